@@ -1,0 +1,1 @@
+//! Search and jieba keywords over the document text, as byte ranges. (Skeleton.)

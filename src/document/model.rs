@@ -1,0 +1,142 @@
+//! The newspaper document model: documents (pages) → articles → blocks.
+//!
+//! Text is stored once, in [`Document::text`]; every field and block refers to it by a
+//! byte range, so search hits, keyword highlights and layout lines all share one
+//! coordinate system (GUIDE habit 7). Each piece also remembers the 1-based source
+//! line it came from.
+
+use std::ops::Range;
+
+/// A piece of text inside [`Document::text`], with the source line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range into [`Document::text`].
+    pub range: Range<usize>,
+    /// 1-based line of the source file where this text starts.
+    pub line: usize,
+}
+
+/// What a body block is, as far as the newspaper is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Running text; column breaks already rejoined.
+    Paragraph,
+    /// An in-article subhead (小标题).
+    Subhead,
+    /// A photo caption (图片说明), taken out of the paragraph it interrupted.
+    Caption,
+    /// A photo credit line such as `孙鑫摄`.
+    Credit,
+    /// One item of a list.
+    ListItem,
+    /// A quotation block (`> ` in markdown).
+    Quote,
+    /// An image placeholder (`![alt](src)`): text is the alt text or the file name.
+    Image,
+    /// A table, flattened to readable rows.
+    Table,
+    /// A page banner (通栏标题): a headline with no body over the next article.
+    Banner,
+    /// A series or campaign label (专栏标识) between articles.
+    SeriesLabel,
+    /// Page furniture: dates, 第N版, 责任编辑：… kept apart from article text.
+    Furniture,
+}
+
+impl BlockKind {
+    /// The name used in `--dump json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Paragraph => "paragraph",
+            Self::Subhead => "subhead",
+            Self::Caption => "caption",
+            Self::Credit => "credit",
+            Self::ListItem => "list_item",
+            Self::Quote => "quote",
+            Self::Image => "image",
+            Self::Table => "table",
+            Self::Banner => "banner",
+            Self::SeriesLabel => "series_label",
+            Self::Furniture => "furniture",
+        }
+    }
+}
+
+/// A body block of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// One article: a headline with its satellites and its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Banners and series labels printed above this article (not part of its text).
+    pub overline: Vec<Block>,
+    /// 引题 / column name, the line above the headline.
+    pub kicker: Option<Span>,
+    /// The headline; `None` for a headless continuation from the previous page.
+    pub title: Option<Span>,
+    /// 副题, the line below the headline.
+    pub subtitle: Option<Span>,
+    /// 署名, wherever it stood (own line, trailing, or inline before the first paragraph).
+    pub byline: Option<Span>,
+    /// 1-based source line where the article starts.
+    pub line: usize,
+    /// Body blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// One input file: a newspaper page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Where it came from: a path, `-` for standard input, or the bundled sample's name.
+    pub source: String,
+    /// The encoding the bytes were decoded from (e.g. `UTF-8`, `GB18030`).
+    pub encoding: String,
+    /// Problems met while decoding or parsing (shown in the status line).
+    pub warnings: Vec<String>,
+    /// All text of the page, once: fields and blocks point into it.
+    pub text: String,
+    /// Articles in reading order.
+    pub articles: Vec<Article>,
+    /// Page furniture (date lines, 第N版, 责任编辑：…), kept apart from articles.
+    pub furniture: Vec<Block>,
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn str(&self, span: &Span) -> &str {
+        self.text.get(span.range.clone()).unwrap_or("")
+    }
+
+    /// The text of an optional field, if present.
+    pub fn field(&self, span: Option<&Span>) -> Option<&str> {
+        span.map(|s| self.str(s))
+    }
+
+    /// A short label for an article: its headline, or the opening words of its first
+    /// paragraph when it has none (a continuation from the previous page).
+    pub fn article_label(&self, index: usize) -> String {
+        let Some(article) = self.articles.get(index) else {
+            return String::new();
+        };
+        if let Some(title) = self.field(article.title.as_ref()) {
+            return title.to_string();
+        }
+        let first = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .or(article.blocks.first());
+        match first {
+            Some(block) => {
+                let words: String = self.str(&block.span).chars().take(12).collect();
+                format!("{words}…")
+            }
+            None => String::from("(untitled)"),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Application state and the one `update` that changes it. (Skeleton.)

@@ -1,0 +1,1 @@
+//! Terminal setup and restoration (raw mode, alternate screen). (Skeleton.)

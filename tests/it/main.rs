@@ -1,0 +1,3 @@
+//! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
+
+mod sample;
