@@ -60,26 +60,24 @@ impl Writer<'_> {
 
     /// Writes one article: overline, kicker, title, subtitle, byline, then its body.
     pub(crate) fn article(&mut self, a: &PlanArticle) -> Article {
-        let overline = a.overline.iter().map(|b| self.block(b)).collect();
+        let overline: Vec<Block> = a.overline.iter().map(|b| self.block(b)).collect();
         let kicker = self.field(a.kicker.as_ref());
         let title = self.field(a.title.as_ref());
         let subtitle = self.field(a.subtitle.as_ref());
         let byline = self.field(a.byline.as_ref());
         let blocks: Vec<Block> = a.blocks.iter().map(|b| self.block(b)).collect();
-        let line = [&kicker, &title, &subtitle]
-            .into_iter()
-            .flatten()
-            .map(|s| s.line)
+        let line = overline
+            .iter()
+            .map(|b: &Block| b.span.line)
+            .chain(
+                [&kicker, &title, &subtitle, &byline]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| s.line),
+            )
             .chain(blocks.iter().map(|b| b.span.line))
-            .chain(byline.iter().map(|s| s.line))
             .min()
             .unwrap_or(1);
-        let line = a
-            .overline
-            .first()
-            .and(Some(line))
-            .unwrap_or(line)
-            .min(line);
         Article {
             overline,
             kicker,

@@ -143,7 +143,9 @@ mod tests {
         assert!(is_own_line("本报记者 杨昱都"));
         assert!(is_own_line("■本报记者 张三 通讯员 李四"));
         assert!(is_own_line("新华社记者 王五"));
-        assert!(!is_own_line("记者从市统计局获悉,今年前三季度全市经济稳中向好。"));
+        assert!(!is_own_line(
+            "记者从市统计局获悉,今年前三季度全市经济稳中向好。"
+        ));
         assert!(!is_own_line("本报记者 孙鑫 摄"));
         assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
     }
@@ -165,18 +167,27 @@ mod tests {
         );
         assert_eq!(
             split("新华社北京10月15日电（记者 李四）国务院新闻办公室15日举行发布会。"),
-            Some(("新华社北京10月15日电（记者 李四）", "国务院新闻办公室15日举行发布会。"))
+            Some((
+                "新华社北京10月15日电（记者 李四）",
+                "国务院新闻办公室15日举行发布会。"
+            ))
         );
         assert_eq!(
             split("本报讯 今年以来,全区经济稳步增长。"),
             Some(("本报讯", "今年以来,全区经济稳步增长。"))
         );
-        assert_eq!(split("（记者 王五）近日,…"), Some(("（记者 王五）", "近日,…")));
+        assert_eq!(
+            split("（记者 王五）近日,…"),
+            Some(("（记者 王五）", "近日,…"))
+        );
     }
 
     #[test]
     fn inline_byline_must_not_fire_on_ordinary_openings() {
-        assert_eq!(split("今年以来,平城区紧抓城市建设省域副中心城市的历史机遇。"), None);
+        assert_eq!(
+            split("今年以来,平城区紧抓城市建设省域副中心城市的历史机遇。"),
+            None
+        );
         assert_eq!(split("电视台报道了这件事,引起关注。"), None);
         assert_eq!(split("(一)加强组织领导。"), None);
         assert_eq!(split("本报讯"), None);

@@ -82,7 +82,13 @@ struct Builder<'a> {
 
 fn whole(units: &[Unit], unit: usize) -> Text {
     let len = units.get(unit).map_or(0, |u| u.text.len());
-    Text::new(vec![Piece { unit, range: 0..len }], Glue::Rejoin)
+    Text::new(
+        vec![Piece {
+            unit,
+            range: 0..len,
+        }],
+        Glue::Rejoin,
+    )
 }
 
 fn head_line(item: Option<&Item>) -> Option<Line> {
@@ -216,7 +222,8 @@ impl Builder<'_> {
             bylines.push(last.unit);
             lines.pop();
         }
-        let after_byline = i > 0 && matches!(self.items.get(i - 1), Some(Item::Single(Class::Byline, _)));
+        let after_byline =
+            i > 0 && matches!(self.items.get(i - 1), Some(Item::Single(Class::Byline, _)));
         let opens = lines.len() >= 2
             || !bylines.is_empty()
             || inline_next

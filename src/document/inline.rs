@@ -172,10 +172,21 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         .find(|(_, c)| *c == '>')?
         .0;
     let inner = rest.get(1..end)?;
-    if inner.contains('<') {
+    let name_end = inner
+        .trim_start_matches(['/', '!'])
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(inner.len(), |n| n + inner.len() - inner.trim_start_matches(['/', '!']).len());
+    let after_name = inner.get(name_end..).unwrap_or("");
+    // `<b 且 c>` in running text is not a tag: after the name comes nothing, a slash,
+    // or attributes (ASCII, or with `=` when values carry other text).
+    let attrs_ok = after_name.is_empty()
+        || after_name.starts_with([' ', '/', '\t'])
+            && (after_name.is_ascii() || after_name.contains('='));
+    if inner.contains('<') || !attrs_ok {
         return None;
     }
-    if inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:") {
+    if inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:")
+    {
         out.push_str(inner);
     } else {
         let name: String = inner
@@ -186,7 +197,10 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
             .to_ascii_lowercase();
         if name == "img" {
             out.push_str(&img_tag_label(inner));
-        } else if matches!(name.as_str(), "br" | "p" | "div" | "td" | "th" | "tr" | "li") {
+        } else if matches!(
+            name.as_str(),
+            "br" | "p" | "div" | "td" | "th" | "tr" | "li"
+        ) {
             out.push(' ');
         }
     }

@@ -8,7 +8,9 @@
 
 use super::byline;
 use super::lines::{Syntax, Unit};
-use super::text::{chars_up_to, ends_sentence, is_title_like, starts_enumeration, trim};
+use super::text::{
+    chars_up_to, clearly_continues, ends_sentence, is_title_like, starts_enumeration, trim,
+};
 
 /// The role a unit can play, before articles are built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +57,7 @@ pub(crate) fn classify(units: &[Unit]) -> Vec<Class> {
 
 fn classify_one(u: &Unit) -> Class {
     match u.syntax {
-        Syntax::Heading(level) if byline::is_own_line(&u.text) => {
-            let _ = level;
-            Class::Byline
-        }
+        Syntax::Heading(_) if byline::is_own_line(&u.text) => Class::Byline,
         Syntax::Heading(level) => Class::Heading(level),
         Syntax::ListItem => Class::List,
         Syntax::Quote => Class::Quote,
@@ -83,7 +82,9 @@ fn classify_one(u: &Unit) -> Class {
 
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
 pub(crate) fn is_credit(t: &str) -> bool {
-    let core = t.trim_end_matches([')', '）']).trim_start_matches(['(', '（']);
+    let core = t
+        .trim_end_matches([')', '）'])
+        .trim_start_matches(['(', '（']);
     chars_up_to(core, 30) <= 30
         && (core.ends_with('摄') || core.ends_with("摄影") || core.ends_with("供图"))
         && !core.contains(['。', '，', ',', '！', '？'])
@@ -93,9 +94,11 @@ pub(crate) fn is_credit(t: &str) -> bool {
 /// the same line (`…更加便民。 孙鑫摄`).
 fn is_caption_line(t: &str) -> bool {
     let short = chars_up_to(t, CAPTION_MAX_CHARS) <= CAPTION_MAX_CHARS;
-    let announced = ["图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:"]
-        .iter()
-        .any(|p| t.starts_with(p));
+    let announced = [
+        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
     let credited = t
         .rsplit_once(['。', ' ', '\u{3000}'])
         .is_some_and(|(_, tail)| is_credit(tail) && !tail.is_empty());
@@ -116,7 +119,12 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
     let mut items = Vec::with_capacity(units.len());
     let mut i = 0;
     while let Some(&class) = classes.get(i) {
-        if class != Class::Body {
+        let open_title = class == Class::TitleLike
+            && continuation(units, classes, i).is_some_and(|k| {
+                classes.get(k) == Some(&Class::Body)
+                    && units.get(k).is_some_and(|u| clearly_continues(&u.text))
+            });
+        if class != Class::Body && !open_title {
             items.push(Item::Single(class, i));
             i += 1;
             continue;
@@ -128,6 +136,10 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
             lifted.extend(last + 1..next);
             parts.push(next);
             last = next;
+            // A short tail is the paragraph's last line: the paragraph ends with it.
+            if classes.get(next) == Some(&Class::TitleLike) {
+                break;
+            }
         }
         items.push(Item::Para(parts));
         for k in lifted {
@@ -193,14 +205,27 @@ mod tests {
     #[test]
     fn short_last_line_is_rejoined_not_a_title() {
         assert_eq!(
-            items("建设15分钟便民服务区,赢得社\n\n会各界一致好评\n\n民和社区还结合辖区居民实际需求,大胆尝试。"),
+            items(
+                "建设15分钟便民服务区,赢得社\n\n会各界一致好评\n\n民和社区还结合辖区居民实际需求,大胆尝试。"
+            ),
             vec![Item::Para(vec![0, 1]), Item::Para(vec![2])]
         );
     }
 
     #[test]
+    fn short_unpunctuated_part_joins_only_when_the_next_plainly_continues() {
+        let md = "当然在全区发展稳中向好\n\n的局面中,我们也必须认识到困难。";
+        assert_eq!(items(md), vec![Item::Para(vec![0, 1])]);
+        let md = "党建引领 资源融合\n\n民和社区管辖魏都新城A、B两个居民小区。";
+        assert_eq!(
+            items(md),
+            vec![Item::Single(Class::TitleLike, 0), Item::Para(vec![1])]
+        );
+    }
+
+    #[test]
     fn caption_and_credit_are_lifted_out() {
-        let md = "社区党支部组织老党员和群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会等方式充分调研。";
+        let md = "一直以来,社区党支部组织老党员和群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会等方式充分调研。";
         assert_eq!(
             items(md),
             vec![

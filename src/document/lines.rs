@@ -70,7 +70,12 @@ pub(crate) fn units(markdown: &str) -> Vec<Unit> {
 }
 
 fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented: bool) {
-    let text = trim(&text).to_string();
+    let trimmed = trim(&text);
+    let text = if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_string()
+    };
     if !text.is_empty() {
         out.push(Unit {
             syntax,
@@ -89,7 +94,13 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
         return;
     }
     if let Some((level, rest)) = heading(t) {
-        push(out, Syntax::Heading(level), inline::clean(rest), line, false);
+        push(
+            out,
+            Syntax::Heading(level),
+            inline::clean(rest),
+            line,
+            false,
+        );
     } else if let Some(rest) = ["- ", "* ", "+ ", "• "]
         .iter()
         .find_map(|m| t.strip_prefix(m))
@@ -98,7 +109,7 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
     } else if is_ordered_item(t) {
         push(out, Syntax::ListItem, inline::clean(t), line, false);
     } else if let Some(rest) = t.strip_prefix('>') {
-        let rest = rest.trim_start_matches(|c: char| c == '>' || c == ' ');
+        let rest = rest.trim_start_matches(['>', ' ']);
         push(out, Syntax::Quote, inline::clean(rest), line, false);
     } else if let Some(labels) = only_images(t) {
         for label in labels {
@@ -136,7 +147,9 @@ fn is_rule(t: &str) -> bool {
     let Some(first) = marks.next() else {
         return false;
     };
-    matches!(first, '-' | '*' | '_') && t.chars().filter(|c| *c == first).count() >= 3 && marks.all(|c| c == first)
+    matches!(first, '-' | '*' | '_')
+        && t.chars().filter(|c| *c == first).count() >= 3
+        && marks.all(|c| c == first)
 }
 
 /// `1. 文字` or `2) 文字`: an ordered list item (a space after the marker).
@@ -256,12 +269,19 @@ mod tests {
 
     #[test]
     fn tables_flatten_to_rows() {
-        let html = "<table><tr><td>项目</td><td>金额</td></tr><tr><td>甲</td><td>1</td></tr></table>";
-        assert_eq!(kinds(html), vec![(Syntax::Table, "项目  金额\n甲  1".into())]);
+        let html =
+            "<table><tr><td>项目</td><td>金额</td></tr><tr><td>甲</td><td>1</td></tr></table>";
+        assert_eq!(
+            kinds(html),
+            vec![(Syntax::Table, "项目  金额\n甲  1".into())]
+        );
         let pipe = "| 项目 | 金额 |\n|---|---|\n| 甲 | 1 |\n后文";
         assert_eq!(
             kinds(pipe),
-            vec![(Syntax::Table, "项目  金额\n甲  1".into()), (Syntax::Text, "后文".into())]
+            vec![
+                (Syntax::Table, "项目  金额\n甲  1".into()),
+                (Syntax::Text, "后文".into())
+            ]
         );
     }
 

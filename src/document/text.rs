@@ -93,15 +93,23 @@ pub(crate) fn starts_enumeration(s: &str) -> bool {
     let first = chars.next();
     let second = chars.next();
     match (first, second) {
-        (Some('（' | '('), Some(c)) => is_numeral(c),
-        (Some(c), Some('、' | '.' | '．')) => is_numeral(c),
-        (Some('第'), Some(c)) => is_numeral(c),
+        (Some('（' | '(' | '第'), Some(c)) | (Some(c), Some('、' | '.' | '．')) => {
+            is_numeral(c)
+        }
         _ => s.starts_with("首先") || s.starts_with("其次") || s.starts_with("最后"),
     }
 }
 
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// Whether a part plainly goes on the sentence before it: it opens with punctuation
+/// that cannot start a sentence or with a particle that cannot start one (`的局面中`).
+pub(crate) fn clearly_continues(s: &str) -> bool {
+    trim(s).chars().next().is_some_and(|c| {
+        "，,、。；;：:！？!?）)”’的地得了着过们之".contains(c)
+    })
 }
 
 #[cfg(test)]
@@ -125,7 +133,9 @@ mod tests {
         assert!(is_title_like("——记优秀共产党员张三，李四"));
         assert!(!is_title_like("会各界一致好评。"));
         assert!(!is_title_like("当然,在全区发展稳中向好"));
-        assert!(!is_title_like("这是一段很长很长很长很长很长很长很长很长很长很长很长很长很长很长的正文"));
+        assert!(!is_title_like(
+            "这是一段很长很长很长很长很长很长很长很长很长很长很长很长很长很长的正文"
+        ));
         assert!(!is_title_like("“谢谢你们。”"));
     }
 
