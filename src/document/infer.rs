@@ -255,7 +255,9 @@ impl Builder<'_> {
         let Some(cur) = self.cur.as_ref() else {
             return true;
         };
-        if cur.blocks.is_empty() {
+        // Nothing yet, or a continuation from the previous page: a heading-like
+        // line after it starts this page's own articles.
+        if cur.blocks.is_empty() || cur.title.is_none() {
             return true;
         }
         if self.marks.levelled

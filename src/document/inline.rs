@@ -175,7 +175,9 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
     let name_end = inner
         .trim_start_matches(['/', '!'])
         .find(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(inner.len(), |n| n + inner.len() - inner.trim_start_matches(['/', '!']).len());
+        .map_or(inner.len(), |n| {
+            n + inner.len() - inner.trim_start_matches(['/', '!']).len()
+        });
     let after_name = inner.get(name_end..).unwrap_or("");
     // `<b 且 c>` in running text is not a tag: after the name comes nothing, a slash,
     // or attributes (ASCII, or with `=` when values carry other text).

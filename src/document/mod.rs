@@ -22,3 +22,5 @@ mod text;
 
 pub use model::{Article, Block, BlockKind, Document, Span};
 pub use parse::parse;
+#[cfg(test)]
+mod tests;
