@@ -1,4 +1,4 @@
-//! The sample with its heading marks changed: every title at `#` (as MinerU writes
+//! The sample with its heading marks changed: every title at `#` (as `MinerU` writes
 //! it) and no `#` at all. Heading levels are only a hint, so the articles must come
 //! out the same wherever the text decides.
 
