@@ -137,24 +137,22 @@ pub(crate) fn image_label(alt: &str, src: &str) -> String {
     src.rsplit(['/', '\\']).next().unwrap_or(src).to_string()
 }
 
-/// The text between `open` at the start of `s` and its `close` (nesting counted),
-/// within `max` bytes, and the byte index after `close`.
+/// The text between `open` at the start of `s` and the first `close`, within `max`
+/// bytes, and the byte index after `close`. Another `open` (or a `[`/`]`) before the
+/// close means no match: the search then ends where the next attempt starts, so
+/// scanning a line full of unmatched brackets stays linear.
 pub(crate) fn bracketed(s: &str, open: char, close: char, max: usize) -> Option<(&str, usize)> {
-    if !s.starts_with(open) {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        if i > max {
+    let body = s.strip_prefix(open)?;
+    let start = open.len_utf8();
+    for (i, c) in body.char_indices() {
+        if i > max || c == '\n' {
             return None;
         }
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some((s.get(open.len_utf8()..i)?, i + close.len_utf8()));
-            }
+        if c == close {
+            return Some((body.get(..i)?, start + i + close.len_utf8()));
+        }
+        if c == open || c == '[' || c == ']' {
+            return None;
         }
     }
     None
@@ -166,11 +164,14 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
     if !(second.is_ascii_alphabetic() || second == '/' || second == '!') {
         return None;
     }
-    let end = rest
+    let (end, c) = rest
         .char_indices()
+        .skip(1)
         .take_while(|(i, _)| *i <= TAG_MAX)
-        .find(|(_, c)| *c == '>')?
-        .0;
+        .find(|(_, c)| *c == '>' || *c == '<')?;
+    if c == '<' {
+        return None;
+    }
     let inner = rest.get(1..end)?;
     let name_end = inner
         .trim_start_matches(['/', '!'])
