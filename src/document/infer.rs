@@ -16,6 +16,7 @@ use super::join::{Class, Item};
 use super::lines::Unit;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
+use super::topic::Bigrams;
 
 /// What the page's heading marks can tell.
 struct Marks {
@@ -64,6 +65,7 @@ pub(crate) fn infer(units: &[Unit], items: &[Item]) -> Vec<PlanArticle> {
         marks: Marks::of(items),
         articles: Vec::new(),
         cur: None,
+        topic: Bigrams::default(),
     };
     let mut i = 0;
     while i < items.len() {
@@ -78,6 +80,8 @@ struct Builder<'a> {
     marks: Marks,
     articles: Vec<PlanArticle>,
     cur: Option<PlanArticle>,
+    /// What the current article is about so far.
+    topic: Bigrams,
 }
 
 fn whole(units: &[Unit], unit: usize) -> Text {
@@ -115,7 +119,22 @@ impl Builder<'_> {
     }
 
     fn push_block(&mut self, kind: BlockKind, text: Text) {
+        if matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
+            self.learn(&text);
+        }
         self.cur().blocks.push(PlanBlock { kind, text });
+    }
+
+    /// Adds the words of `text` to what the current article is about.
+    fn learn(&mut self, text: &Text) {
+        for p in &text.pieces {
+            let s = self
+                .units
+                .get(p.unit)
+                .and_then(|u| u.text.get(p.range.clone()))
+                .unwrap_or("");
+            self.topic.add(s);
+        }
     }
 
     fn finish(mut self) -> Vec<PlanArticle> {
@@ -276,7 +295,20 @@ impl Builder<'_> {
                 self.items.get(end - 1),
                 Some(Item::Single(Class::Byline, _))
             );
-        signed && cur.byline.is_some()
+        if signed && cur.byline.is_some() {
+            return true;
+        }
+        // What the line and the text after it are about, against the article so far.
+        let mut next = Bigrams::default();
+        next.add(self.text(line.unit));
+        for item in self.items.get(after..end).unwrap_or(&[]) {
+            if let Item::Para(parts) = item {
+                for &u in parts {
+                    next.add(self.text(u));
+                }
+            }
+        }
+        self.topic.is_new_topic(&next).unwrap_or(false)
     }
 
     /// Starts a new article from a cluster of heading lines and its bylines.
@@ -325,6 +357,10 @@ impl Builder<'_> {
                 })
                 .collect();
             a.byline = Some(Text::new(pieces, Glue::Space));
+        }
+        self.topic = Bigrams::default();
+        for t in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+            self.learn(t);
         }
         self.cur = Some(a);
     }

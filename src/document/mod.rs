@@ -19,6 +19,7 @@ pub mod model;
 pub mod parse;
 mod plan;
 mod text;
+mod topic;
 
 pub use model::{Article, Block, BlockKind, Document, Span};
 pub use parse::parse;
