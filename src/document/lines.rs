@@ -90,7 +90,8 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
     let t = trim(raw);
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let indented = lead >= 2 || raw.starts_with('\u{3000}') || raw.starts_with('\t');
-    if t.is_empty() || is_rule(t) || t.starts_with("```") || t.starts_with("~~~") {
+    let empty_item = matches!(t, "-" | "*" | "+" | "•");
+    if t.is_empty() || empty_item || is_rule(t) || t.starts_with("```") || t.starts_with("~~~") {
         return;
     }
     if let Some((level, rest)) = heading(t) {
