@@ -145,11 +145,23 @@ impl Variant {
     }
 }
 
-const SURNAMES: &[&str] = &["张", "王", "李", "赵", "刘", "陈", "杨", "孙", "周", "吴", "邸", "纪"];
-const GIVEN: &[&str] = &["鑫", "伟", "芳", "东芳", "世敬", "昱都", "元", "晓东", "媛", "磊", "静", "强"];
+const SURNAMES: &[&str] = &[
+    "张", "王", "李", "赵", "刘", "陈", "杨", "孙", "周", "吴", "邸", "纪",
+];
+const GIVEN: &[&str] = &[
+    "鑫", "伟", "芳", "东芳", "世敬", "昱都", "元", "晓东", "媛", "磊", "静", "强",
+];
 const CITIES: &[&str] = &["北京", "太原", "大同", "上海", "广州", "西安"];
 const EDITORS_LABEL: &[&str] = &["责任编辑：", "本版编辑：", "责编："];
-const WEEKDAYS: &[&str] = &["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+const WEEKDAYS: &[&str] = &[
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+];
 
 fn name(rng: &mut Rng) -> String {
     let s = rng.pick(SURNAMES).copied().unwrap_or("张");
@@ -165,7 +177,20 @@ pub fn page_date(index: usize) -> (usize, usize, usize, usize) {
     let mut year = 2020;
     loop {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let months = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let months = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
         let total: usize = months.iter().sum();
         if days >= total {
             days -= total;
@@ -223,7 +248,11 @@ pub fn generate_page(seed: u64, index: usize) -> String {
 fn furniture_header(rng: &mut Rng, index: usize, page: &mut String) {
     let (y, m, d, w) = page_date(index);
     let weekday = WEEKDAYS.get(w).copied().unwrap_or("星期一");
-    let _ = write!(page, "{y}年{m}月{d}日 {weekday}\n\n第{}版\n\n", index % PAGES_PER_DAY + 1);
+    let _ = write!(
+        page,
+        "{y}年{m}月{d}日 {weekday}\n\n第{}版\n\n",
+        index % PAGES_PER_DAY + 1
+    );
     if rng.chance(50) {
         let editor = name(rng);
         let _ = write!(page, "责任编辑：{editor}\n\n");
@@ -231,7 +260,8 @@ fn furniture_header(rng: &mut Rng, index: usize, page: &mut String) {
 }
 
 fn sentence(rng: &mut Rng) -> &'static str {
-    rng.pick(&material().sentences).map_or("平城区持续优化行业结构。", String::as_str)
+    rng.pick(&material().sentences)
+        .map_or("平城区持续优化行业结构。", String::as_str)
 }
 
 fn paragraph(rng: &mut Rng, page: &mut String, min: usize, max: usize) {
@@ -324,7 +354,9 @@ fn list(rng: &mut Rng, variant: Variant, page: &mut String) {
     let title = rng.pick(&m.titles).map_or("宣传标语", String::as_str);
     let _ = write!(page, "{}{title}\n\n", variant.title());
     for n in 1..=3 + rng.below(10) {
-        let item = rng.pick(&m.list_items).map_or("人口普查,惠及万家。", String::as_str);
+        let item = rng
+            .pick(&m.list_items)
+            .map_or("人口普查,惠及万家。", String::as_str);
         let _ = writeln!(page, "- {n}.{item}");
     }
     page.push('\n');
@@ -353,7 +385,10 @@ mod tests {
     #[test]
     fn pages_are_about_twenty_kilobytes() {
         let sizes: Vec<usize> = (0..20).map(|i| generate_page(1, i).len()).collect();
-        assert!(sizes.iter().all(|&s| (16_000..40_000).contains(&s)), "{sizes:?}");
+        assert!(
+            sizes.iter().all(|&s| (16_000..40_000).contains(&s)),
+            "{sizes:?}"
+        );
     }
 
     #[test]
