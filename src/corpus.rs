@@ -121,7 +121,7 @@ fn split_sentences(text: &str) -> Vec<String> {
 pub enum Variant {
     /// `## ` titles, `### ` kickers and subheads (like the sample).
     Marked,
-    /// Every title and kicker `# ` (MinerU's default).
+    /// Every title and kicker `# ` (the default of `MinerU`).
     AllHash,
     /// No heading marks at all.
     Plain,

@@ -150,27 +150,27 @@ pub fn natural_cmp_paths(a: &Path, b: &Path) -> Ordering {
 /// Compares strings with runs of ASCII digits taken as numbers (`第2版` < `第10版`).
 /// Equal numbers with different zero padding fall back to plain order, so the result
 /// is a total order consistent with equality.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a, b);
+pub fn natural_cmp(left: &str, right: &str) -> Ordering {
+    let (mut lhs, mut rhs) = (left, right);
     loop {
-        match (x.chars().next(), y.chars().next()) {
-            (None, None) => return a.cmp(b),
+        match (lhs.chars().next(), rhs.chars().next()) {
+            (None, None) => return left.cmp(right),
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let (n, rest_x) = split_digits(x);
-                let (m, rest_y) = split_digits(y);
-                let order = cmp_digit_runs(n, m);
+            (Some(l), Some(r)) if l.is_ascii_digit() && r.is_ascii_digit() => {
+                let (num_l, rest_l) = split_digits(lhs);
+                let (num_r, rest_r) = split_digits(rhs);
+                let order = cmp_digit_runs(num_l, num_r);
                 if order != Ordering::Equal {
                     return order;
                 }
-                (x, y) = (rest_x, rest_y);
+                (lhs, rhs) = (rest_l, rest_r);
             }
-            (Some(c), Some(d)) => {
-                if c != d {
-                    return c.cmp(&d);
+            (Some(l), Some(r)) => {
+                if l != r {
+                    return l.cmp(&r);
                 }
-                (x, y) = (&x[c.len_utf8()..], &y[d.len_utf8()..]);
+                (lhs, rhs) = (&lhs[l.len_utf8()..], &rhs[r.len_utf8()..]);
             }
         }
     }
