@@ -14,6 +14,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod input;

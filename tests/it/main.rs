@@ -1,5 +1,7 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
 mod parse_props;
+mod cli;
+mod input;
 mod sample;
 mod variants;
