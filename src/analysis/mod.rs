@@ -8,3 +8,7 @@
 
 pub mod fold;
 pub mod search;
+pub mod segmenter;
+pub mod keywords;
+pub mod names;
+pub mod worker;
