@@ -49,7 +49,7 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub keywords: usize,
 
-    /// Rank keywords with TextRank instead of TF-IDF.
+    /// Rank keywords with `TextRank` instead of TF-IDF.
     #[arg(long)]
     pub textrank: bool,
 

@@ -160,8 +160,10 @@ fn json_matches<'a>(doc: &'a Document, matches: &[Match]) -> Vec<JsonMatch<'a>> 
 pub fn analyse(docs: &[Document], cli: &crate::cli::Cli) -> Result<Extras, SegmenterError> {
     let query = cli.search_query();
     let opts = cli.keyword_options();
-    let needs_jieba =
-        opts.top > 0 || query.as_ref().is_some_and(|q| q.mode() == MatchMode::WholeWord);
+    let needs_jieba = opts.top > 0
+        || query
+            .as_ref()
+            .is_some_and(|q| q.mode() == MatchMode::WholeWord);
     let seg = if needs_jieba {
         Some(Segmenter::load(&cli.segmenter_options())?)
     } else {

@@ -120,7 +120,10 @@ mod tests {
         for (o, f) in orig_chars.iter().zip(&fold_chars) {
             assert_eq!(folded.offset_to_original(*f), *o);
         }
-        assert_eq!(folded.offset_to_original(folded.text().len()), original.len());
+        assert_eq!(
+            folded.offset_to_original(folded.text().len()),
+            original.len()
+        );
     }
 
     proptest::proptest! {

@@ -1,4 +1,4 @@
-//! Per-article keywords (TF-IDF by default, TextRank on request) and where they occur.
+//! Per-article keywords (TF-IDF by default, `TextRank` on request) and where they occur.
 //!
 //! An article's text for extraction is its headline fields and body blocks, photo
 //! credits and images left out. Only content words count: nouns (`n`, `nr`, `ns`, `nt`,
@@ -21,11 +21,58 @@ pub const CONTENT_POS: &[&str] = &["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "
 
 /// Words too common in news writing to say what an article is about.
 pub const STOP_WORDS: &[&str] = &[
-    "进行", "开展", "表示", "认为", "实现", "提升", "加强", "推进", "推动", "坚持", "发挥",
-    "提高", "做好", "成为", "没有", "可以", "需要", "通过", "作为", "进一步", "就是",
-    "还是", "已经", "目前", "今年", "近日", "记者", "本报", "本报讯", "工作", "方面",
-    "问题", "有关", "相关", "情况", "活动", "时间", "一个", "这个", "我们", "他们", "她们",
-    "自己", "大家", "有限公司", "来说", "来自", "包括", "得到", "给予", "使得", "形成",
+    "进行",
+    "开展",
+    "表示",
+    "认为",
+    "实现",
+    "提升",
+    "加强",
+    "推进",
+    "推动",
+    "坚持",
+    "发挥",
+    "提高",
+    "做好",
+    "成为",
+    "没有",
+    "可以",
+    "需要",
+    "通过",
+    "作为",
+    "进一步",
+    "就是",
+    "还是",
+    "已经",
+    "目前",
+    "今年",
+    "近日",
+    "记者",
+    "本报",
+    "本报讯",
+    "工作",
+    "方面",
+    "问题",
+    "有关",
+    "相关",
+    "情况",
+    "活动",
+    "时间",
+    "一个",
+    "这个",
+    "我们",
+    "他们",
+    "她们",
+    "自己",
+    "大家",
+    "有限公司",
+    "来说",
+    "来自",
+    "包括",
+    "得到",
+    "给予",
+    "使得",
+    "形成",
 ];
 
 /// Which algorithm ranks the candidates.
@@ -145,7 +192,7 @@ fn rank<E: KeywordExtract>(
         .collect()
 }
 
-/// Scales weights so the best is 1: jieba-rs's TextRank scores are not normalised and
+/// Scales weights so the best is 1: jieba-rs's `TextRank` scores are not normalised and
 /// reach 10^10, which says nothing to a reader.
 fn normalised(mut keywords: Vec<Keyword>) -> Vec<Keyword> {
     let max = keywords.iter().map(|k| k.weight).fold(0.0, f64::max);

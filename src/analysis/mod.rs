@@ -7,8 +7,8 @@
 //! drives with "latest request wins" requests and polls without blocking.
 
 pub mod fold;
-pub mod search;
-pub mod segmenter;
 pub mod keywords;
 pub mod names;
+pub mod search;
+pub mod segmenter;
 pub mod worker;

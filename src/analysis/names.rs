@@ -62,7 +62,10 @@ pub fn names(seg: &Segmenter, doc: &Document, article: usize) -> Vec<Name> {
             let Some(kind) = NameKind::from_tag(&tag) else {
                 continue;
             };
-            if text.get(range.clone()).is_some_and(|w| w.chars().count() >= 2) {
+            if text
+                .get(range.clone())
+                .is_some_and(|w| w.chars().count() >= 2)
+            {
                 out.push(Name {
                     kind,
                     block: part,

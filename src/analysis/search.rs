@@ -349,6 +349,9 @@ mod tests {
         let d = doc("# 标题\n\n一二三四五人口普查六七八九十");
         let m = &search_document(&d, &Query::parse("人口普查", MatchMode::Substring))[0];
         let s = context(&d, m, 3);
-        assert_eq!((s.before.as_str(), s.hit.as_str(), s.after.as_str()), ("三四五", "人口普查", "六七八"));
+        assert_eq!(
+            (s.before.as_str(), s.hit.as_str(), s.after.as_str()),
+            ("三四五", "人口普查", "六七八")
+        );
     }
 }

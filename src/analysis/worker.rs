@@ -91,10 +91,12 @@ impl AnalysisWorker {
 
     /// Analyse this article next (the one on screen); re-sends it if already done.
     pub fn prioritise(&self, doc: usize, article: usize) {
-        let _ = self.requests.send(AnalysisRequest::Prioritise { doc, article });
+        let _ = self
+            .requests
+            .send(AnalysisRequest::Prioritise { doc, article });
     }
 
-    /// Changes the keyword options (e.g. TextRank on): everything is redone.
+    /// Changes the keyword options (e.g. `TextRank` on): everything is redone.
     pub fn set_options(&self, opts: KeywordOptions) {
         let _ = self.requests.send(AnalysisRequest::Options(opts));
     }
@@ -235,7 +237,9 @@ impl SearchWorker {
     /// An empty query just cancels (and is answered by an empty `Done`).
     pub fn search(&self, query: Query) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let _ = self.requests.send(SearchRequest::Search { generation, query });
+        let _ = self
+            .requests
+            .send(SearchRequest::Search { generation, query });
         generation
     }
 
@@ -294,7 +298,13 @@ fn search_thread(
                     continue;
                 }
                 let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
-                let job = Job { docs, current, events, words, generation };
+                let job = Job {
+                    docs,
+                    current,
+                    events,
+                    words,
+                    generation,
+                };
                 if !job.run(&query, &mut indexes) {
                     return;
                 }

@@ -35,7 +35,10 @@ fn sample_keywords_are_pinned() {
         let opts = KeywordOptions { top: 8, method };
         for a in 0..d.articles.len() {
             let kw = keywords::extract(segmenter(), &d, a, &opts);
-            let list: Vec<String> = kw.iter().map(|k| format!("{}:{:.3}", k.word, k.weight)).collect();
+            let list: Vec<String> = kw
+                .iter()
+                .map(|k| format!("{}:{:.3}", k.word, k.weight))
+                .collect();
             writeln!(out, "{a} {}: {}", d.article_label(a), list.join(" ")).unwrap();
         }
     }
@@ -51,7 +54,11 @@ fn sample_keywords_make_sense() {
         let text = keywords::article_text(&d, a);
         for k in &kw {
             assert!(k.word.chars().count() >= 2, "single character {}", k.word);
-            assert!(!STOP_WORDS.contains(&k.word.as_str()), "stop word {}", k.word);
+            assert!(
+                !STOP_WORDS.contains(&k.word.as_str()),
+                "stop word {}",
+                k.word
+            );
             assert!(!k.word.chars().any(char::is_numeric), "number {}", k.word);
             assert!(text.contains(&k.word), "{} is in the article", k.word);
             assert!(k.weight > 0.0);
@@ -60,7 +67,15 @@ fn sample_keywords_make_sense() {
             assert!(pair[0].weight >= pair[1].weight, "ranked");
         }
     }
-    let none = keywords::extract(segmenter(), &d, 0, &KeywordOptions { top: 0, method: Method::TfIdf });
+    let none = keywords::extract(
+        segmenter(),
+        &d,
+        0,
+        &KeywordOptions {
+            top: 0,
+            method: Method::TfIdf,
+        },
+    );
     assert!(none.is_empty());
 }
 
@@ -69,7 +84,11 @@ fn local_names_are_single_keywords_not_pieces() {
     let d = sample();
     for a in 0..d.articles.len() {
         for k in keywords::extract(segmenter(), &d, a, &KeywordOptions::default()) {
-            assert!(!["平城", "城区", "民和"].contains(&k.word.as_str()), "piece {}", k.word);
+            assert!(
+                !["平城", "城区", "民和"].contains(&k.word.as_str()),
+                "piece {}",
+                k.word
+            );
         }
     }
 }
@@ -130,7 +149,10 @@ fn occurrences_are_whole_chars_in_reading_order() {
             assert!(pair[0].range.end <= pair[1].range.start, "no overlaps");
         }
         if let Some(first) = occ.first() {
-            assert_eq!(next_occurrence(&occ, occ.last().unwrap().range.start), Some(0));
+            assert_eq!(
+                next_occurrence(&occ, occ.last().unwrap().range.start),
+                Some(0)
+            );
             assert!(first.range.start < d.text.len());
         }
     }
@@ -140,14 +162,20 @@ fn occurrences_are_whole_chars_in_reading_order() {
 fn occurrences_cross_rejoined_column_breaks() {
     // The source splits 商贸市 | 场体系 across a blank line; the parser rejoins it.
     let d = sample();
-    let at = d.text.find("为完善现代商贸市场体系").expect("the column break is rejoined");
+    let at = d
+        .text
+        .find("为完善现代商贸市场体系")
+        .expect("the column break is rejoined");
     let article = (0..d.articles.len())
         .find(|&a| {
             let art = &d.articles[a];
             art.blocks.iter().any(|b| b.span.range.contains(&at))
         })
         .expect("in an article");
-    let kw = [keywords::Keyword { word: "市场".into(), weight: 1.0 }];
+    let kw = [keywords::Keyword {
+        word: "市场".into(),
+        weight: 1.0,
+    }];
     let occ = occurrences(&d, article, &kw);
     let join = at + "为完善现代商贸".len();
     assert!(occ.iter().any(|o| o.range == (join..join + "市场".len())));
@@ -163,7 +191,10 @@ fn names_mark_people_and_places() {
             seen.push((n.kind, d.text[n.range].to_string()));
         }
     }
-    assert!(seen.contains(&(NameKind::Person, "沈媛".into())), "{seen:?}");
+    assert!(
+        seen.contains(&(NameKind::Person, "沈媛".into())),
+        "{seen:?}"
+    );
     assert!(seen.contains(&(NameKind::Place, "平城区".into())));
     assert!(seen.contains(&(NameKind::Place, "民和社区".into())));
 }
@@ -173,16 +204,27 @@ fn analysis_worker_loads_then_serves_the_article_on_screen_first() {
     let d = sample();
     let n = d.articles.len();
     let docs: Arc<[Document]> = vec![d].into();
-    let worker = AnalysisWorker::spawn(docs, SegmenterOptions::default(), KeywordOptions::default());
+    let worker =
+        AnalysisWorker::spawn(docs, SegmenterOptions::default(), KeywordOptions::default());
     worker.prioritise(0, n - 1);
-    let mut next = || worker.events().recv_timeout(Duration::from_secs(30)).expect("event");
+    let next = || {
+        worker
+            .events()
+            .recv_timeout(Duration::from_secs(30))
+            .expect("event")
+    };
     let AnalysisEvent::Ready(seg) = next() else {
         panic!("jieba first")
     };
     assert!(seg.load_time() > Duration::ZERO);
     let mut order = Vec::new();
     for _ in 0..n {
-        let AnalysisEvent::Article { doc, article, analysis } = next() else {
+        let AnalysisEvent::Article {
+            doc,
+            article,
+            analysis,
+        } = next()
+        else {
             panic!("articles next")
         };
         assert_eq!(doc, 0);

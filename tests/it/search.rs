@@ -62,18 +62,63 @@ fn hits(d: &Document, query: &str, mode: MatchMode) -> Vec<String> {
 /// (article parts, query, mode, expected hits in order)
 const RULES: &[(&[&str], &str, MatchMode, &[&str])] = &[
     // Full-width and half-width forms match each other, both ways.
-    (&["标题", "第七次（ＡＢＣ）普查，１２３"], "abc", MatchMode::Substring, &["ＡＢＣ"]),
-    (&["标题", "第七次（ＡＢＣ）普查，１２３"], "(abc)", MatchMode::Substring, &["（ＡＢＣ）"]),
-    (&["标题", "查,123 人"], "，１２３", MatchMode::Substring, &[",123"]),
-    (&["标题", "甲　乙"], "甲 乙", MatchMode::Substring, &["甲", "乙"]),
+    (
+        &["标题", "第七次（ＡＢＣ）普查，１２３"],
+        "abc",
+        MatchMode::Substring,
+        &["ＡＢＣ"],
+    ),
+    (
+        &["标题", "第七次（ＡＢＣ）普查，１２３"],
+        "(abc)",
+        MatchMode::Substring,
+        &["（ＡＢＣ）"],
+    ),
+    (
+        &["标题", "查,123 人"],
+        "，１２３",
+        MatchMode::Substring,
+        &[",123"],
+    ),
+    (
+        &["标题", "甲　乙"],
+        "甲 乙",
+        MatchMode::Substring,
+        &["甲", "乙"],
+    ),
     // Latin letters ignore case.
-    (&["GDP增长", "gdp与Gdp"], "GDP", MatchMode::Substring, &["GDP", "gdp", "Gdp"]),
+    (
+        &["GDP增长", "gdp与Gdp"],
+        "GDP",
+        MatchMode::Substring,
+        &["GDP", "gdp", "Gdp"],
+    ),
     // All terms must be in the article; each is reported.
-    (&["人口普查", "平城区开展普查"], "普查 平城区", MatchMode::Substring, &["普查", "平城区", "普查"]),
-    (&["人口普查", "开展普查"], "普查 平城区", MatchMode::Substring, &[]),
+    (
+        &["人口普查", "平城区开展普查"],
+        "普查 平城区",
+        MatchMode::Substring,
+        &["普查", "平城区", "普查"],
+    ),
+    (
+        &["人口普查", "开展普查"],
+        "普查 平城区",
+        MatchMode::Substring,
+        &[],
+    ),
     // Whole-word: 城区 is a word of its own, but inside 平城区 it is not.
-    (&["标题", "平城区的城区"], "城区", MatchMode::WholeWord, &["城区"]),
-    (&["标题", "平城区的城区"], "城区", MatchMode::Substring, &["城区", "城区"]),
+    (
+        &["标题", "平城区的城区"],
+        "城区",
+        MatchMode::WholeWord,
+        &["城区"],
+    ),
+    (
+        &["标题", "平城区的城区"],
+        "城区",
+        MatchMode::Substring,
+        &["城区", "城区"],
+    ),
     (&["标题", "社区居民"], "社", MatchMode::WholeWord, &[]),
 ];
 
@@ -109,7 +154,12 @@ fn sample_has_24_census_mentions_in_reading_order() {
 fn phrases_split_by_column_breaks_are_found() {
     // The source splits these across a blank line; the parser rejoins them.
     let d = sample();
-    for phrase in ["带泥土", "为完善现代商贸市场体系", "依托大秦线", "赢得社会各界"] {
+    for phrase in [
+        "带泥土",
+        "为完善现代商贸市场体系",
+        "依托大秦线",
+        "赢得社会各界",
+    ] {
         let found = search_document(&d, &Query::parse(phrase, MatchMode::Substring));
         assert_eq!(found.len(), 1, "{phrase}");
     }
@@ -117,7 +167,10 @@ fn phrases_split_by_column_breaks_are_found() {
 
 #[test]
 fn context_gives_a_line_around_the_hit() {
-    let d = doc(&["标题", "今年以来，平城区紧抓城市建设省域副中心城市的历史机遇"]);
+    let d = doc(&[
+        "标题",
+        "今年以来，平城区紧抓城市建设省域副中心城市的历史机遇",
+    ]);
     let m = &search_document(&d, &Query::parse("城市建设", MatchMode::Substring))[0];
     let s = context(&d, m, 4);
     assert_eq!(
@@ -161,7 +214,10 @@ fn worker_streams_matches_and_the_latest_request_wins() {
 fn worker_whole_word_uses_the_segmenter_once_given() {
     let docs: Arc<[Document]> = vec![doc(&["标题", "平城区的城区"])].into();
     let worker = SearchWorker::spawn(docs);
-    let seg = kanbao::analysis::segmenter::Segmenter::load(&Default::default()).expect("jieba");
+    let seg = kanbao::analysis::segmenter::Segmenter::load(
+        &kanbao::analysis::segmenter::SegmenterOptions::default(),
+    )
+    .expect("jieba");
     worker.set_segmenter(Arc::new(seg));
     let mut results = SearchResults::new(worker.search(Query::parse("城区", MatchMode::WholeWord)));
     run_to_done(&worker, &mut results);
@@ -183,5 +239,9 @@ fn dump_json_carries_matches() {
         assert!(m["block"].is_u64() || m["block"].is_string());
         assert!(m["article"].is_u64());
     }
-    assert!(json["documents"][0]["articles"][0].get("keywords").is_none());
+    assert!(
+        json["documents"][0]["articles"][0]
+            .get("keywords")
+            .is_none()
+    );
 }
