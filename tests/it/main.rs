@@ -5,3 +5,5 @@ mod cli;
 mod input;
 mod sample;
 mod variants;
+mod keywords;
+mod search;
