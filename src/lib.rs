@@ -21,3 +21,5 @@ pub mod layout;
 pub mod state;
 pub mod tui;
 pub mod ui;
+pub mod action;
+pub mod keymap;
