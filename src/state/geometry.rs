@@ -76,7 +76,7 @@ pub fn compute(input: &GeometryInput) -> Geometry {
         let list = (input.list_focused && !too_small).then_some(Area {
             x: 0,
             y: 0,
-            width: width.saturating_sub(4).max(width.min(MIN_LIST_WIDTH)),
+            width,
             height: body_height,
         });
         let pane = Area {

@@ -1,3 +1,4 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
 mod sample;
+mod interactions;
