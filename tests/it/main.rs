@@ -2,3 +2,4 @@
 
 mod sample;
 mod interactions;
+mod screens;
