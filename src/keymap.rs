@@ -64,7 +64,9 @@ macro_rules! bindings {
     };
 }
 
-use Key::{BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Key::{
+    BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// Every key binding, in the order the help screen lists them.
 pub static BINDINGS: &[Binding] = bindings! {

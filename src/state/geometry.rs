@@ -123,7 +123,7 @@ pub fn compute(input: &GeometryInput) -> Geometry {
 /// The text column: a one-cell margin each side, at most [`MAX_TEXT_WIDTH`], centred.
 fn text_area(pane: Area) -> Area {
     let margin = if pane.width >= 20 { 2 } else { 0 };
-    let width = pane.width.saturating_sub(margin).min(MAX_TEXT_WIDTH).max(1);
+    let width = pane.width.saturating_sub(margin).clamp(1, MAX_TEXT_WIDTH);
     let x = pane.x + pane.width.saturating_sub(width) / 2;
     Area {
         x,

@@ -154,11 +154,16 @@ impl AppState {
         let unit = self.current_unit()?;
         let article = self.docs.get(unit.doc)?.articles.get(unit.article)?;
         lines
+            .get(..=self.reader.top.line)?
             .iter()
-            .take(self.reader.top.line + 1)
+            .rev()
             .filter_map(|l| l.block)
-            .filter(|&b| article.blocks.get(b).is_some_and(|b| b.kind == BlockKind::Subhead))
-            .last()
+            .find(|&b| {
+                article
+                    .blocks
+                    .get(b)
+                    .is_some_and(|b| b.kind == BlockKind::Subhead)
+            })
     }
 
     /// Brings derived state up to date after a change: layout width, visible lines,

@@ -208,7 +208,12 @@ impl Reader {
                     out.push((unit.doc, line));
                     pos.line += 1;
                 }
-                None => pos = Pos { unit: pos.unit + 1, line: 0 },
+                None => {
+                    pos = Pos {
+                        unit: pos.unit + 1,
+                        line: 0,
+                    }
+                }
             }
         }
         out

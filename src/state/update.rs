@@ -18,7 +18,18 @@ const WHEEL_LINES: usize = 3;
 const MAX_LIST_WIDTH: u16 = 100;
 
 /// Everything that, when unchanged, means the screen need not be drawn again.
-type Fingerprint = (Pos, Focus, usize, usize, Option<u16>, Option<usize>, Option<String>, (u16, u16), bool, u16);
+type Fingerprint = (
+    Pos,
+    Focus,
+    usize,
+    usize,
+    Option<u16>,
+    Option<usize>,
+    Option<String>,
+    (u16, u16),
+    bool,
+    u16,
+);
 
 fn fingerprint(s: &AppState) -> Fingerprint {
     (
@@ -114,9 +125,9 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollPageUp | Action::ScrollHalfPageUp if list => {
             select(state, state.list.selected.saturating_sub(list_page(state)));
         }
-        Action::JumpToStart if list => select(state, count.map_or(0, |c| c - 1)),
+        Action::JumpToStart if list => select(state, count.map_or(0, |c| c.saturating_sub(1))),
         Action::JumpToEnd if list => {
-            select(state, count.map_or(usize::MAX, |c| c - 1));
+            select(state, count.map_or(usize::MAX, |c| c.saturating_sub(1)));
         }
         Action::MoveDown => scroll(state, n, true),
         Action::MoveUp => scroll(state, n, false),
@@ -124,17 +135,15 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollPageUp => scroll(state, page * n, false),
         Action::ScrollHalfPageDown => scroll(state, half * n, true),
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
-        Action::JumpToStart => match count {
-            Some(c) => jump(state, Pos { unit: c - 1, line: 0 }),
-            None => jump(state, Pos::default()),
-        },
-        Action::JumpToEnd => match count {
-            Some(c) => jump(state, Pos { unit: c - 1, line: 0 }),
-            None => {
-                let max = state.reader.max_top(&state.docs, height);
-                jump(state, max);
-            }
-        },
+        Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
+            let unit = count.unwrap_or(1).saturating_sub(1);
+            jump(state, Pos { unit, line: 0 });
+        }
+        Action::JumpToStart => jump(state, Pos::default()),
+        Action::JumpToEnd => {
+            let max = state.reader.max_top(&state.docs, height);
+            jump(state, max);
+        }
         Action::NextArticle => {
             let unit = state.reader.top.unit.saturating_add(n);
             if unit < state.reader.units.len() {
@@ -144,7 +153,13 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::PrevArticle => {
             let top = state.reader.top;
             let back = if top.line > 0 { n - 1 } else { n };
-            jump(state, Pos { unit: top.unit.saturating_sub(back), line: 0 });
+            jump(
+                state,
+                Pos {
+                    unit: top.unit.saturating_sub(back),
+                    line: 0,
+                },
+            );
         }
         Action::NextSubhead => move_subhead(state, n, true),
         Action::PrevSubhead => move_subhead(state, n, false),
@@ -159,7 +174,11 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
 fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::SwitchFocus => {
-            let to = if state.focus == Focus::List { Focus::Pane } else { Focus::List };
+            let to = if state.focus == Focus::List {
+                Focus::Pane
+            } else {
+                Focus::List
+            };
             set_focus(state, to);
         }
         Action::FocusSectionList => set_focus(state, Focus::List),
@@ -170,7 +189,11 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ToggleSectionList => {
             if state.geometry().list_overlay {
-                let to = if state.focus == Focus::List { Focus::Pane } else { Focus::List };
+                let to = if state.focus == Focus::List {
+                    Focus::Pane
+                } else {
+                    Focus::List
+                };
                 set_focus(state, to);
             } else {
                 state.list.visible = !state.list.visible;
@@ -268,8 +291,14 @@ fn move_subhead(state: &mut AppState, n: usize, forward: bool) {
     };
     let mut left = n;
     for unit in units {
-        let Some(u) = state.reader.units.get(unit).copied() else { break };
-        let Some(article) = state.docs.get(u.doc).and_then(|d| d.articles.get(u.article)) else {
+        let Some(u) = state.reader.units.get(unit).copied() else {
+            break;
+        };
+        let Some(article) = state
+            .docs
+            .get(u.doc)
+            .and_then(|d| d.articles.get(u.article))
+        else {
             continue;
         };
         let mut blocks: Vec<usize> = article
@@ -297,19 +326,32 @@ fn move_subhead(state: &mut AppState, n: usize, forward: bool) {
 
 /// Moves `n` documents (pages) forward or back.
 fn move_page(state: &mut AppState, n: usize, forward: bool) {
-    let Some(unit) = state.current_unit() else { return };
+    let Some(unit) = state.current_unit() else {
+        return;
+    };
     let firsts = &state.reader.doc_first_unit;
     let start = firsts.get(unit.doc).copied().unwrap_or(0);
     let doc = if forward {
         (unit.doc + n).min(firsts.len().saturating_sub(1))
-    } else if state.reader.top > (Pos { unit: start, line: 0 }) {
+    } else if state.reader.top
+        > (Pos {
+            unit: start,
+            line: 0,
+        })
+    {
         unit.doc.saturating_sub(n - 1)
     } else {
         unit.doc.saturating_sub(n)
     };
     let target = firsts.get(doc).copied().unwrap_or(0);
     if target < state.reader.units.len() {
-        jump(state, Pos { unit: target, line: 0 });
+        jump(
+            state,
+            Pos {
+                unit: target,
+                line: 0,
+            },
+        );
     }
 }
 

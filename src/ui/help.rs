@@ -53,11 +53,23 @@ impl Widget for HelpOverlay {
         let scroll = usize::from(self.scroll).min(max_scroll);
         for (y, (keys, help)) in (inner.top()..inner.bottom()).zip(self.lines.iter().skip(scroll)) {
             let w = usize::from(inner.width);
-            buf.set_stringn(inner.x + 1, y, fit(keys, w.saturating_sub(1)), w, theme::reading());
+            buf.set_stringn(
+                inner.x + 1,
+                y,
+                fit(keys, w.saturating_sub(1)),
+                w,
+                theme::reading(),
+            );
             let x = inner.x + 2 + keys_width as u16;
             if x < inner.right() {
                 let rest = usize::from(inner.right() - x);
-                buf.set_stringn(x, y, fit(help, rest), rest, ratatui::style::Style::default());
+                buf.set_stringn(
+                    x,
+                    y,
+                    fit(help, rest),
+                    rest,
+                    ratatui::style::Style::default(),
+                );
             }
         }
     }

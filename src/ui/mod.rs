@@ -75,7 +75,13 @@ impl Widget for TooSmall {
             return;
         }
         let message = if area.width >= 10 { "too small" } else { "…" };
-        buf.set_stringn(area.x, area.y, message, usize::from(area.width), theme::border());
+        buf.set_stringn(
+            area.x,
+            area.y,
+            message,
+            usize::from(area.width),
+            theme::border(),
+        );
     }
 }
 

@@ -35,7 +35,12 @@ impl SectionList {
     pub fn from_state(state: &AppState, _overlay: bool) -> Self {
         let height = state.geometry().list.map_or(0, |l| l.height);
         let mut rows = Vec::new();
-        let entries = state.list.entries.iter().enumerate().skip(state.list.offset);
+        let entries = state
+            .list
+            .entries
+            .iter()
+            .enumerate()
+            .skip(state.list.offset);
         for (index, entry) in entries {
             if rows.len() >= usize::from(height) {
                 break;
@@ -72,15 +77,22 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
     };
     match kind {
         EntryKind::Page { doc } => {
-            let Some(d) = state.docs.get(doc) else { return Vec::new() };
-            let mut pieces = vec![piece(&format!("{}. {}", doc + 1, d.source), theme::entry_page())];
+            let Some(d) = state.docs.get(doc) else {
+                return Vec::new();
+            };
+            let mut pieces = vec![piece(
+                &format!("{}. {}", doc + 1, d.source),
+                theme::entry_page(),
+            )];
             if let Some(f) = d.furniture.first() {
                 pieces.push(piece(&format!(" {}", d.str(&f.span)), theme::entry_dim()));
             }
             one(0, pieces)
         }
         EntryKind::Article { unit } => {
-            let Some((d, a)) = article(state, unit) else { return Vec::new() };
+            let Some((d, a)) = article(state, unit) else {
+                return Vec::new();
+            };
             let article = d.articles.get(a);
             let title = article.and_then(|x| d.field(x.title.as_ref()));
             let kicker = article.and_then(|x| d.field(x.kicker.as_ref()));
@@ -95,7 +107,9 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
             }
         }
         EntryKind::Subhead { unit, block } => {
-            let Some((d, a)) = article(state, unit) else { return Vec::new() };
+            let Some((d, a)) = article(state, unit) else {
+                return Vec::new();
+            };
             let text = d
                 .articles
                 .get(a)
@@ -140,7 +154,11 @@ impl Widget for SectionList {
                 if left == 0 || x >= text_right {
                     break;
                 }
-                let style = if row.selected { style.patch(theme::selected()) } else { *style };
+                let style = if row.selected {
+                    style.patch(theme::selected())
+                } else {
+                    *style
+                };
                 let shown = if cut { fit(text, left) } else { text.clone() };
                 let (next, _) = buf.set_stringn(x, y, &shown, left, style);
                 left = left.saturating_sub(usize::from(next - x));

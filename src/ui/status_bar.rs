@@ -34,12 +34,19 @@ impl StatusBar {
                 (format!("{name}{pages}"), unit.article + 1, n)
             }
             None => (
-                state.docs.first().map_or(String::new(), |d| d.source.clone()),
+                state
+                    .docs
+                    .first()
+                    .map_or(String::new(), |d| d.source.clone()),
                 0,
                 0,
             ),
         };
-        let left = format!(" {} │ {article}/{articles} │ {}%", sanitize(&name), state.percent);
+        let left = format!(
+            " {} │ {article}/{articles} │ {}%",
+            sanitize(&name),
+            state.percent
+        );
         let right = if let Some(message) = &state.message {
             sanitize(message).into_owned()
         } else if let Some(count) = state.count {

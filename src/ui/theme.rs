@@ -48,7 +48,9 @@ pub fn entry_dim() -> Style {
 
 /// A page group header in the list.
 pub fn entry_page() -> Style {
-    Style::default().add_modifier(Modifier::BOLD).fg(Color::Blue)
+    Style::default()
+        .add_modifier(Modifier::BOLD)
+        .fg(Color::Blue)
 }
 
 /// The entry of the article being read.

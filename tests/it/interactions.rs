@@ -21,7 +21,7 @@ pub fn make_doc(name: &str, specs: &[Spec<'_>]) -> Document {
         encoding: "UTF-8".into(),
         ..Document::default()
     };
-    let mut push = |doc: &mut Document, s: &str| {
+    let push = |doc: &mut Document, s: &str| {
         let start = doc.text.len();
         doc.text.push_str(s);
         let span = Span {
@@ -32,9 +32,13 @@ pub fn make_doc(name: &str, specs: &[Spec<'_>]) -> Document {
         span
     };
     for spec in specs {
-        let mut article = Article::default();
-        article.kicker = spec.kicker.map(|k| push(&mut doc, k));
-        article.title = spec.title.map(|t| push(&mut doc, t));
+        let kicker = spec.kicker.map(|k| push(&mut doc, k));
+        let title = spec.title.map(|t| push(&mut doc, t));
+        let mut article = Article {
+            kicker,
+            title,
+            ..Article::default()
+        };
         for (kind, text) in &spec.blocks {
             let span = push(&mut doc, text);
             article.blocks.push(Block { kind: *kind, span });
@@ -52,7 +56,11 @@ pub fn test_doc(name: &str) -> Document {
     make_doc(
         name,
         &[
-            Spec { kicker: None, title: None, blocks: vec![(Paragraph, PARA)] },
+            Spec {
+                kicker: None,
+                title: None,
+                blocks: vec![(Paragraph, PARA)],
+            },
             Spec {
                 kicker: Some("依托“六新”“六最”"),
                 title: Some("平城区全力打造现代服务业高质量发展新引擎"),
@@ -69,7 +77,11 @@ pub fn test_doc(name: &str) -> Document {
                     (Paragraph, PARA),
                 ],
             },
-            Spec { kicker: None, title: Some("用行动诠释爱的力量"), blocks: vec![(Paragraph, PARA)] },
+            Spec {
+                kicker: None,
+                title: Some("用行动诠释爱的力量"),
+                blocks: vec![(Paragraph, PARA)],
+            },
         ],
     )
 }
@@ -152,18 +164,35 @@ fn line_page_and_half_page_moves() {
     press(&mut b, "<C-d><C-d>");
     let page_lines = |s: &AppState| s.reader.top;
     assert!(page_lines(&a) > Pos::default());
-    assert!(page_lines(&b) >= page_lines(&a), "two half pages reach at least a page");
+    assert!(
+        page_lines(&b) >= page_lines(&a),
+        "two half pages reach at least a page"
+    );
     press(&mut a, "b");
     assert_eq!(a.reader.top, Pos::default());
 }
 
 #[test]
 fn article_keys_put_the_headline_at_the_top() {
-    let cases: &[(&str, usize)] = &[("]", 1), ("3]", 3), ("]]", 2), ("3][", 2), ("9]", 0), ("2G", 1)];
+    let cases: &[(&str, usize)] = &[
+        ("]", 1),
+        ("3]", 3),
+        ("]]", 2),
+        ("3][", 2),
+        ("9]", 0),
+        ("2G", 1),
+    ];
     for (spec, unit) in cases {
         let mut s = state_on(vec![test_doc("t")], 80, 24);
         press(&mut s, spec);
-        assert_eq!(s.reader.top, Pos { unit: *unit, line: 0 }, "keys {spec}");
+        assert_eq!(
+            s.reader.top,
+            Pos {
+                unit: *unit,
+                line: 0
+            },
+            "keys {spec}"
+        );
     }
     // `[` inside an article first goes back to its own headline.
     let mut s = state_on(vec![test_doc("t")], 80, 24);
@@ -212,8 +241,15 @@ fn the_list_follows_reading_and_opens_entries() {
     press(&mut s, "<Tab>");
     assert_eq!(s.focus, Focus::List);
     press(&mut s, "j");
-    assert!(matches!(s.list.entries[s.list.selected].kind, EntryKind::Subhead { unit: 2, .. }));
-    assert_eq!(top_block_kind(&s), Some(BlockKind::Subhead), "the pane previews the entry");
+    assert!(matches!(
+        s.list.entries[s.list.selected].kind,
+        EntryKind::Subhead { unit: 2, .. }
+    ));
+    assert_eq!(
+        top_block_kind(&s),
+        Some(BlockKind::Subhead),
+        "the pane previews the entry"
+    );
     press(&mut s, "<Enter>");
     assert_eq!(s.focus, Focus::Pane);
     assert_eq!(s.list.reading, Some(s.list.selected));
@@ -239,7 +275,11 @@ fn several_documents_form_page_groups() {
     press(&mut s, "K");
     assert_eq!(s.reader.top, Pos::default());
     press(&mut s, "G");
-    assert_eq!(s.current_unit().map(|u| u.doc), Some(1), "reading runs on across pages");
+    assert_eq!(
+        s.current_unit().map(|u| u.doc),
+        Some(1),
+        "reading runs on across pages"
+    );
 }
 
 #[test]
@@ -249,7 +289,13 @@ fn resizing_keeps_the_top_text_at_the_top() {
         press(&mut s, "2]6j");
         let line = s.reader.cached(s.reader.top.unit).unwrap()[s.reader.top.line].clone();
         let byte = line.range.start;
-        update(&mut s, Action::ResizeScreen { width: w2, height: 20 });
+        update(
+            &mut s,
+            Action::ResizeScreen {
+                width: w2,
+                height: 20,
+            },
+        );
         let top = s.reader.cached(s.reader.top.unit).unwrap()[s.reader.top.line].clone();
         assert_eq!(s.reader.top.unit, 2, "{w1}->{w2}");
         assert!(
@@ -265,7 +311,13 @@ fn every_size_down_to_one_cell_survives() {
     let mut s = state_on(vec![test_doc("t")], 80, 24);
     press(&mut s, "2]");
     for (w, h) in [(1, 1), (0, 0), (5, 2), (59, 3), (60, 24), (300, 100)] {
-        update(&mut s, Action::ResizeScreen { width: w, height: h });
+        update(
+            &mut s,
+            Action::ResizeScreen {
+                width: w,
+                height: h,
+            },
+        );
         press(&mut s, "j<Tab>j<Enter>G");
     }
 }
@@ -318,7 +370,14 @@ fn list_hides_and_resizes() {
 fn mouse_wheel_and_click() {
     let mut s = state_on(vec![test_doc("t")], 100, 30);
     let pane = s.geometry().pane;
-    update(&mut s, Action::ScrollAt { column: pane.x + 5, row: 3, down: true });
+    update(
+        &mut s,
+        Action::ScrollAt {
+            column: pane.x + 5,
+            row: 3,
+            down: true,
+        },
+    );
     assert_eq!(s.reader.top, Pos { unit: 0, line: 3 });
     // Rows: headless (1), kicker+title (2), kicker+title (2) → row 3 is the 3rd article.
     update(&mut s, Action::ClickAt { column: 2, row: 3 });
@@ -333,5 +392,11 @@ fn the_fourth_sample_article_is_reached_with_three_brackets() {
         .expect("the sample has this headline");
     let mut s = state_on(vec![doc], 100, 30);
     press(&mut s, &format!("{index}]"));
-    assert_eq!(s.reader.top, Pos { unit: index, line: 0 });
+    assert_eq!(
+        s.reader.top,
+        Pos {
+            unit: index,
+            line: 0
+        }
+    );
 }

@@ -1,5 +1,6 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
-mod sample;
+mod e2e;
 mod interactions;
+mod sample;
 mod screens;

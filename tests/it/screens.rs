@@ -101,24 +101,37 @@ fn headline_bold_kicker_dim_selection_marked() {
     let pane_x = s.geometry().pane.x;
     let (x, y) = find(buf, "党建引领促发展", 0..4).expect("headline near the top");
     assert!(x >= pane_x, "headline in the pane");
-    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "headline bold");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::BOLD),
+        "headline bold"
+    );
     let (kx, ky) = find(buf, "开源街民和社区", 0..4).expect("kicker above it");
     assert!(kx >= pane_x && ky < y);
-    assert!(buf[(kx, ky)].modifier.contains(Modifier::DIM), "kicker dim in the pane");
+    assert!(
+        buf[(kx, ky)].modifier.contains(Modifier::DIM),
+        "kicker dim in the pane"
+    );
     // The list: kicker dimmed with the headline, the article being read marked.
     let (lx, ly) = find_all(buf, "开源街民和社区", 0..29)
         .into_iter()
         .find(|p| p.0 < pane_x)
         .expect("kicker in list");
     assert!(buf[(lx, ly)].modifier.contains(Modifier::DIM));
-    assert_eq!(buf[(0, ly + 1)].symbol(), "▌", "reading mark on the headline row");
+    assert_eq!(
+        buf[(0, ly + 1)].symbol(),
+        "▌",
+        "reading mark on the headline row"
+    );
     // With the list focused the cursor row is reversed.
     press(&mut s, "<Tab>j");
     let t = render(&s);
     let buf = t.backend().buffer();
     let (sx, sy) = find(buf, "· 党建引领", 0..29).expect("subhead entry");
     assert!(sx < pane_x);
-    assert!(buf[(sx, sy)].modifier.contains(Modifier::REVERSED), "selection reversed");
+    assert!(
+        buf[(sx, sy)].modifier.contains(Modifier::REVERSED),
+        "selection reversed"
+    );
 }
 
 #[test]
@@ -139,7 +152,10 @@ fn control_characters_in_the_document_never_reach_the_screen() {
         let row = row_text(buf, y);
         assert!(!row.chars().any(char::is_control), "row {y}: {row:?}");
     }
-    assert!(find(buf, "结束", 0..10).is_some(), "text after the escape still shown");
+    assert!(
+        find(buf, "结束", 0..10).is_some(),
+        "text after the escape still shown"
+    );
 }
 
 #[test]
@@ -150,7 +166,10 @@ fn tiny_screens_draw_a_notice_or_nothing_but_never_panic() {
         let t = render(&s);
         if w < 10 || h < 3 {
             let top = row_text(t.backend().buffer(), 0);
-            assert!(top.starts_with("too small") || top.starts_with('…'), "{w}x{h}: {top}");
+            assert!(
+                top.starts_with("too small") || top.starts_with('…'),
+                "{w}x{h}: {top}"
+            );
         }
     }
 }
