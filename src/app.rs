@@ -48,7 +48,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
                 match effect {
                     Effect::Redraw => redraw = true,
                     Effect::ClearScreen => {
-                        terminal.clear()?;
+                        tui::clear(&mut terminal)?;
                         redraw = true;
                     }
                     Effect::Quit => break 'events,

@@ -89,7 +89,15 @@ pub fn suspend(terminal: &mut Term) -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Execution resumes here after `fg` (SIGCONT).
     enter()?;
-    terminal.clear()
+    clear(terminal)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw paints every cell.
+/// (`Terminal::clear` would query the cursor position, whose reply the input thread
+/// would swallow.)
+pub fn clear(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Reads terminal events forever on a thread, sending them to `tx`.
