@@ -154,7 +154,7 @@ pub fn run(cli: &Cli) -> i32 {
         let _ = stdout.flush();
         return 0;
     }
-    match crate::app::run(&docs, cli) {
+    match crate::app::run(docs, cli) {
         Ok(()) => 0,
         Err(err) => {
             eprintln!("kanbao: {err:#}");

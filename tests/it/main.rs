@@ -7,3 +7,6 @@ mod sample;
 mod variants;
 mod keywords;
 mod search;
+mod e2e;
+mod interactions;
+mod screens;
