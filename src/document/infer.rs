@@ -16,7 +16,11 @@ use super::join::{Class, Item};
 use super::lines::Unit;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
+use super::text::word_chars;
 use super::topic::Bigrams;
+
+/// The most words a column name (栏目名) has.
+const COLUMN_NAME_MAX: usize = 6;
 
 /// What the page's heading marks can tell.
 struct Marks {
@@ -235,7 +239,7 @@ impl Builder<'_> {
             && lines.len() >= 2
             && matches!(self.items.get(k), Some(Item::Para(_)))
             && let Some(last) = lines.last()
-            && last.level.is_none()
+            && self.may_be_byline(last, &lines)
             && byline::is_bare_name(self.text(last.unit))
         {
             bylines.push(last.unit);
@@ -254,6 +258,16 @@ impl Builder<'_> {
             self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
         }
         k
+    }
+
+    /// Whether the last line of a cluster may be a promoted byline: a plain line, or a
+    /// heading when levels say nothing or it sits below the cluster's top level.
+    fn may_be_byline(&self, last: &Line, lines: &[Line]) -> bool {
+        let Some(level) = last.level else {
+            return true;
+        };
+        let top = lines.iter().filter_map(|l| l.level).min();
+        !self.marks.levelled || top.is_some_and(|t| level > t)
     }
 
     /// Whether the item at `k` is a paragraph opening with an inline byline.
@@ -375,12 +389,19 @@ impl Builder<'_> {
                 .iter()
                 .filter_map(|&n| lines.get(n).and_then(|l| l.level))
                 .min();
-            return marked
+            let t = marked
                 .iter()
                 .rev()
                 .copied()
                 .find(|&n| lines.get(n).and_then(|l| l.level) == top)
                 .unwrap_or(0);
+            // A short top-level line over a much longer one is a column name (`## 简讯`
+            // over `### 区委召开常委会议`): the longer line is the headline.
+            let words = |n: usize| lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
+            if words(t) <= COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
+                return t + 1;
+            }
+            return t;
         }
         let pool: Vec<usize> = if marked.is_empty() {
             (0..lines.len()).collect()
@@ -392,9 +413,7 @@ impl Builder<'_> {
         let mut best = 0;
         let mut best_words = 0;
         for n in pool {
-            let words = lines
-                .get(n)
-                .map_or(0, |l| super::text::word_chars(self.text(l.unit)));
+            let words = lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
             if words >= best_words {
                 best = n;
                 best_words = words;

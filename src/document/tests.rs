@@ -363,3 +363,27 @@ fn same_level_line_amid_one_topic_is_a_subhead() {
         (BlockKind::Subhead, "民情图架起沟通桥梁")
     );
 }
+
+#[test]
+fn short_top_level_line_over_a_longer_heading_is_a_column_name() {
+    let md = "## 简讯\n\n### 区委召开常委会议\n\n本报讯 10月19日,区委召开常委会议。\n\n### 平城区开展消防演练\n\n本报讯 近日,平城区开展消防安全演练。";
+    let doc = parse("t", md);
+    assert_eq!(
+        heads(&doc),
+        vec![
+            [Some("简讯"), Some("区委召开常委会议"), None, Some("本报讯")],
+            [None, Some("平城区开展消防演练"), None, Some("本报讯")],
+        ]
+    );
+}
+
+#[test]
+fn promoted_bare_name_heading_is_a_byline() {
+    // MinerU writes every line it thinks is a title as `#`, the author's name included.
+    let md = format!("# 谱写现代服务业发展新篇章\n\n# 闫昌\n\n{BODY}");
+    let doc = parse("t", &md);
+    assert_eq!(
+        heads(&doc),
+        vec![[None, Some("谱写现代服务业发展新篇章"), None, Some("闫昌")]]
+    );
+}
