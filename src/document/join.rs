@@ -86,7 +86,9 @@ pub(crate) fn is_credit(t: &str) -> bool {
         .trim_end_matches([')', '）'])
         .trim_start_matches(['(', '（']);
     chars_up_to(core, 30) <= 30
-        && (core.ends_with('摄') || core.ends_with("摄影") || core.ends_with("供图"))
+        && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
+            .iter()
+            .any(|w| core.ends_with(w))
         && !core.contains(['。', '，', ',', '！', '？'])
 }
 
