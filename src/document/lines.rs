@@ -112,6 +112,8 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
     } else if let Some(rest) = t.strip_prefix('>') {
         let rest = rest.trim_start_matches(['>', ' ']);
         push(out, Syntax::Quote, inline::clean(rest), line, false);
+    } else if is_img_tag(t) {
+        push(out, Syntax::Image, inline::clean(t), line, false);
     } else if let Some(labels) = only_images(t) {
         for label in labels {
             push(out, Syntax::Image, label, line, false);
@@ -175,6 +177,13 @@ fn only_images(t: &str) -> Option<Vec<String>> {
     (!labels.is_empty()).then_some(labels)
 }
 
+/// A line that is one `<img …>` tag.
+fn is_img_tag(t: &str) -> bool {
+    t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("<img"))
+        && t.ends_with('>')
+        && t.matches('>').count() == 1
+}
+
 fn starts_html_table(t: &str) -> bool {
     t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("<table"))
 }
@@ -185,6 +194,10 @@ fn html_table(lines: &[&str]) -> (String, usize) {
     let mut used = 0;
     let mut html = String::new();
     for l in lines {
+        // A table never spans a blank line: an unclosed `<table>` ends there.
+        if used > 0 && trim(l).is_empty() {
+            break;
+        }
         used += 1;
         html.push_str(l);
         html.push(' ');
@@ -283,6 +296,22 @@ mod tests {
                 (Syntax::Table, "项目  金额\n甲  1".into()),
                 (Syntax::Text, "后文".into())
             ]
+        );
+    }
+
+    #[test]
+    fn unclosed_table_ends_at_a_blank_line() {
+        let md = "<table><tr><td>甲</td>\n\n正文。";
+        assert_eq!(
+            kinds(md),
+            vec![
+                (Syntax::Table, "甲".into()),
+                (Syntax::Text, "正文。".into())
+            ]
+        );
+        assert_eq!(
+            kinds("<img src=\"a/p.png\" alt=\"合影\">"),
+            vec![(Syntax::Image, "合影".into())]
         );
     }
 
