@@ -14,6 +14,7 @@
 use super::byline;
 use super::join::{Class, Item};
 use super::lines::Unit;
+use super::marks::Marks;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
 use super::text::word_chars;
@@ -21,38 +22,6 @@ use super::topic::Bigrams;
 
 /// The most words a column name (栏目名) has.
 const COLUMN_NAME_MAX: usize = 6;
-
-/// What the page's heading marks can tell.
-struct Marks {
-    /// The page marks headings at all: unmarked short lines are then body text unless a
-    /// byline vouches for them.
-    used: bool,
-    /// Several levels are used, so levels separate headlines from kickers and subheads.
-    levelled: bool,
-    /// The highest (smallest) level used.
-    top: u8,
-}
-
-impl Marks {
-    fn of(items: &[Item]) -> Self {
-        let mut levels = [0usize; 7];
-        for item in items {
-            if let Item::Single(Class::Heading(l), _) = item
-                && let Some(n) = levels.get_mut(usize::from(*l))
-            {
-                *n += 1;
-            }
-        }
-        let count: usize = levels.iter().sum();
-        let distinct = levels.iter().filter(|n| **n > 0).count();
-        let top = levels.iter().position(|n| *n > 0).unwrap_or(1) as u8;
-        Self {
-            used: count >= 2,
-            levelled: distinct >= 2,
-            top,
-        }
-    }
-}
 
 /// A heading-like line of a cluster.
 #[derive(Debug, Clone, Copy)]
@@ -66,7 +35,7 @@ pub(crate) fn infer(units: &[Unit], items: &[Item]) -> Vec<PlanArticle> {
     let mut b = Builder {
         units,
         items,
-        marks: Marks::of(items),
+        marks: Marks::of(units, items),
         articles: Vec::new(),
         cur: None,
         topic: Bigrams::default(),
@@ -296,7 +265,7 @@ impl Builder<'_> {
         if self.marks.levelled
             && let Some(level) = line.level
         {
-            return level <= cur.title_level.unwrap_or(self.marks.top);
+            return level == self.marks.headline;
         }
         // The text up to the next heading-like line ends with a byline of its own,
         // while the current article already has one: that text is another article.
@@ -385,10 +354,15 @@ impl Builder<'_> {
             .filter(|&n| lines.get(n).is_some_and(|l| l.level.is_some()))
             .collect();
         if self.marks.levelled && !marked.is_empty() {
-            let top = marked
+            let level = |n: usize| lines.get(n).and_then(|l| l.level);
+            let top = if marked
                 .iter()
-                .filter_map(|&n| lines.get(n).and_then(|l| l.level))
-                .min();
+                .any(|&n| level(n) == Some(self.marks.headline))
+            {
+                Some(self.marks.headline)
+            } else {
+                marked.iter().filter_map(|&n| level(n)).min()
+            };
             let t = marked
                 .iter()
                 .rev()

@@ -15,6 +15,7 @@ mod infer;
 mod inline;
 mod join;
 mod lines;
+mod marks;
 pub mod model;
 pub mod parse;
 mod plan;

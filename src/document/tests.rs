@@ -387,3 +387,18 @@ fn promoted_bare_name_heading_is_a_byline() {
         vec![[None, Some("谱写现代服务业发展新篇章"), None, Some("闫昌")]]
     );
 }
+
+#[test]
+fn headline_level_is_the_one_bylines_follow() {
+    // Headlines at `###`, kickers and subheads at `##`: the bylines tell which is which.
+    let md = format!(
+        "## 开源街民和社区\n\n### 党建引领促发展 服务先行惠民生\n\n本报记者 孙鑫\n\n{BODY}\n\n## 党建引领 资源融合\n\n{BODY2}"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(heads(&doc)[0][1], Some("党建引领促发展 服务先行惠民生"));
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Subhead, "党建引领 资源融合")
+    );
+}

@@ -79,3 +79,28 @@ fn variants_keep_the_series_label_out_of_titles() {
         assert_eq!(doc.str(&a.overline[0].span), "做好“六稳” 落实“六保”");
     }
 }
+
+/// `##` and `###` swapped: levels used the other way round.
+fn swapped_levels() -> Document {
+    let md: String = kanbao::input::SAMPLE
+        .lines()
+        .map(|l| {
+            if let Some(r) = l.strip_prefix("### ") {
+                format!("## {r}\n")
+            } else if let Some(r) = l.strip_prefix("## ") {
+                format!("### {r}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    document::parse("sample-swapped", &md)
+}
+
+#[test]
+fn swapped_levels_give_the_same_articles() {
+    // The headline level is the one bylines vouch for, so the swap changes nothing.
+    let doc = swapped_levels();
+    assert_articles(&doc, true);
+    assert_joins(&doc);
+}
