@@ -139,7 +139,8 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
             parts.push(next);
             last = next;
             // A short tail is the paragraph's last line: the paragraph ends with it.
-            if classes.get(next) == Some(&Class::TitleLike) {
+            let wrapped = units.get(next).is_some_and(|u| u.adjacent);
+            if classes.get(next) == Some(&Class::TitleLike) && !wrapped {
                 break;
             }
         }
@@ -170,8 +171,10 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
     if next.indented || starts_enumeration(&next.text) {
         return None;
     }
+    let hard_wrapped = k == at + 1 && next.adjacent;
     match classes.get(k)? {
         Class::Body => Some(k),
+        Class::TitleLike if hard_wrapped => Some(k),
         // A short line that goes on the sentence, unless it heads what follows
         // (a byline or another heading line right after it makes it a headline).
         Class::TitleLike => {
@@ -222,6 +225,16 @@ mod tests {
         assert_eq!(
             items(md),
             vec![Item::Single(Class::TitleLike, 0), Item::Para(vec![1])]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_lines_are_one_paragraph() {
+        // One visual line per markdown line, no blank lines (line-by-line OCR output).
+        let md = "平城区不断扩大总量规模,进一步释放\n服务业发展活力,完善现代商贸\n市场体系\n建设便民市场。\n\n下一段。";
+        assert_eq!(
+            items(md),
+            vec![Item::Para(vec![0, 1, 2, 3]), Item::Para(vec![4])]
         );
     }
 

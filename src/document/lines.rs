@@ -32,6 +32,9 @@ pub(crate) struct Unit {
     pub line: usize,
     /// Opened with an indent (two or more spaces, or ideographic spaces): a new paragraph.
     pub indented: bool,
+    /// Plain text directly under another plain text line (no blank line between):
+    /// the same markdown paragraph, hard-wrapped.
+    pub adjacent: bool,
 }
 
 /// Splits markdown into units.
@@ -66,6 +69,12 @@ pub(crate) fn units(markdown: &str) -> Vec<Unit> {
         one_line(&mut out, raw, line);
         i += 1;
     }
+    let mut prev: Option<(Syntax, usize)> = None;
+    for u in &mut out {
+        u.adjacent =
+            prev == Some((Syntax::Text, u.line.wrapping_sub(1))) && u.syntax == Syntax::Text;
+        prev = Some((u.syntax, u.line));
+    }
     out
 }
 
@@ -82,6 +91,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             text,
             line,
             indented,
+            adjacent: false,
         });
     }
 }
@@ -313,6 +323,13 @@ mod tests {
             kinds("<img src=\"a/p.png\" alt=\"合影\">"),
             vec![(Syntax::Image, "合影".into())]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_adjacent() {
+        let u = units("第一行\n第二行\n\n第三行");
+        let adj: Vec<bool> = u.iter().map(|u| u.adjacent).collect();
+        assert_eq!(adj, vec![false, true, false]);
     }
 
     #[test]
