@@ -123,8 +123,11 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
     while let Some(&class) = classes.get(i) {
         let open_title = class == Class::TitleLike
             && continuation(units, classes, i).is_some_and(|k| {
-                classes.get(k) == Some(&Class::Body)
-                    && units.get(k).is_some_and(|u| clearly_continues(&u.text))
+                let Some(next) = units.get(k) else {
+                    return false;
+                };
+                let body = classes.get(k) == Some(&Class::Body);
+                body && clearly_continues(&next.text) || same_width(units, i, k)
             });
         if class != Class::Body && !open_title {
             items.push(Item::Single(class, i));
@@ -155,9 +158,23 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
     items
 }
 
+/// Whether unit `k` is the hard-wrapped line right under `at` and `at` is as wide as
+/// it (a wrapped line fills the column; a kicker over a headline rarely matches it).
+fn same_width(units: &[Unit], at: usize, k: usize) -> bool {
+    let (Some(a), Some(b)) = (units.get(at), units.get(k)) else {
+        return false;
+    };
+    let wide = |s: &str| s.chars().take(201).count();
+    k == at + 1 && b.adjacent && wide(&a.text) >= 8 && wide(&a.text) + 1 >= wide(&b.text)
+}
+
 /// The unit that continues the open paragraph part `at`, skipping interruptions.
 fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
-    if ends_sentence(&units.get(at)?.text) {
+    // A hard-wrapped line as wide as the next one is mid-paragraph even when it
+    // happens to end a sentence; only a shorter line ends the paragraph.
+    let full_line = same_width(units, at, at + 1)
+        && matches!(classes.get(at + 1), Some(Class::Body | Class::TitleLike));
+    if ends_sentence(&units.get(at)?.text) && !full_line {
         return None;
     }
     let mut k = at + 1;
