@@ -3,8 +3,9 @@
 //!
 //! Heading marks are a hint, not the truth. A run of consecutive heading-like lines
 //! (markdown headings, or short unpunctuated plain lines) is a *cluster*. A cluster of
-//! several lines opens an article: its title is the highest-level heading when the page
-//! uses several levels, else the line with the most words; the line right above is the
+//! several lines opens an article: its title is the heading at the page's headline level
+//! (see `marks`) when the page uses several levels, else the line with the most words
+//! (a short column name over a much longer line gives way to it); the line right above is the
 //! kicker, earlier lines are banners or series labels, the line below the subtitle. A
 //! single line between paragraphs is a subhead, unless the text says a new article
 //! starts: a byline follows it, the previous article just ended with its byline, the
@@ -303,7 +304,6 @@ impl Builder<'_> {
         let t = self.title_index(lines);
         if let Some(title) = lines.get(t) {
             a.title = Some(whole(self.units, title.unit));
-            a.title_level = title.level;
             let above = lines.get(..t).unwrap_or(&[]);
             for (n, l) in above.iter().enumerate() {
                 let same_level = self.marks.levelled && l.level.is_some() && l.level == title.level;
