@@ -93,7 +93,8 @@ impl Builder<'_> {
     }
 
     fn push_block(&mut self, kind: BlockKind, text: Text) {
-        if matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
+        // Levels decide subheads on a levelled page: no need to learn topics there.
+        if !self.marks.levelled && matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
             self.learn(&text);
         }
         self.cur().blocks.push(PlanBlock { kind, text });

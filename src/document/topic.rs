@@ -10,6 +10,10 @@ use super::text::is_han;
 /// Ideographs read per added text: enough to know a topic, bounded for huge lines.
 const READ_MAX: usize = 2000;
 
+/// Bigrams kept per article: enough to know what it is about, bounded so that
+/// reading a 100 MB corpus does not build huge sets.
+const KEEP_MAX: usize = 8000;
+
 /// Share of a new stretch's bigrams already seen below which it is another topic.
 const NEW_TOPIC_BELOW: f64 = 0.05;
 
@@ -25,6 +29,9 @@ pub(crate) struct Bigrams {
 impl Bigrams {
     /// Adds the bigrams of (the start of) `s`.
     pub(crate) fn add(&mut self, s: &str) {
+        if self.set.len() >= KEEP_MAX {
+            return;
+        }
         let mut prev = None;
         for c in s.chars().filter(|c| is_han(*c)).take(READ_MAX) {
             if let Some(p) = prev {
