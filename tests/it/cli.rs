@@ -264,3 +264,26 @@ fn a_two_megabyte_line_opens_without_loss() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn hostile_file_names_are_shown_as_placeholders() {
+    let dir = scratch("cli-name");
+    let page = dir.join("\x1b]0;pwned\x07.md");
+    std::fs::write(&page, "## 标题\n\n正文。\n").unwrap();
+    let out = kanbao(&["--dump", "json", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(control_bytes(&out.stdout).is_empty());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        value["documents"][0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("␛]0;pwned␇.md")
+    );
+    let missing = dir.join("\x1b[2J.md");
+    let out = kanbao(&["--dump", "json", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(control_bytes(&out.stderr).is_empty(), "{:?}", out.stderr);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("␛[2J.md"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
