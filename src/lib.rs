@@ -11,6 +11,7 @@
 //! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal.
 #![forbid(unsafe_code)]
 
+pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod tui;
