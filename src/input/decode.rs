@@ -373,3 +373,64 @@ mod tests {
         assert_eq!(d.text, "# ");
     }
 }
+
+#[cfg(test)]
+mod accuracy {
+    use super::*;
+
+    /// Every line of the sample page, alone, encoded in GBK: how many come back right.
+    #[test]
+    fn gbk_lines_of_the_sample() {
+        let lines: Vec<&str> = crate::input::SAMPLE
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let mut wrong = Vec::new();
+        for line in &lines {
+            let (bytes, _, unmappable) = GBK.encode(line);
+            if unmappable {
+                continue;
+            }
+            let d = decode(&bytes, None).unwrap();
+            if d.text != *line {
+                wrong.push(format!("{line} → {} ({})", d.text, d.encoding));
+            }
+        }
+        eprintln!(
+            "GBK lines: {} of {} right",
+            lines.len() - wrong.len(),
+            lines.len()
+        );
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// Traditional lines (news style, 「」 quotes) encoded in Big5, short ones included.
+    #[test]
+    fn big5_lines() {
+        let lines = [
+            "## 臺北市舉辦國際書展",
+            "本報訊 「閱讀讓城市更美好。」市長在開幕式上說，今年書展吸引了來自四十多個國家與地區的出版社參加，展期六天。",
+            "氣象局表示，颱風中心目前位於東部海面，預計明天清晨最接近臺灣，民眾應注意強風豪雨。",
+            "「請大家不要到海邊觀浪。」",
+            "本報記者 陳國華",
+            "颱風過境 各地加強防範",
+            "經濟部統計處發布最新數據，出口連續三個月成長。",
+            "圖為民眾在書展現場選購圖書。",
+            "臺灣",
+            "簡訊",
+        ];
+        let mut wrong = Vec::new();
+        for line in lines {
+            let d = decode(&BIG5.encode(line).0, None).unwrap();
+            if d.text != line {
+                wrong.push(format!("{line} → {} ({})", d.text, d.encoding));
+            }
+        }
+        eprintln!(
+            "Big5 lines: {} of {} right",
+            lines.len() - wrong.len(),
+            lines.len()
+        );
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+}

@@ -320,3 +320,23 @@ fn keywords_on_a_hostile_page() {
     assert_eq!(out.status.code(), Some(0));
     assert!(control_bytes(&out.stdout).is_empty());
 }
+
+#[test]
+fn empty_stdin_and_no_paths() {
+    let out = kanbao_stdin(&["--dump", "json", "-"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["documents"][0]["articles"], serde_json::json!([]));
+    assert_eq!(
+        value["documents"][0]["warnings"][0],
+        kanbao::input::EMPTY_PAGE_WARNING
+    );
+    // No paths and stdout a pipe: the bundled sample's text.
+    let out = kanbao(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("平城区全力打造现代服务业高质量发展新引擎")
+    );
+}
