@@ -77,7 +77,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> Result<(), InputE
             if depth < MAX_DEPTH {
                 walk(&path, depth + 1, files)?;
             }
-        } else if is_page_name(&path) && path.is_file() {
+        } else if is_page_name(&path) && (file_type.is_file() || path.is_file()) {
             files.push(path);
         }
     }
