@@ -60,10 +60,12 @@ fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Branch-free over 64-byte chunks so the compiler can vectorise it; only a chunk
     // with a suspect byte (0xC2 also starts `·`, `°`, `×`…) gets the exact check.
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2);
+    let suspect = |b: u8| {
+        u8::from(b < 0x20 && b != b'\n' && b != b'\t') | u8::from(b == 0x7f) | u8::from(b == 0xc2)
+    };
     if bytes
         .chunks(64)
-        .all(|chunk| !chunk.iter().fold(false, |acc, &b| acc | suspect(b)))
+        .all(|chunk| chunk.iter().fold(0, |acc, &b| acc | suspect(b)) == 0)
     {
         return true;
     }
