@@ -68,8 +68,8 @@ pub struct ListState {
     pub reading: Option<usize>,
     /// Shown beside the pane (wide screens).
     pub visible: bool,
-    /// Columns it takes on wide screens.
-    pub width: u16,
+    /// Columns it takes on wide screens, once the user resized it.
+    pub width: Option<u16>,
     /// The wheel scrolled the list: leave its offset alone until the next other action.
     pub free_scroll: bool,
 }
@@ -111,7 +111,7 @@ impl AppState {
                 offset: 0,
                 reading: None,
                 visible: true,
-                width: 32,
+                width: None,
                 free_scroll: false,
             },
             focus: Focus::Pane,

@@ -28,7 +28,7 @@ type Fingerprint = (
     Option<String>,
     (u16, u16),
     bool,
-    u16,
+    Option<u16>,
 );
 
 fn fingerprint(s: &AppState) -> Fingerprint {
@@ -203,12 +203,15 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
         }
         Action::WidenSectionList | Action::NarrowSectionList => {
-            let w = state.geometry().list.map_or(state.list.width, |l| l.width);
-            state.list.width = if action == Action::WidenSectionList {
+            let w = state
+                .geometry()
+                .list
+                .map_or(state.list.width.unwrap_or(MIN_LIST_WIDTH), |l| l.width);
+            state.list.width = Some(if action == Action::WidenSectionList {
                 w.saturating_add(4).min(MAX_LIST_WIDTH)
             } else {
                 w.saturating_sub(4).max(MIN_LIST_WIDTH)
-            };
+            });
             state.list.visible = true;
         }
         Action::ToggleHelp => state.help = Some(0),
