@@ -190,6 +190,7 @@ impl Reader {
 
     /// Lays out everything a pane of `height` lines shows from the top.
     pub fn prepare(&mut self, docs: &[Document], height: u16) {
+        let _ = self.lines(docs, self.top.unit);
         let _ = self.advance(docs, self.top, usize::from(height));
     }
 

@@ -173,3 +173,11 @@ fn tiny_screens_draw_a_notice_or_nothing_but_never_panic() {
         }
     }
 }
+
+#[test]
+fn an_empty_document_says_so_and_every_key_is_harmless() {
+    let mut s = state_on(vec![kanbao::document::Document::default()], 80, 24);
+    press(&mut s, "jkG g]}[{JK<Tab>j<Enter>t<>?<Esc>5j");
+    let t = render(&s);
+    assert!(find(t.backend().buffer(), "(no articles", 0..24).is_some());
+}
