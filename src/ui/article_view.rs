@@ -37,7 +37,11 @@ pub struct ArticleView {
 impl ArticleView {
     /// The rows visible at the state's reading position.
     pub fn from_state(state: &AppState) -> Self {
-        if state.reader.units.is_empty() {
+        if state
+            .docs
+            .iter()
+            .all(|d| d.articles.is_empty() && d.furniture.is_empty())
+        {
             let note = "(no articles in this document)".to_string();
             return Self {
                 rows: vec![TextRow {

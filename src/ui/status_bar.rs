@@ -31,7 +31,7 @@ impl StatusBar {
                     String::new()
                 };
                 let n = doc.map_or(0, |d| d.articles.len());
-                (format!("{name}{pages}"), unit.article + 1, n)
+                (format!("{name}{pages}"), (unit.article + 1).min(n), n)
             }
             None => (
                 state
