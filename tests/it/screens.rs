@@ -71,7 +71,15 @@ fn sample_at_80x24() {
 fn sample_at_120x40_after_three_articles() {
     let mut s = sample(120, 40);
     press(&mut s, "3]");
-    insta::assert_snapshot!(render(&s).backend());
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let pane_x = s.geometry().pane.x;
+    let (x, y) = find_all(buf, "党建引领促发展", 0..4)
+        .into_iter()
+        .find(|p| p.0 >= pane_x)
+        .expect("the fourth article's headline at the top of the pane");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    insta::assert_snapshot!(t.backend());
 }
 
 #[test]
