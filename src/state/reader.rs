@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::document::Document;
-use crate::layout::{self, LayoutOptions, VisualLine, lay_out_article};
+use crate::layout::{self, LayoutOptions, LineRole, VisualLine, lay_out_article};
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +226,17 @@ impl Reader {
             }
         }
         out
+    }
+
+    /// Where an article's own lines begin (overline, kicker or headline), after any
+    /// page furniture the layout prints before it: what a jump puts at the top.
+    pub fn head_pos(&mut self, docs: &[Document], unit: usize) -> Pos {
+        let lines = self.lines(docs, unit);
+        let line = lines
+            .iter()
+            .position(|l| !matches!(l.role, LineRole::Furniture | LineRole::Blank))
+            .unwrap_or(0);
+        Pos { unit, line }
     }
 
     /// The first line of block `block` of `unit`, or the unit's start.

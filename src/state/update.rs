@@ -137,7 +137,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
         Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
             let unit = count.unwrap_or(1).saturating_sub(1);
-            jump(state, Pos { unit, line: 0 });
+            jump_to_article(state, unit);
         }
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
@@ -147,19 +147,14 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::NextArticle => {
             let unit = state.reader.top.unit.saturating_add(n);
             if unit < state.reader.units.len() {
-                jump(state, Pos { unit, line: 0 });
+                jump_to_article(state, unit);
             }
         }
         Action::PrevArticle => {
             let top = state.reader.top;
-            let back = if top.line > 0 { n - 1 } else { n };
-            jump(
-                state,
-                Pos {
-                    unit: top.unit.saturating_sub(back),
-                    line: 0,
-                },
-            );
+            let head = state.reader.head_pos(&state.docs, top.unit);
+            let back = if top > head { n - 1 } else { n };
+            jump_to_article(state, top.unit.saturating_sub(back));
         }
         Action::NextSubhead => move_subhead(state, n, true),
         Action::PrevSubhead => move_subhead(state, n, false),
@@ -265,7 +260,7 @@ fn open_entry(state: &mut AppState, entry: usize) {
             unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
             line: 0,
         },
-        EntryKind::Article { unit } => Pos { unit, line: 0 },
+        EntryKind::Article { unit } => state.reader.head_pos(&state.docs, unit),
         EntryKind::Subhead { unit, block } => state.reader.block_pos(&state.docs, unit, block),
     };
     jump(state, pos);
@@ -278,6 +273,13 @@ fn scroll(state: &mut AppState, lines: usize, down: bool) {
     } else {
         state.reader.scroll_up(&state.docs, lines);
     }
+}
+
+/// Puts article `unit`'s head (overline, kicker, headline) at the top.
+fn jump_to_article(state: &mut AppState, unit: usize) {
+    let unit = unit.min(state.reader.units.len().saturating_sub(1));
+    let pos = state.reader.head_pos(&state.docs, unit);
+    jump(state, pos);
 }
 
 fn jump(state: &mut AppState, pos: Pos) {
