@@ -55,6 +55,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::ScrollAt { .. } | Action::ShowMessage(_)) {
         state.list.free_scroll = false;
     }
+    // These move the reading position whatever has focus; the list cursor follows.
+    let moves_reading = matches!(
+        action,
+        Action::NextArticle
+            | Action::PrevArticle
+            | Action::NextSubhead
+            | Action::PrevSubhead
+            | Action::NextPage
+            | Action::PrevPage
+    );
     let mut effects = match action {
         Action::TypeCountDigit(digit) => {
             if digit > 0 || state.count.is_some() {
@@ -73,6 +83,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
     };
     state.settle();
+    if moves_reading
+        && state.focus == Focus::List
+        && let Some(reading) = state.list.reading
+    {
+        state.list.selected = reading;
+        state.settle();
+    }
     if fingerprint(state) != before && !effects.contains(&Effect::ClearScreen) {
         effects.push(Effect::Redraw);
     }

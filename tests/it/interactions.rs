@@ -256,6 +256,17 @@ fn the_list_follows_reading_and_opens_entries() {
 }
 
 #[test]
+fn article_keys_in_the_list_move_the_cursor_with_the_reading() {
+    let mut s = state_on(vec![test_doc("t")], 100, 30);
+    press(&mut s, "<Tab>]]");
+    assert_eq!(s.focus, Focus::List);
+    assert_eq!(
+        s.list.entries[s.list.selected].kind,
+        EntryKind::Article { unit: 2 }
+    );
+}
+
+#[test]
 fn every_entry_is_reachable_with_a_count_from_the_list() {
     let mut s = state_on(vec![test_doc("t")], 100, 30);
     for i in 0..s.list.entries.len() {
