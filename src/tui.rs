@@ -33,6 +33,8 @@ pub enum Msg {
     Signal(i32),
     /// An action from elsewhere (background work).
     Action(Action),
+    /// The terminal can no longer be read (it went away): time to leave.
+    InputClosed,
 }
 
 /// Whether the terminal is in reader mode. Restoring twice must be avoided: a second
@@ -116,9 +118,10 @@ pub fn spawn_input(tx: Sender<Msg>) {
         // Blocking read: no polling, no timer, so an idle reader uses no CPU.
         while let Ok(ev) = event::read() {
             if tx.send(Msg::Input(ev)).is_err() {
-                break;
+                return;
             }
         }
+        let _ = tx.send(Msg::InputClosed);
     });
 }
 
