@@ -65,7 +65,7 @@ fn is_ideographic(c: char) -> bool {
 pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
     let mut uax = linebreaks(text).peekable();
     let mut out = Vec::with_capacity(clusters.len());
-    let mut prev: Option<(&Cluster, char, Option<char>)> = None;
+    let mut prev: Option<Prev> = None;
     for (index, cluster) in clusters.iter().enumerate() {
         let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
         let piece = text.get(cluster.start..end).unwrap_or("");
@@ -81,22 +81,45 @@ pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
         };
         let class = match prev {
             None => Break::Forbidden,
-            Some((before, _, _)) if before.kind == ClusterKind::Newline => Break::Mandatory,
-            Some((_, last, before_last)) => tailor(base, before_last, last, first),
+            Some(p) if p.kind == ClusterKind::Newline => Break::Mandatory,
+            Some(p) => tailor(base, &p, first),
         };
         out.push(class);
         let mut rev = piece.chars().rev();
         let last = rev.next().unwrap_or(' ');
-        let before_last = rev.next().or_else(|| prev.map(|p| p.1));
-        prev = Some((cluster, last, before_last));
+        let before_last = rev.next().or(prev.map(|p| p.last));
+        let visible = match cluster.kind {
+            ClusterKind::Text => Some(last),
+            _ => prev.and_then(|p| p.visible),
+        };
+        prev = Some(Prev {
+            kind: cluster.kind,
+            last,
+            before_last,
+            visible,
+        });
     }
     out
 }
 
-/// Adjusts the UAX #14 answer for the boundary between `last` (preceded by
-/// `before_last`) and `next`.
-fn tailor(base: Break, before_last: Option<char>, last: char, next: char) -> Break {
-    if no_start(next) || no_end(last) {
+/// What the boundary needs to know about the text before it.
+#[derive(Clone, Copy)]
+struct Prev {
+    kind: ClusterKind,
+    /// Last char of the previous cluster, and the one before it.
+    last: char,
+    before_last: Option<char>,
+    /// Last char of the last non-space cluster: what a line ending here would end with
+    /// once its hanging spaces are dropped.
+    visible: Option<char>,
+}
+
+/// Adjusts the UAX #14 answer for the boundary between `prev` and `next`.
+fn tailor(base: Break, prev: &Prev, next: char) -> Break {
+    let Prev {
+        last, before_last, ..
+    } = *prev;
+    if no_start(next) || prev.visible.is_some_and(no_end) {
         return Break::Forbidden;
     }
     let list_number = last == '.' && before_last.is_some_and(|c| c.is_ascii_digit());
