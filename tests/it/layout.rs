@@ -55,7 +55,11 @@ fn check_invariants(text: &str, widths: Widths, ambiguous_wide: bool) {
     let mut previous_end = 0;
     let mut previous_start = None;
     for (index, (range, width)) in lines.iter().enumerate() {
-        let available = if index == 0 { widths.first } else { widths.rest };
+        let available = if index == 0 {
+            widths.first
+        } else {
+            widths.rest
+        };
         let shown = &text[range.clone()];
         assert_eq!(measure.width(shown), usize::from(*width), "{shown:?}");
         let single_cluster = shown.graphemes(true).count() <= 1;
@@ -65,7 +69,10 @@ fn check_invariants(text: &str, widths: Widths, ambiguous_wide: bool) {
         );
         assert!(boundaries.binary_search(&range.start).is_ok(), "{range:?}");
         assert!(boundaries.binary_search(&range.end).is_ok(), "{range:?}");
-        assert!(previous_start.is_none_or(|s| range.start > s), "rows go back");
+        assert!(
+            previous_start.is_none_or(|s| range.start > s),
+            "rows go back"
+        );
         let gap = &text[previous_end..range.start];
         assert!(gap.chars().all(char::is_whitespace), "lost {gap:?}");
         if index > 0 && !gap.contains(['\n', '\r']) {
@@ -103,10 +110,58 @@ fn check_rules(text: &str, start: usize, at: usize) {
 
 fn piece() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "中", "文", "报", "纸", "社", "区", "，", "。", "、", "；", "：", "？", "！", "“", "”",
-        "‘", "’", "（", "）", "《", "》", "「", "」", "【", "】", "——", "……", "·", "%", "℃",
-        ",", ".", "(", ")", "[", "]", "5.3%", "225.19", "2024年", "30余", "12.", "A、B",
-        "word", "paper", " ", " ", "\t", "👨‍👩‍👧", "e\u{301}", "\u{1}", "①", "ｗ",
+        "中",
+        "文",
+        "报",
+        "纸",
+        "社",
+        "区",
+        "，",
+        "。",
+        "、",
+        "；",
+        "：",
+        "？",
+        "！",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "（",
+        "）",
+        "《",
+        "》",
+        "「",
+        "」",
+        "【",
+        "】",
+        "——",
+        "……",
+        "·",
+        "%",
+        "℃",
+        ",",
+        ".",
+        "(",
+        ")",
+        "[",
+        "]",
+        "5.3%",
+        "225.19",
+        "2024年",
+        "30余",
+        "12.",
+        "A、B",
+        "word",
+        "paper",
+        " ",
+        " ",
+        "\t",
+        "👨‍👩‍👧",
+        "e\u{301}",
+        "\u{1}",
+        "①",
+        "ｗ",
     ])
 }
 
@@ -322,8 +377,7 @@ fn unused_columns(doc: &Document, width: u16) -> (usize, usize) {
     let mut total = (0, 0);
     for pair in lines.windows(2) {
         let (line, next) = (&pair[0], &pair[1]);
-        if line.role == LineRole::Paragraph && next.block == line.block && next.role == line.role
-        {
+        if line.role == LineRole::Paragraph && next.block == line.block && next.role == line.role {
             total.0 += usize::from(width - line.indent - line.width);
             total.1 += 1;
         }

@@ -1,5 +1,5 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
-mod sample;
 mod layout;
 mod layout_snapshots;
+mod sample;
