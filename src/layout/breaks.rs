@@ -33,17 +33,69 @@ pub enum Break {
     Mandatory,
 }
 
-/// Characters that must not start a line (行首禁则).
-const NO_START: &str = "，。、；：？！’”）》」』】〕〉〗〙〞…‥⋯‰％—·℃．,.;:?!)]}%";
-/// Characters that must not end a line (行尾禁则).
-const NO_END: &str = "‘“（《「『【〔〈〖〘〝([{";
-
+/// Characters that must not start a line (行首禁则): `，。、；：？！’”）》」』】〕〉〗〙〞…‥⋯‰％—·℃．,.;:?!)]}%`.
 fn no_start(c: char) -> bool {
-    NO_START.contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '’'
+            | '”'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '〗'
+            | '〙'
+            | '〞'
+            | '…'
+            | '‥'
+            | '⋯'
+            | '‰'
+            | '％'
+            | '—'
+            | '·'
+            | '℃'
+            | '．'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+    )
 }
 
+/// Characters that must not end a line (行尾禁则): `‘“（《「『【〔〈〖〘〝([{`.
 fn no_end(c: char) -> bool {
-    NO_END.contains(c)
+    matches!(
+        c,
+        '‘' | '“'
+            | '（'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '〖'
+            | '〘'
+            | '〝'
+            | '('
+            | '['
+            | '{'
+    )
 }
 
 /// Chinese text, or punctuation that closes it: a break after it is Chinese-style.
