@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::analysis::keywords::{KeywordOptions, Method};
+use crate::analysis::search::{MatchMode, Query};
+use crate::analysis::segmenter::SegmenterOptions;
 use crate::dump;
 use crate::input;
 use crate::layout::LayoutOptions;
@@ -29,9 +32,36 @@ pub struct Cli {
     #[arg(long)]
     pub ambiguous_wide: bool,
 
+    /// Decode every page with this encoding instead of detecting it
+    /// (e.g. utf-8, gb18030, gbk, big5, utf-16le).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
     /// First-line indent of paragraphs, in full-width spaces.
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub indent: u16,
+
+    /// Open with this search active (space-separated terms must all be in an article);
+    /// with `--dump json`, adds the matches.
+    #[arg(long, value_name = "TERM")]
+    pub search: Option<String>,
+
+    /// Search matches must start and end on word boundaries (jieba).
+    #[arg(long)]
+    pub whole_word: bool,
+
+    /// Keywords per article (0 turns them off).
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub keywords: usize,
+
+    /// Rank keywords with `TextRank` instead of TF-IDF.
+    #[arg(long)]
+    pub textrank: bool,
+
+    /// A user dictionary in jieba's format (`word [freq] [tag]` per line), instead of
+    /// `$XDG_CONFIG_HOME/kanbao/dict.txt`.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
 }
 
 /// What `--dump` prints.
@@ -54,9 +84,48 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// The `--search` query, if one was given and is not blank.
+    pub fn search_query(&self) -> Option<Query> {
+        let mode = if self.whole_word {
+            MatchMode::WholeWord
+        } else {
+            MatchMode::Substring
+        };
+        self.search
+            .as_deref()
+            .map(|s| Query::parse(s, mode))
+            .filter(|q| !q.is_empty())
+    }
+
+    /// Keyword options from `--keywords` and `--textrank`.
+    pub fn keyword_options(&self) -> KeywordOptions {
+        KeywordOptions {
+            top: self.keywords,
+            method: if self.textrank {
+                Method::TextRank
+            } else {
+                Method::TfIdf
+            },
+        }
+    }
+
+    /// Dictionaries from `--dict`, else the config directory.
+    pub fn segmenter_options(&self) -> SegmenterOptions {
+        SegmenterOptions {
+            user_dict: self.dict.clone(),
+            config_dict: true,
+            no_default_dict: false,
+        }
+    }
+}
+
 /// Runs kanbao with parsed options; returns the process exit code.
 pub fn run(cli: &Cli) -> i32 {
-    let docs = match input::load(&cli.paths) {
+    let load_options = input::LoadOptions {
+        encoding: cli.encoding.clone(),
+    };
+    let docs = match input::load_with(&cli.paths, &load_options) {
         Ok(docs) => docs,
         Err(err) => {
             eprintln!("kanbao: {err}");
@@ -65,7 +134,13 @@ pub fn run(cli: &Cli) -> i32 {
     };
     let width = cli.width.unwrap_or(80).max(1);
     let output = match cli.dump {
-        Some(DumpFormat::Json) => Some(dump::json(&docs)),
+        Some(DumpFormat::Json) => match dump::analyse(&docs, cli) {
+            Ok(extras) => Some(dump::json_with(&docs, &extras)),
+            Err(err) => {
+                eprintln!("kanbao: {err}");
+                return 2;
+            }
+        },
         Some(DumpFormat::Text) => Some(dump::text(&docs, &cli.layout_options(width))),
         None if !std::io::stdout().is_terminal() => {
             Some(dump::text(&docs, &cli.layout_options(width)))
@@ -79,7 +154,7 @@ pub fn run(cli: &Cli) -> i32 {
         let _ = stdout.flush();
         return 0;
     }
-    match crate::app::run(&docs, cli) {
+    match crate::app::run(docs, cli) {
         Ok(()) => 0,
         Err(err) => {
             eprintln!("kanbao: {err:#}");

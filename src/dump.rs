@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use crate::analysis::keywords::{self, Keyword};
+use crate::analysis::search::{self, BlockRef, Match, MatchMode, SearchIndex, WordBoundaries};
+use crate::analysis::segmenter::{Segmenter, SegmenterError};
 use crate::document::{Document, Span};
 use crate::layout::{self, LayoutOptions};
 
@@ -18,6 +21,8 @@ struct JsonDocument<'a> {
     warnings: &'a [String],
     furniture: Vec<JsonBlock<'a>>,
     articles: Vec<JsonArticle<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matches: Option<Vec<JsonMatch<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +34,8 @@ struct JsonArticle<'a> {
     byline: Option<&'a str>,
     line: usize,
     blocks: Vec<JsonBlock<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<&'a [Keyword]>,
 }
 
 #[derive(Serialize)]
@@ -52,10 +59,17 @@ fn field<'a>(doc: &'a Document, span: Option<&Span>) -> Option<&'a str> {
 
 /// The documents as the JSON described in README ("Dump format").
 pub fn json(docs: &[Document]) -> String {
+    json_with(docs, &Extras::default())
+}
+
+/// The JSON dump with analysis results: `"keywords"` per article when
+/// `extras.keywords` has them, `"matches"` per document when `extras.matches` is set.
+pub fn json_with(docs: &[Document], extras: &Extras) -> String {
     let dump = JsonDump {
         documents: docs
             .iter()
-            .map(|doc| JsonDocument {
+            .enumerate()
+            .map(|(d, doc)| JsonDocument {
                 source: &doc.source,
                 encoding: &doc.encoding,
                 warnings: &doc.warnings,
@@ -63,7 +77,8 @@ pub fn json(docs: &[Document]) -> String {
                 articles: doc
                     .articles
                     .iter()
-                    .map(|a| JsonArticle {
+                    .enumerate()
+                    .map(|(i, a)| JsonArticle {
                         overline: a.overline.iter().map(|b| block(doc, b)).collect(),
                         kicker: field(doc, a.kicker.as_ref()),
                         title: field(doc, a.title.as_ref()),
@@ -71,8 +86,17 @@ pub fn json(docs: &[Document]) -> String {
                         byline: field(doc, a.byline.as_ref()),
                         line: a.line,
                         blocks: a.blocks.iter().map(|b| block(doc, b)).collect(),
+                        keywords: extras
+                            .keywords
+                            .get(d)
+                            .and_then(|k| k.get(i))
+                            .map(Vec::as_slice),
                     })
                     .collect(),
+                matches: extras
+                    .matches
+                    .as_ref()
+                    .map(|m| json_matches(doc, m.get(d).map_or(&[], Vec::as_slice))),
             })
             .collect(),
     };
@@ -90,4 +114,77 @@ pub fn text(docs: &[Document], opts: &LayoutOptions) -> String {
         }
     }
     out
+}
+
+/// Analysis results to add to the JSON dump, indexed like the documents.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Per document, per article.
+    pub keywords: Vec<Vec<Vec<Keyword>>>,
+    /// Per document, when `--search` was given.
+    pub matches: Option<Vec<Vec<Match>>>,
+}
+
+#[derive(Serialize)]
+struct JsonMatch<'a> {
+    article: usize,
+    /// A block index, or a field name (`title`, `kicker`, …, `overline.N`).
+    block: serde_json::Value,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn json_matches<'a>(doc: &'a Document, matches: &[Match]) -> Vec<JsonMatch<'a>> {
+    matches
+        .iter()
+        .map(|m| JsonMatch {
+            article: m.article,
+            block: match m.block {
+                BlockRef::Block(i) => i.into(),
+                BlockRef::Overline(i) => format!("overline.{i}").into(),
+                BlockRef::Kicker => "kicker".into(),
+                BlockRef::Title => "title".into(),
+                BlockRef::Subtitle => "subtitle".into(),
+                BlockRef::Byline => "byline".into(),
+            },
+            start: m.range.start,
+            end: m.range.end,
+            text: doc.text.get(m.range.clone()).unwrap_or(""),
+        })
+        .collect()
+}
+
+/// Computes what `--dump json` adds for `cli`: keywords (loading jieba when
+/// `--keywords` is not 0, or for `--whole-word`) and `--search` matches.
+pub fn analyse(docs: &[Document], cli: &crate::cli::Cli) -> Result<Extras, SegmenterError> {
+    let query = cli.search_query();
+    let opts = cli.keyword_options();
+    let needs_jieba = opts.top > 0
+        || query
+            .as_ref()
+            .is_some_and(|q| q.mode() == MatchMode::WholeWord);
+    let seg = if needs_jieba {
+        Some(Segmenter::load(&cli.segmenter_options())?)
+    } else {
+        None
+    };
+    let keywords = match &seg {
+        Some(seg) if opts.top > 0 => docs
+            .iter()
+            .map(|doc| {
+                (0..doc.articles.len())
+                    .map(|a| keywords::extract(seg, doc, a, &opts))
+                    .collect()
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let words = seg.as_ref().map(|s| s as &dyn WordBoundaries);
+    let matches = query.map(|q| {
+        docs.iter()
+            .map(|doc| search::search(doc, &SearchIndex::new(doc), &q, words))
+            .collect()
+    });
+    Ok(Extras { keywords, matches })
 }

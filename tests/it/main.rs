@@ -1,5 +1,14 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
+mod parse_props;
+mod cli;
+mod input;
 mod layout;
 mod layout_snapshots;
 mod sample;
+mod variants;
+mod keywords;
+mod search;
+mod e2e;
+mod interactions;
+mod screens;

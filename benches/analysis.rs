@@ -1,0 +1,169 @@
+//! Benches of the analysis layer on a generated ~100 MB corpus: folding (index build),
+//! search throughput, the worker's time to first match and to the full count, jieba's
+//! load time and keyword extraction.
+//!
+//! The corpus is the sample page repeated about 5000 times with variations (rotated
+//! paragraphs, changed numbers, a third of the pages without 人口普查, some full-width
+//! Latin), parsed once. Run: `cargo bench --bench analysis`.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kanbao::analysis::keywords::{self, KeywordOptions, Method};
+use kanbao::analysis::search::{MatchMode, Query, SearchIndex, search};
+use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
+use kanbao::analysis::worker::{SearchEvent, SearchWorker};
+use kanbao::document::Document;
+
+const TARGET_BYTES: usize = 100 * 1024 * 1024;
+
+fn page(i: usize) -> String {
+    let sample = kanbao::input::SAMPLE;
+    let paragraphs: Vec<&str> = sample.split("\n\n").collect();
+    let cut = i % paragraphs.len().max(1);
+    let mut md = paragraphs[cut..].join("\n\n");
+    md.push_str("\n\n");
+    md.push_str(&paragraphs[..cut].join("\n\n"));
+    let mut md = md.replace("2020", &(1990 + i % 40).to_string());
+    if i.is_multiple_of(3) {
+        md = md.replace("人口普查", "人口调查");
+    }
+    if i.is_multiple_of(5) {
+        let _ = write!(md, "\n\n## 第{i}版 ＧＤＰ增长（Ｑ３）\n\n本页编号{i}。\n");
+    }
+    md
+}
+
+fn corpus() -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    while bytes < TARGET_BYTES {
+        let doc = kanbao::document::parse(&format!("page{}", docs.len()), &page(docs.len()));
+        bytes += doc.text.len();
+        docs.push(doc);
+    }
+    docs
+}
+
+fn total_bytes(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| d.text.len() as u64).sum()
+}
+
+fn search_benches(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes = total_bytes(&docs);
+    let mut group = c.benchmark_group("search 100MB");
+    group.sample_size(10).throughput(Throughput::Bytes(bytes));
+    group.bench_function("fold + index", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(SearchIndex::new)
+                .map(|i| i.len())
+                .sum::<usize>()
+        });
+    });
+    let indexes: Vec<SearchIndex> = docs.iter().map(SearchIndex::new).collect();
+    for (name, input) in [
+        ("人口普查 (many hits)", "人口普查"),
+        ("带泥土 (few hits)", "带泥土"),
+        ("gdp (folded Latin)", "gdp"),
+        ("两个词 平城区 普查", "平城区 普查"),
+    ] {
+        let query = Query::parse(input, MatchMode::Substring);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .zip(&indexes)
+                    .map(|(d, i)| search(d, i, black_box(&query), None).len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+    worker_benches(c, docs);
+}
+
+/// Time from a request to the first streamed hits and to the final count, through the
+/// real worker thread (indexes already warm, as after start-up).
+fn worker_benches(c: &mut Criterion, docs: Vec<Document>) {
+    let worker = SearchWorker::spawn(Arc::from(docs));
+    wait(
+        &worker,
+        worker.search(Query::parse("预热", MatchMode::Substring)),
+        false,
+    );
+    let mut group = c.benchmark_group("search worker 100MB");
+    group.sample_size(10);
+    for (name, first) in [("first matches", true), ("full count", false)] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let started = Instant::now();
+                    let generation = worker.search(Query::parse("人口普查", MatchMode::Substring));
+                    wait(&worker, generation, first);
+                    total += started.elapsed();
+                    wait(&worker, generation, false);
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Waits for the first `Matches` (when `first`) or the `Done` of `generation`.
+fn wait(worker: &SearchWorker, generation: u64, first: bool) {
+    while let Ok(event) = worker.events().recv() {
+        match event {
+            SearchEvent::Matches { generation: g, .. } if first && g == generation => return,
+            SearchEvent::Done { generation: g, .. } if g == generation => return,
+            _ => {}
+        }
+    }
+}
+
+fn jieba_benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("jieba");
+    group.sample_size(10);
+    group.bench_function("load (with bundled dictionary)", |b| {
+        b.iter(|| Segmenter::load(&SegmenterOptions::default()).map(|s| s.load_time()));
+    });
+    let seg = Segmenter::load(&SegmenterOptions::default()).expect("jieba loads");
+    let doc = kanbao::document::parse("sample", kanbao::input::SAMPLE);
+    let articles = doc.articles.len() as u64;
+    group.throughput(Throughput::Elements(articles));
+    for method in [Method::TfIdf, Method::TextRank] {
+        let opts = KeywordOptions { top: 8, method };
+        group.bench_function(format!("keywords per article ({method:?})"), |b| {
+            b.iter(|| {
+                (0..doc.articles.len())
+                    .map(|a| keywords::extract(&seg, &doc, a, &opts).len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.bench_function("keywords + occurrences + names per article", |b| {
+        b.iter(|| {
+            (0..doc.articles.len())
+                .map(|a| {
+                    kanbao::analysis::worker::ArticleAnalysis::compute(
+                        &seg,
+                        &doc,
+                        a,
+                        &KeywordOptions::default(),
+                    )
+                    .names
+                    .len()
+                })
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, jieba_benches, search_benches);
+criterion_main!(benches);

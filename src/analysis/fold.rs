@@ -1,0 +1,139 @@
+//! Matching normalisation: a folded copy of a text that maps back to the original.
+//!
+//! Readers type `a` and expect `Ａ`, type `1` and expect `１`, type `,` and expect `，`.
+//! Rather than comparing char by char at search time, the text is folded once
+//! (full-width ASCII forms to ASCII, the ideographic space to a space, letters to lower
+//! case) and searched with `memchr::memmem`. Folding changes byte lengths (`Ａ` is three
+//! bytes, `a` one), so [`Folded`] keeps a sparse list of the places where the offset
+//! between folded and original text changes: a hit in the folded text maps back to an
+//! exact byte range of the original (GUIDE habit 7).
+//!
+//! ```
+//! use kanbao::analysis::fold::Folded;
+//! let folded = Folded::new("人口普查（ＡＢＣ）");
+//! assert_eq!(folded.text(), "人口普查(abc)");
+//! let start = folded.text().find("abc").unwrap();
+//! let orig = folded.to_original(start..start + 3);
+//! assert_eq!(&"人口普查（ＡＢＣ）"[orig], "ＡＢＣ");
+//! ```
+//!
+//! # Limitations
+//!
+//! Only one-to-one character foldings are applied: letters whose lower case is several
+//! characters (`İ`) stay as they are, and no Unicode normalisation (NFKC) is done beyond
+//! the full-width block.
+
+use std::ops::Range;
+
+/// Folds one character for matching; `None` when it stays as it is.
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase().then(|| c.to_ascii_lowercase());
+    }
+    match c {
+        '\u{3000}' => Some(' '),
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(u32::from(c) - 0xFEE0).map(|h| h.to_ascii_lowercase())
+        }
+        _ if c.is_uppercase() => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l != c => Some(l),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Folds a whole string (for queries); same rules as [`Folded::new`].
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(|c| fold_char(c).unwrap_or(c)).collect()
+}
+
+/// A folded copy of a text with the map back to the original's byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// `(folded, original)` offsets after each character whose folded length differs;
+    /// between two points the offsets advance together.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// Folds `original`. Runs of characters that fold to themselves are copied whole.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut shifts = Vec::new();
+        let mut run_start = 0;
+        for (at, c) in original.char_indices() {
+            let Some(f) = fold_char(c) else { continue };
+            text.push_str(original.get(run_start..at).unwrap_or(""));
+            text.push(f);
+            run_start = at + c.len_utf8();
+            if f.len_utf8() != c.len_utf8() {
+                shifts.push((text.len(), run_start));
+            }
+        }
+        text.push_str(original.get(run_start..).unwrap_or(""));
+        Self { text, shifts }
+    }
+
+    /// The folded text, to search in.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte offset of a folded offset that lies on a character boundary.
+    pub fn offset_to_original(&self, folded: usize) -> usize {
+        let i = self.shifts.partition_point(|&(f, _)| f <= folded);
+        match i.checked_sub(1).and_then(|i| self.shifts.get(i)) {
+            Some(&(f, o)) => o + (folded - f),
+            None => folded,
+        }
+    }
+
+    /// The original byte range of a folded range whose ends lie on character boundaries.
+    pub fn to_original(&self, folded: Range<usize>) -> Range<usize> {
+        self.offset_to_original(folded.start)..self.offset_to_original(folded.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_and_space() {
+        assert_eq!(fold_str("ＡＢｃ１２（，）　Xy"), "abc12(,) xy");
+        assert_eq!(fold_str("人口普查"), "人口普查");
+        assert_eq!(fold_str("ÀÉ"), "àé");
+    }
+
+    #[test]
+    fn maps_every_char_boundary_back() {
+        let original = "甲Ａ乙　丙ab，Ｃ";
+        let folded = Folded::new(original);
+        let orig_chars: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
+        let fold_chars: Vec<usize> = folded.text().char_indices().map(|(i, _)| i).collect();
+        assert_eq!(orig_chars.len(), fold_chars.len());
+        for (o, f) in orig_chars.iter().zip(&fold_chars) {
+            assert_eq!(folded.offset_to_original(*f), *o);
+        }
+        assert_eq!(
+            folded.offset_to_original(folded.text().len()),
+            original.len()
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_chars_map_to_original_chars(s in "[a-zA-Zａ-ｚＡ-Ｚ０-９，。人口　 ]{0,40}") {
+            let folded = Folded::new(&s);
+            for ((f, fc), (o, oc)) in folded.text().char_indices().zip(s.char_indices()) {
+                proptest::prop_assert_eq!(folded.offset_to_original(f), o);
+                proptest::prop_assert_eq!(fold_char(oc).unwrap_or(oc), fc);
+            }
+        }
+    }
+}
