@@ -1,14 +1,14 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
-mod parse_props;
 mod cli;
+mod e2e;
 mod input;
+mod interactions;
+mod keywords;
 mod layout;
 mod layout_snapshots;
+mod parse_props;
 mod sample;
-mod variants;
-mod keywords;
-mod search;
-mod e2e;
-mod interactions;
 mod screens;
+mod search;
+mod variants;
