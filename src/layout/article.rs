@@ -12,7 +12,7 @@ use super::{LayoutOptions, LineRole, VisualLine};
 /// Marker of a list item that has no number of its own (wide, never ambiguous).
 const BULLET: &str = "・";
 /// Marker of an image placeholder.
-const IMAGE: &str = "[图]";
+const IMAGE: &str = "[img]";
 
 /// Collects an article's lines; blank lines carry an empty range at the current
 /// position so ranges never go backwards.
@@ -155,7 +155,7 @@ fn placement(block: &Block, text: &str, opts: &LayoutOptions) -> Placement {
         BlockKind::Banner | BlockKind::SeriesLabel => Placement::CENTER,
         BlockKind::Image => Placement {
             marker: Some(IMAGE),
-            ..Placement::left(5, 5)
+            ..Placement::left(6, 6)
         },
         BlockKind::ListItem => list_item(text),
     }

@@ -14,7 +14,7 @@
 //!
 //! A list number keeps its first character (`12.摸清` never ends a line with `12.`).
 
-use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
+use unicode_linebreak::{BreakClass, break_property, linebreaks};
 
 use super::width::{Cluster, ClusterKind};
 
@@ -33,17 +33,69 @@ pub enum Break {
     Mandatory,
 }
 
-/// Characters that must not start a line (行首禁则).
-const NO_START: &str = "，。、；：？！’”）》」』】〕〉〗〙〞…‥⋯‰％—·℃．,.;:?!)]}%";
-/// Characters that must not end a line (行尾禁则).
-const NO_END: &str = "‘“（《「『【〔〈〖〘〝([{";
-
+/// Characters that must not start a line (行首禁则): `，。、；：？！’”）》」』】〕〉〗〙〞…‥⋯‰％—·℃．,.;:?!)]}%`.
 fn no_start(c: char) -> bool {
-    NO_START.contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '’'
+            | '”'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '〗'
+            | '〙'
+            | '〞'
+            | '…'
+            | '‥'
+            | '⋯'
+            | '‰'
+            | '％'
+            | '—'
+            | '·'
+            | '℃'
+            | '．'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+    )
 }
 
+/// Characters that must not end a line (行尾禁则): `‘“（《「『【〔〈〖〘〝([{`.
 fn no_end(c: char) -> bool {
-    NO_END.contains(c)
+    matches!(
+        c,
+        '‘' | '“'
+            | '（'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '〖'
+            | '〘'
+            | '〝'
+            | '('
+            | '['
+            | '{'
+    )
 }
 
 /// Chinese text, or punctuation that closes it: a break after it is Chinese-style.
@@ -63,40 +115,104 @@ fn is_ideographic(c: char) -> bool {
 /// The break class before each cluster of `text` (index 0 is the start of the text and
 /// always [`Break::Forbidden`]).
 pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
-    let mut uax = linebreaks(text).peekable();
-    let mut out = Vec::with_capacity(clusters.len());
-    let mut prev: Option<(&Cluster, char, Option<char>)> = None;
-    for (index, cluster) in clusters.iter().enumerate() {
+    let piece = |index: usize| {
         let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
-        let piece = text.get(cluster.start..end).unwrap_or("");
+        clusters
+            .get(index)
+            .and_then(|c| text.get(c.start..end))
+            .unwrap_or("")
+    };
+    let chinese: Vec<bool> = (0..clusters.len()).map(|i| chinese(piece(i))).collect();
+    let mut uax = uax_breaks(text, clusters, &chinese).into_iter().peekable();
+    let mut out = Vec::with_capacity(clusters.len());
+    let mut prev: Option<Prev> = None;
+    for (index, cluster) in clusters.iter().enumerate() {
+        let piece = piece(index);
         let first = piece.chars().next().unwrap_or(' ');
-        while uax.next_if(|(pos, _)| *pos < cluster.start).is_some() {}
-        let base = match uax.peek() {
-            Some((pos, BreakOpportunity::Allowed | BreakOpportunity::Mandatory))
-                if *pos == cluster.start =>
-            {
-                Break::Allowed
-            }
-            _ => Break::Inside,
+        while uax.next_if(|pos| *pos < cluster.start).is_some() {}
+        let base = if uax.peek() == Some(&cluster.start) {
+            Break::Allowed
+        } else {
+            Break::Inside
         };
         let class = match prev {
             None => Break::Forbidden,
-            Some((before, _, _)) if before.kind == ClusterKind::Newline => Break::Mandatory,
-            Some((_, last, before_last)) => tailor(base, before_last, last, first),
+            Some(p) if p.kind == ClusterKind::Newline => Break::Mandatory,
+            Some(p) => tailor(base, &p, first),
         };
         out.push(class);
         let mut rev = piece.chars().rev();
         let last = rev.next().unwrap_or(' ');
-        let before_last = rev.next().or_else(|| prev.map(|p| p.1));
-        prev = Some((cluster, last, before_last));
+        let before_last = rev.next().or(prev.map(|p| p.last));
+        let visible = match cluster.kind {
+            ClusterKind::Text => Some(last),
+            _ => prev.and_then(|p| p.visible),
+        };
+        prev = Some(Prev {
+            kind: cluster.kind,
+            last,
+            before_last,
+            visible,
+        });
     }
     out
 }
 
-/// Adjusts the UAX #14 answer for the boundary between `last` (preceded by
-/// `before_last`) and `next`.
-fn tailor(base: Break, before_last: Option<char>, last: char, next: char) -> Break {
-    if no_start(next) || no_end(last) {
+/// A single-char cluster of Chinese text or full-width punctuation. Between two of
+/// them the tailoring alone decides, so UAX #14 is not consulted there: it is the
+/// slowest stage, and most of a Chinese page is such boundaries.
+fn chinese(piece: &str) -> bool {
+    let mut chars = piece.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if ends_chinese(c) || starts_chinese(c))
+}
+
+/// Byte offsets where UAX #14 allows a break, computed only over runs of clusters that
+/// are not [`chinese`], each with one neighbour on either side as context (UAX #14
+/// looks back only across spaces, and a Chinese character ends any such context).
+fn uax_breaks(text: &str, clusters: &[Cluster], chinese: &[bool]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while index < clusters.len() {
+        if chinese.get(index).copied().unwrap_or(false) {
+            index += 1;
+            continue;
+        }
+        let first = index;
+        while index < clusters.len() && !chinese.get(index).copied().unwrap_or(false) {
+            index += 1;
+        }
+        let from = clusters.get(first.saturating_sub(1)).map_or(0, |c| c.start);
+        let to = clusters.get(index + 1).map_or(text.len(), |c| c.start);
+        let Some(run) = text.get(from..to) else {
+            continue;
+        };
+        out.extend(
+            linebreaks(run)
+                .map(|(pos, _)| from + pos)
+                .filter(|pos| *pos > from && *pos < to),
+        );
+    }
+    out
+}
+
+/// What the boundary needs to know about the text before it.
+#[derive(Clone, Copy)]
+struct Prev {
+    kind: ClusterKind,
+    /// Last char of the previous cluster, and the one before it.
+    last: char,
+    before_last: Option<char>,
+    /// Last char of the last non-space cluster: what a line ending here would end with
+    /// once its hanging spaces are dropped.
+    visible: Option<char>,
+}
+
+/// Adjusts the UAX #14 answer for the boundary between `prev` and `next`.
+fn tailor(base: Break, prev: &Prev, next: char) -> Break {
+    let Prev {
+        last, before_last, ..
+    } = *prev;
+    if no_start(next) || prev.visible.is_some_and(no_end) {
         return Break::Forbidden;
     }
     let list_number = last == '.' && before_last.is_some_and(|c| c.is_ascii_digit());
@@ -154,6 +270,33 @@ mod tests {
     #[test]
     fn latin_words_break_at_spaces() {
         assert_eq!(marked("read the paper"), "read |the |paper");
+    }
+
+    #[test]
+    fn uax_runs_agree_with_uax_over_the_whole_text() {
+        let text = crate::input::SAMPLE;
+        let clusters = Measure::default().clusters(text);
+        let flags: Vec<bool> = (0..clusters.len())
+            .map(|i| {
+                let end = clusters.get(i + 1).map_or(text.len(), |c| c.start);
+                chinese(&text[clusters[i].start..end])
+            })
+            .collect();
+        let runs = uax_breaks(text, &clusters, &flags);
+        let whole: std::collections::HashSet<usize> =
+            linebreaks(text).map(|(pos, _)| pos).collect();
+        for (i, pair) in flags.windows(2).enumerate() {
+            if pair[0] && pair[1] {
+                continue;
+            }
+            let pos = clusters[i + 1].start;
+            let at: String = text[pos..].chars().take(3).collect();
+            assert_eq!(
+                runs.binary_search(&pos).is_ok(),
+                whole.contains(&pos),
+                "{at:?}"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@ mod e2e;
 mod input;
 mod interactions;
 mod keywords;
+mod layout;
+mod layout_snapshots;
 mod parse_props;
 mod sample;
 mod screens;

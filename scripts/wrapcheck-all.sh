@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs /work/shared/tools/wrapcheck.py on `kanbao --dump text` of a page at every width
+# from 10 to 120 and prints the widths with defects (and a total).
+# Usage: scripts/wrapcheck-all.sh [PAGE.md] [KANBAO_BINARY]
+set -euo pipefail
+page=${1:-assets/sample.md}
+bin=${2:-./target/debug/kanbao}
+check=${WRAPCHECK:-/work/shared/tools/wrapcheck.py}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+total=0
+for w in $(seq 10 120); do
+    "$bin" --dump text --width "$w" "$page" > "$out"
+    summary=$(python3 "$check" "$w" "$out" "$page" | tail -n 1)
+    defects=$(sed -E 's/^defects=([0-9]+).*/\1/' <<<"$summary")
+    if [ "$defects" != 0 ]; then
+        echo "width $w: $summary"
+        python3 "$check" "$w" "$out" "$page" | grep 'e.g.' || true
+    fi
+    total=$((total + defects))
+done
+echo "total defects over widths 10..120: $total"
