@@ -1,12 +1,133 @@
-//! The interactive reader's main loop. (Skeleton: to be built by the reader issue.)
+//! The interactive reader's loop: events in, [`update`], effects out, draw when needed.
+//!
+//! The loop blocks on one channel fed by the input thread, the signal thread and (later)
+//! background work; it drains whatever queued up before drawing once, so a burst of
+//! wheel events or a resize drag costs one frame.
 
+use std::sync::mpsc;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::action::Action;
 use crate::cli::Cli;
 use crate::document::Document;
+use crate::keymap::{self, Key};
+use crate::state::{AppState, Effect, update};
+use crate::tui::{self, Msg, TerminalGuard};
+use crate::ui;
 
 /// Opens the reader on `docs` until the user quits.
-pub fn run(docs: &[Document], _cli: &Cli) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "the interactive reader is not built yet ({} documents loaded)",
-        docs.len()
-    )
+pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
+    tui::install_panic_hook();
+    let (tx, rx) = mpsc::channel();
+    tui::spawn_signals(tx.clone())?;
+    let guard = TerminalGuard::new()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = terminal.size()?;
+    let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
+    tui::spawn_input(tx);
+    terminal.draw(|f| ui::draw(f, &state))?;
+    let mut signal = None;
+    'events: while let Ok(first) = rx.recv() {
+        let mut redraw = false;
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            let action = match msg {
+                Msg::Input(event) => action_for_event(&event),
+                Msg::Action(action) => Some(action),
+                Msg::Signal(sig) => {
+                    signal = Some(sig);
+                    break 'events;
+                }
+            };
+            let Some(action) = action else { continue };
+            for effect in update(&mut state, action) {
+                match effect {
+                    Effect::Redraw => redraw = true,
+                    Effect::ClearScreen => {
+                        tui::clear(&mut terminal)?;
+                        redraw = true;
+                    }
+                    Effect::Quit => break 'events,
+                    Effect::Suspend => {
+                        tui::suspend(&mut terminal)?;
+                        // The terminal may have been resized while we were stopped.
+                        let size = terminal.size()?;
+                        let resize = Action::ResizeScreen {
+                            width: size.width,
+                            height: size.height,
+                        };
+                        update(&mut state, resize);
+                        redraw = true;
+                    }
+                }
+            }
+        }
+        if redraw {
+            terminal.draw(|f| ui::draw(f, &state))?;
+        }
+    }
+    drop(guard);
+    if let Some(sig) = signal {
+        // Die of the signal as the parent expects, now that the terminal is restored.
+        signal_hook::low_level::emulate_default_handler(sig)?;
+    }
+    Ok(())
+}
+
+/// The action a terminal event asks for.
+pub fn action_for_event(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            key_of(key).and_then(keymap::action_for)
+        }
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(width, height) => Some(Action::ResizeScreen {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn key_of(key: &KeyEvent) -> Option<Key> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        _ => return None,
+    })
+}
+
+fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+            column,
+            row,
+            down: true,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+            column,
+            row,
+            down: false,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
+        _ => None,
+    }
 }

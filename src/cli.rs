@@ -32,6 +32,11 @@ pub struct Cli {
     #[arg(long)]
     pub ambiguous_wide: bool,
 
+    /// Decode every page with this encoding instead of detecting it
+    /// (e.g. utf-8, gb18030, gbk, big5, utf-16le).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
     /// First-line indent of paragraphs, in full-width spaces.
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub indent: u16,
@@ -117,7 +122,10 @@ impl Cli {
 
 /// Runs kanbao with parsed options; returns the process exit code.
 pub fn run(cli: &Cli) -> i32 {
-    let docs = match input::load(&cli.paths) {
+    let load_options = input::LoadOptions {
+        encoding: cli.encoding.clone(),
+    };
+    let docs = match input::load_with(&cli.paths, &load_options) {
         Ok(docs) => docs,
         Err(err) => {
             eprintln!("kanbao: {err}");
@@ -146,7 +154,7 @@ pub fn run(cli: &Cli) -> i32 {
         let _ = stdout.flush();
         return 0;
     }
-    match crate::app::run(&docs, cli) {
+    match crate::app::run(docs, cli) {
         Ok(()) => 0,
         Err(err) => {
             eprintln!("kanbao: {err:#}");

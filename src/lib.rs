@@ -11,12 +11,15 @@
 //! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal.
 #![forbid(unsafe_code)]
 
+pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod tui;

@@ -1,1 +1,127 @@
-//! Terminal setup and restoration (raw mode, alternate screen). (Skeleton.)
+//! Owning the terminal: raw mode, alternate screen and mouse capture, undone on every
+//! way out.
+//!
+//! [`TerminalGuard`] restores on drop (quit, error, unwinding); [`install_panic_hook`]
+//! restores before the panic message is printed so it lands on the normal screen;
+//! `app.rs` turns SIGTERM/SIGHUP into a clean exit and Ctrl-Z into [`suspend`].
+//! Events and signals arrive on one channel ([`Msg`]), which later also carries the
+//! results of background work.
+
+use std::io::{self, Stdout, Write};
+use std::sync::mpsc::Sender;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+use crate::action::Action;
+
+/// The terminal type the reader draws on.
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Something for the event loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event (key, mouse, resize).
+    Input(Event),
+    /// A signal that ends the reader (SIGTERM, SIGHUP, SIGINT).
+    Signal(i32),
+    /// An action from elsewhere (background work).
+    Action(Action),
+}
+
+/// Puts the terminal into reader mode.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Puts the terminal back as it was. Safe to call more than once; errors are ignored
+/// because this runs on the way out (the terminal may already be gone after SIGHUP).
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped.
+#[derive(Debug)]
+pub struct TerminalGuard;
+
+impl TerminalGuard {
+    /// Enters reader mode; the returned guard undoes it.
+    pub fn new() -> io::Result<Self> {
+        // Construct the guard first so a half-done `enter` is still undone.
+        let guard = Self;
+        enter()?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Makes panics restore the terminal before the message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Stops the process like a shell's Ctrl-Z: restore, stop, re-enter when continued.
+pub fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Execution resumes here after `fg` (SIGCONT).
+    enter()?;
+    clear(terminal)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw paints every cell.
+/// (`Terminal::clear` would query the cursor position, whose reply the input thread
+/// would swallow.)
+pub fn clear(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// Reads terminal events forever on a thread, sending them to `tx`.
+pub fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        // Blocking read: no polling, no timer, so an idle reader uses no CPU.
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Input(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Forwards SIGTERM, SIGHUP and SIGINT to `tx` so the loop exits through the guard.
+pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Msg::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,56 +1,48 @@
-//! Markdown page → [`Document`]. (Skeleton: one article per heading; to be replaced by
-//! the real structure inference.)
+//! Markdown page → [`Document`]: the passes of the parser run in order.
 
-use super::model::{Article, Block, BlockKind, Document, Span};
+use super::model::{BlockKind, Document};
+use super::plan::{Glue, Piece, PlanBlock, Text};
+use super::{build, furniture, infer, join, lines};
 
 /// Parses one page of markdown into a [`Document`] named `source`.
+///
+/// ```
+/// let doc = kanbao::document::parse("p", "## 标题\n\n本报记者 纪元\n\n正文。");
+/// assert_eq!(doc.field(doc.articles[0].title.as_ref()), Some("标题"));
+/// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
+/// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
-    let mut doc = Document {
-        source: source.to_string(),
-        encoding: String::from("UTF-8"),
-        ..Document::default()
-    };
-    let mut current = Article {
-        line: 1,
-        ..Article::default()
-    };
-    for (index, raw) in markdown.lines().enumerate() {
-        let line = index + 1;
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        if let Some(title) = trimmed.strip_prefix('#') {
-            if current.title.is_some() || !current.blocks.is_empty() {
-                doc.articles.push(std::mem::take(&mut current));
-            }
-            current.line = line;
-            let span = push_text(&mut doc.text, title.trim_start_matches('#').trim(), line);
-            current.title = Some(span);
+    let all = lines::units(markdown);
+    let mut units = Vec::with_capacity(all.len());
+    let mut furniture_units = Vec::new();
+    for u in all {
+        let is_furniture = matches!(u.syntax, lines::Syntax::Text | lines::Syntax::Heading(_))
+            && furniture::is_furniture(&u.text);
+        if is_furniture {
+            furniture_units.push(u);
         } else {
-            let span = push_text(&mut doc.text, trimmed, line);
-            current.blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                span,
-            });
+            units.push(u);
         }
     }
-    if current.title.is_some() || !current.blocks.is_empty() {
-        doc.articles.push(current);
-    }
-    doc
-}
-
-/// Appends `piece` to the document text, separated from what came before by a newline,
-/// and returns its span.
-fn push_text(text: &mut String, piece: &str, line: usize) -> Span {
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    let start = text.len();
-    text.push_str(piece);
-    Span {
-        range: start..text.len(),
-        line,
-    }
+    let classes = join::classify(&units);
+    let items = join::join(&units, &classes);
+    let articles = infer::infer(&units, &items);
+    // Furniture units go after the article units so one writer can lay down both.
+    let offset = units.len();
+    let furniture: Vec<PlanBlock> = furniture_units
+        .iter()
+        .enumerate()
+        .map(|(n, u)| PlanBlock {
+            kind: BlockKind::Furniture,
+            text: Text::new(
+                vec![Piece {
+                    unit: offset + n,
+                    range: 0..u.text.len(),
+                }],
+                Glue::Rejoin,
+            ),
+        })
+        .collect();
+    units.extend(furniture_units);
+    build::document(source, &units, &articles, &furniture)
 }

@@ -1,11 +1,41 @@
 //! Setting a [`Document`] into terminal lines: display widths, Chinese line breaking,
 //! newspaper typography. Output lines point back into the document text by byte range.
 //!
-//! (Skeleton: a naive character wrap; to be replaced by the real pipeline.)
+//! ratatui's own wrapping breaks only at spaces, lets a final wide character overflow and
+//! knows no Chinese punctuation rules, so text is pre-wrapped here and drawn unwrapped.
+//! The pipeline, one module per stage: [`width`] measures grapheme clusters, [`breaks`]
+//! finds UAX #14 opportunities tailored with 避头尾 rules, [`wrap`] fills lines from
+//! widths and break classes alone, [`typeset`] places each role (first-line indent,
+//! centred headlines, hanging list items) and [`article`] orders an article's pieces.
+//!
+//! ```
+//! use kanbao::document::parse;
+//! use kanbao::layout::{LayoutOptions, lay_out, plain_text};
+//!
+//! let doc = parse("demo", "## 标题\n\n新时代基层社区如何创新治理？成立5年的民和社区以沈媛为“领头羊”。\n");
+//! let opts = LayoutOptions { width: 20, ..LayoutOptions::default() };
+//! let layout = lay_out(&doc, &opts);
+//! for line in &layout.lines {
+//!     assert!(usize::from(line.indent + line.width) <= 20);
+//!     println!("{}", plain_text(&doc, line));
+//! }
+//! ```
+//!
+//! # Limitations
+//!
+//! Widths are unicode-width's, as ratatui's: terminals that draw East Asian ambiguous
+//! characters (“ ” … — ·) wide need [`LayoutOptions::ambiguous_wide`], and emoji
+//! sequences some terminals draw as several glyphs will not line up there. A cluster
+//! wider than the whole line (a Chinese character at width 1) sits alone on its line.
 
+mod article;
+pub mod breaks;
+pub mod typeset;
+pub mod width;
+pub mod wrap;
+
+use std::borrow::Cow;
 use std::ops::Range;
-
-use unicode_width::UnicodeWidthChar;
 
 use crate::document::{BlockKind, Document};
 
@@ -95,42 +125,20 @@ pub struct DocumentLayout {
     pub article_starts: Vec<usize>,
 }
 
-/// Lays out one article.
+/// Lays out one article: furniture printed before it, its overline, its header and its
+/// blocks, ending with a blank line. Needs no other article's layout, so the reader can
+/// lay articles out lazily and cache them.
 pub fn lay_out_article(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<VisualLine> {
-    let mut out = Vec::new();
-    let Some(a) = doc.articles.get(article) else {
-        return out;
-    };
-    let fields = [
-        (LineRole::Kicker, a.kicker.as_ref()),
-        (LineRole::Title, a.title.as_ref()),
-        (LineRole::Subtitle, a.subtitle.as_ref()),
-        (LineRole::Byline, a.byline.as_ref()),
-    ];
-    for (role, span) in fields {
-        if let Some(span) = span {
-            naive_wrap(doc, span.range.clone(), role, article, None, opts, &mut out);
-        }
-    }
-    for (index, block) in a.blocks.iter().enumerate() {
-        out.push(blank(article));
-        naive_wrap(
-            doc,
-            block.span.range.clone(),
-            block.kind.into(),
-            article,
-            Some(index),
-            opts,
-            &mut out,
-        );
-    }
-    out.push(blank(article));
-    out
+    article::lay_out(doc, article, opts)
 }
 
 /// Lays out a whole document.
 pub fn lay_out(doc: &Document, opts: &LayoutOptions) -> DocumentLayout {
     let mut layout = DocumentLayout::default();
+    if doc.articles.is_empty() {
+        layout.lines = article::furniture_only(doc, opts);
+        return layout;
+    }
     for index in 0..doc.articles.len() {
         layout.article_starts.push(layout.lines.len());
         layout.lines.extend(lay_out_article(doc, index, opts));
@@ -138,19 +146,46 @@ pub fn lay_out(doc: &Document, opts: &LayoutOptions) -> DocumentLayout {
     layout
 }
 
-/// The plain text of a visual line, indent included (what `--dump text` prints).
+/// The text of a visual line as it must be drawn after its indent: tabs expanded and
+/// control characters replaced by visible symbols (see [`width::display`]).
+pub fn line_text<'a>(doc: &'a Document, line: &VisualLine) -> Cow<'a, str> {
+    width::display(doc.text.get(line.range.clone()).unwrap_or(""))
+}
+
+/// The plain text of a visual line, indent and marker included (what `--dump text`
+/// prints).
 pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
     let mut s = String::new();
     let marker = line.marker.unwrap_or("");
     s.push_str(marker);
-    let pad =
-        usize::from(line.indent).saturating_sub(unicode_width::UnicodeWidthStr::width(marker));
+    let pad = usize::from(line.indent).saturating_sub(width::Measure::default().width(marker));
     s.extend(std::iter::repeat_n(' ', pad));
-    s.push_str(doc.text.get(line.range.clone()).unwrap_or(""));
+    s.push_str(&line_text(doc, line));
     s
 }
 
-fn blank(article: usize) -> VisualLine {
+/// The screen column (indent included) where the byte `offset` of [`Document::text`]
+/// is drawn on `line`, or `None` when the line does not show it. The end of the range
+/// maps to the column after the text, so a highlight `a..b` covers `column_of(a)..column_of(b)`.
+pub fn column_of(
+    doc: &Document,
+    line: &VisualLine,
+    offset: usize,
+    opts: &LayoutOptions,
+) -> Option<u16> {
+    if !line.range.contains(&offset) && offset != line.range.end {
+        return None;
+    }
+    let before = doc.text.get(line.range.start..offset)?;
+    let measure = width::Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
+    let columns = u16::try_from(measure.width(before)).unwrap_or(u16::MAX);
+    Some(line.indent.saturating_add(columns))
+}
+
+/// A blank line (between blocks and after an article).
+pub(crate) fn blank(article: usize) -> VisualLine {
     VisualLine {
         role: LineRole::Blank,
         article,
@@ -160,45 +195,4 @@ fn blank(article: usize) -> VisualLine {
         marker: None,
         width: 0,
     }
-}
-
-fn naive_wrap(
-    doc: &Document,
-    range: Range<usize>,
-    role: LineRole,
-    article: usize,
-    block: Option<usize>,
-    opts: &LayoutOptions,
-    out: &mut Vec<VisualLine>,
-) {
-    let width = opts.width.max(1);
-    let text = &doc.text[range.clone()];
-    let mut start = range.start;
-    let mut used: u16 = 0;
-    for (offset, ch) in text.char_indices() {
-        let w = ch.width().unwrap_or(0) as u16;
-        if used + w > width && used > 0 {
-            out.push(VisualLine {
-                role,
-                article,
-                block,
-                range: start..range.start + offset,
-                indent: 0,
-                marker: None,
-                width: used,
-            });
-            start = range.start + offset;
-            used = 0;
-        }
-        used += w;
-    }
-    out.push(VisualLine {
-        role,
-        article,
-        block,
-        range: start..range.end,
-        indent: 0,
-        marker: None,
-        width: used,
-    });
 }

@@ -1,1 +1,203 @@
-//! Application state and the one `update` that changes it. (Skeleton.)
+//! Application state and the one [`update`] that changes it.
+//!
+//! The Elm architecture (GUIDE habits 2–4): [`AppState`] is everything the screen shows,
+//! [`update`] is the only mutator, and it returns [`Effect`]s (redraw, quit, suspend)
+//! for `app.rs` to carry out instead of touching the terminal itself. Nothing here
+//! imports ratatui or crossterm, so tests drive it with plain keys.
+
+pub mod geometry;
+pub mod reader;
+pub mod sections;
+mod update;
+
+use std::ops::Range;
+
+pub use geometry::{Area, Geometry};
+pub use reader::{Pos, Reader, Unit};
+pub use sections::{Entry, EntryKind};
+pub use update::update;
+
+use crate::document::{BlockKind, Document};
+use crate::layout::LayoutOptions;
+
+/// Work `update` asks the event loop to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The state changed: draw it.
+    Redraw,
+    /// Forget what is on the terminal and draw everything.
+    ClearScreen,
+    /// Leave the reader.
+    Quit,
+    /// Restore the terminal and stop the process until `fg`.
+    Suspend,
+}
+
+/// Which pane the keys move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Pane,
+}
+
+/// What a highlight marks; the UI picks the style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HighlightKind {
+    SearchMatch,
+    CurrentMatch,
+    Keyword,
+}
+
+/// A byte range of one document's text to draw highlighted (search hits, keywords).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub doc: usize,
+    pub range: Range<usize>,
+    pub kind: HighlightKind,
+}
+
+/// The section list's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListState {
+    pub entries: Vec<Entry>,
+    /// The entry under the cursor.
+    pub selected: usize,
+    /// The first entry drawn.
+    pub offset: usize,
+    /// The entry of the article (or subhead) being read.
+    pub reading: Option<usize>,
+    /// Shown beside the pane (wide screens).
+    pub visible: bool,
+    /// Columns it takes on wide screens.
+    pub width: u16,
+    /// The wheel scrolled the list: leave its offset alone until the next other action.
+    pub free_scroll: bool,
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct AppState {
+    pub docs: Vec<Document>,
+    pub reader: Reader,
+    pub list: ListState,
+    pub focus: Focus,
+    /// Terminal columns and rows.
+    pub size: (u16, u16),
+    /// The count typed before a command (`5` of `5j`).
+    pub count: Option<usize>,
+    /// The help overlay's scroll offset, when it is shown.
+    pub help: Option<u16>,
+    /// A short message for the status line.
+    pub message: Option<String>,
+    /// Ranges to highlight in the article pane.
+    pub highlights: Vec<Highlight>,
+    /// Layout options besides the width (which follows the screen).
+    pub layout: LayoutOptions,
+    /// How far through the text the top line is (0–100), for the status line.
+    pub percent: u16,
+}
+
+impl AppState {
+    /// A reader on `docs` at the top, on a `width`×`height` screen.
+    pub fn new(docs: Vec<Document>, layout: LayoutOptions, width: u16, height: u16) -> Self {
+        let reader = Reader::new(&docs, layout);
+        let entries = sections::build(&docs, &reader.units);
+        let mut state = Self {
+            docs,
+            reader,
+            list: ListState {
+                entries,
+                selected: 0,
+                offset: 0,
+                reading: None,
+                visible: true,
+                width: 32,
+                free_scroll: false,
+            },
+            focus: Focus::Pane,
+            size: (width, height),
+            count: None,
+            help: None,
+            message: None,
+            highlights: Vec::new(),
+            layout,
+            percent: 0,
+        };
+        state.settle();
+        state
+    }
+
+    /// Where everything is on the screen now.
+    pub fn geometry(&self) -> Geometry {
+        geometry::compute(&geometry::GeometryInput {
+            width: self.size.0,
+            height: self.size.1,
+            list_visible: self.list.visible,
+            list_width: self.list.width,
+            list_focused: self.focus == Focus::List,
+        })
+    }
+
+    /// Rows of text the article pane shows.
+    pub fn pane_height(&self) -> u16 {
+        self.geometry().text.height
+    }
+
+    /// The unit (article) at the top of the pane.
+    pub fn current_unit(&self) -> Option<Unit> {
+        self.reader.units.get(self.reader.top.unit).copied()
+    }
+
+    /// The subhead block the top line is under, within the current article.
+    pub fn current_subhead(&self) -> Option<usize> {
+        let lines = self.reader.cached(self.reader.top.unit)?;
+        let unit = self.current_unit()?;
+        let article = self.docs.get(unit.doc)?.articles.get(unit.article)?;
+        lines
+            .get(..=self.reader.top.line)?
+            .iter()
+            .rev()
+            .filter_map(|l| l.block)
+            .find(|&b| {
+                article
+                    .blocks
+                    .get(b)
+                    .is_some_and(|b| b.kind == BlockKind::Subhead)
+            })
+    }
+
+    /// Brings derived state up to date after a change: layout width, visible lines,
+    /// the list's reading mark, selection and scroll.
+    fn settle(&mut self) {
+        let geometry = self.geometry();
+        let opts = LayoutOptions {
+            width: geometry.text.width.max(1),
+            ..self.layout
+        };
+        self.reader.relayout(&self.docs, opts);
+        self.reader.prepare(&self.docs, geometry.text.height);
+        self.percent = self.reader.percent(&self.docs, geometry.text.height);
+        self.list.reading = self.current_unit().and_then(|_| {
+            sections::entry_of(
+                &self.list.entries,
+                self.reader.top.unit,
+                self.current_subhead(),
+            )
+        });
+        if self.focus == Focus::Pane
+            && let Some(reading) = self.list.reading
+        {
+            self.list.selected = reading;
+        }
+        if self.list.free_scroll {
+            return;
+        }
+        let list_height = geometry.list.map_or(geometry.pane.height, |l| l.height);
+        self.list.offset = sections::scroll_to_show(
+            &self.list.entries,
+            self.list.offset,
+            self.list.selected,
+            list_height,
+        );
+    }
+}

@@ -1,1 +1,144 @@
-//! ratatui widgets that draw the state. (Skeleton.)
+//! ratatui widgets that draw the state; the only module that imports ratatui.
+//!
+//! [`draw`] cuts the frame by [`AppState::geometry`] and renders one widget per part.
+//! Each widget is a struct holding exactly what it draws, built from the state by a
+//! `from_state` constructor, so drawing never changes state and widgets can be tested
+//! alone. Document text passes through [`sanitize`] before it reaches a cell.
+
+pub mod article_view;
+pub mod help;
+pub mod section_list;
+pub mod status_bar;
+pub mod theme;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::state::{AppState, Area};
+
+pub use article_view::ArticleView;
+pub use help::HelpOverlay;
+pub use section_list::SectionList;
+pub use status_bar::StatusBar;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let screen = frame.area();
+    let g = state.geometry();
+    let rect = |a: Area| screen.intersection(Rect::new(a.x, a.y, a.width, a.height));
+    if g.too_small {
+        frame.render_widget(TooSmall, screen);
+        return;
+    }
+    frame.render_widget(ArticleView::from_state(state), rect(g.text));
+    if let Some(list) = g.list {
+        let area = rect(list);
+        if g.list_overlay {
+            frame.render_widget(Clear, area);
+        }
+        frame.render_widget(SectionList::from_state(state, g.list_overlay), area);
+    }
+    frame.render_widget(StatusBar::from_state(state), rect(g.status));
+    if let Some(scroll) = state.help {
+        frame.render_widget(HelpOverlay::new(scroll), screen);
+    }
+}
+
+/// Blanks a wide character cut in half by the left edge of an overlay at `rect`;
+/// otherwise the terminal would draw it over the overlay's border.
+pub fn clear_wide_edge(buf: &mut Buffer, rect: Rect) {
+    let rect = rect.intersection(buf.area);
+    if rect.x == 0 {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buf.cell_mut((rect.x - 1, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// The notice drawn instead of the reader on a screen too small to read.
+#[derive(Debug, Clone, Copy)]
+pub struct TooSmall;
+
+impl Widget for TooSmall {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let message = if area.width >= 10 { "too small" } else { "…" };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            message,
+            usize::from(area.width),
+            theme::border(),
+        );
+    }
+}
+
+/// Document text made safe for a terminal cell: control characters (escape sequences,
+/// carriage returns, C1 codes) become visible replacement marks, tabs become spaces.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => ' ',
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// `text` cut to `width` columns, with an ellipsis when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_never_reach_a_cell() {
+        let s = sanitize("a\u{1b}[2Jb\u{9b}c\td");
+        assert!(!s.chars().any(char::is_control));
+        assert_eq!(s, "a\u{FFFD}[2Jb\u{FFFD}c d");
+        assert!(matches!(sanitize("平城区"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fit_cuts_wide_text_with_an_ellipsis() {
+        assert_eq!(fit("平城区全力打造", 7), "平城区…");
+        assert_eq!(fit("平城", 4), "平城");
+        assert!(fit("平城区", 1).width() <= 1);
+    }
+}

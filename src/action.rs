@@ -1,0 +1,73 @@
+//! The reader's whole vocabulary of intentions.
+//!
+//! Keys, mouse events, resizes, signals and (later) background results all become an
+//! [`Action`]; [`crate::state::update`] is the only code that turns one into a change of
+//! state. Naming every intention once keeps the keymap, the help screen and the tests
+//! talking about the same things.
+
+/// Something the user (or the program) wants done to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll the article pane one line down, or move the list selection down.
+    MoveDown,
+    /// Scroll the article pane one line up, or move the list selection up.
+    MoveUp,
+    /// Scroll one screenful down (the list: one list height).
+    ScrollPageDown,
+    /// Scroll one screenful up (the list: one list height).
+    ScrollPageUp,
+    /// Scroll half a screenful down.
+    ScrollHalfPageDown,
+    /// Scroll half a screenful up.
+    ScrollHalfPageUp,
+    /// Go to the beginning (with a count N: to article or list entry N).
+    JumpToStart,
+    /// Go to the end (with a count N: to article or list entry N).
+    JumpToEnd,
+    /// Put the next article's headline at the top of the pane.
+    NextArticle,
+    /// Put the previous article's headline (or this one's, if read into) at the top.
+    PrevArticle,
+    /// Put the next subhead at the top of the pane.
+    NextSubhead,
+    /// Put the previous subhead at the top of the pane.
+    PrevSubhead,
+    /// Go to the first article of the next page (document).
+    NextPage,
+    /// Go to the first article of the previous page (document).
+    PrevPage,
+    /// Switch keyboard focus between the section list and the article pane.
+    SwitchFocus,
+    /// Focus the section list (showing it if hidden).
+    FocusSectionList,
+    /// Focus the article pane.
+    FocusArticlePane,
+    /// Open the selected list entry and focus the article pane.
+    OpenSelection,
+    /// Show or hide the section list.
+    ToggleSectionList,
+    /// Make the section list wider.
+    WidenSectionList,
+    /// Make the section list narrower.
+    NarrowSectionList,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Close the help or the list overlay, or drop a count; quit when nothing is open.
+    CancelOrQuit,
+    /// Leave the reader.
+    Quit,
+    /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.
+    SuspendProcess,
+    /// Clear and repaint the whole screen.
+    RedrawScreen,
+    /// Append a digit to the count prefix (the 5 of `5j`).
+    TypeCountDigit(u8),
+    /// The terminal now has this many columns and rows.
+    ResizeScreen { width: u16, height: u16 },
+    /// The mouse wheel turned over the cell at (column, row).
+    ScrollAt { column: u16, row: u16, down: bool },
+    /// The mouse clicked the cell at (column, row).
+    ClickAt { column: u16, row: u16 },
+    /// Show a short message in the status line (e.g. from background work).
+    ShowMessage(String),
+}

@@ -1,0 +1,115 @@
+//! Lays the planned text down into [`Document::text`] once, in reading order, and turns
+//! pieces into [`Span`]s. Each piece is copied exactly once, so building is linear in
+//! the size of the page however many column breaks are rejoined.
+
+use super::lines::Unit;
+use super::model::{Article, Block, Document, Span};
+use super::plan::{Glue, PlanArticle, PlanBlock, Text};
+
+/// Writes text into a document buffer.
+pub(crate) struct Writer<'a> {
+    pub units: &'a [Unit],
+    pub text: String,
+}
+
+impl Writer<'_> {
+    /// Appends one field or block (on its own line of the buffer) and returns its span.
+    pub(crate) fn put(&mut self, t: &Text) -> Span {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        let start = self.text.len();
+        let mut line = 0;
+        for piece in &t.pieces {
+            let Some(unit) = self.units.get(piece.unit) else {
+                continue;
+            };
+            if line == 0 {
+                line = unit.line;
+            }
+            let s = unit.text.get(piece.range.clone()).unwrap_or("");
+            if self.text.len() > start {
+                self.glue(t.glue, s);
+            }
+            self.text.push_str(s);
+        }
+        Span {
+            range: start..self.text.len(),
+            line: line.max(1),
+        }
+    }
+
+    fn glue(&mut self, glue: Glue, next: &str) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let words = latin(self.text.chars().next_back()) && latin(next.chars().next());
+        if glue == Glue::Space || words {
+            self.text.push(' ');
+        }
+    }
+
+    fn block(&mut self, b: &PlanBlock) -> Block {
+        Block {
+            kind: b.kind,
+            span: self.put(&b.text),
+        }
+    }
+
+    fn field(&mut self, t: Option<&Text>) -> Option<Span> {
+        t.map(|t| self.put(t))
+    }
+
+    /// Writes one article: overline, kicker, title, subtitle, byline, then its body.
+    pub(crate) fn article(&mut self, a: &PlanArticle) -> Article {
+        let overline: Vec<Block> = a.overline.iter().map(|b| self.block(b)).collect();
+        let kicker = self.field(a.kicker.as_ref());
+        let title = self.field(a.title.as_ref());
+        let subtitle = self.field(a.subtitle.as_ref());
+        let byline = self.field(a.byline.as_ref());
+        let blocks: Vec<Block> = a.blocks.iter().map(|b| self.block(b)).collect();
+        let line = overline
+            .iter()
+            .map(|b: &Block| b.span.line)
+            .chain(
+                [&kicker, &title, &subtitle, &byline]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| s.line),
+            )
+            .chain(blocks.iter().map(|b| b.span.line))
+            .min()
+            .unwrap_or(1);
+        Article {
+            overline,
+            kicker,
+            title,
+            subtitle,
+            byline,
+            line,
+            blocks,
+        }
+    }
+}
+
+/// Assembles the document from planned articles and furniture units.
+pub(crate) fn document(
+    source: &str,
+    units: &[Unit],
+    articles: &[PlanArticle],
+    furniture: &[PlanBlock],
+) -> Document {
+    let total: usize = units.iter().map(|u| u.text.len() + 1).sum();
+    let mut w = Writer {
+        units,
+        text: String::with_capacity(total),
+    };
+    let articles = articles.iter().map(|a| w.article(a)).collect();
+    let furniture = furniture.iter().map(|b| w.block(b)).collect();
+    Document {
+        source: source.to_string(),
+        encoding: String::from("UTF-8"),
+        warnings: Vec::new(),
+        text: w.text,
+        articles,
+        furniture,
+    }
+}

@@ -1,0 +1,195 @@
+//! Bylines (署名) in their three places: an own line (`本报记者 纪元`, or a bare name
+//! such as `闫昌` right under the headline), trailing at the end of an article, and
+//! inline at the start of the first paragraph (`本报讯 (记者 张鑫) 为扮靓…`,
+//! `新华社北京10月15日电（记者 李四）…`).
+
+use super::text::{chars_up_to, is_han, is_space, trim};
+
+/// Words a byline line starts with.
+const PREFIXES: &[&str] = &[
+    "本报记者",
+    "本报通讯员",
+    "本报特约",
+    "本报见习",
+    "本报实习",
+    "本报评论员",
+    "记者",
+    "通讯员",
+    "特约记者",
+    "特约通讯员",
+    "见习记者",
+    "实习记者",
+    "实习生",
+    "评论员",
+    "文/",
+    "文／",
+    "文 /",
+    "文图/",
+    "撰文",
+    "作者：",
+    "作者:",
+];
+
+/// Bullets some papers print before a byline.
+fn strip_bullet(s: &str) -> &str {
+    trim(s.trim_start_matches(['■', '●', '◆', '▲', '□', '★', '◇', '○']))
+}
+
+/// Whether a whole line is a byline: short, unpunctuated, opening with a reporter word.
+pub(crate) fn is_own_line(s: &str) -> bool {
+    let s = strip_bullet(s);
+    if chars_up_to(s, 40) > 40 || s.ends_with('摄') {
+        return false;
+    }
+    if s.chars()
+        .any(|c| matches!(c, '。' | '，' | ',' | '！' | '？' | '；' | '!' | '?' | ';'))
+    {
+        return false;
+    }
+    let head: String = s.chars().take(12).collect();
+    let agency = head.contains("社记者") || head.contains("台记者") || head.contains("报记者");
+    (PREFIXES.iter().any(|p| s.starts_with(p)) || agency) && chars_up_to(s, 3) > 2
+}
+
+/// Whether a line is a bare personal name (two to four ideographs, spaces or `·`
+/// allowed), which under a headline is the author.
+pub(crate) fn is_bare_name(s: &str) -> bool {
+    let s = trim(s);
+    if s.len() > 30 {
+        return false;
+    }
+    let han = s.chars().filter(|c| is_han(*c)).count();
+    (2..=4).contains(&han) && s.chars().all(|c| is_han(c) || is_space(c) || c == '·')
+}
+
+/// An inline byline at the start of a paragraph: the byte index where the byline ends
+/// and the one where the rest of the paragraph starts.
+pub(crate) fn inline(s: &str) -> Option<(usize, usize)> {
+    let mut end = dateline(s).unwrap_or(0);
+    let after = skip_space(s, end);
+    if let Some(close) = credit_paren(s, after, end > 0) {
+        end = close;
+    }
+    if end == 0 {
+        return None;
+    }
+    let rest = skip_space(s, end);
+    (rest < s.len()).then_some((end, rest))
+}
+
+/// `本报讯`, or an agency dateline ending in `电` (`新华社北京10月15日电`).
+fn dateline(s: &str) -> Option<usize> {
+    if s.starts_with("本报讯") {
+        return Some("本报讯".len());
+    }
+    let mut seen = 0;
+    for (i, c) in s.char_indices() {
+        seen += 1;
+        if seen > 24 || matches!(c, '，' | ',' | '。' | '（' | '(') || is_space(c) {
+            return None;
+        }
+        if c == '电' {
+            let prefix = s.get(..i)?;
+            let agency = prefix.starts_with("本报")
+                || prefix.starts_with('据')
+                || prefix.contains('社')
+                || prefix.contains("电视台");
+            return (agency && seen > 2).then_some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// A parenthesised credit `(记者 张鑫)` starting at `at`: the byte index after its
+/// closing bracket. Without a dateline before it, it must name a reporter.
+fn credit_paren(s: &str, at: usize, after_dateline: bool) -> Option<usize> {
+    let rest = s.get(at..)?;
+    let open = rest.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let mut count = 0;
+    for (i, c) in rest.char_indices().skip(1) {
+        count += 1;
+        if count > 40 || matches!(c, '。' | '(' | '（') {
+            return None;
+        }
+        if matches!(c, ')' | '）') {
+            let inner = rest.get(open.len_utf8()..i)?;
+            let names_reporter = ["记者", "通讯员", "实习生", "特约", "撰稿"]
+                .iter()
+                .any(|w| inner.contains(w));
+            return (names_reporter || after_dateline && !inner.is_empty())
+                .then_some(at + i + c.len_utf8());
+        }
+    }
+    None
+}
+
+fn skip_space(s: &str, from: usize) -> usize {
+    s.get(from..).map_or(s.len(), |rest| {
+        from + rest.len() - rest.trim_start_matches(is_space).len()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Option<(&str, &str)> {
+        inline(s).map(|(end, rest)| (&s[..end], &s[rest..]))
+    }
+
+    #[test]
+    fn own_line_bylines() {
+        assert!(is_own_line("本报记者 纪元"));
+        assert!(is_own_line("本报记者 杨昱都"));
+        assert!(is_own_line("■本报记者 张三 通讯员 李四"));
+        assert!(is_own_line("新华社记者 王五"));
+        assert!(!is_own_line(
+            "记者从市统计局获悉,今年前三季度全市经济稳中向好。"
+        ));
+        assert!(!is_own_line("本报记者 孙鑫 摄"));
+        assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
+    }
+
+    #[test]
+    fn bare_names() {
+        assert!(is_bare_name("闫昌"));
+        assert!(is_bare_name("欧阳 修文"));
+        assert!(!is_bare_name("平城区全力打造现代服务业"));
+        assert!(!is_bare_name("好。"));
+        assert!(!is_bare_name("张"));
+    }
+
+    #[test]
+    fn inline_bylines() {
+        assert_eq!(
+            split("本报讯 (记者 张鑫) 为扮靓城市环境,近日"),
+            Some(("本报讯 (记者 张鑫)", "为扮靓城市环境,近日"))
+        );
+        assert_eq!(
+            split("新华社北京10月15日电（记者 李四）国务院新闻办公室15日举行发布会。"),
+            Some((
+                "新华社北京10月15日电（记者 李四）",
+                "国务院新闻办公室15日举行发布会。"
+            ))
+        );
+        assert_eq!(
+            split("本报讯 今年以来,全区经济稳步增长。"),
+            Some(("本报讯", "今年以来,全区经济稳步增长。"))
+        );
+        assert_eq!(
+            split("（记者 王五）近日,…"),
+            Some(("（记者 王五）", "近日,…"))
+        );
+    }
+
+    #[test]
+    fn inline_byline_must_not_fire_on_ordinary_openings() {
+        assert_eq!(
+            split("今年以来,平城区紧抓城市建设省域副中心城市的历史机遇。"),
+            None
+        );
+        assert_eq!(split("电视台报道了这件事,引起关注。"), None);
+        assert_eq!(split("(一)加强组织领导。"), None);
+        assert_eq!(split("本报讯"), None);
+    }
+}

@@ -1,0 +1,369 @@
+//! Articles from joined items: which short lines are headlines, kickers, subtitles,
+//! banners, series labels or subheads, and where bylines go.
+//!
+//! Heading marks are a hint, not the truth. A run of consecutive heading-like lines
+//! (markdown headings, or short unpunctuated plain lines) is a *cluster*. A cluster of
+//! several lines opens an article: its title is the highest-level heading when the page
+//! uses several levels, else the line with the most words; the line right above is the
+//! kicker, earlier lines are banners or series labels, the line below the subtitle. A
+//! single line between paragraphs is a subhead, unless the text says a new article
+//! starts: a byline follows it, the previous article just ended with its byline, the
+//! text after it ends with a byline of its own, or (when levels are used) its level is
+//! that of a headline.
+
+use super::byline;
+use super::join::{Class, Item};
+use super::lines::Unit;
+use super::model::BlockKind;
+use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
+
+/// What the page's heading marks can tell.
+struct Marks {
+    /// The page marks headings at all: unmarked short lines are then body text unless a
+    /// byline vouches for them.
+    used: bool,
+    /// Several levels are used, so levels separate headlines from kickers and subheads.
+    levelled: bool,
+    /// The highest (smallest) level used.
+    top: u8,
+}
+
+impl Marks {
+    fn of(items: &[Item]) -> Self {
+        let mut levels = [0usize; 7];
+        for item in items {
+            if let Item::Single(Class::Heading(l), _) = item
+                && let Some(n) = levels.get_mut(usize::from(*l))
+            {
+                *n += 1;
+            }
+        }
+        let count: usize = levels.iter().sum();
+        let distinct = levels.iter().filter(|n| **n > 0).count();
+        let top = levels.iter().position(|n| *n > 0).unwrap_or(1) as u8;
+        Self {
+            used: count >= 2,
+            levelled: distinct >= 2,
+            top,
+        }
+    }
+}
+
+/// A heading-like line of a cluster.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    unit: usize,
+    level: Option<u8>,
+}
+
+/// Builds the articles of a page.
+pub(crate) fn infer(units: &[Unit], items: &[Item]) -> Vec<PlanArticle> {
+    let mut b = Builder {
+        units,
+        items,
+        marks: Marks::of(items),
+        articles: Vec::new(),
+        cur: None,
+    };
+    let mut i = 0;
+    while i < items.len() {
+        i = b.step(i);
+    }
+    b.finish()
+}
+
+struct Builder<'a> {
+    units: &'a [Unit],
+    items: &'a [Item],
+    marks: Marks,
+    articles: Vec<PlanArticle>,
+    cur: Option<PlanArticle>,
+}
+
+fn whole(units: &[Unit], unit: usize) -> Text {
+    let len = units.get(unit).map_or(0, |u| u.text.len());
+    Text::new(
+        vec![Piece {
+            unit,
+            range: 0..len,
+        }],
+        Glue::Rejoin,
+    )
+}
+
+fn head_line(item: Option<&Item>) -> Option<Line> {
+    match item? {
+        Item::Single(Class::Heading(l), u) => Some(Line {
+            unit: *u,
+            level: Some(*l),
+        }),
+        Item::Single(Class::TitleLike, u) => Some(Line {
+            unit: *u,
+            level: None,
+        }),
+        _ => None,
+    }
+}
+
+impl Builder<'_> {
+    fn text(&self, unit: usize) -> &str {
+        self.units.get(unit).map_or("", |u| u.text.as_str())
+    }
+
+    fn cur(&mut self) -> &mut PlanArticle {
+        self.cur.get_or_insert_with(PlanArticle::default)
+    }
+
+    fn push_block(&mut self, kind: BlockKind, text: Text) {
+        self.cur().blocks.push(PlanBlock { kind, text });
+    }
+
+    fn finish(mut self) -> Vec<PlanArticle> {
+        if let Some(a) = self.cur.take() {
+            self.articles.push(a);
+        }
+        self.articles
+    }
+
+    /// Handles the item at `i` (and whatever belongs with it); returns the next index.
+    fn step(&mut self, i: usize) -> usize {
+        if head_line(self.items.get(i)).is_some() {
+            return self.cluster(i);
+        }
+        match self.items.get(i) {
+            Some(Item::Para(parts)) => self.paragraph(parts),
+            Some(Item::Single(class, u)) => self.single(*class, *u),
+            None => {}
+        }
+        i + 1
+    }
+
+    fn paragraph(&mut self, parts: &[usize]) {
+        let mut pieces: Vec<Piece> = parts
+            .iter()
+            .map(|&unit| Piece {
+                unit,
+                range: 0..self.text(unit).len(),
+            })
+            .collect();
+        let first_para = self.cur.as_ref().is_none_or(|a| !a.has_paragraph());
+        let no_byline = self.cur.as_ref().is_none_or(|a| a.byline.is_none());
+        if first_para
+            && no_byline
+            && let Some(first) = pieces.first_mut()
+            && let Some((end, rest)) = byline::inline(self.text(first.unit))
+        {
+            let unit = first.unit;
+            first.range.start = rest;
+            self.cur().byline = Some(Text::new(
+                vec![Piece {
+                    unit,
+                    range: 0..end,
+                }],
+                Glue::Rejoin,
+            ));
+        }
+        self.push_block(BlockKind::Paragraph, Text::new(pieces, Glue::Rejoin));
+    }
+
+    fn single(&mut self, class: Class, unit: usize) {
+        let text = whole(self.units, unit);
+        let kind = match class {
+            Class::Byline => {
+                let a = self.cur();
+                if a.byline.is_none() {
+                    a.byline = Some(text);
+                    return;
+                }
+                BlockKind::Paragraph
+            }
+            Class::List => BlockKind::ListItem,
+            Class::Quote => BlockKind::Quote,
+            Class::Image => BlockKind::Image,
+            Class::Table => BlockKind::Table,
+            Class::Caption => BlockKind::Caption,
+            Class::Credit => BlockKind::Credit,
+            Class::Heading(_) | Class::TitleLike | Class::Body => BlockKind::Paragraph,
+        };
+        self.push_block(kind, text);
+    }
+
+    /// A run of heading-like lines starting at `i`.
+    fn cluster(&mut self, i: usize) -> usize {
+        let mut lines = Vec::new();
+        let mut j = i;
+        while let Some(l) = head_line(self.items.get(j)) {
+            lines.push(l);
+            j += 1;
+        }
+        let mut k = j;
+        let mut bylines = Vec::new();
+        while let Some(Item::Single(Class::Byline, u)) = self.items.get(k) {
+            bylines.push(*u);
+            k += 1;
+        }
+        let inline_next = self.inline_byline_at(k);
+        let vouched = !bylines.is_empty() || inline_next;
+        if self.marks.used && !vouched && lines.iter().all(|l| l.level.is_none()) {
+            // The page marks its headings and none of these is marked: body text.
+            for l in &lines {
+                self.push_block(BlockKind::Paragraph, whole(self.units, l.unit));
+            }
+            return k;
+        }
+        // A bare name under a headline is its author.
+        if bylines.is_empty()
+            && lines.len() >= 2
+            && matches!(self.items.get(k), Some(Item::Para(_)))
+            && let Some(last) = lines.last()
+            && last.level.is_none()
+            && byline::is_bare_name(self.text(last.unit))
+        {
+            bylines.push(last.unit);
+            lines.pop();
+        }
+        let after_byline =
+            i > 0 && matches!(self.items.get(i - 1), Some(Item::Single(Class::Byline, _)));
+        let opens = lines.len() >= 2
+            || !bylines.is_empty()
+            || inline_next
+            || after_byline
+            || self.opens_article(lines.first().copied(), k);
+        if opens {
+            self.open_article(&lines, &bylines);
+        } else if let Some(l) = lines.first() {
+            self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
+        }
+        k
+    }
+
+    /// Whether the item at `k` is a paragraph opening with an inline byline.
+    fn inline_byline_at(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Para(parts)) => parts
+                .first()
+                .is_some_and(|&u| byline::inline(self.text(u)).is_some()),
+            _ => false,
+        }
+    }
+
+    /// For a single line between paragraphs: does it open a new article?
+    fn opens_article(&self, line: Option<Line>, after: usize) -> bool {
+        let Some(line) = line else {
+            return false;
+        };
+        let Some(cur) = self.cur.as_ref() else {
+            return true;
+        };
+        // Nothing yet, or a continuation from the previous page: a heading-like
+        // line after it starts this page's own articles.
+        if cur.blocks.is_empty() || cur.title.is_none() {
+            return true;
+        }
+        if self.marks.levelled
+            && let Some(level) = line.level
+        {
+            return level <= cur.title_level.unwrap_or(self.marks.top);
+        }
+        // The text up to the next heading-like line ends with a byline of its own,
+        // while the current article already has one: that text is another article.
+        let mut end = after;
+        while self.items.get(end).is_some() && head_line(self.items.get(end)).is_none() {
+            end += 1;
+        }
+        let signed = end > after
+            && matches!(
+                self.items.get(end - 1),
+                Some(Item::Single(Class::Byline, _))
+            );
+        signed && cur.byline.is_some()
+    }
+
+    /// Starts a new article from a cluster of heading lines and its bylines.
+    fn open_article(&mut self, lines: &[Line], bylines: &[usize]) {
+        if let Some(a) = self.cur.take() {
+            self.articles.push(a);
+        }
+        let mut a = PlanArticle::default();
+        let t = self.title_index(lines);
+        if let Some(title) = lines.get(t) {
+            a.title = Some(whole(self.units, title.unit));
+            a.title_level = title.level;
+            let above = lines.get(..t).unwrap_or(&[]);
+            for (n, l) in above.iter().enumerate() {
+                let same_level = self.marks.levelled && l.level.is_some() && l.level == title.level;
+                let text = whole(self.units, l.unit);
+                if n + 1 == above.len() && !same_level {
+                    a.kicker = Some(text);
+                } else {
+                    let kind = if l.level.is_some() {
+                        BlockKind::Banner
+                    } else {
+                        BlockKind::SeriesLabel
+                    };
+                    a.overline.push(PlanBlock { kind, text });
+                }
+            }
+            for (n, l) in lines.get(t + 1..).unwrap_or(&[]).iter().enumerate() {
+                let text = whole(self.units, l.unit);
+                if n == 0 {
+                    a.subtitle = Some(text);
+                } else {
+                    a.blocks.push(PlanBlock {
+                        kind: BlockKind::Subhead,
+                        text,
+                    });
+                }
+            }
+        }
+        if !bylines.is_empty() {
+            let pieces = bylines
+                .iter()
+                .map(|&unit| Piece {
+                    unit,
+                    range: 0..self.text(unit).len(),
+                })
+                .collect();
+            a.byline = Some(Text::new(pieces, Glue::Space));
+        }
+        self.cur = Some(a);
+    }
+
+    /// Which line of a cluster is the headline.
+    fn title_index(&self, lines: &[Line]) -> usize {
+        let marked: Vec<usize> = (0..lines.len())
+            .filter(|&n| lines.get(n).is_some_and(|l| l.level.is_some()))
+            .collect();
+        if self.marks.levelled && !marked.is_empty() {
+            let top = marked
+                .iter()
+                .filter_map(|&n| lines.get(n).and_then(|l| l.level))
+                .min();
+            return marked
+                .iter()
+                .rev()
+                .copied()
+                .find(|&n| lines.get(n).and_then(|l| l.level) == top)
+                .unwrap_or(0);
+        }
+        let pool: Vec<usize> = if marked.is_empty() {
+            (0..lines.len()).collect()
+        } else {
+            marked
+        };
+        // The most words wins; on a tie the later line (a kicker above is more common
+        // than a subtitle below).
+        let mut best = 0;
+        let mut best_words = 0;
+        for n in pool {
+            let words = lines
+                .get(n)
+                .map_or(0, |l| super::text::word_chars(self.text(l.unit)));
+            if words >= best_words {
+                best = n;
+                best_words = words;
+            }
+        }
+        best
+    }
+}

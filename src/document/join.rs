@@ -1,0 +1,285 @@
+//! What each unit looks like to a newspaper reader (`classify`), then column breaks
+//! rejoined and captions lifted out of the paragraph they interrupt (`join`).
+//!
+//! A column break (转栏) shows up as a blank line in the middle of a sentence: the
+//! first part stops without sentence-final punctuation and the next part goes on. A
+//! photo caption and its `…摄` credit are often dropped right inside such a break; they
+//! become blocks of their own and the paragraph is joined around them.
+
+use super::byline;
+use super::lines::{Syntax, Unit};
+use super::text::{
+    chars_up_to, clearly_continues, ends_sentence, is_title_like, starts_enumeration, trim,
+};
+
+/// The role a unit can play, before articles are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A markdown heading (level kept as a hint).
+    Heading(u8),
+    /// A plain short unpunctuated line: maybe a headline, kicker, subtitle or label.
+    TitleLike,
+    /// Running text.
+    Body,
+    /// A byline on its own line.
+    Byline,
+    /// A photo credit `…摄`.
+    Credit,
+    /// A photo caption.
+    Caption,
+    List,
+    Quote,
+    Image,
+    Table,
+}
+
+/// Longest caption taken out of running text.
+const CAPTION_MAX_CHARS: usize = 150;
+
+/// Classifies every unit. `Class::TitleLike` is only a possibility; `infer` decides.
+pub(crate) fn classify(units: &[Unit]) -> Vec<Class> {
+    let mut classes: Vec<Class> = units.iter().map(classify_one).collect();
+    // The sentence just before a credit is the caption it credits, unless it is an
+    // open paragraph part that the credit merely interrupts.
+    for i in 1..classes.len() {
+        if classes.get(i) == Some(&Class::Credit)
+            && let (Some(prev), Some(u)) = (classes.get(i - 1).copied(), units.get(i - 1))
+            && matches!(prev, Class::Body | Class::TitleLike)
+            && (ends_sentence(&u.text) || prev == Class::TitleLike)
+            && chars_up_to(&u.text, CAPTION_MAX_CHARS) <= CAPTION_MAX_CHARS
+            && let Some(c) = classes.get_mut(i - 1)
+        {
+            *c = Class::Caption;
+        }
+    }
+    classes
+}
+
+fn classify_one(u: &Unit) -> Class {
+    match u.syntax {
+        Syntax::Heading(_) if byline::is_own_line(&u.text) => Class::Byline,
+        Syntax::Heading(level) => Class::Heading(level),
+        Syntax::ListItem => Class::List,
+        Syntax::Quote => Class::Quote,
+        Syntax::Image => Class::Image,
+        Syntax::Table => Class::Table,
+        Syntax::Text => {
+            let t = trim(&u.text);
+            if is_credit(t) {
+                Class::Credit
+            } else if is_caption_line(t) {
+                Class::Caption
+            } else if byline::is_own_line(t) {
+                Class::Byline
+            } else if is_title_like(t) {
+                Class::TitleLike
+            } else {
+                Class::Body
+            }
+        }
+    }
+}
+
+/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
+pub(crate) fn is_credit(t: &str) -> bool {
+    let core = t
+        .trim_end_matches([')', '）'])
+        .trim_start_matches(['(', '（']);
+    chars_up_to(core, 30) <= 30
+        && (core.ends_with('摄') || core.ends_with("摄影") || core.ends_with("供图"))
+        && !core.contains(['。', '，', ',', '！', '？'])
+}
+
+/// A caption that announces itself (`图为…`, `▲…`), or a caption with its credit on
+/// the same line (`…更加便民。 孙鑫摄`).
+fn is_caption_line(t: &str) -> bool {
+    let short = chars_up_to(t, CAPTION_MAX_CHARS) <= CAPTION_MAX_CHARS;
+    let announced = [
+        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
+    let credited = t
+        .rsplit_once(['。', ' ', '\u{3000}'])
+        .is_some_and(|(_, tail)| is_credit(tail) && !tail.is_empty());
+    short && (announced || credited && t.ends_with('摄'))
+}
+
+/// A unit after joining: a paragraph made of one or more parts, or a single unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// Running text: the units it was rejoined from, in order.
+    Para(Vec<usize>),
+    /// Any other unit, with its class.
+    Single(Class, usize),
+}
+
+/// Rejoins column breaks and lifts interrupting captions, credits and images out.
+pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while let Some(&class) = classes.get(i) {
+        let open_title = class == Class::TitleLike
+            && continuation(units, classes, i).is_some_and(|k| {
+                classes.get(k) == Some(&Class::Body)
+                    && units.get(k).is_some_and(|u| clearly_continues(&u.text))
+            });
+        if class != Class::Body && !open_title {
+            items.push(Item::Single(class, i));
+            i += 1;
+            continue;
+        }
+        let mut parts = vec![i];
+        let mut lifted = Vec::new();
+        let mut last = i;
+        while let Some(next) = continuation(units, classes, last) {
+            lifted.extend(last + 1..next);
+            parts.push(next);
+            last = next;
+            // A short tail is the paragraph's last line: the paragraph ends with it.
+            if classes.get(next) == Some(&Class::TitleLike) {
+                break;
+            }
+        }
+        items.push(Item::Para(parts));
+        for k in lifted {
+            if let Some(&c) = classes.get(k) {
+                items.push(Item::Single(c, k));
+            }
+        }
+        i = last + 1;
+    }
+    items
+}
+
+/// The unit that continues the open paragraph part `at`, skipping interruptions.
+fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
+    if ends_sentence(&units.get(at)?.text) {
+        return None;
+    }
+    let mut k = at + 1;
+    while matches!(
+        classes.get(k),
+        Some(Class::Caption | Class::Credit | Class::Image)
+    ) {
+        k += 1;
+    }
+    let next = units.get(k)?;
+    if next.indented || starts_enumeration(&next.text) {
+        return None;
+    }
+    match classes.get(k)? {
+        Class::Body => Some(k),
+        // A short line that goes on the sentence, unless it heads what follows
+        // (a byline or another heading line right after it makes it a headline).
+        Class::TitleLike => {
+            let after = classes.get(k + 1);
+            let heads = matches!(
+                after,
+                Some(Class::Byline | Class::TitleLike | Class::Heading(_))
+            );
+            (!heads).then_some(k)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::units;
+
+    fn items(md: &str) -> Vec<Item> {
+        let u = units(md);
+        join(&u, &classify(&u))
+    }
+
+    #[test]
+    fn column_break_is_rejoined() {
+        assert_eq!(
+            items("针对秋菜上市,菜农拉着带\n\n泥土的大葱、土豆走上街头售卖。"),
+            vec![Item::Para(vec![0, 1])]
+        );
+    }
+
+    #[test]
+    fn short_last_line_is_rejoined_not_a_title() {
+        assert_eq!(
+            items(
+                "建设15分钟便民服务区,赢得社\n\n会各界一致好评\n\n民和社区还结合辖区居民实际需求,大胆尝试。"
+            ),
+            vec![Item::Para(vec![0, 1]), Item::Para(vec![2])]
+        );
+    }
+
+    #[test]
+    fn short_unpunctuated_part_joins_only_when_the_next_plainly_continues() {
+        let md = "当然在全区发展稳中向好\n\n的局面中,我们也必须认识到困难。";
+        assert_eq!(items(md), vec![Item::Para(vec![0, 1])]);
+        let md = "党建引领 资源融合\n\n民和社区管辖魏都新城A、B两个居民小区。";
+        assert_eq!(
+            items(md),
+            vec![Item::Single(Class::TitleLike, 0), Item::Para(vec![1])]
+        );
+    }
+
+    #[test]
+    fn caption_and_credit_are_lifted_out() {
+        let md = "一直以来,社区党支部组织老党员和群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会等方式充分调研。";
+        assert_eq!(
+            items(md),
+            vec![
+                Item::Para(vec![0, 3]),
+                Item::Single(Class::Caption, 1),
+                Item::Single(Class::Credit, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn real_paragraph_end_without_punctuation_stays_when_next_is_indented() {
+        let md = "今年的工作取得了明显成效,群众满意度不断提升\n\n　　下一步,我们将继续努力。";
+        assert_eq!(items(md), vec![Item::Para(vec![0]), Item::Para(vec![1])]);
+        let md = "会议研究部署了以下几项工作,各部门要抓好落实\n\n一、加强组织领导,压实工作责任。";
+        assert_eq!(items(md), vec![Item::Para(vec![0]), Item::Para(vec![1])]);
+    }
+
+    #[test]
+    fn quotation_ending_with_closing_quote_is_not_joined() {
+        let md = "他说：“我们一定把这件事办好,让群众放心”\n\n会后,大家分头行动。";
+        assert_eq!(items(md), vec![Item::Para(vec![0]), Item::Para(vec![1])]);
+    }
+
+    #[test]
+    fn list_items_are_never_joined() {
+        let md = "- 人口普查,惠及万家\n- 大国点名,没你不行";
+        assert_eq!(
+            items(md),
+            vec![Item::Single(Class::List, 0), Item::Single(Class::List, 1)]
+        );
+    }
+
+    #[test]
+    fn short_line_followed_by_byline_is_a_headline_not_a_continuation() {
+        let md = "上文最后一句没有句号,被截断了\n\n用行动诠释爱的力量\n\n本报记者 杨昱都";
+        assert_eq!(
+            items(md),
+            vec![
+                Item::Para(vec![0]),
+                Item::Single(Class::TitleLike, 1),
+                Item::Single(Class::Byline, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        assert!(is_credit("孙鑫摄"));
+        assert!(is_credit("本报记者 孙鑫 摄"));
+        assert!(is_credit("（新华社记者 李四 摄）"));
+        assert!(!is_credit("他拿起相机拍摄。"));
+        assert!(is_caption_line("图为志愿者在搜救现场。"));
+        assert!(is_caption_line("社区晚餐厅更加便民。 孙鑫摄"));
+        assert!(!is_caption_line("志愿者在搜救现场。"));
+    }
+}

@@ -1,0 +1,334 @@
+//! One test per inference rule, end to end through [`parse`], including the cases
+//! where a rule must not fire.
+
+use super::{BlockKind, Document, parse};
+
+/// (kicker, title, subtitle, byline) of every article.
+fn heads(doc: &Document) -> Vec<[Option<&str>; 4]> {
+    doc.articles
+        .iter()
+        .map(|a| {
+            [
+                doc.field(a.kicker.as_ref()),
+                doc.field(a.title.as_ref()),
+                doc.field(a.subtitle.as_ref()),
+                doc.field(a.byline.as_ref()),
+            ]
+        })
+        .collect()
+}
+
+/// (kind, text) of the blocks of article `n`.
+fn blocks(doc: &Document, n: usize) -> Vec<(BlockKind, &str)> {
+    doc.articles[n]
+        .blocks
+        .iter()
+        .map(|b| (b.kind, doc.str(&b.span)))
+        .collect()
+}
+
+const BODY: &str = "今年以来,全区上下凝心聚力,经济增速逐步转正,各项指标稳步增长。";
+const BODY2: &str = "下一步,该区将继续优化营商环境,推动高质量发展。";
+
+#[test]
+fn marked_headline_and_own_line_byline() {
+    let doc = parse(
+        "t",
+        &format!("## 平城区打造新引擎\n\n本报记者 纪元\n\n{BODY}"),
+    );
+    assert_eq!(
+        heads(&doc),
+        vec![[None, Some("平城区打造新引擎"), None, Some("本报记者 纪元")]]
+    );
+    assert_eq!(blocks(&doc, 0), vec![(BlockKind::Paragraph, BODY)]);
+}
+
+#[test]
+fn unmarked_headline_vouched_by_byline() {
+    let doc = parse(
+        "t",
+        &format!("{BODY}\n\n用行动诠释爱的力量\n\n本报记者 杨昱都\n\n{BODY2}"),
+    );
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(
+        heads(&doc)[1],
+        [
+            None,
+            Some("用行动诠释爱的力量"),
+            None,
+            Some("本报记者 杨昱都")
+        ]
+    );
+}
+
+#[test]
+fn kicker_marked_and_unmarked() {
+    let doc = parse(
+        "t",
+        &format!("### 开源街民和社区\n\n## 党建引领促发展 服务先行惠民生\n\n{BODY}"),
+    );
+    assert_eq!(heads(&doc)[0][0], Some("开源街民和社区"));
+    // Unmarked: the line with more words is the headline, the one above the kicker.
+    let doc = parse(
+        "t",
+        &format!("开源街民和社区\n\n党建引领促发展 服务先行惠民生\n\n本报记者 孙鑫\n\n{BODY}"),
+    );
+    assert_eq!(
+        heads(&doc),
+        vec![[
+            Some("开源街民和社区"),
+            Some("党建引领促发展 服务先行惠民生"),
+            None,
+            Some("本报记者 孙鑫")
+        ]]
+    );
+}
+
+#[test]
+fn subtitle_below_headline() {
+    let doc = parse(
+        "t",
+        &format!("## 全力做好人口普查工作\n\n各街道社区措施好行动快\n\n{BODY}"),
+    );
+    assert_eq!(heads(&doc)[0][2], Some("各街道社区措施好行动快"));
+}
+
+#[test]
+fn short_paragraph_after_headline_is_not_a_subtitle() {
+    let doc = parse(
+        "t",
+        &format!("## 全力做好人口普查工作\n\n普查开始了。\n\n{BODY}"),
+    );
+    assert_eq!(heads(&doc)[0][2], None);
+    assert_eq!(blocks(&doc, 0)[0], (BlockKind::Paragraph, "普查开始了。"));
+}
+
+#[test]
+fn bare_name_byline_under_headline() {
+    let doc = parse(
+        "t",
+        &format!("### 平城新语\n\n## 谱写新篇章\n\n闫昌\n\n{BODY}"),
+    );
+    assert_eq!(
+        heads(&doc),
+        vec![[Some("平城新语"), Some("谱写新篇章"), None, Some("闫昌")]]
+    );
+}
+
+#[test]
+fn trailing_byline() {
+    let doc = parse(
+        "t",
+        &format!(
+            "## 用行动诠释爱的力量\n\n{BODY}\n\n{BODY2}\n\n本报记者 杨昱都\n\n## 下一篇文章标题\n\n{BODY}"
+        ),
+    );
+    assert_eq!(heads(&doc)[0][3], Some("本报记者 杨昱都"));
+    assert_eq!(blocks(&doc, 0).len(), 2);
+    assert_eq!(heads(&doc)[1][1], Some("下一篇文章标题"));
+}
+
+#[test]
+fn inline_bylines_leave_the_rest_in_the_paragraph() {
+    let doc = parse(
+        "t",
+        "## 标题甲\n\n本报讯 (记者 张鑫) 为扮靓城市环境,近日召开会议。",
+    );
+    assert_eq!(heads(&doc)[0][3], Some("本报讯 (记者 张鑫)"));
+    assert_eq!(
+        blocks(&doc, 0),
+        vec![(BlockKind::Paragraph, "为扮靓城市环境,近日召开会议。")]
+    );
+    let doc = parse(
+        "t",
+        "## 标题乙\n\n新华社北京10月15日电（记者 李四）国新办15日举行发布会。",
+    );
+    assert_eq!(heads(&doc)[0][3], Some("新华社北京10月15日电（记者 李四）"));
+}
+
+#[test]
+fn inline_byline_only_at_the_start_of_the_first_paragraph() {
+    let doc = parse(
+        "t",
+        &format!("## 标题\n\n{BODY}\n\n本报讯 这一段不是第一段。"),
+    );
+    assert_eq!(heads(&doc)[0][3], None);
+}
+
+#[test]
+fn subhead_between_paragraphs() {
+    let doc = parse(
+        "t",
+        &format!("## 标题\n\n本报记者 孙鑫\n\n{BODY}\n\n### 党建引领 资源融合\n\n{BODY2}"),
+    );
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Subhead, "党建引领 资源融合")
+    );
+}
+
+#[test]
+fn unmarked_subhead_between_paragraphs_of_one_article() {
+    let doc = parse(
+        "t",
+        &format!("标题在这里\n\n本报记者 孙鑫\n\n{BODY}\n\n党建引领 资源融合\n\n{BODY2}"),
+    );
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Subhead, "党建引领 资源融合")
+    );
+}
+
+#[test]
+fn line_before_a_signed_article_opens_it() {
+    // The current article is signed; the text after the line ends with another byline.
+    let md = format!(
+        "# 标题一\n\n本报记者 甲乙\n\n{BODY}\n\n# 用行动诠释爱的力量\n\n{BODY2}\n\n本报记者 杨昱都"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(heads(&doc)[1][3], Some("本报记者 杨昱都"));
+}
+
+#[test]
+fn headless_continuation_at_the_top() {
+    let doc = parse("t", &format!("{BODY}\n\n## 标题\n\n{BODY2}"));
+    assert_eq!(heads(&doc)[0], [None; 4]);
+    assert_eq!(doc.articles.len(), 2);
+}
+
+#[test]
+fn page_banner_goes_over_the_next_article() {
+    // The page uses two levels: a `##` right before another `##` has no body of its own.
+    let md = format!(
+        "{BODY}\n\n## 创新治理服务 打造美丽社区\n\n## 全力做好人口普查工作\n\n{BODY2}\n\n### 小标题\n\n{BODY}"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 2);
+    let a = &doc.articles[1];
+    assert_eq!(a.overline.len(), 1);
+    assert_eq!(a.overline[0].kind, BlockKind::Banner);
+    assert_eq!(doc.str(&a.overline[0].span), "创新治理服务 打造美丽社区");
+    assert_eq!(heads(&doc)[1][1], Some("全力做好人口普查工作"));
+}
+
+#[test]
+fn same_level_lines_without_body_guess_the_wordier_one_as_headline() {
+    // One level only: a banner and a kicker look alike, the line with more words is
+    // taken for the headline and the other for its kicker (never an empty article).
+    let md = format!("{BODY}\n\n# 创新治理服务\n\n# 全力做好第七次全国人口普查工作\n\n{BODY2}");
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(
+        heads(&doc)[1],
+        [
+            Some("创新治理服务"),
+            Some("全力做好第七次全国人口普查工作"),
+            None,
+            None
+        ]
+    );
+}
+
+#[test]
+fn series_label_between_articles() {
+    let md = format!(
+        "## 上一篇\n\n{BODY}\n\n做好“六稳” 落实“六保”\n\n### 平城新语\n\n## 谱写新篇章\n\n{BODY2}"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 2);
+    let a = &doc.articles[1];
+    assert_eq!(a.overline[0].kind, BlockKind::SeriesLabel);
+    assert_eq!(doc.str(&a.overline[0].span), "做好“六稳” 落实“六保”");
+}
+
+#[test]
+fn list_items_lose_their_marker_and_stay_items() {
+    let doc = parse(
+        "t",
+        "## 宣传标语\n\n- 1.人口普查,惠及万家\n- 2.大国点名,没你不行",
+    );
+    assert_eq!(
+        blocks(&doc, 0),
+        vec![
+            (BlockKind::ListItem, "1.人口普查,惠及万家"),
+            (BlockKind::ListItem, "2.大国点名,没你不行")
+        ]
+    );
+}
+
+#[test]
+fn unpunctuated_plain_line_in_a_marked_page_stays_a_paragraph() {
+    // The page marks its headings, so an unmarked short line amid the body is text.
+    let md = format!(
+        "## 标题一\n\n本报记者 甲乙\n\n{BODY}\n\n大家都说这样真好\n\n{BODY2}\n\n## 标题二\n\n本报记者 丙丁\n\n{BODY}"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Paragraph, "大家都说这样真好")
+    );
+}
+
+#[test]
+fn caption_out_of_the_paragraph_it_interrupts() {
+    let md = "## 标题\n\n一直以来,社区组织老党员和群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会等方式充分调研。";
+    let doc = parse("t", md);
+    assert_eq!(
+        blocks(&doc, 0),
+        vec![
+            (
+                BlockKind::Paragraph,
+                "一直以来,社区组织老党员和群众代表通过召开民情调查会等方式充分调研。"
+            ),
+            (BlockKind::Caption, "民和社区晚餐厅更加便民。"),
+            (BlockKind::Credit, "孙鑫摄"),
+        ]
+    );
+}
+
+#[test]
+fn furniture_is_kept_apart() {
+    let md = format!(
+        "2020年10月20日 星期二\n\n第3版\n\n## 标题\n\n{BODY}\n\n责任编辑：张三 版式：李四 校对：王五"
+    );
+    let doc = parse("t", &md);
+    let furniture: Vec<&str> = doc.furniture.iter().map(|b| doc.str(&b.span)).collect();
+    assert_eq!(
+        furniture,
+        vec![
+            "2020年10月20日 星期二",
+            "第3版",
+            "责任编辑：张三 版式：李四 校对：王五"
+        ]
+    );
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(blocks(&doc, 0), vec![(BlockKind::Paragraph, BODY)]);
+}
+
+#[test]
+fn inline_markdown_reads_as_text() {
+    let md = "## **重要**新闻\n\n见[新华网](http://x.cn)报道,A&amp;B<br>继续。\n\n![](images/p1.jpg)\n\n<table><tr><td>甲</td><td>1</td></tr></table>";
+    let doc = parse("t", md);
+    assert_eq!(heads(&doc)[0][1], Some("重要新闻"));
+    assert_eq!(
+        blocks(&doc, 0),
+        vec![
+            (BlockKind::Paragraph, "见新华网报道,A&B 继续。"),
+            (BlockKind::Image, "p1.jpg"),
+            (BlockKind::Table, "甲  1"),
+        ]
+    );
+}
+
+#[test]
+fn spans_point_at_source_lines() {
+    let doc = parse("t", &format!("\n## 标题\n\n{BODY}\n"));
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_ref().map(|s| s.line), Some(2));
+    assert_eq!(a.blocks[0].span.line, 4);
+    assert_eq!(a.line, 2);
+}

@@ -1,0 +1,153 @@
+//! Character-level cues the structure inference reads: end punctuation, line length,
+//! "looks like a headline". Kept apart so each cue has one definition and its own tests.
+
+/// Punctuation that closes a sentence (or a quotation / bracket that closes one).
+/// A paragraph part ending with one of these is not cut by a column break.
+pub(crate) fn is_final_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '…'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '”'
+            | '’'
+            | '"'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '】'
+            | '》'
+            | '〉'
+            | '.'
+            | '．'
+            | '｡'
+    )
+}
+
+/// Whitespace as OCR output uses it, including the ideographic space used for indents.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// Trims ASCII, Unicode and ideographic whitespace.
+pub(crate) fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Whether the text ends a sentence (last non-space character is final punctuation).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    trim(s).chars().next_back().is_some_and(is_final_punct)
+}
+
+/// Whether the character is a Chinese ideograph (the basic and extension A blocks).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Characters that carry words (ideographs, letters, digits): the measure of a title's
+/// weight, so that quotes and spaces do not make a kicker look longer than its headline.
+pub(crate) fn word_chars(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Counts characters, stopping early once `limit` is exceeded (long lines stay cheap).
+pub(crate) fn chars_up_to(s: &str, limit: usize) -> usize {
+    s.chars().filter(|c| !is_space(*c)).take(limit + 1).count()
+}
+
+/// The longest line still taken for a headline, kicker, subtitle or subhead.
+pub(crate) const TITLE_MAX_CHARS: usize = 40;
+
+/// Whether a plain line could be a headline, kicker, subtitle, subhead or label: short,
+/// and free of the punctuation running text has inside or at the end of a sentence.
+pub(crate) fn is_title_like(s: &str) -> bool {
+    let s = trim(s);
+    let n = chars_up_to(s, TITLE_MAX_CHARS);
+    if !(2..=TITLE_MAX_CHARS).contains(&n) || word_chars(s) == 0 {
+        return false;
+    }
+    // A subtitle introduced by a dash may carry commas.
+    let dashed = s.starts_with("——") || s.starts_with("--");
+    let inner_ok = s.chars().all(|c| {
+        !matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+            && (dashed || !matches!(c, '，' | ','))
+    });
+    let last_ok = s.chars().next_back().is_some_and(|c| {
+        !is_final_punct(c) || matches!(c, '”' | '’' | '"' | '」' | '』' | '）' | ')' | '】' | '》')
+    });
+    inner_ok && last_ok
+}
+
+/// Paragraph openers that mark a new paragraph even after a part lacking end
+/// punctuation: enumerations such as `一、`, `（二）`, `3.`, `第一，`.
+pub(crate) fn starts_enumeration(s: &str) -> bool {
+    let s = trim(s);
+    let mut chars = s.chars();
+    let first = chars.next();
+    let second = chars.next();
+    match (first, second) {
+        (Some('（' | '(' | '第'), Some(c)) | (Some(c), Some('、' | '.' | '．')) => {
+            is_numeral(c)
+        }
+        _ => s.starts_with("首先") || s.starts_with("其次") || s.starts_with("最后"),
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// Whether a part plainly goes on the sentence before it: it opens with punctuation
+/// that cannot start a sentence or with a particle that cannot start one (`的局面中`).
+pub(crate) fn clearly_continues(s: &str) -> bool {
+    trim(s)
+        .chars()
+        .next()
+        .is_some_and(|c| "，,、。；;：:！？!?）)”’的地得了着过们之".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_at_full_stop_and_closing_quote() {
+        assert!(ends_sentence("好评。"));
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(!ends_sentence("菜农拉着带"));
+        assert!(!ends_sentence("变打“感情牌”为"));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn title_like_lines_are_short_and_unpunctuated() {
+        assert!(is_title_like("平城区全力打造现代服务业高质量发展新引擎"));
+        assert!(is_title_like("依托“六新”“六最” 致力“六稳”“六保”"));
+        assert!(is_title_like("第七次全国人口普查 宣传标语口号(一)"));
+        assert!(is_title_like("——记优秀共产党员张三，李四"));
+        assert!(!is_title_like("会各界一致好评。"));
+        assert!(!is_title_like("当然,在全区发展稳中向好"));
+        assert!(!is_title_like(&"很长的正文".repeat(10)));
+        assert!(!is_title_like("“谢谢你们。”"));
+    }
+
+    #[test]
+    fn enumerations_open_paragraphs() {
+        assert!(starts_enumeration("一、加强领导"));
+        assert!(starts_enumeration("（二）完善机制"));
+        assert!(starts_enumeration("3.落实责任"));
+        assert!(!starts_enumeration("的局面中"));
+    }
+
+    #[test]
+    fn word_chars_ignore_quotes_and_spaces() {
+        assert_eq!(word_chars("依托“六新” 致力"), 6);
+    }
+}

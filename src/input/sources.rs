@@ -1,0 +1,249 @@
+//! Which pages to open, in which order, and reading their bytes.
+//!
+//! Discovery is separate from reading so that a reader opening a year of pages can
+//! list them at once and read/parse them lazily or in the background.
+//!
+//! A directory contributes its `.md`, `.markdown` and `.txt` files (subdirectories
+//! included, symlinked directories not followed, so a loop cannot hang us) in natural
+//! order: runs of digits compare as numbers, so `第2版` comes before `第10版` and
+//! `page2.md` before `page10.md`.
+
+use std::cmp::Ordering;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::InputError;
+
+/// The largest file kanbao opens: 512 MiB. Bigger inputs are almost certainly not a
+/// newspaper page, and the whole text is kept in memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// How deep directory discovery descends (year/month/day archives need three).
+const MAX_DEPTH: usize = 8;
+
+/// One page to open: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageSource {
+    File(PathBuf),
+    Stdin,
+}
+
+impl PageSource {
+    /// The name shown for it (the path as given, or `-`).
+    pub fn name(&self) -> String {
+        match self {
+            Self::File(path) => path.display().to_string(),
+            Self::Stdin => String::from("-"),
+        }
+    }
+}
+
+/// Expands paths (files, directories, `-`) into the pages to open, in order.
+/// Missing paths and directories without pages are errors naming the path.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PageSource>, InputError> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(PageSource::Stdin);
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(path, 0, &mut files)?;
+            if files.is_empty() {
+                return Err(InputError::EmptyDirectory {
+                    path: path.display().to_string(),
+                });
+            }
+            files.sort_by(|a, b| natural_cmp_paths(a, b));
+            out.extend(files.into_iter().map(PageSource::File));
+        } else {
+            out.push(PageSource::File(path.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| io_error(dir, source))?;
+    for entry in entries {
+        let entry = entry.map_err(|source| io_error(dir, source))?;
+        let path = entry.path();
+        let file_type = entry
+            .file_type()
+            .map_err(|source| io_error(&path, source))?;
+        if file_type.is_dir() {
+            if depth < MAX_DEPTH {
+                walk(&path, depth + 1, files)?;
+            }
+        } else if is_page_name(&path) && path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `.md`, `.markdown` or `.txt`, in any case.
+pub fn is_page_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "markdown", "txt"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Reads a page's bytes, refusing files over [`MAX_FILE_BYTES`].
+pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
+    match page {
+        PageSource::Stdin => read_limited(std::io::stdin().lock(), Path::new("-")),
+        PageSource::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+            if meta.is_dir() {
+                return Err(InputError::NotAFile {
+                    path: path.display().to_string(),
+                });
+            }
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(too_large(path));
+            }
+            let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
+            read_limited(file, path)
+        }
+    }
+}
+
+/// Reads at most one byte past the limit, so a growing file or a pipe cannot make us
+/// swallow more than that.
+fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| io_error(path, source))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    Ok(bytes)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> InputError {
+    InputError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+fn too_large(path: &Path) -> InputError {
+    InputError::TooLarge {
+        path: path.display().to_string(),
+    }
+}
+
+/// Natural order of two paths, component by component.
+pub fn natural_cmp_paths(a: &Path, b: &Path) -> Ordering {
+    let a = a.to_string_lossy();
+    let b = b.to_string_lossy();
+    natural_cmp(&a, &b)
+}
+
+/// Compares strings with runs of ASCII digits taken as numbers (`第2版` < `第10版`).
+/// Equal numbers with different zero padding fall back to plain order, so the result
+/// is a total order consistent with equality.
+pub fn natural_cmp(left: &str, right: &str) -> Ordering {
+    let (mut lhs, mut rhs) = (left, right);
+    loop {
+        match (lhs.chars().next(), rhs.chars().next()) {
+            (None, None) => return left.cmp(right),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(l), Some(r)) if l.is_ascii_digit() && r.is_ascii_digit() => {
+                let (num_l, rest_l) = split_digits(lhs);
+                let (num_r, rest_r) = split_digits(rhs);
+                let order = cmp_digit_runs(num_l, num_r);
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (lhs, rhs) = (rest_l, rest_r);
+            }
+            (Some(l), Some(r)) => {
+                if l != r {
+                    return l.cmp(&r);
+                }
+                (lhs, rhs) = (&lhs[l.len_utf8()..], &rhs[r.len_utf8()..]);
+            }
+        }
+    }
+}
+
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Compares digit runs by value without parsing (runs may be longer than any integer).
+fn cmp_digit_runs(n: &str, m: &str) -> Ordering {
+    let n = n.trim_start_matches('0');
+    let m = m.trim_start_matches('0');
+    n.len().cmp(&m.len()).then_with(|| n.cmp(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn digit_runs_compare_as_numbers() {
+        let mut names = vec![
+            "第10版.md",
+            "第2版.md",
+            "page10.md",
+            "page2.md",
+            "第1版.md",
+            "2020-10-20_第03版.md",
+            "2020-10-9_第12版.md",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "2020-10-9_第12版.md",
+                "2020-10-20_第03版.md",
+                "page2.md",
+                "page10.md",
+                "第1版.md",
+                "第2版.md",
+                "第10版.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn huge_digit_runs_do_not_overflow() {
+        let a = "p99999999999999999999999999.md";
+        let b = "p100000000000000000000000000.md";
+        assert_eq!(natural_cmp(a, b), Ordering::Less);
+        assert_eq!(natural_cmp("p01", "p1"), "p01".cmp("p1"));
+    }
+
+    #[test]
+    fn page_names() {
+        assert!(is_page_name(Path::new("a/第3版.MD")));
+        assert!(is_page_name(Path::new("x.markdown")));
+        assert!(is_page_name(Path::new("x.txt")));
+        assert!(!is_page_name(Path::new("x.png")));
+        assert!(!is_page_name(Path::new("md")));
+    }
+
+    proptest! {
+        #[test]
+        fn natural_order_is_a_total_order(a in "[a第版0-9]{0,6}", b in "[a第版0-9]{0,6}", c in "[a第版0-9]{0,6}") {
+            prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
+            prop_assert_eq!(natural_cmp(&a, &b) == Ordering::Equal, a == b);
+            if natural_cmp(&a, &b).is_le() && natural_cmp(&b, &c).is_le() {
+                prop_assert!(natural_cmp(&a, &c).is_le());
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Newspaper typography: where each kind of text sits on the line.
+//!
+//! Every role gets a [`Placement`] (alignment, first and following indents, a marker);
+//! [`set`] runs one piece of text through the pipeline (measure → breaks → wrap) and
+//! turns the wrapped lines into [`VisualLine`]s. Indents are only blank columns, so the
+//! UI draws `indent` blanks, the marker, then the text of `range`. At tiny widths the
+//! indent shrinks before any line could overflow.
+
+use std::ops::Range;
+
+use super::breaks::{self, Break};
+use super::width::{ClusterKind, Measure};
+use super::wrap::{self, Item, Widths};
+use super::{LayoutOptions, LineRole, VisualLine};
+
+/// Horizontal alignment of a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// How a piece of text is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub align: Align,
+    /// Blank columns before the first line (left alignment).
+    pub first_indent: u16,
+    /// Blank columns before the following lines (left alignment).
+    pub rest_indent: u16,
+    /// Drawn in the first line's indent area.
+    pub marker: Option<&'static str>,
+}
+
+impl Placement {
+    pub const CENTER: Self = Self::aligned(Align::Center);
+    pub const RIGHT: Self = Self::aligned(Align::Right);
+
+    const fn aligned(align: Align) -> Self {
+        Self {
+            align,
+            first_indent: 0,
+            rest_indent: 0,
+            marker: None,
+        }
+    }
+
+    /// Left-aligned with the given indents.
+    pub const fn left(first_indent: u16, rest_indent: u16) -> Self {
+        Self {
+            align: Align::Left,
+            first_indent,
+            rest_indent,
+            marker: None,
+        }
+    }
+}
+
+/// Which text is being set, and where the lines go.
+pub struct Piece<'a> {
+    pub text: &'a str,
+    /// Byte range of the piece in [`crate::document::Document::text`].
+    pub range: Range<usize>,
+    pub role: LineRole,
+    pub article: usize,
+    pub block: Option<usize>,
+}
+
+/// An indent that leaves at least half the line (and two columns) for text.
+fn shrink(indent: u16, width: u16) -> u16 {
+    indent.min(width.saturating_sub(2) / 2)
+}
+
+/// Sets `piece` with `placement` at `opts.width`, appending its lines to `out`.
+pub fn set(piece: &Piece, placement: &Placement, opts: &LayoutOptions, out: &mut Vec<VisualLine>) {
+    let width = opts.width.max(1);
+    let (first, rest) = match placement.align {
+        Align::Left => (
+            shrink(placement.first_indent, width),
+            shrink(placement.rest_indent, width),
+        ),
+        Align::Center | Align::Right => (0, 0),
+    };
+    let widths = Widths {
+        first: width - first,
+        rest: width - rest,
+    };
+    let marker = placement.marker.filter(|m| {
+        let measure = Measure::default();
+        measure.width(m) <= usize::from(first)
+    });
+    for (index, (range, line_width)) in wrap_text(piece.text, widths, opts).into_iter().enumerate()
+    {
+        let indent = match placement.align {
+            Align::Left if index == 0 => first,
+            Align::Left => rest,
+            Align::Center => width.saturating_sub(line_width) / 2,
+            Align::Right => width.saturating_sub(line_width),
+        };
+        out.push(VisualLine {
+            role: piece.role,
+            article: piece.article,
+            block: piece.block,
+            range: piece.range.start + range.start..piece.range.start + range.end,
+            indent,
+            marker: if index == 0 { marker } else { None },
+            width: line_width,
+        });
+    }
+}
+
+/// The pipeline for one piece of text: byte ranges (relative to `text`) and widths of
+/// its lines.
+pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
+    let measure = Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
+    let clusters = measure.clusters(text);
+    let simple = clusters.iter().all(|c| c.kind != ClusterKind::Newline)
+        && wrap::fits_one_line(clusters.iter().map(|c| c.width), widths.first).is_some();
+    let classes = if simple {
+        vec![Break::Inside; clusters.len()]
+    } else {
+        breaks::opportunities(text, &clusters)
+    };
+    let items: Vec<Item> = clusters
+        .iter()
+        .zip(&classes)
+        .map(|(c, before)| Item {
+            width: c.width,
+            before: *before,
+            space: c.kind != ClusterKind::Text,
+        })
+        .collect();
+    let offset = |index: usize| clusters.get(index).map_or(text.len(), |c| c.start);
+    wrap::wrap(&items, widths)
+        .into_iter()
+        .map(|line| (offset(line.start)..offset(line.end), line.width))
+        .collect()
+}

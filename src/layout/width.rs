@@ -1,0 +1,176 @@
+//! Display widths, one grapheme cluster at a time.
+//!
+//! A terminal cell holds a grapheme cluster, not a `char`: `👨‍👩‍👧` is five chars and one
+//! cluster, so widths are taken per cluster (unicode-segmentation) and clusters are the
+//! smallest unit the wrapper may move. Two kinds of cluster cannot be drawn as they are
+//! and get a stand-in here, so width accounting and the screen always agree:
+//! tabs become [`TAB_WIDTH`] blanks, and other control characters (the parser should have
+//! replaced them already) their Control Pictures symbol (`␁`), never the raw byte.
+//!
+//! # Limitations
+//!
+//! Widths are what unicode-width (and ratatui) assume. Terminals disagree on East Asian
+//! ambiguous characters (“ ” … — · ①), which [`Measure::ambiguous_wide`] can count as two
+//! columns, and on some emoji sequences, which a few terminals draw as several glyphs.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns a tab expands to. Tabs are rare in newspaper text; a fixed width keeps the
+/// wrapper position-independent.
+pub const TAB_WIDTH: u16 = 4;
+
+/// How a cluster takes part in wrapping, besides its width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterKind {
+    /// Drawn as it is.
+    Text,
+    /// A space or tab: may hang past the end of a line and is dropped there.
+    Space,
+    /// A line separator inside a block (table rows): forces a break, is never drawn.
+    Newline,
+}
+
+/// One grapheme cluster of a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cluster {
+    /// Byte offset in the measured text.
+    pub start: usize,
+    /// Columns it takes on screen.
+    pub width: u16,
+    pub kind: ClusterKind,
+}
+
+/// Width rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measure {
+    /// Count East Asian ambiguous characters as two columns.
+    pub ambiguous_wide: bool,
+}
+
+impl Measure {
+    /// Columns of one grapheme cluster as it will be drawn (see [`display`]).
+    pub fn cluster_width(&self, cluster: &str) -> u16 {
+        match classify(cluster) {
+            ClusterKind::Newline => 0,
+            ClusterKind::Space if cluster == "\t" => TAB_WIDTH,
+            _ if needs_stand_in(cluster) => self.str_width(&display(cluster)),
+            _ => self.str_width(cluster),
+        }
+    }
+
+    fn str_width(&self, s: &str) -> u16 {
+        let w = if self.ambiguous_wide {
+            s.width_cjk()
+        } else {
+            s.width()
+        };
+        u16::try_from(w).unwrap_or(u16::MAX)
+    }
+
+    /// Total columns of `text` drawn on one line.
+    pub fn width(&self, text: &str) -> usize {
+        text.graphemes(true)
+            .map(|g| usize::from(self.cluster_width(g)))
+            .sum()
+    }
+
+    /// Measures every cluster of `text`.
+    pub fn clusters(&self, text: &str) -> Vec<Cluster> {
+        text.grapheme_indices(true)
+            .map(|(start, g)| Cluster {
+                start,
+                width: self.cluster_width(g),
+                kind: classify(g),
+            })
+            .collect()
+    }
+}
+
+fn classify(cluster: &str) -> ClusterKind {
+    match cluster {
+        " " | "\t" => ClusterKind::Space,
+        "\n" | "\r\n" | "\r" | "\u{2028}" | "\u{2029}" => ClusterKind::Newline,
+        _ => ClusterKind::Text,
+    }
+}
+
+fn needs_stand_in(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+/// `text` as it must reach the screen: tabs expanded, other control characters shown as
+/// their Control Pictures symbol. Borrows when nothing needs replacing (the usual case).
+pub fn display(text: &str) -> Cow<'_, str> {
+    if !needs_stand_in(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\t' => out.extend(std::iter::repeat_n(' ', usize::from(TAB_WIDTH))),
+            '\n' | '\r' => {}
+            c if c.is_control() => out.push(control_picture(c)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn control_picture(c: char) -> char {
+    match u32::from(c) {
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NARROW: Measure = Measure {
+        ambiguous_wide: false,
+    };
+    const WIDE: Measure = Measure {
+        ambiguous_wide: true,
+    };
+
+    #[test]
+    fn cjk_is_two_latin_is_one() {
+        assert_eq!(NARROW.width("中文ab"), 6);
+    }
+
+    #[test]
+    fn ambiguous_characters_follow_the_option() {
+        for ch in ["“", "”", "‘", "’", "…", "—", "·", "①"] {
+            assert_eq!(NARROW.cluster_width(ch), 1, "{ch}");
+            assert_eq!(WIDE.cluster_width(ch), 2, "{ch}");
+        }
+    }
+
+    #[test]
+    fn zwj_family_is_one_wide_cluster() {
+        let clusters = NARROW.clusters("👨‍👩‍👧a");
+        assert_eq!(clusters.len(), 2);
+        assert_eq!(clusters[0].width, 2);
+    }
+
+    #[test]
+    fn controls_are_shown_and_measured_as_pictures() {
+        assert_eq!(display("a\u{1}b"), "a\u{2401}b");
+        assert_eq!(NARROW.width("a\u{1}b"), 3);
+        assert_eq!(display("a\tb"), "a    b");
+        assert_eq!(NARROW.width("a\tb"), 6);
+        assert!(matches!(display("纯文本"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn newlines_take_no_columns() {
+        let clusters = NARROW.clusters("a\r\nb");
+        assert_eq!(clusters[1].kind, ClusterKind::Newline);
+        assert_eq!(clusters[1].width, 0);
+    }
+}

@@ -1,0 +1,295 @@
+//! The continuous article pane: where the reader is, and the laid-out lines near it.
+//!
+//! All documents are read as one stream of *units* (one per article). A position is
+//! (unit, line within that unit's layout), so moving, jumping and drawing only need the
+//! units near the position laid out: a corpus of thousands of pages costs nothing until
+//! it is read. Layouts are cached per unit for the current width; a width change drops
+//! the cache and re-finds the reading position by the byte offset of the top line's text.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::document::Document;
+use crate::layout::{LayoutOptions, VisualLine, lay_out_article};
+
+/// One article in reading order across all documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub doc: usize,
+    pub article: usize,
+}
+
+/// A line of the stream: unit index and line index inside the unit's layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub unit: usize,
+    pub line: usize,
+}
+
+/// Beyond this many cached units the cache is emptied (the visible ones come back at
+/// once); keeps memory flat while reading through a huge corpus.
+const CACHE_LIMIT: usize = 256;
+
+/// The reading position and the layouts it needs.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub units: Vec<Unit>,
+    /// Index of each document's first unit (equal to the next one's when it has none).
+    pub doc_first_unit: Vec<usize>,
+    /// The line at the top of the pane.
+    pub top: Pos,
+    opts: LayoutOptions,
+    cache: HashMap<usize, Rc<[VisualLine]>>,
+    /// Bytes of text in all documents before each document (for the position %).
+    byte_prefix: Vec<usize>,
+}
+
+/// Where the top line's text is, independent of the width it was laid out at.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    unit: usize,
+    byte: Option<usize>,
+    lines_above: usize,
+}
+
+impl Reader {
+    /// A reader at the start of `docs`, laying out with `opts`.
+    pub fn new(docs: &[Document], opts: LayoutOptions) -> Self {
+        let mut units = Vec::new();
+        let mut doc_first_unit = Vec::new();
+        let mut byte_prefix = vec![0];
+        for (doc, d) in docs.iter().enumerate() {
+            doc_first_unit.push(units.len());
+            units.extend((0..d.articles.len()).map(|article| Unit { doc, article }));
+            let last = byte_prefix.last().copied().unwrap_or(0);
+            byte_prefix.push(last + d.text.len());
+        }
+        Self {
+            units,
+            doc_first_unit,
+            top: Pos::default(),
+            opts,
+            cache: HashMap::new(),
+            byte_prefix,
+        }
+    }
+
+    /// The layout width.
+    pub fn width(&self) -> u16 {
+        self.opts.width
+    }
+
+    /// Lays out (or fetches) one unit's lines.
+    pub fn lines(&mut self, docs: &[Document], unit: usize) -> Rc<[VisualLine]> {
+        if let Some(lines) = self.cache.get(&unit) {
+            return Rc::clone(lines);
+        }
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        let lines: Rc<[VisualLine]> = match self.units.get(unit) {
+            Some(u) => docs
+                .get(u.doc)
+                .map(|d| lay_out_article(d, u.article, &self.opts))
+                .unwrap_or_default()
+                .into(),
+            None => Rc::from(Vec::new()),
+        };
+        self.cache.insert(unit, Rc::clone(&lines));
+        lines
+    }
+
+    /// A unit's lines if already laid out (drawing reads only what `update` prepared).
+    pub fn cached(&self, unit: usize) -> Option<&[VisualLine]> {
+        self.cache.get(&unit).map(|l| &**l)
+    }
+
+    fn len(&mut self, docs: &[Document], unit: usize) -> usize {
+        self.lines(docs, unit).len()
+    }
+
+    /// The last line of the stream.
+    pub fn end(&mut self, docs: &[Document]) -> Pos {
+        let Some(last) = self.units.len().checked_sub(1) else {
+            return Pos::default();
+        };
+        let len = self.len(docs, last);
+        Pos {
+            unit: last,
+            line: len.saturating_sub(1),
+        }
+    }
+
+    /// `pos` moved `n` lines forward, stopping at the last line.
+    pub fn advance(&mut self, docs: &[Document], mut pos: Pos, mut n: usize) -> Pos {
+        let end = self.end(docs);
+        while n > 0 && pos < end {
+            let len = self.len(docs, pos.unit);
+            let room = len.saturating_sub(pos.line + 1);
+            if n <= room {
+                pos.line += n;
+                return pos;
+            }
+            if pos.unit + 1 >= self.units.len() {
+                pos.line = len.saturating_sub(1);
+                return pos;
+            }
+            n -= room + 1;
+            pos = Pos {
+                unit: pos.unit + 1,
+                line: 0,
+            };
+        }
+        pos
+    }
+
+    /// `pos` moved `n` lines back, stopping at the first line.
+    pub fn retreat(&mut self, docs: &[Document], mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 {
+            if n <= pos.line {
+                pos.line -= n;
+                return pos;
+            }
+            if pos.unit == 0 {
+                return Pos::default();
+            }
+            n -= pos.line + 1;
+            let unit = pos.unit - 1;
+            pos = Pos {
+                unit,
+                line: self.len(docs, unit).saturating_sub(1),
+            };
+        }
+        pos
+    }
+
+    /// The furthest top position that still fills a pane of `height` lines.
+    pub fn max_top(&mut self, docs: &[Document], height: u16) -> Pos {
+        let end = self.end(docs);
+        self.retreat(docs, end, usize::from(height.max(1)) - 1)
+    }
+
+    /// Scrolls down `n` lines, not past the last full screen.
+    pub fn scroll_down(&mut self, docs: &[Document], n: usize, height: u16) {
+        let max = self.max_top(docs, height);
+        if self.top < max {
+            self.top = self.advance(docs, self.top, n).min(max);
+        }
+    }
+
+    /// Scrolls up `n` lines.
+    pub fn scroll_up(&mut self, docs: &[Document], n: usize) {
+        self.top = self.retreat(docs, self.top, n);
+    }
+
+    /// Puts `pos` at the top (jumps may leave blank space under a short last article).
+    pub fn jump(&mut self, docs: &[Document], pos: Pos) {
+        let end = self.end(docs);
+        self.top = pos.min(end);
+    }
+
+    /// Lays out everything a pane of `height` lines shows from the top.
+    pub fn prepare(&mut self, docs: &[Document], height: u16) {
+        let _ = self.advance(docs, self.top, usize::from(height));
+    }
+
+    /// The lines a pane of `height` lines shows: (document index, line). Reads the
+    /// cache only; [`Reader::prepare`] must have run.
+    pub fn visible(&self, height: u16) -> Vec<(usize, &VisualLine)> {
+        let mut out = Vec::new();
+        let mut pos = self.top;
+        while out.len() < usize::from(height) {
+            let (Some(unit), Some(lines)) = (self.units.get(pos.unit), self.cached(pos.unit))
+            else {
+                break;
+            };
+            match lines.get(pos.line) {
+                Some(line) => {
+                    out.push((unit.doc, line));
+                    pos.line += 1;
+                }
+                None => {
+                    pos = Pos {
+                        unit: pos.unit + 1,
+                        line: 0,
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The first line of block `block` of `unit`, or the unit's start.
+    pub fn block_pos(&mut self, docs: &[Document], unit: usize, block: usize) -> Pos {
+        let lines = self.lines(docs, unit);
+        let line = lines
+            .iter()
+            .position(|l| l.block == Some(block))
+            .unwrap_or(0);
+        Pos { unit, line }
+    }
+
+    /// Changes layout options (a new width); keeps the top line's text at the top.
+    pub fn relayout(&mut self, docs: &[Document], opts: LayoutOptions) {
+        if opts == self.opts {
+            return;
+        }
+        let anchor = self.anchor(docs);
+        self.opts = opts;
+        self.cache.clear();
+        self.top = self.find(docs, anchor);
+    }
+
+    fn anchor(&mut self, docs: &[Document]) -> Anchor {
+        let lines = self.lines(docs, self.top.unit);
+        let found = lines
+            .iter()
+            .enumerate()
+            .skip(self.top.line)
+            .find(|(_, l)| !l.range.is_empty());
+        match found {
+            Some((i, l)) => Anchor {
+                unit: self.top.unit,
+                byte: Some(l.range.start),
+                lines_above: i - self.top.line,
+            },
+            None => Anchor {
+                unit: self.top.unit,
+                byte: None,
+                lines_above: 0,
+            },
+        }
+    }
+
+    fn find(&mut self, docs: &[Document], anchor: Anchor) -> Pos {
+        let lines = self.lines(docs, anchor.unit);
+        let line = match anchor.byte {
+            Some(byte) => lines
+                .iter()
+                .rposition(|l| !l.range.is_empty() && l.range.start <= byte)
+                .map_or(0, |i| i.saturating_sub(anchor.lines_above)),
+            None => lines.len().saturating_sub(1),
+        };
+        Pos {
+            unit: anchor.unit,
+            line,
+        }
+    }
+
+    /// How far through all the text the top line is, 0–100.
+    pub fn percent(&mut self, docs: &[Document], height: u16) -> u16 {
+        let max = self.max_top(docs, height);
+        if self.top >= max {
+            return 100;
+        }
+        if self.top == Pos::default() {
+            return 0;
+        }
+        let total = self.byte_prefix.last().copied().unwrap_or(0).max(1);
+        let anchor = self.anchor(docs);
+        let doc = self.units.get(anchor.unit).map_or(0, |u| u.doc);
+        let before = self.byte_prefix.get(doc).copied().unwrap_or(0);
+        let byte = anchor.byte.unwrap_or(0);
+        ((before + byte) * 100 / total).min(99) as u16
+    }
+}

@@ -1,0 +1,96 @@
+//! The section list: one entry per page (when there are several), article and subhead.
+//!
+//! Entries are built once from the document structure (no layout needed), so the list of
+//! a large corpus costs one pass; positions for subheads are found when one is opened.
+
+use crate::document::{BlockKind, Document};
+
+use super::reader::Unit;
+
+/// What a list entry opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A page group header: opens the page's first article.
+    Page { doc: usize },
+    /// An article, by unit index.
+    Article { unit: usize },
+    /// A subhead: block `block` of the article `unit`.
+    Subhead { unit: usize, block: usize },
+}
+
+/// One entry of the section list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// Rows it takes in the list (an article with a kicker shows it on its own row).
+    pub rows: u16,
+}
+
+/// Builds the list for `docs`, whose articles are `units` in reading order.
+pub fn build(docs: &[Document], units: &[Unit]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut last_doc = None;
+    for (unit, u) in units.iter().enumerate() {
+        let Some(doc) = docs.get(u.doc) else { continue };
+        if docs.len() > 1 && last_doc != Some(u.doc) {
+            out.push(Entry {
+                kind: EntryKind::Page { doc: u.doc },
+                rows: 1,
+            });
+        }
+        last_doc = Some(u.doc);
+        let Some(article) = doc.articles.get(u.article) else {
+            continue;
+        };
+        let rows = if article.kicker.is_some() && article.title.is_some() {
+            2
+        } else {
+            1
+        };
+        out.push(Entry {
+            kind: EntryKind::Article { unit },
+            rows,
+        });
+        for (block, b) in article.blocks.iter().enumerate() {
+            if b.kind == BlockKind::Subhead {
+                out.push(Entry {
+                    kind: EntryKind::Subhead { unit, block },
+                    rows: 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The entry of the article `unit` (and of its subhead `block`, if given and listed).
+pub fn entry_of(entries: &[Entry], unit: usize, subhead: Option<usize>) -> Option<usize> {
+    let article = entries
+        .iter()
+        .position(|e| e.kind == EntryKind::Article { unit })?;
+    if let Some(block) = subhead
+        && let Some(offset) = entries[article..]
+            .iter()
+            .position(|e| e.kind == EntryKind::Subhead { unit, block })
+    {
+        return Some(article + offset);
+    }
+    Some(article)
+}
+
+/// The first visible entry so that `selected` shows in a list of `height` rows.
+pub fn scroll_to_show(entries: &[Entry], offset: usize, selected: usize, height: u16) -> usize {
+    if selected < offset {
+        return selected;
+    }
+    let mut offset = offset;
+    let rows = |from: usize| -> u32 {
+        entries
+            .get(from..=selected)
+            .map_or(0, |s| s.iter().map(|e| u32::from(e.rows)).sum())
+    };
+    while offset < selected && rows(offset) > u32::from(height) {
+        offset += 1;
+    }
+    offset
+}

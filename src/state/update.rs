@@ -1,0 +1,392 @@
+//! [`update`]: the only function that changes [`AppState`].
+//!
+//! It interprets an [`Action`] against the focus (the same `j` moves the list cursor or
+//! scrolls the text) and returns [`Effect`]s instead of drawing. A redraw is asked for
+//! only when something visible changed, so idle input (a wheel at the end of the text,
+//! a key with no binding) costs no output.
+
+use crate::action::Action;
+
+use super::geometry::MIN_LIST_WIDTH;
+use super::reader::Pos;
+use super::sections::EntryKind;
+use super::{AppState, Effect, Focus};
+
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: usize = 3;
+/// The widest the section list may grow.
+const MAX_LIST_WIDTH: u16 = 100;
+
+/// Everything that, when unchanged, means the screen need not be drawn again.
+type Fingerprint = (
+    Pos,
+    Focus,
+    usize,
+    usize,
+    Option<u16>,
+    Option<usize>,
+    Option<String>,
+    (u16, u16),
+    bool,
+    u16,
+);
+
+fn fingerprint(s: &AppState) -> Fingerprint {
+    (
+        s.reader.top,
+        s.focus,
+        s.list.selected,
+        s.list.offset,
+        s.help,
+        s.count,
+        s.message.clone(),
+        s.size,
+        s.list.visible,
+        s.list.width,
+    )
+}
+
+/// Applies `action` to `state`; returns what the event loop should do next.
+pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let before = fingerprint(state);
+    if !matches!(action, Action::ShowMessage(_) | Action::ResizeScreen { .. }) {
+        state.message = None;
+    }
+    if !matches!(action, Action::ScrollAt { .. } | Action::ShowMessage(_)) {
+        state.list.free_scroll = false;
+    }
+    let mut effects = match action {
+        Action::TypeCountDigit(digit) => {
+            if digit > 0 || state.count.is_some() {
+                let count = state.count.unwrap_or(0) * 10 + usize::from(digit);
+                state.count = Some(count.min(99_999));
+            }
+            Vec::new()
+        }
+        other => {
+            let count = state.count.take();
+            if state.help.is_some() {
+                help_action(state, &other)
+            } else {
+                act(state, other, count)
+            }
+        }
+    };
+    state.settle();
+    if fingerprint(state) != before && !effects.contains(&Effect::ClearScreen) {
+        effects.push(Effect::Redraw);
+    }
+    effects
+}
+
+/// Keys while the help is shown: scroll it, close it, or quit.
+fn help_action(state: &mut AppState, action: &Action) -> Vec<Effect> {
+    let scroll = state.help.unwrap_or(0);
+    state.help = match action {
+        Action::MoveDown | Action::ScrollPageDown | Action::ScrollHalfPageDown => {
+            Some(scroll.saturating_add(1).min(60))
+        }
+        Action::ScrollAt { down, .. } => Some(if *down {
+            scroll.saturating_add(1).min(60)
+        } else {
+            scroll.saturating_sub(1)
+        }),
+        Action::MoveUp | Action::ScrollPageUp | Action::ScrollHalfPageUp => {
+            Some(scroll.saturating_sub(1))
+        }
+        Action::ResizeScreen { width, height } => {
+            state.size = (*width, *height);
+            Some(scroll)
+        }
+        Action::Quit => return vec![Effect::Quit],
+        Action::SuspendProcess => return vec![Effect::Suspend],
+        Action::RedrawScreen => return vec![Effect::ClearScreen],
+        Action::ShowMessage(m) => {
+            state.message = Some(m.clone());
+            Some(scroll)
+        }
+        _ => None,
+    };
+    Vec::new()
+}
+
+fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect> {
+    let n = count.unwrap_or(1).max(1);
+    let list = state.focus == Focus::List;
+    let height = state.pane_height();
+    let page = usize::from(height.saturating_sub(1).max(1));
+    let half = usize::from(height / 2).max(1);
+    match action {
+        Action::MoveDown if list => select(state, state.list.selected.saturating_add(n)),
+        Action::MoveUp if list => select(state, state.list.selected.saturating_sub(n)),
+        Action::ScrollPageDown | Action::ScrollHalfPageDown if list => {
+            select(state, state.list.selected.saturating_add(list_page(state)));
+        }
+        Action::ScrollPageUp | Action::ScrollHalfPageUp if list => {
+            select(state, state.list.selected.saturating_sub(list_page(state)));
+        }
+        Action::JumpToStart if list => select(state, count.map_or(0, |c| c.saturating_sub(1))),
+        Action::JumpToEnd if list => {
+            select(state, count.map_or(usize::MAX, |c| c.saturating_sub(1)));
+        }
+        Action::MoveDown => scroll(state, n, true),
+        Action::MoveUp => scroll(state, n, false),
+        Action::ScrollPageDown => scroll(state, page * n, true),
+        Action::ScrollPageUp => scroll(state, page * n, false),
+        Action::ScrollHalfPageDown => scroll(state, half * n, true),
+        Action::ScrollHalfPageUp => scroll(state, half * n, false),
+        Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
+            let unit = count.unwrap_or(1).saturating_sub(1);
+            jump(state, Pos { unit, line: 0 });
+        }
+        Action::JumpToStart => jump(state, Pos::default()),
+        Action::JumpToEnd => {
+            let max = state.reader.max_top(&state.docs, height);
+            jump(state, max);
+        }
+        Action::NextArticle => {
+            let unit = state.reader.top.unit.saturating_add(n);
+            if unit < state.reader.units.len() {
+                jump(state, Pos { unit, line: 0 });
+            }
+        }
+        Action::PrevArticle => {
+            let top = state.reader.top;
+            let back = if top.line > 0 { n - 1 } else { n };
+            jump(
+                state,
+                Pos {
+                    unit: top.unit.saturating_sub(back),
+                    line: 0,
+                },
+            );
+        }
+        Action::NextSubhead => move_subhead(state, n, true),
+        Action::PrevSubhead => move_subhead(state, n, false),
+        Action::NextPage => move_page(state, n, true),
+        Action::PrevPage => move_page(state, n, false),
+        other => return act_on_layout(state, other),
+    }
+    Vec::new()
+}
+
+/// Focus, list, help, screen and mouse actions.
+fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SwitchFocus => {
+            let to = if state.focus == Focus::List {
+                Focus::Pane
+            } else {
+                Focus::List
+            };
+            set_focus(state, to);
+        }
+        Action::FocusSectionList => set_focus(state, Focus::List),
+        Action::FocusArticlePane => set_focus(state, Focus::Pane),
+        Action::OpenSelection if state.focus == Focus::List => {
+            open_entry(state, state.list.selected);
+            state.focus = Focus::Pane;
+        }
+        Action::ToggleSectionList => {
+            if state.geometry().list_overlay {
+                let to = if state.focus == Focus::List {
+                    Focus::Pane
+                } else {
+                    Focus::List
+                };
+                set_focus(state, to);
+            } else {
+                state.list.visible = !state.list.visible;
+                if !state.list.visible {
+                    state.focus = Focus::Pane;
+                }
+            }
+        }
+        Action::WidenSectionList | Action::NarrowSectionList => {
+            let w = state.geometry().list.map_or(state.list.width, |l| l.width);
+            state.list.width = if action == Action::WidenSectionList {
+                w.saturating_add(4).min(MAX_LIST_WIDTH)
+            } else {
+                w.saturating_sub(4).max(MIN_LIST_WIDTH)
+            };
+            state.list.visible = true;
+        }
+        Action::ToggleHelp => state.help = Some(0),
+        Action::CancelOrQuit => {
+            if state.focus == Focus::List && state.geometry().list_overlay {
+                state.focus = Focus::Pane;
+            } else {
+                return vec![Effect::Quit];
+            }
+        }
+        Action::Quit => return vec![Effect::Quit],
+        Action::SuspendProcess => return vec![Effect::Suspend],
+        Action::RedrawScreen => return vec![Effect::ClearScreen],
+        Action::ResizeScreen { width, height } => state.size = (width, height),
+        Action::ScrollAt { column, row, down } => wheel(state, column, row, down),
+        Action::ClickAt { column, row } => click(state, column, row),
+        Action::ShowMessage(message) => state.message = Some(message),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn set_focus(state: &mut AppState, focus: Focus) {
+    if focus == Focus::List {
+        state.list.visible = true;
+        if let Some(reading) = state.list.reading {
+            state.list.selected = reading;
+        }
+    }
+    state.focus = focus;
+}
+
+fn list_page(state: &AppState) -> usize {
+    let g = state.geometry();
+    usize::from(g.list.map_or(g.pane.height, |l| l.height) / 2).max(1)
+}
+
+/// Moves the list cursor to `entry` (clamped) and shows that entry in the pane.
+fn select(state: &mut AppState, entry: usize) {
+    let last = state.list.entries.len().saturating_sub(1);
+    state.list.selected = entry.min(last);
+    open_entry(state, state.list.selected);
+}
+
+fn open_entry(state: &mut AppState, entry: usize) {
+    let Some(e) = state.list.entries.get(entry).copied() else {
+        return;
+    };
+    let pos = match e.kind {
+        EntryKind::Page { doc } => Pos {
+            unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
+            line: 0,
+        },
+        EntryKind::Article { unit } => Pos { unit, line: 0 },
+        EntryKind::Subhead { unit, block } => state.reader.block_pos(&state.docs, unit, block),
+    };
+    jump(state, pos);
+}
+
+fn scroll(state: &mut AppState, lines: usize, down: bool) {
+    let height = state.pane_height();
+    if down {
+        state.reader.scroll_down(&state.docs, lines, height);
+    } else {
+        state.reader.scroll_up(&state.docs, lines);
+    }
+}
+
+fn jump(state: &mut AppState, pos: Pos) {
+    state.reader.jump(&state.docs, pos);
+}
+
+/// Moves `n` subheads forward or back from the top line, across articles.
+fn move_subhead(state: &mut AppState, n: usize, forward: bool) {
+    let top = state.reader.top;
+    let units: Vec<usize> = if forward {
+        (top.unit..state.reader.units.len()).collect()
+    } else {
+        (0..=top.unit).rev().collect()
+    };
+    let mut left = n;
+    for unit in units {
+        let Some(u) = state.reader.units.get(unit).copied() else {
+            break;
+        };
+        let Some(article) = state
+            .docs
+            .get(u.doc)
+            .and_then(|d| d.articles.get(u.article))
+        else {
+            continue;
+        };
+        let mut blocks: Vec<usize> = article
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == crate::document::BlockKind::Subhead)
+            .map(|(i, _)| i)
+            .collect();
+        if !forward {
+            blocks.reverse();
+        }
+        for block in blocks {
+            let pos = state.reader.block_pos(&state.docs, unit, block);
+            if (forward && pos > top) || (!forward && pos < top) {
+                left -= 1;
+                if left == 0 {
+                    jump(state, pos);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Moves `n` documents (pages) forward or back.
+fn move_page(state: &mut AppState, n: usize, forward: bool) {
+    let Some(unit) = state.current_unit() else {
+        return;
+    };
+    let firsts = &state.reader.doc_first_unit;
+    let start = firsts.get(unit.doc).copied().unwrap_or(0);
+    let doc = if forward {
+        (unit.doc + n).min(firsts.len().saturating_sub(1))
+    } else if state.reader.top
+        > (Pos {
+            unit: start,
+            line: 0,
+        })
+    {
+        unit.doc.saturating_sub(n - 1)
+    } else {
+        unit.doc.saturating_sub(n)
+    };
+    let target = firsts.get(doc).copied().unwrap_or(0);
+    if target < state.reader.units.len() {
+        jump(
+            state,
+            Pos {
+                unit: target,
+                line: 0,
+            },
+        );
+    }
+}
+
+fn wheel(state: &mut AppState, column: u16, row: u16, down: bool) {
+    let g = state.geometry();
+    if g.list.is_some_and(|l| l.contains(column, row)) {
+        let last = state.list.entries.len().saturating_sub(1);
+        state.list.offset = if down {
+            (state.list.offset + WHEEL_LINES).min(last)
+        } else {
+            state.list.offset.saturating_sub(WHEEL_LINES)
+        };
+        state.list.free_scroll = true;
+        return;
+    }
+    if g.pane.contains(column, row) {
+        scroll(state, WHEEL_LINES, down);
+    }
+}
+
+fn click(state: &mut AppState, column: u16, row: u16) {
+    let g = state.geometry();
+    if let Some(list) = g.list.filter(|l| l.contains(column, row)) {
+        let mut y = list.y;
+        for index in state.list.offset..state.list.entries.len() {
+            let rows = state.list.entries.get(index).map_or(1, |e| e.rows);
+            if row >= y && row < y.saturating_add(rows) {
+                state.list.selected = index;
+                open_entry(state, index);
+                state.focus = Focus::Pane;
+                return;
+            }
+            y = y.saturating_add(rows);
+        }
+    } else if g.pane.contains(column, row) {
+        state.focus = Focus::Pane;
+    }
+}

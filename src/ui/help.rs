@@ -1,0 +1,76 @@
+//! The `?` overlay: the key bindings, generated from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::keymap;
+
+use super::{fit, theme};
+
+/// The help box: one line per binding, scrolled by `scroll` lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpOverlay {
+    pub lines: Vec<(String, &'static str)>,
+    pub scroll: u16,
+}
+
+impl HelpOverlay {
+    /// The help for the current keymap.
+    pub fn new(scroll: u16) -> Self {
+        Self {
+            lines: keymap::help_lines(),
+            scroll,
+        }
+    }
+}
+
+impl Widget for HelpOverlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let keys_width = self.lines.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let text_width = self.lines.iter().map(|(_, h)| h.width()).max().unwrap_or(0);
+        let want_w = (keys_width + text_width + 5) as u16;
+        let want_h = self.lines.len() as u16 + 2;
+        let width = want_w.min(area.width);
+        let height = want_h.min(area.height);
+        let rect = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        );
+        Clear.render(rect, buf);
+        super::clear_wide_edge(buf, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border())
+            .title(" keys (? or Esc closes) ");
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let max_scroll = self.lines.len().saturating_sub(usize::from(inner.height));
+        let scroll = usize::from(self.scroll).min(max_scroll);
+        for (y, (keys, help)) in (inner.top()..inner.bottom()).zip(self.lines.iter().skip(scroll)) {
+            let w = usize::from(inner.width);
+            buf.set_stringn(
+                inner.x + 1,
+                y,
+                fit(keys, w.saturating_sub(1)),
+                w,
+                theme::reading(),
+            );
+            let x = inner.x + 2 + keys_width as u16;
+            if x < inner.right() {
+                let rest = usize::from(inner.right() - x);
+                buf.set_stringn(
+                    x,
+                    y,
+                    fit(help, rest),
+                    rest,
+                    ratatui::style::Style::default(),
+                );
+            }
+        }
+    }
+}

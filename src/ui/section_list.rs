@@ -1,0 +1,172 @@
+//! The section list: pages, articles (kicker dimmed above the headline) and subheads.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::document::Document;
+use crate::state::{AppState, EntryKind, Focus};
+
+use super::{fit, sanitize, theme};
+
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListRow {
+    /// Columns before the text (subheads are nested).
+    pub indent: u16,
+    /// The text in pieces of one style each.
+    pub pieces: Vec<(String, Style)>,
+    /// The row belongs to the entry under the cursor while the list has focus.
+    pub selected: bool,
+    /// The row belongs to the entry being read.
+    pub reading: bool,
+}
+
+/// The section list: the rows it shows, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SectionList {
+    pub rows: Vec<ListRow>,
+}
+
+impl SectionList {
+    /// The list as `state` shows it (only the entries that fit are built).
+    pub fn from_state(state: &AppState, _overlay: bool) -> Self {
+        let height = state.geometry().list.map_or(0, |l| l.height);
+        let mut rows = Vec::new();
+        let entries = state
+            .list
+            .entries
+            .iter()
+            .enumerate()
+            .skip(state.list.offset);
+        for (index, entry) in entries {
+            if rows.len() >= usize::from(height) {
+                break;
+            }
+            let selected = state.focus == Focus::List && index == state.list.selected;
+            let reading = state.list.reading == Some(index);
+            for mut row in entry_rows(state, entry.kind) {
+                row.selected = selected;
+                row.reading = reading;
+                if reading {
+                    for (_, style) in &mut row.pieces {
+                        *style = style.patch(theme::reading());
+                    }
+                }
+                rows.push(row);
+            }
+        }
+        rows.truncate(usize::from(height));
+        Self { rows }
+    }
+}
+
+fn piece(text: &str, style: Style) -> (String, Style) {
+    (sanitize(text).replace('\n', " "), style)
+}
+
+fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
+    let one = |indent, pieces| {
+        vec![ListRow {
+            indent,
+            pieces,
+            ..ListRow::default()
+        }]
+    };
+    match kind {
+        EntryKind::Page { doc } => {
+            let Some(d) = state.docs.get(doc) else {
+                return Vec::new();
+            };
+            let mut pieces = vec![piece(
+                &format!("{}. {}", doc + 1, d.source),
+                theme::entry_page(),
+            )];
+            if let Some(f) = d.furniture.first() {
+                pieces.push(piece(&format!(" {}", d.str(&f.span)), theme::entry_dim()));
+            }
+            one(0, pieces)
+        }
+        EntryKind::Article { unit } => {
+            let Some((d, a)) = article(state, unit) else {
+                return Vec::new();
+            };
+            let article = d.articles.get(a);
+            let title = article.and_then(|x| d.field(x.title.as_ref()));
+            let kicker = article.and_then(|x| d.field(x.kicker.as_ref()));
+            match (kicker, title) {
+                (Some(k), Some(t)) => {
+                    let mut rows = one(0, vec![piece(k, theme::entry_dim())]);
+                    rows.extend(one(0, vec![piece(t, theme::entry_title())]));
+                    rows
+                }
+                (None, Some(t)) => one(0, vec![piece(t, theme::entry_title())]),
+                _ => one(0, vec![piece(&d.article_label(a), theme::entry_dim())]),
+            }
+        }
+        EntryKind::Subhead { unit, block } => {
+            let Some((d, a)) = article(state, unit) else {
+                return Vec::new();
+            };
+            let text = d
+                .articles
+                .get(a)
+                .and_then(|x| x.blocks.get(block))
+                .map_or("", |b| d.str(&b.span));
+            one(2, vec![piece(&format!("· {text}"), theme::entry_title())])
+        }
+    }
+}
+
+fn article(state: &AppState, unit: usize) -> Option<(&Document, usize)> {
+    let u = state.reader.units.get(unit)?;
+    Some((state.docs.get(u.doc)?, u.article))
+}
+
+impl Widget for SectionList {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width == 0 {
+            return;
+        }
+        let border_x = area.right() - 1;
+        for y in area.top()..area.bottom() {
+            buf.set_stringn(border_x, y, "│", 1, theme::border());
+        }
+        let text_right = border_x;
+        for (y, row) in (area.top()..area.bottom()).zip(self.rows) {
+            if row.reading {
+                buf.set_stringn(area.x, y, theme::READING_MARK, 1, theme::reading());
+            }
+            let x0 = area.x.saturating_add(1).saturating_add(row.indent);
+            if row.selected {
+                let w = text_right.saturating_sub(area.x + 1);
+                buf.set_style(Rect::new(area.x + 1, y, w, 1), theme::selected());
+            }
+            let mut x = x0;
+            let total: usize = row.pieces.iter().map(|(s, _)| s.width()).sum();
+            let room = usize::from(text_right.saturating_sub(x0));
+            let cut = total > room;
+            let mut left = room;
+            for (text, style) in &row.pieces {
+                if left == 0 || x >= text_right {
+                    break;
+                }
+                let style = if row.selected {
+                    style.patch(theme::selected())
+                } else {
+                    *style
+                };
+                let shown = if cut { fit(text, left) } else { text.clone() };
+                let (next, _) = buf.set_stringn(x, y, &shown, left, style);
+                left = left.saturating_sub(usize::from(next - x));
+                x = next;
+                if cut && shown.ends_with('…') {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The status line: which page and article, how far through, and a message slot.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::state::AppState;
+
+use super::{fit, sanitize, theme};
+
+/// The status line's texts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatusBar {
+    /// Document, article i/N, position.
+    pub left: String,
+    /// A message, the pending count, or the key hint.
+    pub right: String,
+}
+
+impl StatusBar {
+    /// The status of `state`.
+    pub fn from_state(state: &AppState) -> Self {
+        let (name, article, articles) = match state.current_unit() {
+            Some(unit) => {
+                let doc = state.docs.get(unit.doc);
+                let name = doc.map_or("", |d| d.source.as_str());
+                let pages = if state.docs.len() > 1 {
+                    format!(" [{}/{}]", unit.doc + 1, state.docs.len())
+                } else {
+                    String::new()
+                };
+                let n = doc.map_or(0, |d| d.articles.len());
+                (format!("{name}{pages}"), unit.article + 1, n)
+            }
+            None => (
+                state
+                    .docs
+                    .first()
+                    .map_or(String::new(), |d| d.source.clone()),
+                0,
+                0,
+            ),
+        };
+        let left = format!(
+            " {} │ {article}/{articles} │ {}%",
+            sanitize(&name),
+            state.percent
+        );
+        let right = if let Some(message) = &state.message {
+            sanitize(message).into_owned()
+        } else if let Some(count) = state.count {
+            count.to_string()
+        } else {
+            "?:help q:quit".to_string()
+        };
+        Self { left, right }
+    }
+}
+
+impl Widget for StatusBar {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.height == 0 {
+            return;
+        }
+        buf.set_style(area, theme::status());
+        let width = usize::from(area.width);
+        let right = fit(&self.right, width.saturating_sub(1));
+        let right_width = right.width() + 1;
+        let left = fit(&self.left, width.saturating_sub(right_width + 1));
+        buf.set_stringn(area.x, area.y, &left, width, theme::status());
+        let x = area.right().saturating_sub(right_width as u16);
+        buf.set_stringn(x, area.y, &right, right_width, theme::status());
+    }
+}

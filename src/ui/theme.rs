@@ -1,0 +1,77 @@
+//! Styles: how each kind of line and each highlight looks.
+//!
+//! Newspaper typography carried by attributes rather than colour where possible (bold
+//! headlines, dimmed kickers and bylines), so it reads on any palette.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::layout::LineRole;
+use crate::state::HighlightKind;
+
+/// The style of a line of the article pane.
+pub fn role(role: LineRole) -> Style {
+    let s = Style::default();
+    match role {
+        LineRole::Title | LineRole::Subhead => s.add_modifier(Modifier::BOLD),
+        LineRole::Overline => s.add_modifier(Modifier::BOLD).fg(Color::Red),
+        LineRole::Kicker | LineRole::Byline | LineRole::Credit | LineRole::Furniture => {
+            s.add_modifier(Modifier::DIM)
+        }
+        LineRole::Subtitle | LineRole::Caption | LineRole::Quote => {
+            s.add_modifier(Modifier::ITALIC)
+        }
+        LineRole::Image => s.add_modifier(Modifier::DIM | Modifier::ITALIC),
+        _ => s,
+    }
+}
+
+/// The style a highlight adds on top of the line's style.
+pub fn highlight(kind: HighlightKind) -> Style {
+    match kind {
+        HighlightKind::SearchMatch => Style::default().bg(Color::Yellow).fg(Color::Black),
+        HighlightKind::CurrentMatch => Style::default().bg(Color::LightRed).fg(Color::Black),
+        HighlightKind::Keyword => Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::UNDERLINED),
+    }
+}
+
+/// A list entry's label.
+pub fn entry_title() -> Style {
+    Style::default()
+}
+
+/// A kicker or headless label in the list.
+pub fn entry_dim() -> Style {
+    Style::default().add_modifier(Modifier::DIM)
+}
+
+/// A page group header in the list.
+pub fn entry_page() -> Style {
+    Style::default()
+        .add_modifier(Modifier::BOLD)
+        .fg(Color::Blue)
+}
+
+/// The entry of the article being read.
+pub fn reading() -> Style {
+    Style::default().add_modifier(Modifier::BOLD)
+}
+
+/// The list cursor while the list has focus.
+pub fn selected() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}
+
+/// The reading mark in the list's left column.
+pub const READING_MARK: &str = "▌";
+
+/// Borders and rules.
+pub fn border() -> Style {
+    Style::default().add_modifier(Modifier::DIM)
+}
+
+/// The status line.
+pub fn status() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}

@@ -1,0 +1,175 @@
+//! The reader drawn on a `TestBackend`: snapshots at fixed sizes, styles read from cells.
+//!
+//! The sample snapshots change whenever the parser or layout does; the style checks use
+//! a hand-built document and look for text anywhere in the rows, so they do not.
+
+use kanbao::state::AppState;
+use kanbao::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use crate::interactions::{press, state_on, test_doc};
+
+fn render(state: &AppState) -> Terminal<TestBackend> {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| ui::draw(f, state)).expect("draw");
+    terminal
+}
+
+/// The row's text, wide characters once (their hidden second cell skipped), with the
+/// column each character starts at.
+fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
+    let mut out = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol().to_string();
+        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1) as u16;
+        out.push((x, symbol));
+        x += width;
+    }
+    out
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    row_cells(buf, y).into_iter().map(|(_, s)| s).collect()
+}
+
+/// The first cell (x, y) where `needle` starts, searching rows `rows`.
+fn find(buf: &Buffer, needle: &str, rows: std::ops::Range<u16>) -> Option<(u16, u16)> {
+    find_all(buf, needle, rows).into_iter().next()
+}
+
+/// Every cell (x, y) where `needle` starts, searching rows `rows`.
+fn find_all(buf: &Buffer, needle: &str, rows: std::ops::Range<u16>) -> Vec<(u16, u16)> {
+    let mut found = Vec::new();
+    for y in rows {
+        let cells = row_cells(buf, y);
+        for start in 0..cells.len() {
+            let rest: String = cells[start..].iter().map(|(_, s)| s.as_str()).collect();
+            if rest.starts_with(needle) {
+                found.push((cells[start].0, y));
+            }
+        }
+    }
+    found
+}
+
+fn sample(width: u16, height: u16) -> AppState {
+    let doc = kanbao::document::parse("sample.md", kanbao::input::SAMPLE);
+    state_on(vec![doc], width, height)
+}
+
+#[test]
+fn sample_at_80x24() {
+    insta::assert_snapshot!(render(&sample(80, 24)).backend());
+}
+
+#[test]
+fn sample_at_120x40_after_three_articles() {
+    let mut s = sample(120, 40);
+    press(&mut s, "3]");
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn sample_at_40x20_with_the_list_overlay() {
+    let mut s = sample(40, 20);
+    press(&mut s, "<Tab>j");
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut s = sample(80, 40);
+    press(&mut s, "?");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    for (keys, _) in kanbao::keymap::help_lines() {
+        assert!(find(buf, &keys, 0..40).is_some(), "help lacks {keys}");
+    }
+}
+
+#[test]
+fn headline_bold_kicker_dim_selection_marked() {
+    let mut s = state_on(vec![test_doc("t")], 100, 30);
+    press(&mut s, "2]");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let pane_x = s.geometry().pane.x;
+    let (x, y) = find(buf, "党建引领促发展", 0..4).expect("headline near the top");
+    assert!(x >= pane_x, "headline in the pane");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::BOLD),
+        "headline bold"
+    );
+    let (kx, ky) = find(buf, "开源街民和社区", 0..4).expect("kicker above it");
+    assert!(kx >= pane_x && ky < y);
+    assert!(
+        buf[(kx, ky)].modifier.contains(Modifier::DIM),
+        "kicker dim in the pane"
+    );
+    // The list: kicker dimmed with the headline, the article being read marked.
+    let (lx, ly) = find_all(buf, "开源街民和社区", 0..29)
+        .into_iter()
+        .find(|p| p.0 < pane_x)
+        .expect("kicker in list");
+    assert!(buf[(lx, ly)].modifier.contains(Modifier::DIM));
+    assert_eq!(
+        buf[(0, ly + 1)].symbol(),
+        "▌",
+        "reading mark on the headline row"
+    );
+    // With the list focused the cursor row is reversed.
+    press(&mut s, "<Tab>j");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let (sx, sy) = find(buf, "· 党建引领", 0..29).expect("subhead entry");
+    assert!(sx < pane_x);
+    assert!(
+        buf[(sx, sy)].modifier.contains(Modifier::REVERSED),
+        "selection reversed"
+    );
+}
+
+#[test]
+fn control_characters_in_the_document_never_reach_the_screen() {
+    use kanbao::document::BlockKind;
+    let doc = crate::interactions::make_doc(
+        "evil",
+        &[crate::interactions::Spec {
+            kicker: None,
+            title: Some("标题\u{1b}]0;pwned\u{7}"),
+            blocks: vec![(BlockKind::Paragraph, "正文\u{1b}[2J\u{9b}31m结束")],
+        }],
+    );
+    let s = state_on(vec![doc], 80, 10);
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    for y in 0..10 {
+        let row = row_text(buf, y);
+        assert!(!row.chars().any(char::is_control), "row {y}: {row:?}");
+    }
+    assert!(
+        find(buf, "结束", 0..10).is_some(),
+        "text after the escape still shown"
+    );
+}
+
+#[test]
+fn tiny_screens_draw_a_notice_or_nothing_but_never_panic() {
+    for (w, h) in [(1, 1), (2, 1), (9, 2), (10, 3), (30, 3), (59, 5)] {
+        let mut s = state_on(vec![test_doc("t")], w, h);
+        press(&mut s, "j<Tab>");
+        let t = render(&s);
+        if w < 10 || h < 3 {
+            let top = row_text(t.backend().buffer(), 0);
+            assert!(
+                top.starts_with("too small") || top.starts_with('…'),
+                "{w}x{h}: {top}"
+            );
+        }
+    }
+}
