@@ -225,7 +225,10 @@ fn retain_whole_words(doc: &Document, hits: &mut Vec<Match>, words: &dyn WordBou
         let Some((_, _, base, bounds)) = &cached else {
             return false;
         };
-        let on = |at: usize| bounds.binary_search(&(at - base)).is_ok();
+        let on = |at: usize| {
+            at.checked_sub(*base)
+                .is_some_and(|rel| bounds.binary_search(&rel).is_ok())
+        };
         on(m.range.start) && on(m.range.end)
     });
 }
