@@ -125,13 +125,37 @@ pub fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Forwards SIGTERM, SIGHUP and SIGINT to `tx` so the loop exits through the guard.
+/// Forwards SIGTERM, SIGHUP and SIGINT to `tx` so the loop exits through the guard,
+/// and turns SIGWINCH into a resize action.
 pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    spawn_resize_watch(tx.clone())?;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if tx.send(Msg::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Sends the terminal's size on every SIGWINCH. crossterm reports resizes too, but its
+/// event source drops a resize that becomes ready in the same poll as a key (it returns
+/// the key and the signal's readiness is gone), leaving the reader drawn for the old
+/// size; a second report of the same size changes nothing.
+fn spawn_resize_watch(tx: Sender<Msg>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            let Ok((width, height)) = ratatui::crossterm::terminal::size() else {
+                continue;
+            };
+            if tx
+                .send(Msg::Action(Action::ResizeScreen { width, height }))
+                .is_err()
+            {
                 break;
             }
         }

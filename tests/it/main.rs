@@ -12,3 +12,6 @@ mod sample;
 mod screens;
 mod search;
 mod variants;
+mod hostile_tty;
+mod pty;
+mod scan;

@@ -1,0 +1,183 @@
+//! A pseudo-terminal session running the real binary, for the hostile-input tests.
+//!
+//! Like `e2e.rs`'s session (same polling waits, no timing assertions) but it takes
+//! arguments, a `TERM`, an optional shell pipeline for standard input, and keeps every
+//! byte the binary wrote, so a test can scan the raw stream as well as the screen.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How to start kanbao in the pty.
+#[derive(Debug, Clone)]
+pub struct Launch<'a> {
+    pub args: &'a [&'a str],
+    pub term: &'a str,
+    /// A file piped into kanbao's standard input (`cat FILE | kanbao ARGS`).
+    pub stdin_file: Option<&'a str>,
+    pub cols: u16,
+    pub rows: u16,
+}
+
+impl Default for Launch<'_> {
+    fn default() -> Self {
+        Self {
+            args: &[],
+            term: "xterm-256color",
+            stdin_file: None,
+            cols: 80,
+            rows: 24,
+        }
+    }
+}
+
+pub struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    pub parser: vt100::Parser,
+    /// Every byte read from the pty so far.
+    pub raw: Vec<u8>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn parser(cols: u16, rows: u16) -> vt100::Parser {
+    let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("non-zero");
+    vt100::Parser::new(nz(rows), nz(cols), 0)
+}
+
+impl Pty {
+    pub fn start(launch: &Launch) -> Self {
+        let pair = native_pty_system()
+            .openpty(size(launch.cols, launch.rows))
+            .expect("openpty");
+        let bin = env!("CARGO_BIN_EXE_kanbao");
+        let mut cmd = if let Some(file) = launch.stdin_file {
+            // The shell quotes nothing: test paths hold no spaces or quotes.
+            let mut cmd = CommandBuilder::new("sh");
+            let line = format!("cat '{file}' | '{bin}' {}", launch.args.join(" "));
+            cmd.args(["-c", &line]);
+            cmd
+        } else {
+            let mut cmd = CommandBuilder::new(bin);
+            cmd.args(launch.args);
+            cmd
+        };
+        cmd.env("TERM", launch.term);
+        let child = pair.slave.spawn_command(cmd).expect("spawn kanbao");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            child,
+            master: pair.master,
+            writer,
+            output,
+            parser: parser(launch.cols, launch.rows),
+            raw: Vec::new(),
+        }
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
+    }
+
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.take(&bytes);
+                while let Ok(more) = self.output.try_recv() {
+                    self.take(&more);
+                }
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Waits until `check` holds for the screen; panics with the screen after TIMEOUT.
+    pub fn wait_for(&mut self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while !check(self.parser.screen()) {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{}\nlast output: {:?}",
+                self.parser.screen().contents(),
+                String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(1500)..])
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the raw output holds `needle`.
+    pub fn wait_for_bytes(&mut self, what: &str, needle: &[u8]) {
+        let start = Instant::now();
+        while !self.raw.windows(needle.len()).any(|w| w == needle) {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; output: {:?}",
+                String::from_utf8_lossy(&self.raw)
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).expect("resize");
+        let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("non-zero");
+        self.parser.screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the process to end and drains its output; returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                while self.pump(Duration::from_millis(100)) {}
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "kanbao did not exit; screen:\n{}",
+                self.parser.screen().contents()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
