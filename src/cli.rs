@@ -142,7 +142,7 @@ pub fn run(cli: &Cli) -> i32 {
             }
         },
         Some(DumpFormat::Text) => Some(dump::text(&docs, &cli.layout_options(width))),
-        None if !std::io::stdout().is_terminal() => {
+        None if !std::io::stdout().is_terminal() || dumb_terminal() => {
             Some(dump::text(&docs, &cli.layout_options(width)))
         }
         None => None,
@@ -161,4 +161,10 @@ pub fn run(cli: &Cli) -> i32 {
             1
         }
     }
+}
+
+/// `TERM=dumb` promises no cursor addressing, so the reader cannot draw there: print the
+/// text as for a pipe (as `git` and `man` do on such terminals).
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }

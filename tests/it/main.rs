@@ -15,3 +15,4 @@ mod variants;
 mod hostile_tty;
 mod pty;
 mod scan;
+mod terminal_edges;
