@@ -16,3 +16,4 @@ mod hostile_tty;
 mod pty;
 mod scan;
 mod terminal_edges;
+mod fuzz;
