@@ -17,14 +17,73 @@ use unicode_width::UnicodeWidthStr;
 
 /// Pieces a converter's markdown (and a hostile page) is made of.
 const PIECES: &[&str] = &[
-    "\n", "\n\n", "# ", "## ", "### ", "- ", "> ", "| ", " | ", "|---|", "**", "`",
-    "![](images/a.jpg)", "![图](b.png)", "<br>", "<br/>", "<table><tr><td>", "</td><td>",
-    "</td></tr></table>", "<!-- c -->", "本报讯 ", "本报记者 纪元", "（记者 张鑫）",
-    "新华社北京10月15日电（记者 李四）", "第3版", "责任编辑：王五", "2020年10月20日 星期二",
-    "孙鑫摄", "简讯", "「閱讀」", "平城区", "服务业", "发展", "。", "，", ",", "(", ")",
-    "“", "”", "…", "——", "·", "　", " ", "\t", "\r\n", "\r", "\x1b[31m", "\x1b]0;t\x07",
-    "\x1b]52;c;eA==\x07", "\u{9b}2J", "\u{7f}", "\u{202e}", "\u{200b}", "\u{fe0f}", "e\u{301}",
-    "👍🏽", "👨‍👩‍👧", "\u{ff01}", "ｱ", "한국", "𠀀", "\u{fffd}", "a", "1", "https://x.y/z",
+    "\n",
+    "\n\n",
+    "# ",
+    "## ",
+    "### ",
+    "- ",
+    "> ",
+    "| ",
+    " | ",
+    "|---|",
+    "**",
+    "`",
+    "![](images/a.jpg)",
+    "![图](b.png)",
+    "<br>",
+    "<br/>",
+    "<table><tr><td>",
+    "</td><td>",
+    "</td></tr></table>",
+    "<!-- c -->",
+    "本报讯 ",
+    "本报记者 纪元",
+    "（记者 张鑫）",
+    "新华社北京10月15日电（记者 李四）",
+    "第3版",
+    "责任编辑：王五",
+    "2020年10月20日 星期二",
+    "孙鑫摄",
+    "简讯",
+    "「閱讀」",
+    "平城区",
+    "服务业",
+    "发展",
+    "。",
+    "，",
+    ",",
+    "(",
+    ")",
+    "“",
+    "”",
+    "…",
+    "——",
+    "·",
+    "　",
+    " ",
+    "\t",
+    "\r\n",
+    "\r",
+    "\x1b[31m",
+    "\x1b]0;t\x07",
+    "\x1b]52;c;eA==\x07",
+    "\u{9b}2J",
+    "\u{7f}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{fe0f}",
+    "e\u{301}",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "\u{ff01}",
+    "ｱ",
+    "한국",
+    "𠀀",
+    "\u{fffd}",
+    "a",
+    "1",
+    "https://x.y/z",
 ];
 
 fn markdownish() -> impl Strategy<Value = Vec<u8>> {
@@ -110,22 +169,45 @@ fn check(bytes: &[u8], size: (u16, u16), actions: Vec<Action>) -> Result<(), Tes
         let shown = layout::plain_text(&docs[0], &line);
         let w = ui::sanitize(&shown).width();
         // A character wider than the pane (a Chinese one at width 1) cannot fit.
-        let widest = shown.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).max().unwrap_or(0);
-        prop_assert!(w <= usize::from(width).max(widest), "{:?} ({} cols) at width {}", shown, w, width);
+        let widest = unicode_segmentation::UnicodeSegmentation::graphemes(shown.as_str(), true)
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0);
+        prop_assert!(
+            w <= usize::from(width).max(widest),
+            "{:?} ({} cols) at width {}",
+            shown,
+            w,
+            width
+        );
     }
-    prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+    prop_assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    );
 
     let mut state = AppState::new(docs, LayoutOptions::default(), size.0, size.1);
-    for action in std::iter::once(Action::ResizeScreen { width: size.0, height: size.1 }).chain(actions) {
+    for action in std::iter::once(Action::ResizeScreen {
+        width: size.0,
+        height: size.1,
+    })
+    .chain(actions)
+    {
         update(&mut state, action);
         let (w, h) = state.size;
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut terminal = Terminal::new(TestBackend::new(w, h))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
         terminal
             .draw(|f| ui::draw(f, &state))
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let buf = terminal.backend().buffer();
         for cell in &buf.content {
-            prop_assert!(!cell.symbol().chars().any(char::is_control), "control in cell {:?}", cell.symbol());
+            prop_assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "control in cell {:?}",
+                cell.symbol()
+            );
         }
         for y in 0..h {
             // Walk the row as a terminal would: a wide cell covers the next one.
@@ -141,7 +223,10 @@ fn check(bytes: &[u8], size: (u16, u16), actions: Vec<Action>) -> Result<(), Tes
 }
 
 fn cases(default: u32) -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }
 
 fn run(cases: u32, input: impl Strategy<Value = Vec<u8>>) {
@@ -169,11 +254,21 @@ fn arbitrary_bytes_through_the_whole_pipeline() {
 
 #[test]
 fn fixtures_at_every_small_size() {
-    for name in ["escapes.md", "html.md", "briefs.md", "big5.md", "furniture.md"] {
+    for name in [
+        "escapes.md",
+        "html.md",
+        "briefs.md",
+        "big5.md",
+        "furniture.md",
+    ] {
         let bytes = std::fs::read(crate::input::fixture(name)).unwrap();
         for (w, h) in [(1, 1), (2, 3), (3, 2), (7, 5), (17, 9), (33, 12)] {
-            check(&bytes, (w, h), vec![Action::JumpToEnd, Action::SwitchFocus, Action::MoveDown])
-                .unwrap_or_else(|e| panic!("{name} at {w}x{h}: {e}"));
+            check(
+                &bytes,
+                (w, h),
+                vec![Action::JumpToEnd, Action::SwitchFocus, Action::MoveDown],
+            )
+            .unwrap_or_else(|e| panic!("{name} at {w}x{h}: {e}"));
         }
     }
 }

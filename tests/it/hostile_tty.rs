@@ -74,7 +74,9 @@ fn read_through(path: &str) -> Pty {
         rows: 28,
         ..Launch::default()
     });
-    p.wait_for("the reader", |s| s.alternate_screen() && s.contents().contains('%'));
+    p.wait_for("the reader", |s| {
+        s.alternate_screen() && s.contents().contains('%')
+    });
     for keys in ["\t", "j", "j", "G", "g"] {
         p.send(keys);
     }

@@ -2,18 +2,19 @@
 
 mod cli;
 mod e2e;
+mod fuzz;
+mod hostile_tty;
 mod input;
 mod interactions;
 mod keywords;
 mod layout;
 mod layout_snapshots;
 mod parse_props;
+mod pty;
 mod sample;
+mod scan;
 mod screens;
 mod search;
-mod variants;
-mod hostile_tty;
-mod pty;
-mod scan;
 mod terminal_edges;
-mod fuzz;
+mod variants;
+mod variants_fixtures;

@@ -167,7 +167,10 @@ const PRIVATE_MODES: &[&str] = &[
 ];
 
 fn numbers(params: &str, max: usize) -> bool {
-    params.split(';').count() <= max && params.split(';').all(|p| p.parse::<u16>().is_ok() || p.is_empty())
+    params.split(';').count() <= max
+        && params
+            .split(';')
+            .all(|p| p.parse::<u16>().is_ok() || p.is_empty())
 }
 
 /// Why `token` is not something the renderer sends, or `None` when it is.
@@ -183,9 +186,7 @@ pub fn violation(token: &Token) -> Option<String> {
             let ok = intermediates.is_empty()
                 && match (private, final_byte) {
                     // Mode switches: only the known private modes.
-                    (Some('?'), 'h' | 'l') => {
-                        params.split(';').all(|p| PRIVATE_MODES.contains(&p))
-                    }
+                    (Some('?'), 'h' | 'l') => params.split(';').all(|p| PRIVATE_MODES.contains(&p)),
                     // Cursor position, moves, erase display / line.
                     (None, 'H') => numbers(params, 2),
                     (None, 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G') => numbers(params, 1),
@@ -257,7 +258,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_text() {
-        assert_eq!(violations("␛]0;pwned␇ 平城区".as_bytes()), Vec::<String>::new());
+        assert_eq!(
+            violations("␛]0;pwned␇ 平城区".as_bytes()),
+            Vec::<String>::new()
+        );
         assert_eq!(non_text("␛[2J\n\t正文".as_bytes()), Vec::<String>::new());
     }
 

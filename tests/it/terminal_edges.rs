@@ -15,7 +15,10 @@ fn dumb_terminal_gets_the_text_without_escapes() {
     });
     assert_eq!(p.wait_exit(), 0);
     let out = String::from_utf8_lossy(&p.raw);
-    assert!(out.contains("平城区全力打造现代服务业高质量发展新引擎"), "{out}");
+    assert!(
+        out.contains("平城区全力打造现代服务业高质量发展新引擎"),
+        "{out}"
+    );
     let escapes: Vec<_> = tokens(&p.raw)
         .into_iter()
         .filter(|t| matches!(t, Token::Csi { .. } | Token::Esc(_)))
