@@ -132,19 +132,6 @@ impl Pty {
         }
     }
 
-    /// Waits until the raw output holds `needle`.
-    pub fn wait_for_bytes(&mut self, what: &str, needle: &[u8]) {
-        let start = Instant::now();
-        while !self.raw.windows(needle.len()).any(|w| w == needle) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; output: {:?}",
-                String::from_utf8_lossy(&self.raw)
-            );
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
