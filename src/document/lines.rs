@@ -96,12 +96,22 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
     }
 }
 
+/// A code fence (```` ``` ```` or `~~~`) is markup, but whatever follows it on the line
+/// is text: converters glue fences to words, and nothing of a page may be lost.
+fn without_fence(t: &str) -> &str {
+    if t.starts_with("```") || t.starts_with("~~~") {
+        trim(t.trim_start_matches(['`', '~']))
+    } else {
+        t
+    }
+}
+
 fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
-    let t = trim(raw);
+    let t = without_fence(trim(raw));
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let indented = lead >= 2 || raw.starts_with('\u{3000}') || raw.starts_with('\t');
     let empty_item = matches!(t, "-" | "*" | "+" | "•");
-    if t.is_empty() || empty_item || is_rule(t) || t.starts_with("```") || t.starts_with("~~~") {
+    if t.is_empty() || empty_item || is_rule(t) {
         return;
     }
     if let Some((level, rest)) = heading(t) {

@@ -402,3 +402,18 @@ fn headline_level_is_the_one_bylines_follow() {
         (BlockKind::Subhead, "党建引领 资源融合")
     );
 }
+
+#[test]
+fn code_fences_are_dropped_but_text_glued_to_them_is_kept() {
+    // Found by the fuzz soak: a page opening with "```" lost every character.
+    let md = format!("```{BODY}\n\n```\n\n~~~{BODY2}\n");
+    let doc = parse("t", &md);
+    let shown: String = doc
+        .articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .map(|b| doc.str(&b.span))
+        .collect();
+    assert!(shown.contains(BODY) && shown.contains(BODY2), "{shown}");
+    assert!(!doc.text.contains('`') && !doc.text.contains('~'));
+}
