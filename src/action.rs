@@ -70,4 +70,10 @@ pub enum Action {
     ClickAt { column: u16, row: u16 },
     /// Show a short message in the status line (e.g. from background work).
     ShowMessage(String),
+    /// The background load parsed more pages: these documents extend the current ones.
+    PagesLoaded(std::sync::Arc<[crate::document::Document]>),
+    /// The background load has resolved `done` of `total` pages.
+    LoadProgress { done: usize, total: usize },
+    /// The background load is over; these pages could not be opened.
+    LoadFinished { skipped: Vec<String> },
 }

@@ -4,7 +4,7 @@
 //! background work; it drains whatever queued up before drawing once, so a burst of
 //! wheel events or a resize drag costs one frame.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -14,23 +14,32 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::cli::Cli;
-use crate::document::Document;
 use crate::keymap::{self, Key};
+use crate::loader::Opening;
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
 
-/// Opens the reader on `docs` until the user quits.
-pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
+/// Opens the reader on `opening` until the user quits; its remaining pages load in
+/// the background (see [`crate::loader`]).
+pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     tui::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     tui::spawn_signals(tx.clone())?;
     let guard = TerminalGuard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
-    tui::spawn_input(tx);
+    let layout = cli.layout_options(80);
+    let size = (size.width, size.height);
+    let mut state = AppState::opening(opening.docs, opening.total, layout, size);
     terminal.draw(|f| ui::draw(f, &state))?;
+    if let Some(rest) = opening.rest {
+        let tx = tx.clone();
+        rest.spawn(Arc::clone(&state.docs), move |a| {
+            tx.send(Msg::Action(a)).is_ok()
+        });
+    }
+    tui::spawn_input(tx);
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;

@@ -55,24 +55,31 @@ struct Anchor {
 impl Reader {
     /// A reader at the start of `docs`, laying out with `opts`.
     pub fn new(docs: &[Document], opts: LayoutOptions) -> Self {
-        let mut units = Vec::new();
-        let mut doc_first_unit = Vec::new();
-        let mut byte_prefix = vec![0];
-        for (doc, d) in docs.iter().enumerate() {
-            doc_first_unit.push(units.len());
-            // A page without articles still gets one unit, to show its furniture.
-            let articles = d.articles.len().max(1);
-            units.extend((0..articles).map(|article| Unit { doc, article }));
-            let last = byte_prefix.last().copied().unwrap_or(0);
-            byte_prefix.push(last + d.text.len());
-        }
-        Self {
-            units,
-            doc_first_unit,
+        let mut reader = Self {
+            units: Vec::new(),
+            doc_first_unit: Vec::new(),
             top: Pos::default(),
             opts,
             cache: HashMap::new(),
-            byte_prefix,
+            byte_prefix: vec![0],
+        };
+        reader.extend(docs);
+        reader
+    }
+
+    /// Adds the units of the documents of `docs` beyond those already known (pages
+    /// that arrived from a background load). Existing units, the position and the
+    /// cache are untouched: new units only ever go at the end.
+    pub fn extend(&mut self, docs: &[Document]) {
+        let known = self.doc_first_unit.len();
+        for (doc, d) in docs.iter().enumerate().skip(known) {
+            self.doc_first_unit.push(self.units.len());
+            // A page without articles still gets one unit, to show its furniture.
+            let articles = d.articles.len().max(1);
+            self.units
+                .extend((0..articles).map(|article| Unit { doc, article }));
+            let last = self.byte_prefix.last().copied().unwrap_or(0);
+            self.byte_prefix.push(last + d.text.len());
         }
     }
 

@@ -48,6 +48,9 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if super::loading::is_load_action(&action) {
+        return super::loading::apply(state, action);
+    }
     let before = fingerprint(state);
     if !matches!(action, Action::ShowMessage(_) | Action::ResizeScreen { .. }) {
         state.message = None;
