@@ -1,0 +1,203 @@
+//! Opening many pages: the background load delivers every page in order, skips what
+//! cannot be opened, and never moves the reader; pathological inputs (a very long
+//! line, one huge paragraph, many tiny articles) lose no text. Correctness only: the
+//! timings live in `benches/hot_paths.rs` and `examples/frame_times.rs`.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use kanbao::action::Action;
+use kanbao::document::Document;
+use kanbao::layout::{LayoutOptions, lay_out};
+use kanbao::loader;
+use kanbao::state::{AppState, Pos, sections, update};
+
+/// A fresh directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("kanbao-scale-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Writes `pages` generated pages named `p1.md` … and returns the directory.
+fn corpus(name: &str, pages: usize) -> TempDir {
+    let dir = TempDir::new(name);
+    for i in 0..pages {
+        let text = kanbao::corpus::generate_page(7, i);
+        std::fs::write(dir.0.join(format!("p{}.md", i + 1)), text).unwrap();
+    }
+    dir
+}
+
+fn opts(width: u16) -> LayoutOptions {
+    LayoutOptions {
+        width,
+        ..LayoutOptions::default()
+    }
+}
+
+/// Runs the background part of `opening` to the end, feeding what it sends to a
+/// reader state; returns the state.
+fn load_into_state(opening: loader::Opening) -> AppState {
+    let mut state = AppState::opening(opening.docs, opening.total, opts(80), (100, 30));
+    let Some(rest) = opening.rest else {
+        return state;
+    };
+    let (tx, rx) = mpsc::channel();
+    rest.spawn(std::sync::Arc::clone(&state.docs), move |a| {
+        tx.send(a).is_ok()
+    });
+    loop {
+        let action = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+        let finished = matches!(action, Action::LoadFinished { .. });
+        update(&mut state, action);
+        if finished {
+            return state;
+        }
+    }
+}
+
+#[test]
+fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
+    let dir = corpus("order", 24);
+    std::fs::write(dir.0.join("p5.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let opening = loader::open(std::slice::from_ref(&dir.0), &Default::default()).unwrap();
+    assert_eq!(
+        opening.docs.len(),
+        1,
+        "only the first page before the first frame"
+    );
+    assert_eq!(opening.total, 24);
+    let state = load_into_state(opening);
+
+    let names: Vec<String> = state
+        .docs
+        .iter()
+        .map(|d| d.source.rsplit('/').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (1..=24)
+        .filter(|&i| i != 5)
+        .map(|i| format!("p{i}.md"))
+        .collect();
+    assert_eq!(names, expected);
+    assert!(state.loading.is_none());
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.contains("p5.md"), "{message}");
+
+    // The list built piece by piece is the list built at once.
+    let at_once = sections::build(&state.docs, &state.reader.units);
+    assert_eq!(state.list.entries, at_once);
+}
+
+#[test]
+fn every_page_loaded_in_parallel_is_the_page_parsed_alone() {
+    let dir = corpus("same", 9);
+    let all = loader::load_everything(std::slice::from_ref(&dir.0), &Default::default()).unwrap();
+    let alone: Vec<Document> = (1..=9)
+        .map(|i| {
+            let page = kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md")));
+            kanbao::input::open(&page, &Default::default()).unwrap()
+        })
+        .collect();
+    assert_eq!(all, alone);
+}
+
+#[test]
+fn a_lone_bad_page_is_still_an_error() {
+    let dir = TempDir::new("lone");
+    let path = dir.0.join("x.md");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let err = loader::open(&[path], &Default::default()).unwrap_err();
+    assert!(err.to_string().contains("x.md"), "{err}");
+}
+
+#[test]
+fn pages_arriving_do_not_move_the_reader() {
+    let docs: Vec<Document> = (0..6)
+        .map(|i| kanbao::document::parse(&format!("p{i}"), &kanbao::corpus::generate_page(3, i)))
+        .collect();
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    for _ in 0..7 {
+        update(&mut state, Action::MoveDown);
+    }
+    let top = state.reader.top;
+    let selected = state.list.selected;
+    let entries = state.list.entries.clone();
+    assert_ne!(top, Pos::default());
+    update(&mut state, Action::LoadProgress { done: 3, total: 6 });
+    assert!(state.loading.is_some());
+    update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    assert_eq!(state.reader.top, top);
+    assert_eq!(state.list.selected, selected);
+    assert_eq!(state.list.entries[..entries.len()], entries[..]);
+    assert_eq!(
+        state.list.entries,
+        sections::build(&state.docs, &state.reader.units)
+    );
+    // G now reaches the last page.
+    update(&mut state, Action::JumpToEnd);
+    let last = state.reader.units[state.reader.top.unit];
+    assert_eq!(last.doc, 5);
+}
+
+/// Every non-space character of `doc`'s text reaches the laid-out lines.
+fn assert_nothing_lost(doc: &Document, width: u16) {
+    let layout = lay_out(doc, &opts(width));
+    let shown: usize = layout
+        .lines
+        .iter()
+        .map(|l| {
+            doc.text
+                .get(l.range.clone())
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    let body: usize = doc.text.chars().filter(|c| !c.is_whitespace()).count();
+    assert!(shown >= body * 99 / 100, "shown {shown} of {body}");
+    assert!(layout.lines.iter().all(|l| l.width <= width));
+}
+
+#[test]
+fn a_long_line_and_a_huge_paragraph_are_laid_out_whole() {
+    let line = "新华社北京电 记者报道，".repeat(200_000 / 36);
+    let doc = kanbao::document::parse("line.md", &line);
+    assert_nothing_lost(&doc, 40);
+    let para = format!(
+        "## 标题\n\n{}\n",
+        "据了解，今年以来全市经济运行稳中有进。".repeat(5_000)
+    );
+    let doc = kanbao::document::parse("para.md", &para);
+    assert_nothing_lost(&doc, 77);
+}
+
+#[test]
+fn many_one_line_articles_each_get_a_unit() {
+    let body = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。".repeat(2);
+    let text: String = (0..2_000)
+        .map(|i| format!("## 第{i}条新闻标题\n\n{body}\n\n"))
+        .collect();
+    let doc = kanbao::document::parse("many.md", &text);
+    // (The parser may read a few headlines as subheads; what matters is the scale.)
+    assert!(doc.articles.len() > 1_900, "{}", doc.articles.len());
+    let articles = doc.articles.len();
+    let mut state = AppState::new(vec![doc], opts(80), 100, 30);
+    update(&mut state, Action::JumpToEnd);
+    assert_eq!(state.reader.units.len(), articles);
+    assert_eq!(state.reader.top.unit + 1, articles);
+}
