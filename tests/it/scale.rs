@@ -199,5 +199,10 @@ fn many_one_line_articles_each_get_a_unit() {
     let mut state = AppState::new(vec![doc], opts(80), 100, 30);
     update(&mut state, Action::JumpToEnd);
     assert_eq!(state.reader.units.len(), articles);
-    assert_eq!(state.reader.top.unit + 1, articles);
+    // G shows the last screenful: the top is a few short articles before the end.
+    assert!(
+        state.reader.top.unit + 10 > articles,
+        "{:?}",
+        state.reader.top
+    );
 }
