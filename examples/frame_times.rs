@@ -3,12 +3,16 @@
 //! line, a 5 MB paragraph, 100,000 one-line articles). Run it by hand in release:
 //!
 //! ```text
-//! cargo run --release --example frame_times [-- --pages 5000]
+//! cargo run --release --example frame_times [-- --pages 5000] [--open DIR]
 //! ```
+//!
+//! With `--open DIR` it first times what happens before the first frame on a real
+//! directory: discovering the pages and parsing the first one.
 //!
 //! It prints, per action, the median and worst of several runs; the budget is one
 //! frame (16 ms). Timings are not asserted anywhere: this is a measuring tool.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use kanbao::action::Action;
@@ -104,12 +108,12 @@ fn common(b: &mut Bench) {
     b.time("k at the end", &[Action::JumpToEnd], &[Action::MoveUp]);
     b.time("] next article", &[], &[Action::NextArticle]);
     b.time(
-        "resize at the end (width -20, +20)",
+        "resize at the end (20 columns narrower)",
         &[resize(w, h), Action::JumpToEnd],
         &[resize(w - 20, h)],
     );
     b.time(
-        "resize in the middle",
+        "resize in the middle (20 narrower)",
         &[
             resize(w, h),
             Action::JumpToStart,
@@ -191,12 +195,35 @@ fn pathological(name: &str, text: &str) {
     common(&mut b);
 }
 
+/// Times discovery and the first page of a directory, as `kanbao DIR` does them.
+fn open(dir: &std::path::Path) {
+    for _ in 0..3 {
+        let start = Instant::now();
+        let pages = kanbao::input::discover(&[dir.to_path_buf()]).map_or(0, |p| p.len());
+        let discover = start.elapsed();
+        let start = Instant::now();
+        let opening =
+            kanbao::loader::open(&[dir.to_path_buf()], &kanbao::input::LoadOptions::default());
+        let open = start.elapsed();
+        println!(
+            "open {}: discover {pages} pages {:.1} ms; discover + first page {:.1} ms ({} parsed)",
+            dir.display(),
+            ms(discover),
+            ms(open),
+            opening.map_or(0, |o| o.docs.len())
+        );
+    }
+}
+
 fn main() {
     let mut pages = 5000;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--pages" {
             pages = args.next().and_then(|v| v.parse().ok()).unwrap_or(pages);
+        } else if arg == "--open" {
+            let dir = std::path::PathBuf::from(args.next().unwrap_or_default());
+            open(&dir);
         }
     }
     corpus(pages);
@@ -209,8 +236,9 @@ fn main() {
     );
     pathological("5 MB paragraph", &para);
     let body = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。";
-    let many: String = (0..100_000)
-        .map(|i| format!("## 第{i}条新闻标题\n\n{body}\n\n"))
-        .collect();
+    let many = (0..100_000).fold(String::new(), |mut out, i| {
+        let _ = write!(out, "## 第{i}条新闻标题\n\n{body}\n\n");
+        out
+    });
     pathological("100,000 one-line articles", &many);
 }

@@ -210,7 +210,7 @@ impl AppState {
         self.list.reading = self.current_unit().and_then(|_| {
             sections::entry_of(
                 &self.list.entries,
-                self.reader.top.unit,
+                self.reader.article_unit(self.reader.top.unit),
                 self.current_subhead(),
             )
         });

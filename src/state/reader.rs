@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::document::Document;
-use crate::layout::{self, LayoutOptions, LineRole, VisualLine, lay_out_article};
+use crate::document::{BlockKind, Document};
+use crate::layout::{self, LayoutOptions, LineRole, Part, PartBlock, VisualLine, lay_out_article};
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,11 @@ pub struct Pos {
 /// once); keeps memory flat while reading through a huge corpus.
 const CACHE_LIMIT: usize = 256;
 
+/// An article with a paragraph longer than this many bytes is read as several units
+/// ("parts") of about this size, each laid out on its own: a 20 MB single-line page
+/// then costs a window of layout per key, not the whole text per resize.
+pub const PART_BYTES: usize = 64 * 1024;
+
 /// The reading position and the layouts it needs.
 #[derive(Debug, Clone)]
 pub struct Reader {
@@ -40,6 +45,8 @@ pub struct Reader {
     pub top: Pos,
     opts: LayoutOptions,
     cache: HashMap<usize, Rc<[VisualLine]>>,
+    /// The units that are parts of a very long article, with what each part holds.
+    parts: HashMap<usize, Part>,
     /// Bytes of text in all documents before each document (for the position %).
     byte_prefix: Vec<usize>,
 }
@@ -61,6 +68,7 @@ impl Reader {
             top: Pos::default(),
             opts,
             cache: HashMap::new(),
+            parts: HashMap::new(),
             byte_prefix: vec![0],
         };
         reader.extend(docs);
@@ -75,9 +83,17 @@ impl Reader {
         for (doc, d) in docs.iter().enumerate().skip(known) {
             self.doc_first_unit.push(self.units.len());
             // A page without articles still gets one unit, to show its furniture.
-            let articles = d.articles.len().max(1);
-            self.units
-                .extend((0..articles).map(|article| Unit { doc, article }));
+            for article in 0..d.articles.len().max(1) {
+                match split(d, article) {
+                    Some(parts) => {
+                        for part in parts {
+                            self.parts.insert(self.units.len(), part);
+                            self.units.push(Unit { doc, article });
+                        }
+                    }
+                    None => self.units.push(Unit { doc, article }),
+                }
+            }
             let last = self.byte_prefix.last().copied().unwrap_or(0);
             self.byte_prefix.push(last + d.text.len());
         }
@@ -100,7 +116,9 @@ impl Reader {
             Some(u) => docs
                 .get(u.doc)
                 .map(|d| {
-                    if d.articles.is_empty() {
+                    if let Some(part) = self.parts.get(&unit) {
+                        layout::lay_out_part(d, u.article, part, &self.opts)
+                    } else if d.articles.is_empty() {
                         layout::lay_out(d, &self.opts).lines
                     } else {
                         lay_out_article(d, u.article, &self.opts)
@@ -246,14 +264,77 @@ impl Reader {
         Pos { unit, line }
     }
 
-    /// The first line of block `block` of `unit`, or the unit's start.
+    /// The first line of block `block` of the article of `unit` (looking on through
+    /// its later parts), or the unit's start.
     pub fn block_pos(&mut self, docs: &[Document], unit: usize, block: usize) -> Pos {
-        let lines = self.lines(docs, unit);
-        let line = lines
-            .iter()
-            .position(|l| l.block == Some(block))
-            .unwrap_or(0);
-        Pos { unit, line }
+        let mut at = unit;
+        loop {
+            let lines = self.lines(docs, at);
+            if let Some(line) = lines.iter().position(|l| l.block == Some(block)) {
+                return Pos { unit: at, line };
+            }
+            if !self.same_article(at, at + 1) {
+                return Pos { unit, line: 0 };
+            }
+            at += 1;
+        }
+    }
+
+    /// Whether units `a` and `b` are parts of one article.
+    fn same_article(&self, a: usize, b: usize) -> bool {
+        matches!((self.units.get(a), self.units.get(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The first unit of the article `unit` belongs to (itself unless it is a later
+    /// part of a very long article).
+    pub fn article_unit(&self, unit: usize) -> usize {
+        let mut first = unit;
+        while first > 0 && self.same_article(first - 1, first) {
+            first -= 1;
+        }
+        first
+    }
+
+    /// The first unit of article `article` of document `doc`.
+    pub fn unit_of(&self, doc: usize, article: usize) -> Option<usize> {
+        let first = *self.doc_first_unit.get(doc)?;
+        let wanted = Unit { doc, article };
+        let guess = first + article;
+        if self.units.get(guess) == Some(&wanted) && self.article_unit(guess) == guess {
+            return Some(guess);
+        }
+        let offset = self.units.get(first..)?.iter().position(|u| *u == wanted)?;
+        Some(first + offset)
+    }
+
+    /// The first unit of the article `n` articles after the one of `unit`, if there
+    /// are that many.
+    pub fn next_article(&self, unit: usize, n: usize) -> Option<usize> {
+        let mut at = self.article_unit(unit);
+        for _ in 0..n {
+            let mut next = at + 1;
+            while self.same_article(at, next) {
+                next += 1;
+            }
+            if next >= self.units.len() {
+                return None;
+            }
+            at = next;
+        }
+        Some(at)
+    }
+
+    /// The first unit of the article `n` articles before the one of `unit`, stopping
+    /// at the first article.
+    pub fn prev_article(&self, unit: usize, n: usize) -> usize {
+        let mut at = self.article_unit(unit);
+        for _ in 0..n {
+            if at == 0 {
+                break;
+            }
+            at = self.article_unit(at - 1);
+        }
+        at
     }
 
     /// Changes layout options (a new width); keeps the top line's text at the top.
@@ -318,5 +399,78 @@ impl Reader {
         let before = self.byte_prefix.get(doc).copied().unwrap_or(0);
         let byte = anchor.byte.unwrap_or(0);
         ((before + byte) * 100 / total).min(99) as u16
+    }
+}
+
+/// The parts of article `article` when one of its paragraphs is longer than
+/// [`PART_BYTES`], cut after a sentence end where there is one nearby.
+fn split(doc: &Document, article: usize) -> Option<Vec<Part>> {
+    let a = doc.articles.get(article)?;
+    let long = |kind: BlockKind, len: usize| kind == BlockKind::Paragraph && len > PART_BYTES;
+    if !a.blocks.iter().any(|b| long(b.kind, b.span.range.len())) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut current = Part {
+        head: true,
+        ..Part::default()
+    };
+    for (block, b) in a.blocks.iter().enumerate() {
+        let (mut start, end) = (b.span.range.start, b.span.range.end);
+        if !long(b.kind, end - start) {
+            current.blocks.push(PartBlock {
+                block,
+                range: start..end,
+                continued: false,
+            });
+            continue;
+        }
+        let mut continued = false;
+        while start < end {
+            let cut = cut_point(&doc.text, start, end);
+            current.blocks.push(PartBlock {
+                block,
+                range: start..cut,
+                continued,
+            });
+            continued = true;
+            start = cut;
+            if start < end {
+                parts.push(std::mem::take(&mut current));
+            }
+        }
+    }
+    current.tail = true;
+    parts.push(current);
+    Some(parts)
+}
+
+/// Where a part starting at `start` ends: about [`PART_BYTES`] on, just after a
+/// sentence end in the last 4 KB if there is one, always on a character boundary and
+/// always past `start`.
+fn cut_point(text: &str, start: usize, end: usize) -> usize {
+    let target = start + PART_BYTES;
+    if target >= end {
+        return end;
+    }
+    let floor = |mut i: usize| {
+        while i > start && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let cut = floor(target);
+    let low = floor(target.saturating_sub(4096).max(start));
+    let sentence = text
+        .get(low..cut)
+        .and_then(|window| window.rfind(['。', '！', '？', '；']))
+        .map(|i| low + i + '。'.len_utf8());
+    match sentence {
+        Some(after) if after > start => after,
+        _ if cut > start => cut,
+        // No boundary before `target` (cannot happen for valid UTF-8): take the next.
+        _ => (target..end)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(end),
     }
 }

@@ -60,7 +60,14 @@ impl ExtendFrom {
 pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &ExtendFrom) {
     let mut last_doc = from.last_doc;
     for (unit, u) in units.iter().enumerate().skip(from.unit) {
-        let Some(doc) = docs.get(u.doc) else { continue };
+        // Later parts of a very long article are listed with its first part.
+        let continued = unit
+            .checked_sub(1)
+            .and_then(|prev| units.get(prev))
+            .is_some_and(|prev| prev == u);
+        let Some(doc) = docs.get(u.doc).filter(|_| !continued) else {
+            continue;
+        };
         if from.pages && last_doc != Some(u.doc) {
             out.push(Entry {
                 kind: EntryKind::Page { doc: u.doc },

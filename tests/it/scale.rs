@@ -3,6 +3,7 @@
 //! line, one huge paragraph, many tiny articles) lose no text. Correctness only: the
 //! timings live in `benches/hot_paths.rs` and `examples/frame_times.rs`.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -73,7 +74,11 @@ fn load_into_state(opening: loader::Opening) -> AppState {
 fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
     let dir = corpus("order", 24);
     std::fs::write(dir.0.join("p5.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
-    let opening = loader::open(std::slice::from_ref(&dir.0), &Default::default()).unwrap();
+    let opening = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(
         opening.docs.len(),
         1,
@@ -104,11 +109,15 @@ fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
 #[test]
 fn every_page_loaded_in_parallel_is_the_page_parsed_alone() {
     let dir = corpus("same", 9);
-    let all = loader::load_everything(std::slice::from_ref(&dir.0), &Default::default()).unwrap();
+    let all = loader::load_everything(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
     let alone: Vec<Document> = (1..=9)
         .map(|i| {
             let page = kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md")));
-            kanbao::input::open(&page, &Default::default()).unwrap()
+            kanbao::input::open(&page, &kanbao::input::LoadOptions::default()).unwrap()
         })
         .collect();
     assert_eq!(all, alone);
@@ -119,7 +128,7 @@ fn a_lone_bad_page_is_still_an_error() {
     let dir = TempDir::new("lone");
     let path = dir.0.join("x.md");
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
-    let err = loader::open(&[path], &Default::default()).unwrap_err();
+    let err = loader::open(&[path], &kanbao::input::LoadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("x.md"), "{err}");
 }
 
@@ -189,9 +198,10 @@ fn a_long_line_and_a_huge_paragraph_are_laid_out_whole() {
 #[test]
 fn many_one_line_articles_each_get_a_unit() {
     let body = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。".repeat(2);
-    let text: String = (0..2_000)
-        .map(|i| format!("## 第{i}条新闻标题\n\n{body}\n\n"))
-        .collect();
+    let text = (0..2_000).fold(String::new(), |mut out, i| {
+        let _ = write!(out, "## 第{i}条新闻标题\n\n{body}\n\n");
+        out
+    });
     let doc = kanbao::document::parse("many.md", &text);
     // (The parser may read a few headlines as subheads; what matters is the scale.)
     assert!(doc.articles.len() > 1_900, "{}", doc.articles.len());
@@ -205,4 +215,60 @@ fn many_one_line_articles_each_get_a_unit() {
         "{:?}",
         state.reader.top
     );
+}
+
+#[test]
+fn a_huge_paragraph_is_read_in_parts_that_lose_nothing() {
+    let sentence = "据了解，今年以来全市经济运行稳中有进。";
+    let body = sentence.repeat(300_000 / sentence.len());
+    let next = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。".repeat(2);
+    let text = format!("## 全市经济运行稳中有进\n\n{body}\n\n## 第二条新闻标题\n\n{next}\n");
+    let doc = kanbao::document::parse("huge.md", &text);
+    assert_eq!(doc.articles.len(), 2);
+    let block = doc.articles[0].blocks[0].span.range.clone();
+    let mut state = AppState::new(vec![doc], opts(37), 41, 20);
+    let parts = state.reader.units.len() - 1;
+    assert!(parts >= 4, "{parts} parts for 300 KB");
+
+    // The parts' lines cover the paragraph's bytes exactly once, in order.
+    let docs = std::sync::Arc::clone(&state.docs);
+    let mut covered = block.start;
+    for unit in 0..parts {
+        for line in state.reader.lines(&docs, unit).iter() {
+            assert!(line.width <= state.reader.width());
+            if line.block == Some(0) {
+                assert_eq!(line.range.start, covered, "unit {unit}");
+                covered = line.range.end;
+            }
+        }
+        assert_eq!(state.reader.article_unit(unit), 0);
+    }
+    assert_eq!(covered, block.end);
+
+    // One list entry per article; `]` from the middle of the long one goes to the next.
+    let articles = state
+        .list
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, kanbao::state::EntryKind::Article { .. }))
+        .count();
+    assert_eq!(articles, 2);
+    assert_eq!(state.reader.unit_of(0, 1), Some(parts));
+    update(&mut state, Action::JumpToStart);
+    for _ in 0..3 {
+        update(&mut state, Action::ScrollPageDown);
+    }
+    for _ in 0..200 {
+        update(&mut state, Action::ScrollPageDown);
+    }
+    assert!(state.reader.top.unit > 0, "scrolled into a later part");
+    assert_eq!(
+        state.list.reading,
+        Some(0),
+        "still reading the first article"
+    );
+    update(&mut state, Action::NextArticle);
+    assert_eq!(state.reader.top.unit, parts);
+    update(&mut state, Action::PrevArticle);
+    assert_eq!(state.reader.top.unit, 0);
 }
