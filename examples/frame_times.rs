@@ -199,6 +199,17 @@ fn pathological(name: &str, text: &str) {
 fn open(dir: &std::path::Path) {
     for _ in 0..3 {
         let start = Instant::now();
+        let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        let listed = start.elapsed();
+        names.sort_by(|a, b| kanbao::input::sources::natural_cmp_paths(a, b));
+        println!(
+            "read_dir {:.1} ms, natural sort {:.1} ms",
+            ms(listed),
+            ms(start.elapsed() - listed)
+        );
+        let start = Instant::now();
         let pages = kanbao::input::discover(&[dir.to_path_buf()]).map_or(0, |p| p.len());
         let discover = start.elapsed();
         let start = Instant::now();
