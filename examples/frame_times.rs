@@ -207,7 +207,7 @@ fn open(dir: &std::path::Path) {
         println!(
             "read_dir {:.1} ms, natural sort {:.1} ms",
             ms(listed),
-            ms(start.elapsed() - listed)
+            ms(start.elapsed().saturating_sub(listed))
         );
         let start = Instant::now();
         let pages = kanbao::input::discover(&[dir.to_path_buf()]).map_or(0, |p| p.len());

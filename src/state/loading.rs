@@ -54,6 +54,13 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 impl AppState {
+    /// The documents loaded so far, in order. A background load only ever appends, so
+    /// indices (`Highlight::doc`, `Unit::doc`) stay valid as pages arrive; a worker
+    /// holding an older `Arc` of [`AppState::docs`] sees a prefix of these.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
     /// Takes `docs`, which extend the current documents, and lists their articles.
     /// Anything else (an older or unrelated snapshot) is ignored.
     pub fn grow(&mut self, docs: Arc<[Document]>) {
