@@ -13,9 +13,13 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::segmenter::SegmenterOptions;
+use crate::analysis::worker::{AnalysisEvent, AnalysisHandle, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
 use crate::keymap::{self, Key};
+use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
@@ -29,8 +33,24 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
     let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
-    tui::spawn_input(tx);
+    tui::spawn_input(tx.clone());
+    // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
+    // which starts only once that frame is out.
+    let options = analysis_options(cli);
+    if options.is_some() {
+        state.keywords = KeywordsState::loading();
+    }
     terminal.draw(|f| ui::draw(f, &state))?;
+    let analysis = options.map(|(seg, opts)| {
+        let worker = AnalysisWorker::spawn(state.docs.clone(), seg, opts);
+        let handle = worker.handle();
+        forward_analysis(worker, tx);
+        handle
+    });
+    let mut asked = Vec::new();
+    if let Some(handle) = &analysis {
+        prioritise(handle, &state, &mut asked);
+    }
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -70,6 +90,9 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
+        if let Some(handle) = &analysis {
+            prioritise(handle, &state, &mut asked);
+        }
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -77,6 +100,52 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
     Ok(())
+}
+
+/// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
+/// loaded).
+pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
+    let opts = cli.keyword_options();
+    (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Asks the worker for the articles on screen and around, when that set changed; most
+/// urgent is sent last because each request goes to the front of the worker's queue.
+fn prioritise(handle: &AnalysisHandle, state: &AppState, asked: &mut Vec<(usize, usize)>) {
+    let wanted = crate::state::keywords::wanted(state);
+    if wanted.is_empty() || wanted == *asked {
+        return;
+    }
+    for &(doc, article) in wanted.iter().rev() {
+        handle.prioritise(doc, article);
+    }
+    *asked = wanted;
+}
+
+/// Turns the worker's events into actions on the loop's channel, on a thread of its own.
+fn forward_analysis(worker: AnalysisWorker, tx: mpsc::Sender<Msg>) {
+    std::thread::spawn(move || {
+        for event in worker.events() {
+            let action = match event {
+                AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
+                    millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
+                },
+                AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
+                AnalysisEvent::Article {
+                    doc,
+                    article,
+                    analysis,
+                } => Action::ArticleAnalysed {
+                    doc,
+                    article,
+                    analysis: SharedAnalysis(analysis),
+                },
+            };
+            if tx.send(Msg::Action(action)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// The action a terminal event asks for.

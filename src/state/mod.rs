@@ -6,6 +6,7 @@
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
 pub mod geometry;
+pub mod keywords;
 pub mod reader;
 pub mod sections;
 mod update;
@@ -47,6 +48,15 @@ pub enum HighlightKind {
     SearchMatch,
     CurrentMatch,
     Keyword,
+    // keywords
+    /// The keyword occurrence `w`/`W` moved to.
+    CurrentKeyword,
+    /// Names mode: a person (jieba `nr`).
+    Person,
+    /// Names mode: a place (jieba `ns`).
+    Place,
+    /// Names mode: an organisation (jieba `nt`).
+    Organisation,
 }
 
 /// A byte range of one document's text to draw highlighted (search hits, keywords).
@@ -97,6 +107,8 @@ pub struct AppState {
     pub layout: LayoutOptions,
     /// How far through the text the top line is (0–100), for the status line.
     pub percent: u16,
+    /// Keywords and names from the analysis worker, and their highlight modes.
+    pub keywords: keywords::KeywordsState,
 }
 
 impl AppState {
@@ -125,6 +137,7 @@ impl AppState {
             highlights: Vec::new(),
             layout,
             percent: 0,
+            keywords: keywords::KeywordsState::default(),
         };
         state.settle();
         state
