@@ -297,9 +297,9 @@ fn repeat(state: &mut AppState, n: usize, forward: bool, word: Option<&str>) {
         if !step(state, forward, word) {
             let what = word.map_or_else(|| "keyword".to_string(), |w| format!("「{w}」"));
             let pending = state.keywords.status == EngineStatus::Loading
-                || state.current_unit().is_some_and(|u| {
-                    state.keywords.analysis(u.doc, u.article).is_none()
-                });
+                || state
+                    .current_unit()
+                    .is_some_and(|u| state.keywords.analysis(u.doc, u.article).is_none());
             state.message = Some(if pending {
                 "关键词… (keywords are still being found)".to_string()
             } else if forward {
@@ -400,7 +400,12 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
             .occurrences
             .iter()
             .filter(|o| {
-                word.is_none_or(|w| analysis.keywords.get(o.keyword).is_some_and(|k| k.word == w))
+                word.is_none_or(|w| {
+                    analysis
+                        .keywords
+                        .get(o.keyword)
+                        .is_some_and(|k| k.word == w)
+                })
             })
             .filter_map(|o| {
                 let line = line_of(&lines, o.range.start)?;

@@ -40,7 +40,11 @@ impl Widget for HelpOverlay {
             .iter()
             .map(|(k, h)| (k.clone(), bold, (*h).to_string()))
             .chain((!self.legend.is_empty()).then(|| (String::new(), plain, String::new())))
-            .chain(self.legend.iter().map(|(k, h, s)| (k.clone(), *s, h.clone())))
+            .chain(
+                self.legend
+                    .iter()
+                    .map(|(k, h, s)| (k.clone(), *s, h.clone())),
+            )
             .collect();
         let keys_width = rows.iter().map(|(k, _, _)| k.width()).max().unwrap_or(0);
         let text_width = rows.iter().map(|(_, _, h)| h.width()).max().unwrap_or(0);
