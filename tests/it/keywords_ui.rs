@@ -540,3 +540,4 @@ mod e2e {
         assert!(!last.contains("keywords off"));
     }
 }
+
