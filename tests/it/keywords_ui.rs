@@ -541,3 +541,47 @@ mod e2e {
     }
 }
 
+/// At every size the keyword row stays inside the text column and the text under it
+/// does not move when keywords arrive.
+#[test]
+fn header_row_fits_at_every_width() {
+    let mut ready = sample_pending(80, 24);
+    deliver_all(&mut ready);
+    let analyses = ready.keywords.clone();
+    for (w, h) in [
+        (10, 3),
+        (17, 6),
+        (23, 9),
+        (40, 20),
+        (59, 12),
+        (61, 12),
+        (133, 41),
+    ] {
+        let mut s = sample_pending(w, h);
+        let pending = screen_text(render(&s).backend().buffer());
+        s.keywords = analyses.clone();
+        let t = render(&s);
+        let buf = t.backend().buffer();
+        let text = s.geometry().text;
+        for y in 0..buf.area.height {
+            let row: String = cells(buf, y).into_iter().map(|(_, c)| c).collect();
+            if let Some((x, _)) = find_all(buf, "关键词", 0).into_iter().find(|p| p.1 == y) {
+                assert!(x >= text.x, "{w}x{h}: {row}");
+                let end = cells(buf, y)
+                    .into_iter()
+                    .filter(|(cx, c)| *cx >= x && c.trim() != "")
+                    .map(|(cx, c)| cx + unicode_width::UnicodeWidthStr::width(c.as_str()) as u16)
+                    .max()
+                    .unwrap_or(x);
+                assert!(end <= text.x + text.width, "{w}x{h}: {row}");
+            }
+        }
+        // Rows other than the keyword rows are the same before and after.
+        let after = screen_text(buf);
+        for (a, b) in pending.lines().zip(after.lines()) {
+            if !a.contains("关键词") && !b.contains("关键词") {
+                assert_eq!(a, b, "{w}x{h}");
+            }
+        }
+    }
+}
