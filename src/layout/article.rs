@@ -75,7 +75,11 @@ pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<Visu
     header(&mut sink, a);
     body(&mut sink, &a.blocks);
     if article + 1 == doc.articles.len() {
-        for f in doc.furniture.iter().filter(|f| f.span.line >= start_line(Some(a))) {
+        for f in doc
+            .furniture
+            .iter()
+            .filter(|f| f.span.line >= start_line(Some(a)))
+        {
             sink.blank_unless_empty();
             sink.set(&f.span, LineRole::Furniture, None, &Placement::left(0, 0));
         }
@@ -160,7 +164,9 @@ fn placement(block: &Block, text: &str, opts: &LayoutOptions) -> Placement {
 /// A numbered item (`12.`, `3、`, `(4)`) hangs its following lines under the text after
 /// its number; an unnumbered one gets a bullet.
 fn list_item(text: &str) -> Placement {
-    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let number = text
         .get(digits..)
         .and_then(|rest| rest.chars().next())

@@ -1,12 +1,12 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
-mod parse_props;
 mod cli;
-mod input;
-mod sample;
-mod variants;
-mod keywords;
-mod search;
 mod e2e;
+mod input;
 mod interactions;
+mod keywords;
+mod parse_props;
+mod sample;
 mod screens;
+mod search;
+mod variants;
