@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
 use crate::action::Action;
 use crate::analysis::keywords::KeywordOptions;
 use crate::analysis::segmenter::SegmenterOptions;
-use crate::analysis::worker::{AnalysisEvent, AnalysisHandle, AnalysisWorker};
+use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
 use crate::keymap::{self, Key};
@@ -42,10 +42,8 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
     }
     terminal.draw(|f| ui::draw(f, &state))?;
     let analysis = options.map(|(seg, opts)| {
-        let worker = AnalysisWorker::spawn(state.docs.clone(), seg, opts);
-        let handle = worker.handle();
-        forward_analysis(worker, tx);
-        handle
+        let sink = move |event| tx.send(Msg::Action(analysis_action(event))).is_ok();
+        AnalysisWorker::spawn_with(state.docs.clone(), seg, opts, Box::new(sink))
     });
     let mut asked = Vec::new();
     if let Some(handle) = &analysis {
@@ -111,7 +109,7 @@ pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)>
 
 /// Asks the worker for the articles on screen and around, when that set changed; most
 /// urgent is sent last because each request goes to the front of the worker's queue.
-fn prioritise(handle: &AnalysisHandle, state: &AppState, asked: &mut Vec<(usize, usize)>) {
+fn prioritise(handle: &AnalysisWorker, state: &AppState, asked: &mut Vec<(usize, usize)>) {
     let wanted = crate::state::keywords::wanted(state);
     if wanted.is_empty() || wanted == *asked {
         return;
@@ -122,30 +120,23 @@ fn prioritise(handle: &AnalysisHandle, state: &AppState, asked: &mut Vec<(usize,
     *asked = wanted;
 }
 
-/// Turns the worker's events into actions on the loop's channel, on a thread of its own.
-fn forward_analysis(worker: AnalysisWorker, tx: mpsc::Sender<Msg>) {
-    std::thread::spawn(move || {
-        for event in worker.events() {
-            let action = match event {
-                AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
-                    millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
-                },
-                AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
-                AnalysisEvent::Article {
-                    doc,
-                    article,
-                    analysis,
-                } => Action::ArticleAnalysed {
-                    doc,
-                    article,
-                    analysis: SharedAnalysis(analysis),
-                },
-            };
-            if tx.send(Msg::Action(action)).is_err() {
-                return;
-            }
-        }
-    });
+/// A worker event as an action for the loop (sent from the worker's thread).
+fn analysis_action(event: AnalysisEvent) -> Action {
+    match event {
+        AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
+            millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
+        },
+        AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
+        AnalysisEvent::Article {
+            doc,
+            article,
+            analysis,
+        } => Action::ArticleAnalysed {
+            doc,
+            article,
+            analysis: SharedAnalysis(analysis),
+        },
+    }
 }
 
 /// The action a terminal event asks for.

@@ -120,13 +120,6 @@ impl AnalysisWorker {
         }
     }
 
-    /// A handle for sending requests from elsewhere (the events may go to another thread).
-    pub fn handle(&self) -> AnalysisHandle {
-        AnalysisHandle {
-            requests: self.requests.clone(),
-        }
-    }
-
     /// Analyse this article next (the one on screen); re-sends it if already done.
     pub fn prioritise(&self, doc: usize, article: usize) {
         let _ = self
@@ -147,21 +140,6 @@ impl AnalysisWorker {
     /// The event channel, for a loop that blocks on several sources.
     pub fn events(&self) -> &Receiver<AnalysisEvent> {
         &self.events
-    }
-}
-
-/// Sends requests to an [`AnalysisWorker`] whose events are read elsewhere.
-#[derive(Debug, Clone)]
-pub struct AnalysisHandle {
-    requests: Sender<AnalysisRequest>,
-}
-
-impl AnalysisHandle {
-    /// Analyse this article next; see [`AnalysisWorker::prioritise`].
-    pub fn prioritise(&self, doc: usize, article: usize) {
-        let _ = self
-            .requests
-            .send(AnalysisRequest::Prioritise { doc, article });
     }
 }
 
