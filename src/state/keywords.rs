@@ -383,10 +383,12 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
         (top <= pos && pos <= bottom).then_some((pos, c.range.start))
     });
     let count = state.reader.units.len();
+    // Backwards from the cursor's unit, which may be below the top one.
+    let last = from.map_or(top.unit, |(p, _)| p.unit);
     let units: Vec<usize> = if forward {
         (top.unit..count).collect()
     } else {
-        (0..=top.unit.min(count.saturating_sub(1))).rev().collect()
+        (0..=last.min(count.saturating_sub(1))).rev().collect()
     };
     for unit in units {
         let Some(u) = state.reader.units.get(unit).copied() else {
