@@ -103,6 +103,7 @@ impl KeywordsState {
         matches!(self.status, EngineStatus::Loading | EngineStatus::Ready)
     }
 
+    /// The analysis of one article, once it has arrived.
     pub fn analysis(&self, doc: usize, article: usize) -> Option<&ArticleAnalysis> {
         self.analyses.get(&(doc, article)).map(|a| &**a)
     }
