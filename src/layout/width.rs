@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns a tab expands to. Tabs are rare in newspaper text; a fixed width keeps the
 /// wrapper position-independent.
@@ -53,6 +53,18 @@ pub struct Measure {
 impl Measure {
     /// Columns of one grapheme cluster as it will be drawn (see [`display`]).
     pub fn cluster_width(&self, cluster: &str) -> u16 {
+        let mut chars = cluster.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !c.is_control()
+        {
+            // The common case, without string scans (same answer as a one-char str).
+            let w = if self.ambiguous_wide {
+                c.width_cjk()
+            } else {
+                c.width()
+            };
+            return u16::from(w.unwrap_or(0) as u8);
+        }
         match classify(cluster) {
             ClusterKind::Newline => 0,
             ClusterKind::Space if cluster == "\t" => TAB_WIDTH,
@@ -165,6 +177,19 @@ mod tests {
         assert_eq!(display("a\tb"), "a    b");
         assert_eq!(NARROW.width("a\tb"), 6);
         assert!(matches!(display("纯文本"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn single_chars_measure_as_one_char_strings() {
+        for c in (0..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_control())
+        {
+            let s = c.to_string();
+            for m in [NARROW, WIDE] {
+                assert_eq!(m.cluster_width(&s), m.str_width(&s), "{:x}", u32::from(c));
+            }
+        }
     }
 
     #[test]
