@@ -109,7 +109,10 @@ fn starts_chinese(c: char) -> bool {
 }
 
 fn is_ideographic(c: char) -> bool {
-    break_property(u32::from(c)) == BreakClass::Ideographic
+    // The CJK Unified Ideographs block first: it is most of the text, and all of it is
+    // class ID, so the table lookup can be skipped.
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || (!c.is_ascii() && break_property(u32::from(c)) == BreakClass::Ideographic)
 }
 
 /// The break class before each cluster of `text` (index 0 is the start of the text and
@@ -296,6 +299,13 @@ mod tests {
                 whole.contains(&pos),
                 "{at:?}"
             );
+        }
+    }
+
+    #[test]
+    fn unified_ideographs_are_all_class_id() {
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert_eq!(break_property(u32::from(c)), BreakClass::Ideographic, "{c}");
         }
     }
 
