@@ -119,10 +119,10 @@ fn is_ideographic(c: char) -> bool {
 /// always [`Break::Forbidden`]).
 pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
     let piece = |index: usize| {
-        let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
+        let end = clusters.get(index + 1).map_or(text.len(), Cluster::start);
         clusters
             .get(index)
-            .and_then(|c| text.get(c.start..end))
+            .and_then(|c| text.get(c.start()..end))
             .unwrap_or("")
     };
     let chinese: Vec<bool> = (0..clusters.len()).map(|i| chinese(piece(i))).collect();
@@ -132,8 +132,8 @@ pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
     for (index, cluster) in clusters.iter().enumerate() {
         let piece = piece(index);
         let first = piece.chars().next().unwrap_or(' ');
-        while uax.next_if(|pos| *pos < cluster.start).is_some() {}
-        let base = if uax.peek() == Some(&cluster.start) {
+        while uax.next_if(|pos| *pos < cluster.start()).is_some() {}
+        let base = if uax.peek() == Some(&cluster.start()) {
             Break::Allowed
         } else {
             Break::Inside
@@ -184,8 +184,10 @@ fn uax_breaks(text: &str, clusters: &[Cluster], chinese: &[bool]) -> Vec<usize> 
         while index < clusters.len() && !chinese.get(index).copied().unwrap_or(false) {
             index += 1;
         }
-        let from = clusters.get(first.saturating_sub(1)).map_or(0, |c| c.start);
-        let to = clusters.get(index + 1).map_or(text.len(), |c| c.start);
+        let from = clusters
+            .get(first.saturating_sub(1))
+            .map_or(0, Cluster::start);
+        let to = clusters.get(index + 1).map_or(text.len(), Cluster::start);
         let Some(run) = text.get(from..to) else {
             continue;
         };
@@ -242,8 +244,8 @@ mod tests {
             if *brk >= Break::Allowed {
                 out.push('|');
             }
-            let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
-            out.push_str(&text[cluster.start..end]);
+            let end = clusters.get(index + 1).map_or(text.len(), Cluster::start);
+            out.push_str(&text[cluster.start()..end]);
         }
         out
     }
@@ -281,8 +283,8 @@ mod tests {
         let clusters = Measure::default().clusters(text);
         let flags: Vec<bool> = (0..clusters.len())
             .map(|i| {
-                let end = clusters.get(i + 1).map_or(text.len(), |c| c.start);
-                chinese(&text[clusters[i].start..end])
+                let end = clusters.get(i + 1).map_or(text.len(), Cluster::start);
+                chinese(&text[clusters[i].start()..end])
             })
             .collect();
         let runs = uax_breaks(text, &clusters, &flags);
@@ -292,7 +294,7 @@ mod tests {
             if pair[0] && pair[1] {
                 continue;
             }
-            let pos = clusters[i + 1].start;
+            let pos = clusters[i + 1].start();
             let at: String = text[pos..].chars().take(3).collect();
             assert_eq!(
                 runs.binary_search(&pos).is_ok(),

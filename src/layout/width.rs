@@ -12,6 +12,8 @@
 //! Widths are what unicode-width (and ratatui) assume. Terminals disagree on East Asian
 //! ambiguous characters (“ ” … — · ①), which [`Measure::ambiguous_wide`] can count as two
 //! columns, and on some emoji sequences, which a few terminals draw as several glyphs.
+//! Offsets are 32-bit: a single block over 4 GiB (far beyond the 512 MiB input limit)
+//! would be mis-set, though never panic.
 
 use std::borrow::Cow;
 
@@ -36,11 +38,19 @@ pub enum ClusterKind {
 /// One grapheme cluster of a block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
-    /// Byte offset in the measured text.
-    pub start: usize,
+    /// Byte offset in the measured text; 32 bits keep a cluster at 8 bytes, which
+    /// matters for multi-megabyte paragraphs (input files are limited to 512 MiB).
+    offset: u32,
     /// Columns it takes on screen.
     pub width: u16,
     pub kind: ClusterKind,
+}
+
+impl Cluster {
+    /// Byte offset in the measured text.
+    pub fn start(&self) -> usize {
+        self.offset as usize
+    }
 }
 
 /// Width rules.
@@ -107,7 +117,7 @@ impl Measure {
             };
             let g = text.get(start..end).unwrap_or("");
             out.push(Cluster {
-                start,
+                offset: u32::try_from(start).unwrap_or(u32::MAX),
                 width: self.cluster_width(g),
                 kind: classify(g),
             });
@@ -224,7 +234,7 @@ mod tests {
     fn fast_clusters_match_the_segmenter() {
         let tricky = "中e\u{301}文👨‍👩‍👧,a\r\nb🇨🇳🇺🇸x〪好\u{200d}〃ｱﾞ한국어\t“引”";
         for text in [crate::input::SAMPLE, tricky] {
-            let fast: Vec<usize> = NARROW.clusters(text).iter().map(|c| c.start).collect();
+            let fast: Vec<usize> = NARROW.clusters(text).iter().map(Cluster::start).collect();
             let slow: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
             assert_eq!(fast, slow);
         }
