@@ -42,6 +42,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
                     signal = Some(sig);
                     break 'events;
                 }
+                Msg::InputClosed => break 'events,
             };
             let Some(action) = action else { continue };
             for effect in update(&mut state, action) {

@@ -8,6 +8,7 @@
 //! results of background work.
 
 use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
 use ratatui::Terminal;
@@ -32,10 +33,18 @@ pub enum Msg {
     Signal(i32),
     /// An action from elsewhere (background work).
     Action(Action),
+    /// The terminal can no longer be read (it went away): time to leave.
+    InputClosed,
 }
+
+/// Whether the terminal is in reader mode. Restoring twice must be avoided: a second
+/// "leave alternate screen" makes terminals jump back to the saved cursor and write over
+/// whatever was printed in between (such as a panic message).
+static ENTERED: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal into reader mode.
 pub fn enter() -> io::Result<()> {
+    ENTERED.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -45,9 +54,12 @@ pub fn enter() -> io::Result<()> {
     )
 }
 
-/// Puts the terminal back as it was. Safe to call more than once; errors are ignored
-/// because this runs on the way out (the terminal may already be gone after SIGHUP).
+/// Puts the terminal back as it was. Does nothing when already restored; errors are
+/// ignored because this runs on the way out (the terminal may be gone after SIGHUP).
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
@@ -106,9 +118,10 @@ pub fn spawn_input(tx: Sender<Msg>) {
         // Blocking read: no polling, no timer, so an idle reader uses no CPU.
         while let Ok(ev) = event::read() {
             if tx.send(Msg::Input(ev)).is_err() {
-                break;
+                return;
             }
         }
+        let _ = tx.send(Msg::InputClosed);
     });
 }
 

@@ -61,19 +61,40 @@ pub struct Folded {
 }
 
 impl Folded {
-    /// Folds `original`. Runs of characters that fold to themselves are copied whole.
+    /// Folds `original`. Runs of characters that fold to themselves are copied whole;
+    /// CJK characters are skipped by their lead byte without being decoded.
     pub fn new(original: &str) -> Self {
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut shifts = Vec::new();
         let mut run_start = 0;
-        for (at, c) in original.char_indices() {
-            let Some(f) = fold_char(c) else { continue };
-            text.push_str(original.get(run_start..at).unwrap_or(""));
-            text.push(f);
-            run_start = at + c.len_utf8();
-            if f.len_utf8() != c.len_utf8() {
-                shifts.push((text.len(), run_start));
+        let mut at = 0;
+        while let Some(&lead) = bytes.get(at) {
+            let width = match lead {
+                0x00..=0x7F => 1,
+                // U+3000 (E3 80 80) is the one foldable character from E3 to E9
+                // (U+3000–U+9FFF: CJK punctuation, kana, ideographs; no letter case).
+                0xE3 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]) => 0,
+                0xE3..=0xE9 => 3,
+                _ => 0,
+            };
+            if (width == 1 && !lead.is_ascii_uppercase()) || width == 3 {
+                at += width;
+                continue;
             }
+            let Some(c) = original.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if let Some(f) = fold_char(c) {
+                text.push_str(original.get(run_start..at).unwrap_or(""));
+                text.push(f);
+                run_start = at + len;
+                if f.len_utf8() != len {
+                    shifts.push((text.len(), run_start));
+                }
+            }
+            at += len;
         }
         text.push_str(original.get(run_start..).unwrap_or(""));
         Self { text, shifts }
@@ -128,12 +149,13 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn folded_chars_map_to_original_chars(s in "[a-zA-Zａ-ｚＡ-Ｚ０-９，。人口　 ]{0,40}") {
+        fn folded_chars_map_to_original_chars(s in "[a-zA-Zａ-ｚＡ-Ｚ０-９，。人口　 ÀÉßİ\u{3001}-\u{3003}𐐀-𐐅]{0,40}") {
             let folded = Folded::new(&s);
             for ((f, fc), (o, oc)) in folded.text().char_indices().zip(s.char_indices()) {
                 proptest::prop_assert_eq!(folded.offset_to_original(f), o);
                 proptest::prop_assert_eq!(fold_char(oc).unwrap_or(oc), fc);
             }
+            proptest::prop_assert_eq!(folded.text(), fold_str(&s));
         }
     }
 }

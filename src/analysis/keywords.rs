@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use jieba_rs::{KeywordExtract, TextRank, TfIdf};
+use jieba_rs::KeywordExtract;
 use memchr::memmem;
 
 use super::search::BlockRef;
@@ -203,9 +203,6 @@ fn normalised(mut keywords: Vec<Keyword>) -> Vec<Keyword> {
     }
     keywords
 }
-
-/// Ensures [`TfIdf`] and [`TextRank`] stay the extractor types the segmenter holds.
-const _: fn(&Segmenter) -> (&TfIdf, &TextRank) = |s| (&s.tfidf, &s.textrank);
 
 /// Every occurrence of `keywords` in the article, in reading order; where two overlap
 /// the longer wins, so `人口普查` is not also marked as `人口`.

@@ -14,6 +14,15 @@
 //! assert_eq!(hits.len(), 3);
 //! assert_eq!(&doc.text[hits[2].range.clone()], "ＡＢ");
 //! ```
+//!
+//! # Limitations
+//!
+//! * A match lies inside one part (title, byline, block…): terms never span two blocks,
+//!   and page furniture (dates, 第N版, 责任编辑) is not searched.
+//! * Hits of one term do not overlap (`memmem` resumes after each hit: `aa` is found
+//!   once in `aaa`); hits of different terms may.
+//! * Whole-word mode is as good as jieba's segmentation of the block; before jieba has
+//!   loaded it behaves as substring mode.
 
 use std::ops::Range;
 
@@ -225,7 +234,10 @@ fn retain_whole_words(doc: &Document, hits: &mut Vec<Match>, words: &dyn WordBou
         let Some((_, _, base, bounds)) = &cached else {
             return false;
         };
-        let on = |at: usize| bounds.binary_search(&(at - base)).is_ok();
+        let on = |at: usize| {
+            at.checked_sub(*base)
+                .is_some_and(|rel| bounds.binary_search(&rel).is_ok())
+        };
         on(m.range.start) && on(m.range.end)
     });
 }

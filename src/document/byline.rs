@@ -28,6 +28,12 @@ const PREFIXES: &[&str] = &[
     "撰文",
     "作者：",
     "作者:",
+    // Traditional forms.
+    "本報記者",
+    "本報通訊員",
+    "記者",
+    "通訊員",
+    "實習生",
 ];
 
 /// Bullets some papers print before a byline.
@@ -47,7 +53,9 @@ pub(crate) fn is_own_line(s: &str) -> bool {
         return false;
     }
     let head: String = s.chars().take(12).collect();
-    let agency = head.contains("社记者") || head.contains("台记者") || head.contains("报记者");
+    let agency = ["社记者", "台记者", "报记者", "社記者", "報記者"]
+        .iter()
+        .any(|w| head.contains(w));
     (PREFIXES.iter().any(|p| s.starts_with(p)) || agency) && chars_up_to(s, 3) > 2
 }
 
@@ -79,8 +87,10 @@ pub(crate) fn inline(s: &str) -> Option<(usize, usize)> {
 
 /// `本报讯`, or an agency dateline ending in `电` (`新华社北京10月15日电`).
 fn dateline(s: &str) -> Option<usize> {
-    if s.starts_with("本报讯") {
-        return Some("本报讯".len());
+    for word in ["本报讯", "本報訊"] {
+        if s.starts_with(word) {
+            return Some(word.len());
+        }
     }
     let mut seen = 0;
     for (i, c) in s.char_indices() {
@@ -88,9 +98,10 @@ fn dateline(s: &str) -> Option<usize> {
         if seen > 24 || matches!(c, '，' | ',' | '。' | '（' | '(') || is_space(c) {
             return None;
         }
-        if c == '电' {
+        if c == '电' || c == '電' {
             let prefix = s.get(..i)?;
             let agency = prefix.starts_with("本报")
+                || prefix.starts_with("本報")
                 || prefix.starts_with('据')
                 || prefix.contains('社')
                 || prefix.contains("电视台");
@@ -113,7 +124,7 @@ fn credit_paren(s: &str, at: usize, after_dateline: bool) -> Option<usize> {
         }
         if matches!(c, ')' | '）') {
             let inner = rest.get(open.len_utf8()..i)?;
-            let names_reporter = ["记者", "通讯员", "实习生", "特约", "撰稿"]
+            let names_reporter = ["记者", "通讯员", "实习生", "特约", "撰稿", "記者", "通訊員"]
                 .iter()
                 .any(|w| inner.contains(w));
             return (names_reporter || after_dateline && !inner.is_empty())
@@ -143,6 +154,7 @@ mod tests {
         assert!(is_own_line("本报记者 杨昱都"));
         assert!(is_own_line("■本报记者 张三 通讯员 李四"));
         assert!(is_own_line("新华社记者 王五"));
+        assert!(is_own_line("本報記者 陳六"));
         assert!(!is_own_line(
             "记者从市统计局获悉,今年前三季度全市经济稳中向好。"
         ));

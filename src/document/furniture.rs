@@ -25,7 +25,19 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if s.is_empty() || chars_up_to(s, 60) > 60 {
         return false;
     }
-    is_editor_line(s) || is_page_number(s) || is_page_label(s) || is_date_line(s)
+    is_editor_line(s) || is_page_number(s) || is_page_label(s) || is_date_line(s) || is_jump_line(s)
+}
+
+/// A jump line on its own: `(下转第3版)`, `（上接第1版）`.
+fn is_jump_line(s: &str) -> bool {
+    let core = s
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    chars_up_to(core, 20) <= 20
+        && ["下转", "上接", "转第", "接第", "轉第"]
+            .iter()
+            .any(|w| core.starts_with(w))
+        && core.ends_with(['版', '页'])
 }
 
 /// `责任编辑：张三 版式：李四 校对：王五`, `本版编辑 赵六`.
@@ -104,6 +116,8 @@ mod tests {
             "本版编辑 赵六",
             "- 3 -",
             "12",
+            "(下转第3版)",
+            "（上接第1版）",
         ] {
             assert!(is_furniture(s), "{s}");
         }

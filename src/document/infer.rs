@@ -3,8 +3,9 @@
 //!
 //! Heading marks are a hint, not the truth. A run of consecutive heading-like lines
 //! (markdown headings, or short unpunctuated plain lines) is a *cluster*. A cluster of
-//! several lines opens an article: its title is the highest-level heading when the page
-//! uses several levels, else the line with the most words; the line right above is the
+//! several lines opens an article: its title is the heading at the page's headline level
+//! (see `marks`) when the page uses several levels, else the line with the most words
+//! (a short column name over a much longer line gives way to it); the line right above is the
 //! kicker, earlier lines are banners or series labels, the line below the subtitle. A
 //! single line between paragraphs is a subhead, unless the text says a new article
 //! starts: a byline follows it, the previous article just ended with its byline, the
@@ -14,40 +15,14 @@
 use super::byline;
 use super::join::{Class, Item};
 use super::lines::Unit;
+use super::marks::Marks;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
+use super::text::word_chars;
+use super::topic::Bigrams;
 
-/// What the page's heading marks can tell.
-struct Marks {
-    /// The page marks headings at all: unmarked short lines are then body text unless a
-    /// byline vouches for them.
-    used: bool,
-    /// Several levels are used, so levels separate headlines from kickers and subheads.
-    levelled: bool,
-    /// The highest (smallest) level used.
-    top: u8,
-}
-
-impl Marks {
-    fn of(items: &[Item]) -> Self {
-        let mut levels = [0usize; 7];
-        for item in items {
-            if let Item::Single(Class::Heading(l), _) = item
-                && let Some(n) = levels.get_mut(usize::from(*l))
-            {
-                *n += 1;
-            }
-        }
-        let count: usize = levels.iter().sum();
-        let distinct = levels.iter().filter(|n| **n > 0).count();
-        let top = levels.iter().position(|n| *n > 0).unwrap_or(1) as u8;
-        Self {
-            used: count >= 2,
-            levelled: distinct >= 2,
-            top,
-        }
-    }
-}
+/// The most words a column name (栏目名) has.
+const COLUMN_NAME_MAX: usize = 6;
 
 /// A heading-like line of a cluster.
 #[derive(Debug, Clone, Copy)]
@@ -61,9 +36,10 @@ pub(crate) fn infer(units: &[Unit], items: &[Item]) -> Vec<PlanArticle> {
     let mut b = Builder {
         units,
         items,
-        marks: Marks::of(items),
+        marks: Marks::of(units, items),
         articles: Vec::new(),
         cur: None,
+        topic: Bigrams::default(),
     };
     let mut i = 0;
     while i < items.len() {
@@ -78,6 +54,8 @@ struct Builder<'a> {
     marks: Marks,
     articles: Vec<PlanArticle>,
     cur: Option<PlanArticle>,
+    /// What the current article is about so far.
+    topic: Bigrams,
 }
 
 fn whole(units: &[Unit], unit: usize) -> Text {
@@ -115,7 +93,23 @@ impl Builder<'_> {
     }
 
     fn push_block(&mut self, kind: BlockKind, text: Text) {
+        // Levels decide subheads on a levelled page: no need to learn topics there.
+        if !self.marks.levelled && matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
+            self.learn(&text);
+        }
         self.cur().blocks.push(PlanBlock { kind, text });
+    }
+
+    /// Adds the words of `text` to what the current article is about.
+    fn learn(&mut self, text: &Text) {
+        for p in &text.pieces {
+            let s = self
+                .units
+                .get(p.unit)
+                .and_then(|u| u.text.get(p.range.clone()))
+                .unwrap_or("");
+            self.topic.add(s);
+        }
     }
 
     fn finish(mut self) -> Vec<PlanArticle> {
@@ -216,7 +210,7 @@ impl Builder<'_> {
             && lines.len() >= 2
             && matches!(self.items.get(k), Some(Item::Para(_)))
             && let Some(last) = lines.last()
-            && last.level.is_none()
+            && self.may_be_byline(last, &lines)
             && byline::is_bare_name(self.text(last.unit))
         {
             bylines.push(last.unit);
@@ -235,6 +229,16 @@ impl Builder<'_> {
             self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
         }
         k
+    }
+
+    /// Whether the last line of a cluster may be a promoted byline: a plain line, or a
+    /// heading when levels say nothing or it sits below the cluster's top level.
+    fn may_be_byline(&self, last: &Line, lines: &[Line]) -> bool {
+        let Some(level) = last.level else {
+            return true;
+        };
+        let top = lines.iter().filter_map(|l| l.level).min();
+        !self.marks.levelled || top.is_some_and(|t| level > t)
     }
 
     /// Whether the item at `k` is a paragraph opening with an inline byline.
@@ -263,7 +267,7 @@ impl Builder<'_> {
         if self.marks.levelled
             && let Some(level) = line.level
         {
-            return level <= cur.title_level.unwrap_or(self.marks.top);
+            return level == self.marks.headline;
         }
         // The text up to the next heading-like line ends with a byline of its own,
         // while the current article already has one: that text is another article.
@@ -276,7 +280,20 @@ impl Builder<'_> {
                 self.items.get(end - 1),
                 Some(Item::Single(Class::Byline, _))
             );
-        signed && cur.byline.is_some()
+        if signed && cur.byline.is_some() {
+            return true;
+        }
+        // What the line and the text after it are about, against the article so far.
+        let mut next = Bigrams::default();
+        next.add(self.text(line.unit));
+        for item in self.items.get(after..end).unwrap_or(&[]) {
+            if let Item::Para(parts) = item {
+                for &u in parts {
+                    next.add(self.text(u));
+                }
+            }
+        }
+        self.topic.is_new_topic(&next).unwrap_or(false)
     }
 
     /// Starts a new article from a cluster of heading lines and its bylines.
@@ -288,7 +305,6 @@ impl Builder<'_> {
         let t = self.title_index(lines);
         if let Some(title) = lines.get(t) {
             a.title = Some(whole(self.units, title.unit));
-            a.title_level = title.level;
             let above = lines.get(..t).unwrap_or(&[]);
             for (n, l) in above.iter().enumerate() {
                 let same_level = self.marks.levelled && l.level.is_some() && l.level == title.level;
@@ -326,6 +342,10 @@ impl Builder<'_> {
                 .collect();
             a.byline = Some(Text::new(pieces, Glue::Space));
         }
+        self.topic = Bigrams::default();
+        for t in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+            self.learn(t);
+        }
         self.cur = Some(a);
     }
 
@@ -335,16 +355,28 @@ impl Builder<'_> {
             .filter(|&n| lines.get(n).is_some_and(|l| l.level.is_some()))
             .collect();
         if self.marks.levelled && !marked.is_empty() {
-            let top = marked
+            let level = |n: usize| lines.get(n).and_then(|l| l.level);
+            let top = if marked
                 .iter()
-                .filter_map(|&n| lines.get(n).and_then(|l| l.level))
-                .min();
-            return marked
+                .any(|&n| level(n) == Some(self.marks.headline))
+            {
+                Some(self.marks.headline)
+            } else {
+                marked.iter().filter_map(|&n| level(n)).min()
+            };
+            let t = marked
                 .iter()
                 .rev()
                 .copied()
                 .find(|&n| lines.get(n).and_then(|l| l.level) == top)
                 .unwrap_or(0);
+            // A short top-level line over a much longer one is a column name (`## 简讯`
+            // over `### 区委召开常委会议`): the longer line is the headline.
+            let words = |n: usize| lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
+            if words(t) <= COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
+                return t + 1;
+            }
+            return t;
         }
         let pool: Vec<usize> = if marked.is_empty() {
             (0..lines.len()).collect()
@@ -356,9 +388,7 @@ impl Builder<'_> {
         let mut best = 0;
         let mut best_words = 0;
         for n in pool {
-            let words = lines
-                .get(n)
-                .map_or(0, |l| super::text::word_chars(self.text(l.unit)));
+            let words = lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
             if words >= best_words {
                 best = n;
                 best_words = words;

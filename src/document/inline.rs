@@ -173,6 +173,17 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         return None;
     }
     let inner = rest.get(1..end)?;
+    let autolink = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| inner.starts_with(p));
+    if autolink && !inner.contains([' ', '<']) {
+        out.push_str(inner);
+        return Some(end + 1);
+    }
+    // An HTML comment is invisible on the page it came from.
+    if inner.starts_with("!--") && inner.ends_with("--") {
+        return Some(end + 1);
+    }
     let name_end = inner
         .trim_start_matches(['/', '!'])
         .find(|c: char| !c.is_ascii_alphanumeric())
@@ -188,24 +199,19 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
     if inner.contains('<') || !attrs_ok {
         return None;
     }
-    if inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:")
-    {
-        out.push_str(inner);
-    } else {
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name == "img" {
-            out.push_str(&img_tag_label(inner));
-        } else if matches!(
-            name.as_str(),
-            "br" | "p" | "div" | "td" | "th" | "tr" | "li"
-        ) {
-            out.push(' ');
-        }
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name == "img" {
+        out.push_str(&img_tag_label(inner));
+    } else if matches!(
+        name.as_str(),
+        "br" | "p" | "div" | "td" | "th" | "tr" | "li"
+    ) {
+        out.push(' ');
     }
     Some(end + 1)
 }
@@ -283,6 +289,8 @@ mod tests {
         assert_eq!(clean("a<b 且 c>d"), "a<b 且 c>d");
         assert_eq!(clean("&unknown;"), "&unknown;");
         assert_eq!(clean("<img src=\"p/q.png\">"), "q.png");
+        assert_eq!(clean("见<https://x.cn/a>。"), "见https://x.cn/a。");
+        assert_eq!(clean("甲<!-- page 2 -->乙"), "甲乙");
     }
 
     #[test]

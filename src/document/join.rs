@@ -86,7 +86,9 @@ pub(crate) fn is_credit(t: &str) -> bool {
         .trim_end_matches([')', '）'])
         .trim_start_matches(['(', '（']);
     chars_up_to(core, 30) <= 30
-        && (core.ends_with('摄') || core.ends_with("摄影") || core.ends_with("供图"))
+        && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
+            .iter()
+            .any(|w| core.ends_with(w))
         && !core.contains(['。', '，', ',', '！', '？'])
 }
 
@@ -121,8 +123,11 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
     while let Some(&class) = classes.get(i) {
         let open_title = class == Class::TitleLike
             && continuation(units, classes, i).is_some_and(|k| {
-                classes.get(k) == Some(&Class::Body)
-                    && units.get(k).is_some_and(|u| clearly_continues(&u.text))
+                let Some(next) = units.get(k) else {
+                    return false;
+                };
+                let body = classes.get(k) == Some(&Class::Body);
+                body && clearly_continues(&next.text) || same_width(units, i, k)
             });
         if class != Class::Body && !open_title {
             items.push(Item::Single(class, i));
@@ -137,7 +142,8 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
             parts.push(next);
             last = next;
             // A short tail is the paragraph's last line: the paragraph ends with it.
-            if classes.get(next) == Some(&Class::TitleLike) {
+            let wrapped = units.get(next).is_some_and(|u| u.adjacent);
+            if classes.get(next) == Some(&Class::TitleLike) && !wrapped {
                 break;
             }
         }
@@ -152,9 +158,23 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
     items
 }
 
+/// Whether unit `k` is the hard-wrapped line right under `at` and `at` is as wide as
+/// it (a wrapped line fills the column; a kicker over a headline rarely matches it).
+fn same_width(units: &[Unit], at: usize, k: usize) -> bool {
+    let (Some(a), Some(b)) = (units.get(at), units.get(k)) else {
+        return false;
+    };
+    let wide = |s: &str| s.chars().take(201).count();
+    k == at + 1 && b.adjacent && wide(&a.text) >= 8 && wide(&a.text) + 1 >= wide(&b.text)
+}
+
 /// The unit that continues the open paragraph part `at`, skipping interruptions.
 fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
-    if ends_sentence(&units.get(at)?.text) {
+    // A hard-wrapped line as wide as the next one is mid-paragraph even when it
+    // happens to end a sentence; only a shorter line ends the paragraph.
+    let full_line = same_width(units, at, at + 1)
+        && matches!(classes.get(at + 1), Some(Class::Body | Class::TitleLike));
+    if ends_sentence(&units.get(at)?.text) && !full_line {
         return None;
     }
     let mut k = at + 1;
@@ -168,8 +188,10 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
     if next.indented || starts_enumeration(&next.text) {
         return None;
     }
+    let hard_wrapped = k == at + 1 && next.adjacent;
     match classes.get(k)? {
         Class::Body => Some(k),
+        Class::TitleLike if hard_wrapped => Some(k),
         // A short line that goes on the sentence, unless it heads what follows
         // (a byline or another heading line right after it makes it a headline).
         Class::TitleLike => {
@@ -220,6 +242,16 @@ mod tests {
         assert_eq!(
             items(md),
             vec![Item::Single(Class::TitleLike, 0), Item::Para(vec![1])]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_lines_are_one_paragraph() {
+        // One visual line per markdown line, no blank lines (line-by-line OCR output).
+        let md = "平城区不断扩大总量规模,进一步释放\n服务业发展活力,完善现代商贸\n市场体系\n建设便民市场。\n\n下一段。";
+        assert_eq!(
+            items(md),
+            vec![Item::Para(vec![0, 1, 2, 3]), Item::Para(vec![4])]
         );
     }
 

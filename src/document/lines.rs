@@ -32,6 +32,9 @@ pub(crate) struct Unit {
     pub line: usize,
     /// Opened with an indent (two or more spaces, or ideographic spaces): a new paragraph.
     pub indented: bool,
+    /// Plain text directly under another plain text line (no blank line between):
+    /// the same markdown paragraph, hard-wrapped.
+    pub adjacent: bool,
 }
 
 /// Splits markdown into units.
@@ -66,6 +69,12 @@ pub(crate) fn units(markdown: &str) -> Vec<Unit> {
         one_line(&mut out, raw, line);
         i += 1;
     }
+    let mut prev: Option<(Syntax, usize)> = None;
+    for u in &mut out {
+        u.adjacent =
+            prev == Some((Syntax::Text, u.line.wrapping_sub(1))) && u.syntax == Syntax::Text;
+        prev = Some((u.syntax, u.line));
+    }
     out
 }
 
@@ -82,6 +91,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             text,
             line,
             indented,
+            adjacent: false,
         });
     }
 }
@@ -90,7 +100,8 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
     let t = trim(raw);
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let indented = lead >= 2 || raw.starts_with('\u{3000}') || raw.starts_with('\t');
-    if t.is_empty() || is_rule(t) || t.starts_with("```") || t.starts_with("~~~") {
+    let empty_item = matches!(t, "-" | "*" | "+" | "•");
+    if t.is_empty() || empty_item || is_rule(t) || t.starts_with("```") || t.starts_with("~~~") {
         return;
     }
     if let Some((level, rest)) = heading(t) {
@@ -111,6 +122,8 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
     } else if let Some(rest) = t.strip_prefix('>') {
         let rest = rest.trim_start_matches(['>', ' ']);
         push(out, Syntax::Quote, inline::clean(rest), line, false);
+    } else if is_img_tag(t) {
+        push(out, Syntax::Image, inline::clean(t), line, false);
     } else if let Some(labels) = only_images(t) {
         for label in labels {
             push(out, Syntax::Image, label, line, false);
@@ -174,6 +187,13 @@ fn only_images(t: &str) -> Option<Vec<String>> {
     (!labels.is_empty()).then_some(labels)
 }
 
+/// A line that is one `<img …>` tag.
+fn is_img_tag(t: &str) -> bool {
+    t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("<img"))
+        && t.ends_with('>')
+        && t.matches('>').count() == 1
+}
+
 fn starts_html_table(t: &str) -> bool {
     t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("<table"))
 }
@@ -184,6 +204,10 @@ fn html_table(lines: &[&str]) -> (String, usize) {
     let mut used = 0;
     let mut html = String::new();
     for l in lines {
+        // A table never spans a blank line: an unclosed `<table>` ends there.
+        if used > 0 && trim(l).is_empty() {
+            break;
+        }
         used += 1;
         html.push_str(l);
         html.push(' ');
@@ -283,6 +307,29 @@ mod tests {
                 (Syntax::Text, "后文".into())
             ]
         );
+    }
+
+    #[test]
+    fn unclosed_table_ends_at_a_blank_line() {
+        let md = "<table><tr><td>甲</td>\n\n正文。";
+        assert_eq!(
+            kinds(md),
+            vec![
+                (Syntax::Table, "甲".into()),
+                (Syntax::Text, "正文。".into())
+            ]
+        );
+        assert_eq!(
+            kinds("<img src=\"a/p.png\" alt=\"合影\">"),
+            vec![(Syntax::Image, "合影".into())]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_adjacent() {
+        let u = units("第一行\n第二行\n\n第三行");
+        let adj: Vec<bool> = u.iter().map(|u| u.adjacent).collect();
+        assert_eq!(adj, vec![false, true, false]);
     }
 
     #[test]

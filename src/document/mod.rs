@@ -15,10 +15,12 @@ mod infer;
 mod inline;
 mod join;
 mod lines;
+mod marks;
 pub mod model;
 pub mod parse;
 mod plan;
 mod text;
+mod topic;
 
 pub use model::{Article, Block, BlockKind, Document, Span};
 pub use parse::parse;

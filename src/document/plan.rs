@@ -47,8 +47,6 @@ pub(crate) struct PlanArticle {
     pub overline: Vec<PlanBlock>,
     pub kicker: Option<Text>,
     pub title: Option<Text>,
-    /// Heading level of the title, when it was a markdown heading (a hint for subheads).
-    pub title_level: Option<u8>,
     pub subtitle: Option<Text>,
     pub byline: Option<Text>,
     pub blocks: Vec<PlanBlock>,

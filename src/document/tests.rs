@@ -172,7 +172,9 @@ fn subhead_between_paragraphs() {
 fn unmarked_subhead_between_paragraphs_of_one_article() {
     let doc = parse(
         "t",
-        &format!("标题在这里\n\n本报记者 孙鑫\n\n{BODY}\n\n党建引领 资源融合\n\n{BODY2}"),
+        &format!(
+            "标题在这里\n\n本报记者 孙鑫\n\n{BODY}\n\n党建引领 资源融合\n\n全区上下继续凝心聚力,推动经济增速稳步增长,各项指标持续向好。"
+        ),
     );
     assert_eq!(doc.articles.len(), 1);
     assert_eq!(
@@ -331,4 +333,72 @@ fn spans_point_at_source_lines() {
     assert_eq!(a.title.as_ref().map(|s| s.line), Some(2));
     assert_eq!(a.blocks[0].span.line, 4);
     assert_eq!(a.line, 2);
+}
+
+#[test]
+fn briefs_at_one_level_on_different_topics_are_separate_articles() {
+    let md = "# 我市新增三条公交线路\n\n市公交公司近日开通三条公交线路,方便市民出行,新线路覆盖城东新区和高铁站。\n\n\
+              # 大同博物馆举办青铜器特展\n\n大同博物馆昨日开幕青铜器特展,展出商周时期珍贵文物一百余件,吸引众多游客参观。\n\n\
+              # 平城区开展秋季植树活动\n\n平城区组织干部职工在御河沿岸植树造林,栽种油松、樟子松等树苗两千余株。";
+    let doc = parse("t", md);
+    let titles: Vec<_> = heads(&doc).iter().map(|h| h[1]).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("我市新增三条公交线路"),
+            Some("大同博物馆举办青铜器特展"),
+            Some("平城区开展秋季植树活动")
+        ]
+    );
+}
+
+#[test]
+fn same_level_line_amid_one_topic_is_a_subhead() {
+    let md = "# 民和社区绘制民情图\n\n民和社区党支部书记沈媛带领社区两委班子挨门逐户摸底,绘制社区民情图。\n\n\
+              # 民情图架起沟通桥梁\n\n沈媛说,民情图清楚地记录着社区残疾人、低保户和特困家庭,方便社区慰问。";
+    let doc = parse("t", md);
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Subhead, "民情图架起沟通桥梁")
+    );
+}
+
+#[test]
+fn short_top_level_line_over_a_longer_heading_is_a_column_name() {
+    let md = "## 简讯\n\n### 区委召开常委会议\n\n本报讯 10月19日,区委召开常委会议。\n\n### 平城区开展消防演练\n\n本报讯 近日,平城区开展消防安全演练。";
+    let doc = parse("t", md);
+    assert_eq!(
+        heads(&doc),
+        vec![
+            [Some("简讯"), Some("区委召开常委会议"), None, Some("本报讯")],
+            [None, Some("平城区开展消防演练"), None, Some("本报讯")],
+        ]
+    );
+}
+
+#[test]
+fn promoted_bare_name_heading_is_a_byline() {
+    // MinerU writes every line it thinks is a title as `#`, the author's name included.
+    let md = format!("# 谱写现代服务业发展新篇章\n\n# 闫昌\n\n{BODY}");
+    let doc = parse("t", &md);
+    assert_eq!(
+        heads(&doc),
+        vec![[None, Some("谱写现代服务业发展新篇章"), None, Some("闫昌")]]
+    );
+}
+
+#[test]
+fn headline_level_is_the_one_bylines_follow() {
+    // Headlines at `###`, kickers and subheads at `##`: the bylines tell which is which.
+    let md = format!(
+        "## 开源街民和社区\n\n### 党建引领促发展 服务先行惠民生\n\n本报记者 孙鑫\n\n{BODY}\n\n## 党建引领 资源融合\n\n{BODY2}"
+    );
+    let doc = parse("t", &md);
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(heads(&doc)[0][1], Some("党建引领促发展 服务先行惠民生"));
+    assert_eq!(
+        blocks(&doc, 0)[1],
+        (BlockKind::Subhead, "党建引领 资源融合")
+    );
 }

@@ -17,7 +17,7 @@ use encoding_rs::Encoding;
 
 use crate::document::{self, Document};
 
-pub use decode::{DecodeError, Decoded, decode, encoding_for_label};
+pub use decode::{DecodeError, Decoded, decode, decode_owned, encoding_for_label};
 pub use sanitize::{SanitizeReport, sanitize};
 pub use sources::{MAX_FILE_BYTES, PageSource, discover, natural_cmp, read_bytes};
 
@@ -109,6 +109,19 @@ pub fn document_from_bytes(
     Ok(document_from_decoded(name, decoded))
 }
 
+/// [`document_from_bytes`] taking the bytes by value (no copy of valid UTF-8).
+pub fn document_from_vec(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Document, InputError> {
+    let decoded = decode_owned(bytes, forced).map_err(|source| InputError::NotAPage {
+        path: name.to_string(),
+        source,
+    })?;
+    Ok(document_from_decoded(name, decoded))
+}
+
 fn document_from_decoded(name: &str, decoded: Decoded) -> Document {
     let (text, report) = sanitize(&decoded.text);
     let mut doc = document::parse(name, &text);
@@ -131,8 +144,7 @@ fn document_from_decoded(name: &str, decoded: Decoded) -> Document {
 /// Reads, decodes, sanitizes and parses one page.
 pub fn open(page: &PageSource, options: &LoadOptions) -> Result<Document, InputError> {
     let forced = options.forced_encoding()?;
-    let bytes = read_bytes(page)?;
-    document_from_bytes(&page.name(), &bytes, forced)
+    document_from_vec(&page.name(), read_bytes(page)?, forced)
 }
 
 /// The bundled sample page as a document.
@@ -165,10 +177,7 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Documen
     }
     discover(paths)?
         .iter()
-        .map(|page| {
-            let bytes = read_bytes(page)?;
-            document_from_bytes(&page.name(), &bytes, forced)
-        })
+        .map(|page| document_from_vec(&page.name(), read_bytes(page)?, forced))
         .collect()
 }
 

@@ -30,7 +30,7 @@ pub struct SanitizeReport {
 /// and `\t` replaced by a visible placeholder. Borrows when nothing needs changing.
 pub fn sanitize(text: &str) -> (Cow<'_, str>, SanitizeReport) {
     let mut report = SanitizeReport::default();
-    if !text.chars().any(needs_replacing) {
+    if is_clean(text) {
         return (Cow::Borrowed(text), report);
     }
     let mut out = String::with_capacity(text.len() + text.len() / 16);
@@ -52,6 +52,35 @@ pub fn sanitize(text: &str) -> (Cow<'_, str>, SanitizeReport) {
         }
     }
     (Cow::Owned(out), report)
+}
+
+/// The fast path, a byte scan: most pages hold no control character at all.
+/// In UTF-8, C1 controls are exactly `C2 80`..`C2 9F`.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Branch-free over 64-byte chunks so the compiler can vectorise it; only a chunk
+    // with a suspect byte (0xC2 also starts `·`, `°`, `×`…) gets the exact check.
+    let suspect = |b: u8| {
+        u8::from(b < 0x20 && b != b'\n' && b != b'\t') | u8::from(b == 0x7f) | u8::from(b == 0xc2)
+    };
+    if bytes
+        .chunks(64)
+        .all(|chunk| chunk.iter().fold(0, |acc, &b| acc | suspect(b)) == 0)
+    {
+        return true;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        let bad = match b {
+            b'\n' | b'\t' => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+    }
+    true
 }
 
 /// True for every char that must not reach a terminal as is (CR included: it is
@@ -131,6 +160,11 @@ mod tests {
         }
 
         #[test]
+        fn fast_path_agrees_with_the_char_test(s in any::<String>()) {
+            prop_assert_eq!(is_clean(&s), !s.chars().any(needs_replacing));
+        }
+
+        #[test]
         fn every_non_control_char_is_kept_in_order(s in any::<String>()) {
             let out = clean(&s);
             let kept: String = s.chars().filter(|&c| !is_control(c) || c == '\n' || c == '\t').collect();
@@ -142,6 +176,7 @@ mod tests {
 
         #[test]
         fn controls_in_chinese_text(s in "[平城区\u{0}-\u{1f}\u{7f}-\u{9f}。]{0,40}") {
+            prop_assert_eq!(is_clean(&s), !s.chars().any(needs_replacing));
             let out = clean(&s);
             prop_assert!(!out.chars().any(needs_replacing));
             let han_in = s.chars().filter(|c| "平城区。".contains(*c)).count();

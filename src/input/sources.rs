@@ -32,7 +32,7 @@ impl PageSource {
     /// The name shown for it (the path as given, or `-`).
     pub fn name(&self) -> String {
         match self {
-            Self::File(path) => path.display().to_string(),
+            Self::File(path) => safe_name(path),
             Self::Stdin => String::from("-"),
         }
     }
@@ -53,7 +53,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PageSource>, InputError> {
             walk(path, 0, &mut files)?;
             if files.is_empty() {
                 return Err(InputError::EmptyDirectory {
-                    path: path.display().to_string(),
+                    path: safe_name(path),
                 });
             }
             files.sort_by(|a, b| natural_cmp_paths(a, b));
@@ -77,7 +77,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> Result<(), InputE
             if depth < MAX_DEPTH {
                 walk(&path, depth + 1, files)?;
             }
-        } else if is_page_name(&path) && path.is_file() {
+        } else if is_page_name(&path) && (file_type.is_file() || path.is_file()) {
             files.push(path);
         }
     }
@@ -101,7 +101,7 @@ pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
             let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
             if meta.is_dir() {
                 return Err(InputError::NotAFile {
-                    path: path.display().to_string(),
+                    path: safe_name(path),
                 });
             }
             if meta.len() > MAX_FILE_BYTES {
@@ -127,16 +127,22 @@ fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
+/// A path as shown to the user: file names can hold control characters too
+/// (`touch $'\e]0;x\a.md'`), so they go through the same sanitizer as page text.
+pub fn safe_name(path: &Path) -> String {
+    super::sanitize(&path.display().to_string()).0.into_owned()
+}
+
 fn io_error(path: &Path, source: std::io::Error) -> InputError {
     InputError::Io {
-        path: path.display().to_string(),
+        path: safe_name(path),
         source,
     }
 }
 
 fn too_large(path: &Path) -> InputError {
     InputError::TooLarge {
-        path: path.display().to_string(),
+        path: safe_name(path),
     }
 }
 

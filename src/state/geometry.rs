@@ -39,7 +39,8 @@ pub struct GeometryInput {
     pub width: u16,
     pub height: u16,
     pub list_visible: bool,
-    pub list_width: u16,
+    /// Columns the user chose with `<`/`>`; `None` picks a share of the screen.
+    pub list_width: Option<u16>,
     pub list_focused: bool,
 }
 
@@ -87,7 +88,13 @@ pub fn compute(input: &GeometryInput) -> Geometry {
         };
         (list, pane, true)
     } else if input.list_visible {
-        let list_width = input.list_width.clamp(MIN_LIST_WIDTH, width / 2);
+        // By default the list takes under a third of the screen, so at 80 columns the
+        // text column keeps more than fifty.
+        let default = (width * 3 / 10).clamp(MIN_LIST_WIDTH, 36);
+        let list_width = input
+            .list_width
+            .unwrap_or(default)
+            .clamp(MIN_LIST_WIDTH, width / 2);
         let list = Area {
             x: 0,
             y: 0,
@@ -142,7 +149,7 @@ mod tests {
             width,
             height,
             list_visible: true,
-            list_width: 30,
+            list_width: Some(30),
             list_focused: false,
         }
     }

@@ -11,6 +11,7 @@ pub mod sections;
 mod update;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use geometry::{Area, Geometry};
 pub use reader::{Pos, Reader, Unit};
@@ -68,8 +69,8 @@ pub struct ListState {
     pub reading: Option<usize>,
     /// Shown beside the pane (wide screens).
     pub visible: bool,
-    /// Columns it takes on wide screens.
-    pub width: u16,
+    /// Columns it takes on wide screens, once the user resized it.
+    pub width: Option<u16>,
     /// The wheel scrolled the list: leave its offset alone until the next other action.
     pub free_scroll: bool,
 }
@@ -77,7 +78,8 @@ pub struct ListState {
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct AppState {
-    pub docs: Vec<Document>,
+    /// The pages, shared (not copied) with background workers.
+    pub docs: Arc<[Document]>,
     pub reader: Reader,
     pub list: ListState,
     pub focus: Focus,
@@ -100,6 +102,7 @@ pub struct AppState {
 impl AppState {
     /// A reader on `docs` at the top, on a `width`×`height` screen.
     pub fn new(docs: Vec<Document>, layout: LayoutOptions, width: u16, height: u16) -> Self {
+        let docs: Arc<[Document]> = docs.into();
         let reader = Reader::new(&docs, layout);
         let entries = sections::build(&docs, &reader.units);
         let mut state = Self {
@@ -111,7 +114,7 @@ impl AppState {
                 offset: 0,
                 reading: None,
                 visible: true,
-                width: 32,
+                width: None,
                 free_scroll: false,
             },
             focus: Focus::Pane,

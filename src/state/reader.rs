@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::document::Document;
-use crate::layout::{LayoutOptions, VisualLine, lay_out_article};
+use crate::layout::{self, LayoutOptions, LineRole, VisualLine, lay_out_article};
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,9 @@ impl Reader {
         let mut byte_prefix = vec![0];
         for (doc, d) in docs.iter().enumerate() {
             doc_first_unit.push(units.len());
-            units.extend((0..d.articles.len()).map(|article| Unit { doc, article }));
+            // A page without articles still gets one unit, to show its furniture.
+            let articles = d.articles.len().max(1);
+            units.extend((0..articles).map(|article| Unit { doc, article }));
             let last = byte_prefix.last().copied().unwrap_or(0);
             byte_prefix.push(last + d.text.len());
         }
@@ -90,7 +92,13 @@ impl Reader {
         let lines: Rc<[VisualLine]> = match self.units.get(unit) {
             Some(u) => docs
                 .get(u.doc)
-                .map(|d| lay_out_article(d, u.article, &self.opts))
+                .map(|d| {
+                    if d.articles.is_empty() {
+                        layout::lay_out(d, &self.opts).lines
+                    } else {
+                        lay_out_article(d, u.article, &self.opts)
+                    }
+                })
                 .unwrap_or_default()
                 .into(),
             None => Rc::from(Vec::new()),
@@ -190,6 +198,7 @@ impl Reader {
 
     /// Lays out everything a pane of `height` lines shows from the top.
     pub fn prepare(&mut self, docs: &[Document], height: u16) {
+        let _ = self.lines(docs, self.top.unit);
         let _ = self.advance(docs, self.top, usize::from(height));
     }
 
@@ -217,6 +226,17 @@ impl Reader {
             }
         }
         out
+    }
+
+    /// Where an article's own lines begin (overline, kicker or headline), after any
+    /// page furniture the layout prints before it: what a jump puts at the top.
+    pub fn head_pos(&mut self, docs: &[Document], unit: usize) -> Pos {
+        let lines = self.lines(docs, unit);
+        let line = lines
+            .iter()
+            .position(|l| !matches!(l.role, LineRole::Furniture | LineRole::Blank))
+            .unwrap_or(0);
+        Pos { unit, line }
     }
 
     /// The first line of block `block` of `unit`, or the unit's start.

@@ -79,18 +79,53 @@ pub fn entry_of(entries: &[Entry], unit: usize, subhead: Option<usize>) -> Optio
 }
 
 /// The first visible entry so that `selected` shows in a list of `height` rows.
+/// Walks back from `selected` only as far as one screen, so a jump across a list of
+/// thousands of entries costs one screen of work.
 pub fn scroll_to_show(entries: &[Entry], offset: usize, selected: usize, height: u16) -> usize {
     if selected < offset {
         return selected;
     }
-    let mut offset = offset;
-    let rows = |from: usize| -> u32 {
-        entries
-            .get(from..=selected)
-            .map_or(0, |s| s.iter().map(|e| u32::from(e.rows)).sum())
-    };
-    while offset < selected && rows(offset) > u32::from(height) {
-        offset += 1;
+    let mut first = selected;
+    let mut rows = entries.get(selected).map_or(1, |e| u32::from(e.rows));
+    while first > offset {
+        let above = entries.get(first - 1).map_or(1, |e| u32::from(e.rows));
+        if rows + above > u32::from(height) {
+            break;
+        }
+        rows += above;
+        first -= 1;
     }
-    offset
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(rows: &[u16]) -> Vec<Entry> {
+        rows.iter()
+            .enumerate()
+            .map(|(unit, &rows)| Entry {
+                kind: EntryKind::Article { unit },
+                rows,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scrolling_shows_the_selection_with_as_little_movement_as_possible() {
+        let e = entries(&[1, 2, 1, 2, 1, 1]);
+        assert_eq!(scroll_to_show(&e, 0, 2, 4), 0, "already visible");
+        assert_eq!(
+            scroll_to_show(&e, 0, 3, 4),
+            2,
+            "rows 2+1 above fit, not 2+1+2"
+        );
+        assert_eq!(
+            scroll_to_show(&e, 4, 1, 4),
+            1,
+            "selection above: it goes to the top"
+        );
+        assert_eq!(scroll_to_show(&e, 0, 5, 1), 5);
+    }
 }

@@ -28,7 +28,7 @@ type Fingerprint = (
     Option<String>,
     (u16, u16),
     bool,
-    u16,
+    Option<u16>,
 );
 
 fn fingerprint(s: &AppState) -> Fingerprint {
@@ -55,6 +55,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::ScrollAt { .. } | Action::ShowMessage(_)) {
         state.list.free_scroll = false;
     }
+    // These move the reading position whatever has focus; the list cursor follows.
+    let moves_reading = matches!(
+        action,
+        Action::NextArticle
+            | Action::PrevArticle
+            | Action::NextSubhead
+            | Action::PrevSubhead
+            | Action::NextPage
+            | Action::PrevPage
+    );
     let mut effects = match action {
         Action::TypeCountDigit(digit) => {
             if digit > 0 || state.count.is_some() {
@@ -73,6 +83,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
     };
     state.settle();
+    if moves_reading
+        && state.focus == Focus::List
+        && let Some(reading) = state.list.reading
+    {
+        state.list.selected = reading;
+        state.settle();
+    }
     if fingerprint(state) != before && !effects.contains(&Effect::ClearScreen) {
         effects.push(Effect::Redraw);
     }
@@ -137,7 +154,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
         Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
             let unit = count.unwrap_or(1).saturating_sub(1);
-            jump(state, Pos { unit, line: 0 });
+            jump_to_article(state, unit);
         }
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
@@ -147,19 +164,14 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::NextArticle => {
             let unit = state.reader.top.unit.saturating_add(n);
             if unit < state.reader.units.len() {
-                jump(state, Pos { unit, line: 0 });
+                jump_to_article(state, unit);
             }
         }
         Action::PrevArticle => {
             let top = state.reader.top;
-            let back = if top.line > 0 { n - 1 } else { n };
-            jump(
-                state,
-                Pos {
-                    unit: top.unit.saturating_sub(back),
-                    line: 0,
-                },
-            );
+            let head = state.reader.head_pos(&state.docs, top.unit);
+            let back = if top > head { n - 1 } else { n };
+            jump_to_article(state, top.unit.saturating_sub(back));
         }
         Action::NextSubhead => move_subhead(state, n, true),
         Action::PrevSubhead => move_subhead(state, n, false),
@@ -203,12 +215,15 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
         }
         Action::WidenSectionList | Action::NarrowSectionList => {
-            let w = state.geometry().list.map_or(state.list.width, |l| l.width);
-            state.list.width = if action == Action::WidenSectionList {
+            let w = state
+                .geometry()
+                .list
+                .map_or(state.list.width.unwrap_or(MIN_LIST_WIDTH), |l| l.width);
+            state.list.width = Some(if action == Action::WidenSectionList {
                 w.saturating_add(4).min(MAX_LIST_WIDTH)
             } else {
                 w.saturating_sub(4).max(MIN_LIST_WIDTH)
-            };
+            });
             state.list.visible = true;
         }
         Action::ToggleHelp => state.help = Some(0),
@@ -262,7 +277,7 @@ fn open_entry(state: &mut AppState, entry: usize) {
             unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
             line: 0,
         },
-        EntryKind::Article { unit } => Pos { unit, line: 0 },
+        EntryKind::Article { unit } => state.reader.head_pos(&state.docs, unit),
         EntryKind::Subhead { unit, block } => state.reader.block_pos(&state.docs, unit, block),
     };
     jump(state, pos);
@@ -275,6 +290,13 @@ fn scroll(state: &mut AppState, lines: usize, down: bool) {
     } else {
         state.reader.scroll_up(&state.docs, lines);
     }
+}
+
+/// Puts article `unit`'s head (overline, kicker, headline) at the top.
+fn jump_to_article(state: &mut AppState, unit: usize) {
+    let unit = unit.min(state.reader.units.len().saturating_sub(1));
+    let pos = state.reader.head_pos(&state.docs, unit);
+    jump(state, pos);
 }
 
 fn jump(state: &mut AppState, pos: Pos) {

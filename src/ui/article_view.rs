@@ -37,6 +37,19 @@ pub struct ArticleView {
 impl ArticleView {
     /// The rows visible at the state's reading position.
     pub fn from_state(state: &AppState) -> Self {
+        if state
+            .docs
+            .iter()
+            .all(|d| d.articles.is_empty() && d.furniture.is_empty())
+        {
+            let note = "(no articles in this document)".to_string();
+            return Self {
+                rows: vec![TextRow {
+                    pieces: vec![(note, theme::role(crate::layout::LineRole::Furniture))],
+                    ..TextRow::default()
+                }],
+            };
+        }
         let height = state.geometry().text.height;
         let rows = state
             .reader

@@ -46,7 +46,7 @@ impl Widget for HelpOverlay {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border())
-            .title(" keys (? or Esc closes) ");
+            .title(" keys · j/k scroll · Esc closes ");
         let inner = block.inner(rect);
         block.render(rect, buf);
         let max_scroll = self.lines.len().saturating_sub(usize::from(inner.height));

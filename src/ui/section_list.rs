@@ -46,7 +46,12 @@ impl SectionList {
                 break;
             }
             let selected = state.focus == Focus::List && index == state.list.selected;
-            let reading = state.list.reading == Some(index);
+            // The article being read is marked, and so is the subhead within it.
+            let reading = state.list.reading == Some(index)
+                || entry.kind
+                    == (EntryKind::Article {
+                        unit: state.reader.top.unit,
+                    });
             for mut row in entry_rows(state, entry.kind) {
                 row.selected = selected;
                 row.reading = reading;

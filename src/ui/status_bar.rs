@@ -1,4 +1,5 @@
-//! The status line: which page and article, how far through, and a message slot.
+//! The status line: which article of how many, how far through, which page, and a
+//! slot for messages (search results, background work).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,7 +32,7 @@ impl StatusBar {
                     String::new()
                 };
                 let n = doc.map_or(0, |d| d.articles.len());
-                (format!("{name}{pages}"), unit.article + 1, n)
+                (format!("{name}{pages}"), (unit.article + 1).min(n), n)
             }
             None => (
                 state
@@ -42,15 +43,18 @@ impl StatusBar {
                 0,
             ),
         };
+        // Position first: on a narrow screen the name is what gets cut.
         let left = format!(
-            " {} │ {article}/{articles} │ {}%",
-            sanitize(&name),
-            state.percent
+            " {article}/{articles} {:>3}% │ {}",
+            state.percent,
+            sanitize(&name)
         );
         let right = if let Some(message) = &state.message {
             sanitize(message).into_owned()
         } else if let Some(count) = state.count {
             count.to_string()
+        } else if state.size.0 < crate::state::geometry::NARROW_BELOW {
+            "?:help".to_string()
         } else {
             "?:help q:quit".to_string()
         };

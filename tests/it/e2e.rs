@@ -211,3 +211,21 @@ fn sigterm_restores_the_terminal() {
         "alternate screen left"
     );
 }
+
+#[test]
+fn ctrl_z_without_job_control_comes_straight_back() {
+    // The pty's session has no shell to stop us, so the kernel drops SIGTSTP: the
+    // reader must restore, come back into the alternate screen and go on working.
+    let mut s = Session::start(80, 24);
+    s.wait_for("the first screen", |screen| {
+        screen.contents().contains("sample.md")
+    });
+    s.send("\x1a");
+    s.send("]");
+    s.wait_for("the second article after resuming", |screen| {
+        screen.alternate_screen() && screen.rows(0, 80).last().is_some_and(|r| r.contains("2/"))
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!s.parser.screen().alternate_screen());
+}

@@ -256,6 +256,17 @@ fn the_list_follows_reading_and_opens_entries() {
 }
 
 #[test]
+fn article_keys_in_the_list_move_the_cursor_with_the_reading() {
+    let mut s = state_on(vec![test_doc("t")], 100, 30);
+    press(&mut s, "<Tab>]]");
+    assert_eq!(s.focus, Focus::List);
+    assert_eq!(
+        s.list.entries[s.list.selected].kind,
+        EntryKind::Article { unit: 2 }
+    );
+}
+
+#[test]
 fn every_entry_is_reachable_with_a_count_from_the_list() {
     let mut s = state_on(vec![test_doc("t")], 100, 30);
     for i in 0..s.list.entries.len() {
@@ -399,4 +410,47 @@ fn the_fourth_sample_article_is_reached_with_three_brackets() {
             line: 0
         }
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "j", "k", " ", "b", "<C-d>", "<C-u>", "g", "G", "]", "[", "}", "{", "J", "K", "<Tab>",
+        "<Enter>", "t", "<", ">", "?", "<Esc>", "3", "12",
+    ];
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            8 => (0..KEYS.len()).prop_map(|i| keymap::action_for(keys(KEYS[i])[0]).unwrap_or(Action::MoveDown)),
+            1 => (0u16..130, 0u16..50).prop_map(|(width, height)| Action::ResizeScreen { width, height }),
+            1 => (0u16..130, 0u16..50, any::<bool>()).prop_map(|(column, row, down)| Action::ScrollAt { column, row, down }),
+            1 => (0u16..130, 0u16..50).prop_map(|(column, row)| Action::ClickAt { column, row }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_sequence_keeps_the_position_on_a_real_line(
+            actions in proptest::collection::vec(action(), 1..40),
+            two_docs in any::<bool>(),
+        ) {
+            let docs = if two_docs { vec![test_doc("a"), test_doc("b")] } else { vec![test_doc("a")] };
+            let mut s = state_on(docs, 80, 24);
+            for action in actions {
+                update(&mut s, action);
+                let top = s.reader.top;
+                prop_assert!(top.unit < s.reader.units.len());
+                let lines = s.reader.cached(top.unit).expect("top unit laid out");
+                prop_assert!(top.line < lines.len());
+                prop_assert!(s.list.selected < s.list.entries.len());
+                let g = s.geometry();
+                let visible = s.reader.visible(g.text.height);
+                prop_assert!(visible.len() <= usize::from(g.text.height));
+                prop_assert!(visible.iter().all(|(_, l)| l.width <= g.text.width.max(1) || g.too_small));
+            }
+        }
+    }
 }

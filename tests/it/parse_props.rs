@@ -26,6 +26,12 @@ fn element() -> impl Strategy<Value = (String, String)> {
         }),
         (words(40), words(4)).prop_map(|(c, n)| (format!("{c}。\n\n{n}摄"), format!("{c}。{n}摄"))),
         words(30).prop_map(|t| (format!("- {t}"), t)),
+        (words(90), 3usize..20).prop_map(|(t, w)| {
+            // Hard-wrapped: one visual line per markdown line.
+            let chars: Vec<char> = t.chars().collect();
+            let lines: Vec<String> = chars.chunks(w).map(|c| c.iter().collect()).collect();
+            (lines.join("\n"), t)
+        }),
         Just((
             "2020年10月20日 星期二".to_string(),
             "2020年10月20日星期二".to_string()

@@ -71,7 +71,15 @@ fn sample_at_80x24() {
 fn sample_at_120x40_after_three_articles() {
     let mut s = sample(120, 40);
     press(&mut s, "3]");
-    insta::assert_snapshot!(render(&s).backend());
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let pane_x = s.geometry().pane.x;
+    let (x, y) = find_all(buf, "党建引领促发展", 0..4)
+        .into_iter()
+        .find(|p| p.0 >= pane_x)
+        .expect("the fourth article's headline at the top of the pane");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    insta::assert_snapshot!(t.backend());
 }
 
 #[test]
@@ -172,4 +180,12 @@ fn tiny_screens_draw_a_notice_or_nothing_but_never_panic() {
             );
         }
     }
+}
+
+#[test]
+fn an_empty_document_says_so_and_every_key_is_harmless() {
+    let mut s = state_on(vec![kanbao::document::Document::default()], 80, 24);
+    press(&mut s, "jkG g]}[{JK<Tab>j<Enter>t<>?<Esc>5j");
+    let t = render(&s);
+    assert!(find(t.backend().buffer(), "(no articles", 0..24).is_some());
 }
