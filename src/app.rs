@@ -13,9 +13,14 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::segmenter::SegmenterOptions;
+use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
+use crate::document::Document;
 use crate::keymap::{self, Key};
 use crate::loader::Opening;
+use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
@@ -32,6 +37,13 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     let layout = cli.layout_options(80);
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    tui::spawn_input(tx.clone());
+    // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
+    // which starts only once that frame is out.
+    let options = analysis_options(cli);
+    if options.is_some() {
+        state.keywords = KeywordsState::loading();
+    }
     terminal.draw(|f| ui::draw(f, &state))?;
     if let Some(rest) = opening.rest {
         let tx = tx.clone();
@@ -39,7 +51,21 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
             tx.send(Msg::Action(a)).is_ok()
         });
     }
-    tui::spawn_input(tx);
+    let spawn_analysis = |docs: Arc<[Document]>| {
+        options.clone().map(|(seg, opts)| {
+            let tx = tx.clone();
+            let sink = move |event| tx.send(Msg::Action(analysis_action(event))).is_ok();
+            AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
+        })
+    };
+    let mut analysis = spawn_analysis(Arc::clone(&state.docs));
+    // The worker knows the pages it was started with; once a background load is over
+    // it is started again on all of them (jieba reloads off this thread).
+    let mut analysed_pages = state.docs.len();
+    let mut asked = Vec::new();
+    if let Some(handle) = &analysis {
+        prioritise(handle, &state, &mut asked);
+    }
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -79,6 +105,14 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
+        if state.loading.is_none() && state.docs.len() > analysed_pages && analysis.is_some() {
+            analysed_pages = state.docs.len();
+            analysis = spawn_analysis(Arc::clone(&state.docs));
+            asked.clear();
+        }
+        if let Some(handle) = &analysis {
+            prioritise(handle, &state, &mut asked);
+        }
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -86,6 +120,45 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
     Ok(())
+}
+
+/// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
+/// loaded).
+pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
+    let opts = cli.keyword_options();
+    (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Asks the worker for the articles on screen and around, when that set changed; most
+/// urgent is sent last because each request goes to the front of the worker's queue.
+fn prioritise(handle: &AnalysisWorker, state: &AppState, asked: &mut Vec<(usize, usize)>) {
+    let wanted = crate::state::keywords::wanted(state);
+    if wanted.is_empty() || wanted == *asked {
+        return;
+    }
+    for &(doc, article) in wanted.iter().rev() {
+        handle.prioritise(doc, article);
+    }
+    *asked = wanted;
+}
+
+/// A worker event as an action for the loop (sent from the worker's thread).
+fn analysis_action(event: AnalysisEvent) -> Action {
+    match event {
+        AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
+            millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
+        },
+        AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
+        AnalysisEvent::Article {
+            doc,
+            article,
+            analysis,
+        } => Action::ArticleAnalysed {
+            doc,
+            article,
+            analysis: SharedAnalysis(analysis),
+        },
+    }
 }
 
 /// The action a terminal event asks for.

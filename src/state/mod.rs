@@ -6,6 +6,7 @@
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
 pub mod geometry;
+pub mod keywords;
 pub mod loading;
 pub mod reader;
 pub mod sections;
@@ -49,6 +50,15 @@ pub enum HighlightKind {
     SearchMatch,
     CurrentMatch,
     Keyword,
+    // keywords
+    /// The keyword occurrence `w`/`W` moved to.
+    CurrentKeyword,
+    /// Names mode: a person (jieba `nr`).
+    Person,
+    /// Names mode: a place (jieba `ns`).
+    Place,
+    /// Names mode: an organisation (jieba `nt`).
+    Organisation,
 }
 
 /// A byte range of one document's text to draw highlighted (search hits, keywords).
@@ -103,6 +113,8 @@ pub struct AppState {
     pub pages: usize,
     /// The background load's progress, while it runs.
     pub loading: Option<LoadStatus>,
+    /// Keywords and names from the analysis worker, and their highlight modes.
+    pub keywords: keywords::KeywordsState,
 }
 
 impl AppState {
@@ -152,6 +164,7 @@ impl AppState {
             percent: 0,
             pages,
             loading,
+            keywords: keywords::KeywordsState::default(),
         };
         state.settle();
         state

@@ -51,6 +51,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if super::loading::is_load_action(&action) {
         return super::loading::apply(state, action);
     }
+    if action.is_background() {
+        return super::keywords::background(state, action);
+    }
     let before = fingerprint(state);
     if !matches!(action, Action::ShowMessage(_) | Action::ResizeScreen { .. }) {
         state.message = None;
@@ -78,7 +81,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         other => {
             let count = state.count.take();
-            if state.help.is_some() {
+            if state.keywords.picker.is_some() {
+                super::keywords::picker_action(state, other)
+            } else if state.help.is_some() {
                 help_action(state, &other)
             } else {
                 act(state, other, count)
@@ -180,6 +185,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::PrevSubhead => move_subhead(state, n, false),
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
+        other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
         other => return act_on_layout(state, other),
     }
     Vec::new()

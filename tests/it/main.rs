@@ -5,6 +5,7 @@ mod e2e;
 mod input;
 mod interactions;
 mod keywords;
+mod keywords_ui;
 mod layout;
 mod layout_snapshots;
 mod parse_props;
