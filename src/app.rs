@@ -58,14 +58,11 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
             AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
         })
     };
-    let mut analysis = spawn_analysis(Arc::clone(&state.docs));
-    // The worker knows the pages it was started with; once a background load is over
-    // it is started again on all of them (jieba reloads off this thread).
-    let mut analysed_pages = state.docs.len();
+    // jieba (~50 MB, 100–400 ms of a core) starts once every page is parsed: a large
+    // archive loads at full speed, and the worker sees all its pages.
+    let mut analysis = None;
     let mut asked = Vec::new();
-    if let Some(handle) = &analysis {
-        prioritise(handle, &state, &mut asked);
-    }
+    start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -105,14 +102,7 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
-        if state.loading.is_none() && state.docs.len() > analysed_pages && analysis.is_some() {
-            analysed_pages = state.docs.len();
-            analysis = spawn_analysis(Arc::clone(&state.docs));
-            asked.clear();
-        }
-        if let Some(handle) = &analysis {
-            prioritise(handle, &state, &mut asked);
-        }
+        start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -127,6 +117,22 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
 pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
     let opts = cli.keyword_options();
     (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Starts the analysis worker once no pages are loading any more, then keeps asking
+/// it for what is on screen.
+fn start_analysis(
+    analysis: &mut Option<AnalysisWorker>,
+    spawn: &dyn Fn(Arc<[Document]>) -> Option<AnalysisWorker>,
+    state: &AppState,
+    asked: &mut Vec<(usize, usize)>,
+) {
+    if analysis.is_none() && state.loading.is_none() {
+        *analysis = spawn(Arc::clone(&state.docs));
+    }
+    if let Some(handle) = analysis {
+        prioritise(handle, state, asked);
+    }
 }
 
 /// Asks the worker for the articles on screen and around, when that set changed; most
