@@ -138,6 +138,7 @@ pub fn load_all(
     for (index, result) in results {
         out.extend(ordered.push(index, result));
     }
+    out.extend(ordered.rest().into_iter().map(|(_, result)| result));
     out
 }
 
@@ -193,6 +194,11 @@ impl<T> Resequencer<T> {
         }
         out
     }
+
+    /// Whatever is still waiting, in order, gaps and all.
+    fn rest(&mut self) -> Vec<(usize, T)> {
+        std::mem::take(&mut self.waiting).into_iter().collect()
+    }
 }
 
 impl Background {
@@ -243,6 +249,20 @@ impl Background {
                     return;
                 }
             }
+        }
+        // Only a worker that died leaves a gap; deliver what came after it anyway.
+        for (_, result) in ordered.rest() {
+            done += 1;
+            match result {
+                Ok(doc) => fresh.push(doc),
+                Err(err) => skipped.push(err.to_string()),
+            }
+        }
+        if done < total {
+            skipped.push(format!(
+                "{} page(s) lost: a parser thread stopped",
+                total - done
+            ));
         }
         if !fresh.is_empty() {
             snapshot = extend(&snapshot, &mut fresh);

@@ -333,3 +333,29 @@ fn the_reader_loads_a_directory_in_the_background() {
     let status = child.wait().unwrap();
     assert!(status.success());
 }
+
+#[test]
+fn a_bad_first_page_is_skipped_before_the_first_frame() {
+    let dir = corpus("first", 3);
+    std::fs::write(dir.0.join("p1.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let opening = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
+    assert!(opening.docs[0].source.ends_with("p2.md"));
+    let state = load_into_state(opening);
+    assert_eq!(state.docs.len(), 2);
+    assert!(state.message.unwrap_or_default().contains("p1.md"));
+
+    // Every page bad: the first error, as for a single file.
+    for i in 2..=3 {
+        std::fs::write(dir.0.join(format!("p{i}.md")), b"\0\0\0\0binary").unwrap();
+    }
+    let err = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("p1.md"), "{err}");
+}
