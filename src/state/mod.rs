@@ -8,6 +8,7 @@
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
+pub mod parts;
 pub mod reader;
 pub mod sections;
 mod update;

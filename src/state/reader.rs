@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::document::{BlockKind, Document};
-use crate::layout::{self, LayoutOptions, LineRole, Part, PartBlock, VisualLine, lay_out_article};
+use crate::document::Document;
+use crate::layout::{self, LayoutOptions, LineRole, Part, VisualLine, lay_out_article};
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +30,8 @@ pub struct Pos {
 /// once); keeps memory flat while reading through a huge corpus.
 const CACHE_LIMIT: usize = 256;
 
-/// An article with a paragraph longer than this many bytes is read as several units
-/// ("parts") of about this size, each laid out on its own: a 20 MB single-line page
-/// then costs a window of layout per key, not the whole text per resize.
-pub const PART_BYTES: usize = 64 * 1024;
+pub use super::parts::PART_BYTES;
+use super::parts::split;
 
 /// The reading position and the layouts it needs.
 #[derive(Debug, Clone)]
@@ -399,78 +397,5 @@ impl Reader {
         let before = self.byte_prefix.get(doc).copied().unwrap_or(0);
         let byte = anchor.byte.unwrap_or(0);
         ((before + byte) * 100 / total).min(99) as u16
-    }
-}
-
-/// The parts of article `article` when one of its paragraphs is longer than
-/// [`PART_BYTES`], cut after a sentence end where there is one nearby.
-fn split(doc: &Document, article: usize) -> Option<Vec<Part>> {
-    let a = doc.articles.get(article)?;
-    let long = |kind: BlockKind, len: usize| kind == BlockKind::Paragraph && len > PART_BYTES;
-    if !a.blocks.iter().any(|b| long(b.kind, b.span.range.len())) {
-        return None;
-    }
-    let mut parts = Vec::new();
-    let mut current = Part {
-        head: true,
-        ..Part::default()
-    };
-    for (block, b) in a.blocks.iter().enumerate() {
-        let (mut start, end) = (b.span.range.start, b.span.range.end);
-        if !long(b.kind, end - start) {
-            current.blocks.push(PartBlock {
-                block,
-                range: start..end,
-                continued: false,
-            });
-            continue;
-        }
-        let mut continued = false;
-        while start < end {
-            let cut = cut_point(&doc.text, start, end);
-            current.blocks.push(PartBlock {
-                block,
-                range: start..cut,
-                continued,
-            });
-            continued = true;
-            start = cut;
-            if start < end {
-                parts.push(std::mem::take(&mut current));
-            }
-        }
-    }
-    current.tail = true;
-    parts.push(current);
-    Some(parts)
-}
-
-/// Where a part starting at `start` ends: about [`PART_BYTES`] on, just after a
-/// sentence end in the last 4 KB if there is one, always on a character boundary and
-/// always past `start`.
-fn cut_point(text: &str, start: usize, end: usize) -> usize {
-    let target = start + PART_BYTES;
-    if target >= end {
-        return end;
-    }
-    let floor = |mut i: usize| {
-        while i > start && !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let cut = floor(target);
-    let low = floor(target.saturating_sub(4096).max(start));
-    let sentence = text
-        .get(low..cut)
-        .and_then(|window| window.rfind(['。', '！', '？', '；']))
-        .map(|i| low + i + '。'.len_utf8());
-    match sentence {
-        Some(after) if after > start => after,
-        _ if cut > start => cut,
-        // No boundary before `target` (cannot happen for valid UTF-8): take the next.
-        _ => (target..end)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(end),
     }
 }
