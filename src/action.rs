@@ -70,4 +70,50 @@ pub enum Action {
     ClickAt { column: u16, row: u16 },
     /// Show a short message in the status line (e.g. from background work).
     ShowMessage(String),
+
+    // keywords
+    /// Show or hide the keyword highlights in the text.
+    ToggleKeywordHighlights,
+    /// Show or hide person, place and organisation names (names mode).
+    ToggleNameHighlights,
+    /// Move to the next occurrence of a keyword of the article.
+    JumpToNextKeyword,
+    /// Move to the previous occurrence of a keyword of the article.
+    JumpToPrevKeyword,
+    /// Open the list of the article's keywords (Enter searches for one).
+    OpenKeywordList,
+    /// Search for this text (from the keyword list); the search UI connects here.
+    SearchFor(String),
+    /// Background: jieba is loaded (it took this many milliseconds).
+    KeywordEngineReady { millis: u64 },
+    /// Background: jieba could not be set up; keywords are off.
+    KeywordEngineFailed(String),
+    /// Background: one article's keywords, occurrences and names.
+    ArticleAnalysed {
+        doc: usize,
+        article: usize,
+        analysis: crate::state::keywords::SharedAnalysis,
+    },
+    /// The background load parsed more pages: these documents extend the current ones.
+    PagesLoaded(std::sync::Arc<[crate::document::Document]>),
+    /// The background load has resolved `done` of `total` pages.
+    LoadProgress { done: usize, total: usize },
+    /// The background load is over; these pages could not be opened.
+    LoadFinished { skipped: Vec<String> },
+}
+
+impl Action {
+    /// Results of background work: they must not cancel a count, a message or a
+    /// scroll the user is in the middle of.
+    pub fn is_background(&self) -> bool {
+        matches!(
+            self,
+            Self::KeywordEngineReady { .. }
+                | Self::KeywordEngineFailed(_)
+                | Self::ArticleAnalysed { .. }
+                | Self::PagesLoaded(_)
+                | Self::LoadProgress { .. }
+                | Self::LoadFinished { .. }
+        )
+    }
 }

@@ -4,7 +4,7 @@
 //! background work; it drains whatever queued up before drawing once, so a burst of
 //! wheel events or a resize drag costs one frame.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -13,24 +13,56 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::segmenter::SegmenterOptions;
+use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
 use crate::keymap::{self, Key};
+use crate::loader::Opening;
+use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
 
-/// Opens the reader on `docs` until the user quits.
-pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
+/// Opens the reader on `opening` until the user quits; its remaining pages load in
+/// the background (see [`crate::loader`]).
+pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     tui::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     tui::spawn_signals(tx.clone())?;
     let guard = TerminalGuard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
-    tui::spawn_input(tx);
+    let layout = cli.layout_options(80);
+    let size = (size.width, size.height);
+    let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    tui::spawn_input(tx.clone());
+    // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
+    // which starts only once that frame is out.
+    let options = analysis_options(cli);
+    if options.is_some() {
+        state.keywords = KeywordsState::loading();
+    }
     terminal.draw(|f| ui::draw(f, &state))?;
+    if let Some(rest) = opening.rest {
+        let tx = tx.clone();
+        rest.spawn(Arc::clone(&state.docs), move |a| {
+            tx.send(Msg::Action(a)).is_ok()
+        });
+    }
+    let spawn_analysis = |docs: Arc<[Document]>| {
+        options.clone().map(|(seg, opts)| {
+            let tx = tx.clone();
+            let sink = move |event| tx.send(Msg::Action(analysis_action(event))).is_ok();
+            AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
+        })
+    };
+    // jieba (~50 MB, 100–400 ms of a core) starts once every page is parsed: a large
+    // archive loads at full speed, and the worker sees all its pages.
+    let mut analysis = None;
+    let mut asked = Vec::new();
+    start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -70,6 +102,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
+        start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -77,6 +110,61 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
     Ok(())
+}
+
+/// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
+/// loaded).
+pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
+    let opts = cli.keyword_options();
+    (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Starts the analysis worker once no pages are loading any more, then keeps asking
+/// it for what is on screen.
+fn start_analysis(
+    analysis: &mut Option<AnalysisWorker>,
+    spawn: &dyn Fn(Arc<[Document]>) -> Option<AnalysisWorker>,
+    state: &AppState,
+    asked: &mut Vec<(usize, usize)>,
+) {
+    if analysis.is_none() && state.loading.is_none() {
+        *analysis = spawn(Arc::clone(&state.docs));
+    }
+    if let Some(handle) = analysis {
+        prioritise(handle, state, asked);
+    }
+}
+
+/// Asks the worker for the articles on screen and around, when that set changed; most
+/// urgent is sent last because each request goes to the front of the worker's queue.
+fn prioritise(handle: &AnalysisWorker, state: &AppState, asked: &mut Vec<(usize, usize)>) {
+    let wanted = crate::state::keywords::wanted(state);
+    if wanted.is_empty() || wanted == *asked {
+        return;
+    }
+    for &(doc, article) in wanted.iter().rev() {
+        handle.prioritise(doc, article);
+    }
+    *asked = wanted;
+}
+
+/// A worker event as an action for the loop (sent from the worker's thread).
+fn analysis_action(event: AnalysisEvent) -> Action {
+    match event {
+        AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
+            millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
+        },
+        AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
+        AnalysisEvent::Article {
+            doc,
+            article,
+            analysis,
+        } => Action::ArticleAnalysed {
+            doc,
+            article,
+            analysis: SharedAnalysis(analysis),
+        },
+    }
 }
 
 /// The action a terminal event asks for.

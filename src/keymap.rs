@@ -94,6 +94,12 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('?')] => Action::ToggleHelp, "this help";
     [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
+    // keywords
+    [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off";
+    [Char('m')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
+    [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
+    [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
+    [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
     [Esc] => Action::CancelOrQuit, "close help/overlay, else quit";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
 };

@@ -6,7 +6,7 @@
 //! The pipeline, one module per stage: [`width`] measures grapheme clusters, [`breaks`]
 //! finds UAX #14 opportunities tailored with 避头尾 rules, [`wrap`] fills lines from
 //! widths and break classes alone, [`typeset`] places each role (first-line indent,
-//! centred headlines, hanging list items) and [`article`] orders an article's pieces.
+//! centred headlines, hanging list items) and `article` orders an article's pieces.
 //!
 //! ```
 //! use kanbao::document::parse;
@@ -131,6 +131,8 @@ pub struct DocumentLayout {
 pub fn lay_out_article(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<VisualLine> {
     article::lay_out(doc, article, opts)
 }
+
+pub use article::{Part, PartBlock, lay_out_part};
 
 /// Lays out a whole document.
 pub fn lay_out(doc: &Document, opts: &LayoutOptions) -> DocumentLayout {

@@ -48,6 +48,12 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if super::loading::is_load_action(&action) {
+        return super::loading::apply(state, action);
+    }
+    if action.is_background() {
+        return super::keywords::background(state, action);
+    }
     let before = fingerprint(state);
     if !matches!(action, Action::ShowMessage(_) | Action::ResizeScreen { .. }) {
         state.message = None;
@@ -75,7 +81,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         other => {
             let count = state.count.take();
-            if state.help.is_some() {
+            if state.keywords.picker.is_some() {
+                super::keywords::picker_action(state, other)
+            } else if state.help.is_some() {
                 help_action(state, &other)
             } else {
                 act(state, other, count)
@@ -162,21 +170,22 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             jump(state, max);
         }
         Action::NextArticle => {
-            let unit = state.reader.top.unit.saturating_add(n);
-            if unit < state.reader.units.len() {
+            if let Some(unit) = state.reader.next_article(state.reader.top.unit, n) {
                 jump_to_article(state, unit);
             }
         }
         Action::PrevArticle => {
             let top = state.reader.top;
-            let head = state.reader.head_pos(&state.docs, top.unit);
+            let first = state.reader.article_unit(top.unit);
+            let head = state.reader.head_pos(&state.docs, first);
             let back = if top > head { n - 1 } else { n };
-            jump_to_article(state, top.unit.saturating_sub(back));
+            jump_to_article(state, state.reader.prev_article(first, back));
         }
         Action::NextSubhead => move_subhead(state, n, true),
         Action::PrevSubhead => move_subhead(state, n, false),
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
+        other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
         other => return act_on_layout(state, other),
     }
     Vec::new()

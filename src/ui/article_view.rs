@@ -56,9 +56,11 @@ impl ArticleView {
             .visible(height)
             .into_iter()
             .map(|(doc, line)| {
-                let highlights: Vec<(Range<usize>, Style)> = state
-                    .highlights
+                // keywords first, so search highlights patch over them
+                let keywords = state.keywords.highlights(doc, line.article);
+                let highlights: Vec<(Range<usize>, Style)> = keywords
                     .iter()
+                    .chain(&state.highlights)
                     .filter(|h| h.doc == doc && h.range.start < line.range.end)
                     .filter(|h| h.range.end > line.range.start)
                     .map(|h| (h.range.clone(), theme::highlight(h.kind)))
@@ -66,7 +68,9 @@ impl ArticleView {
                 let text = state.docs.get(doc).map_or("", |d| d.text.as_str());
                 row(text, line, &highlights)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut rows = rows;
+        super::keywords::overlay_header(state, &mut rows, state.geometry().text.width);
         Self { rows }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod article_view;
 pub mod help;
+pub mod keywords;
 pub mod section_list;
 pub mod status_bar;
 pub mod theme;
@@ -44,6 +45,9 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         frame.render_widget(SectionList::from_state(state, g.list_overlay), area);
     }
     frame.render_widget(StatusBar::from_state(state), rect(g.status));
+    if let Some(list) = keywords::KeywordList::from_state(state) {
+        frame.render_widget(list, rect(g.pane));
+    }
     if let Some(scroll) = state.help {
         frame.render_widget(HelpOverlay::new(scroll), screen);
     }
