@@ -231,11 +231,11 @@ fn html_table(lines: &[&str]) -> (String, usize) {
     while let Some(at) = rest.find('<') {
         text.push_str(rest.get(..at).unwrap_or(""));
         let after = rest.get(at..).unwrap_or("");
-        let opens_tag = after
-            .get(1..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        let Some(end) = after.find('>').filter(|_| opens_tag).map(|e| e + 1) else {
+        let Some(end) = after
+            .find('>')
+            .filter(|&e| after.get(..=e).is_some_and(looks_like_tag))
+            .map(|e| e + 1)
+        else {
             text.push('<');
             rest = after.get(1..).unwrap_or("");
             continue;
@@ -257,6 +257,26 @@ fn html_table(lines: &[&str]) -> (String, usize) {
         .filter(|l| !l.is_empty())
         .collect();
     (text.join("\n"), used)
+}
+
+/// Whether `t` (from `<` to `>`) is a tag: a name right after `<` or `</`, then
+/// nothing, a slash or attributes (ASCII, or with `=` when values carry other text).
+/// Anything else is text that happens to sit between angle brackets, and is kept
+/// (a garbled `<t乱码d>` must not swallow its characters).
+fn looks_like_tag(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    let body = inner.strip_prefix('/').unwrap_or(inner);
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let (name, attrs) = body.split_at(name_len);
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !attrs.contains('<')
+        && (attrs.is_empty()
+            || attrs == "/"
+            || attrs.starts_with([' ', '\t', '/']) && (attrs.is_ascii() || attrs.contains('=')))
 }
 
 /// `| a | b |` rows → `a  b` lines; separator rows (`|---|:-:|`) dropped.
@@ -317,6 +337,15 @@ mod tests {
                 (Syntax::Text, "后文".into())
             ]
         );
+    }
+
+    #[test]
+    fn garbled_tags_in_a_table_keep_their_text() {
+        // Found by fuzzing: OCR noise inside a tag-like run swallowed Chinese text.
+        let md = "<table><tr><td>指标</td><t乱码d>数值</td><td class=\"x\">增速</td></tr></table>";
+        let (_, text) = kinds(md).remove(0);
+        assert!(text.contains("<t乱码d>数值"), "{text}");
+        assert!(text.contains("增速") && !text.contains("class"), "{text}");
     }
 
     #[test]
