@@ -192,10 +192,9 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         });
     let after_name = inner.get(name_end..).unwrap_or("");
     // `<b 且 c>` in running text is not a tag: after the name comes nothing, a slash,
-    // or attributes (ASCII, or with `=` when values carry other text).
+    // or attributes.
     let attrs_ok = after_name.is_empty()
-        || after_name.starts_with([' ', '/', '\t'])
-            && (after_name.is_ascii() || after_name.contains('='));
+        || after_name.starts_with([' ', '/', '\t']) && plausible_attrs(after_name);
     if inner.contains('<') || !attrs_ok {
         return None;
     }
@@ -214,6 +213,23 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         out.push(' ');
     }
     Some(end + 1)
+}
+
+/// Whether `attrs` (what follows a tag name) reads as HTML attributes: other than ASCII
+/// only inside quoted values. `<b 且 c>` or `<b x=且>` in running text is text, and
+/// dropping it as a tag would lose its characters.
+pub(crate) fn plausible_attrs(attrs: &str) -> bool {
+    let mut quote = None;
+    for c in attrs.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if !c.is_ascii() => return false,
+            None => {}
+        }
+    }
+    true
 }
 
 /// `<img src="a/b.jpg" alt="说明">` → its alt, else its file name.
@@ -287,6 +303,9 @@ mod tests {
         assert_eq!(clean("<span style=\"x\">红色</span>"), "红色");
         assert_eq!(clean("A&amp;B&nbsp;C&#12298;书&#x300B;"), "A&B C《书》");
         assert_eq!(clean("a<b 且 c>d"), "a<b 且 c>d");
+        // Found by fuzzing: an `=` somewhere made any run a tag, swallowing 且.
+        assert_eq!(clean("<b 且x=1>"), "<b 且x=1>");
+        assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
         assert_eq!(clean("&unknown;"), "&unknown;");
         assert_eq!(clean("<img src=\"p/q.png\">"), "q.png");
         assert_eq!(clean("见<https://x.cn/a>。"), "见https://x.cn/a。");
