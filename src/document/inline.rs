@@ -127,14 +127,26 @@ fn image(rest: &str, out: &mut String) -> Option<usize> {
     Some(1 + after + after_src)
 }
 
-/// What an image shows as: its alt text, else the file name of its source.
+/// What an image shows as: its alt text, else the file name of its source. Words in
+/// the source are text of the page and stay: directories that are not plain ASCII
+/// (OCR noise or a caption glued into the path) and a title (`![](a.jpg "说明")`).
 pub(crate) fn image_label(alt: &str, src: &str) -> String {
-    let alt = alt.trim();
-    if !alt.is_empty() {
-        return clean(alt);
+    let src = src.trim();
+    let (path, title) = src.split_once(char::is_whitespace).unwrap_or((src, ""));
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let dirs_are_words = !path.get(..path.len() - name.len()).unwrap_or("").is_ascii();
+    let mut label = match alt.trim() {
+        "" if dirs_are_words => path.to_string(),
+        "" => name.to_string(),
+        alt if dirs_are_words => format!("{} {path}", clean(alt)),
+        alt => clean(alt),
+    };
+    let title = title.trim().trim_matches(['"', '\'']).trim();
+    if !title.is_empty() {
+        label.push(' ');
+        label.push_str(title);
     }
-    let src = src.split_whitespace().next().unwrap_or("");
-    src.rsplit(['/', '\\']).next().unwrap_or(src).to_string()
+    label
 }
 
 /// The text between `open` at the start of `s` and the first `close`, within `max`
@@ -306,6 +318,15 @@ mod tests {
         // Found by fuzzing: an `=` somewhere made any run a tag, swallowing 且.
         assert_eq!(clean("<b 且x=1>"), "<b 且x=1>");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
+    }
+
+    #[test]
+    fn words_in_an_image_source_are_kept() {
+        // Found by fuzzing: text glued into an image path was dropped with the path.
+        assert_eq!(clean("![](images/a.jpg)"), "a.jpg");
+        assert_eq!(clean("![](本报记者/a.jpg)"), "本报记者/a.jpg");
+        assert_eq!(clean("![图](本报/a.jpg)"), "图 本报/a.jpg");
+        assert_eq!(clean("![](a.jpg \"民和社区\")"), "a.jpg 民和社区");
         assert_eq!(clean("&unknown;"), "&unknown;");
         assert_eq!(clean("<img src=\"p/q.png\">"), "q.png");
         assert_eq!(clean("见<https://x.cn/a>。"), "见https://x.cn/a。");
