@@ -235,10 +235,9 @@ pub(crate) fn plausible_attrs(attrs: &str) -> bool {
     for c in attrs.chars() {
         match quote {
             Some(q) if c == q => quote = None,
-            Some(_) => {}
             None if c == '"' || c == '\'' => quote = Some(c),
             None if !c.is_ascii() => return false,
-            None => {}
+            _ => {}
         }
     }
     true
