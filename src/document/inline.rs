@@ -111,10 +111,14 @@ fn escape(rest: &str, out: &mut String) -> Option<usize> {
     })
 }
 
-/// `[text](url)` → text; `[text]` alone stays as it is.
+/// `[text](url)` → text; `[text]` alone stays as it is. A "url" holding other than
+/// ASCII is words in brackets (`[注](见第二版)`), not a link, and stays too.
 fn link(rest: &str, out: &mut String) -> Option<usize> {
     let (text, after) = bracketed(rest, '[', ']', LINK_TEXT_MAX)?;
-    let (_, after_url) = bracketed(rest.get(after..)?, '(', ')', URL_MAX)?;
+    let (url, after_url) = bracketed(rest.get(after..)?, '(', ')', URL_MAX)?;
+    if !url.is_ascii() {
+        return None;
+    }
     out.push_str(&clean(text));
     Some(after + after_url)
 }
@@ -317,6 +321,13 @@ mod tests {
         // Found by fuzzing: an `=` somewhere made any run a tag, swallowing 且.
         assert_eq!(clean("<b 且x=1>"), "<b 且x=1>");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
+    }
+
+    #[test]
+    fn words_in_a_link_target_are_kept() {
+        assert_eq!(clean("[新闻](http://x.cn/a)"), "新闻");
+        assert_eq!(clean("[注](见第二版)"), "[注](见第二版)");
+        assert_eq!(clean("[](一)"), "[](一)");
     }
 
     #[test]
