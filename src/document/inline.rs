@@ -244,7 +244,8 @@ pub(crate) fn plausible_attrs(attrs: &str) -> bool {
             _ => {}
         }
     }
-    true
+    // An unclosed quote is no attribute value: whatever it holds is text.
+    quote.is_none()
 }
 
 /// `<img src="a/b.jpg" alt="说明">` → its alt, else its file name.
@@ -320,6 +321,7 @@ mod tests {
         assert_eq!(clean("a<b 且 c>d"), "a<b 且 c>d");
         // Found by fuzzing: an `=` somewhere made any run a tag, swallowing 且.
         assert_eq!(clean("<b 且x=1>"), "<b 且x=1>");
+        assert_eq!(clean("<t | \"本报讯 >"), "<t | \"本报讯 >");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
     }
 
