@@ -208,9 +208,15 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         });
     let after_name = inner.get(name_end..).unwrap_or("");
     // `<b 且 c>` in running text is not a tag: after the name comes nothing, a slash,
-    // or attributes.
+    // or attributes. Attribute values are dropped with the tag, so only ASCII ones may
+    // be (words in them would be lost), except an image's, whose alt is its label.
+    let is_img = inner
+        .get(..3)
+        .is_some_and(|n| n.eq_ignore_ascii_case("img"));
     let attrs_ok = after_name.is_empty()
-        || after_name.starts_with([' ', '/', '\t']) && plausible_attrs(after_name);
+        || after_name.starts_with([' ', '/', '\t'])
+            && plausible_attrs(after_name)
+            && (is_img || after_name.is_ascii());
     if inner.contains('<') || !attrs_ok {
         return None;
     }
@@ -322,6 +328,7 @@ mod tests {
         // Found by fuzzing: an `=` somewhere made any run a tag, swallowing 且.
         assert_eq!(clean("<b 且x=1>"), "<b 且x=1>");
         assert_eq!(clean("<t | \"本报讯 >"), "<t | \"本报讯 >");
+        assert_eq!(clean("<span id=\"委托\">甲</span>"), "<span id=\"委托\">甲");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
     }
 

@@ -260,7 +260,7 @@ fn html_table(lines: &[&str]) -> (String, usize) {
 }
 
 /// Whether `t` (from `<` to `>`) is a tag: a name right after `<` or `</`, then
-/// nothing, a slash or attributes ([`inline::plausible_attrs`]).
+/// nothing, a slash or ASCII attributes ([`inline::plausible_attrs`]).
 /// Anything else is text that happens to sit between angle brackets, and is kept
 /// (a garbled `<t乱码d>` must not swallow its characters).
 fn looks_like_tag(t: &str) -> bool {
@@ -275,7 +275,9 @@ fn looks_like_tag(t: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && !attrs.contains('<')
         && (attrs.is_empty()
-            || attrs.starts_with([' ', '\t', '/']) && inline::plausible_attrs(attrs))
+            || attrs.starts_with([' ', '\t', '/'])
+                && attrs.is_ascii()
+                && inline::plausible_attrs(attrs))
 }
 
 /// `| a | b |` rows → `a  b` lines; separator rows (`|---|:-:|`) dropped.
