@@ -4,7 +4,7 @@
 //! background work; it drains whatever queued up before drawing once, so a burst of
 //! wheel events or a resize drag costs one frame.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -15,7 +15,8 @@ use ratatui::crossterm::event::{
 use crate::action::Action;
 use crate::cli::Cli;
 use crate::document::Document;
-use crate::keymap::{self, Key};
+use crate::keymap::{self, Key, KeyMode};
+use crate::search_runner::SearchRunner;
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
@@ -29,6 +30,25 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
     let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
+    let results = tx.clone();
+    let runner = SearchRunner::spawn(
+        Arc::clone(&state.docs),
+        cli.segmenter_options(),
+        move |batch| {
+            results
+                .send(Msg::Action(Action::ApplySearchResults(batch)))
+                .is_ok()
+        },
+    );
+    if let Some(text) = cli.search.as_deref().filter(|t| !t.trim().is_empty()) {
+        let search = Action::SearchFor {
+            text: text.to_string(),
+            whole_word: cli.whole_word,
+        };
+        if update(&mut state, search).contains(&Effect::RunSearch) {
+            run_search(&runner, &state);
+        }
+    }
     tui::spawn_input(tx);
     terminal.draw(|f| ui::draw(f, &state))?;
     let mut signal = None;
@@ -36,7 +56,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         let mut redraw = false;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             let action = match msg {
-                Msg::Input(event) => action_for_event(&event),
+                Msg::Input(event) => action_for_event_in(&event, state.key_mode()),
                 Msg::Action(action) => Some(action),
                 Msg::Signal(sig) => {
                     signal = Some(sig);
@@ -64,6 +84,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
                         update(&mut state, resize);
                         redraw = true;
                     }
+                    Effect::RunSearch => run_search(&runner, &state),
                 }
             }
         }
@@ -79,11 +100,27 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Hands the search the state asks for to the background runner.
+fn run_search(runner: &SearchRunner, state: &AppState) {
+    if let Some((generation, query)) = state.search.pending_request() {
+        runner.search(generation, Arc::clone(&state.docs), query);
+    }
+}
+
 /// The action a terminal event asks for.
 pub fn action_for_event(event: &Event) -> Option<Action> {
+    action_for_event_in(event, KeyMode::Normal)
+}
+
+/// The action a terminal event asks for when keys are read in `mode`. Pastes (and
+/// IME commits some terminals send as pastes) are typed into the search prompt.
+pub fn action_for_event_in(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            key_of(key).and_then(keymap::action_for)
+            key_of(key).and_then(|k| keymap::action_in(mode, k))
+        }
+        Event::Paste(text) if mode == KeyMode::SearchPrompt => {
+            Some(Action::InsertSearchText(text.clone()))
         }
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::ResizeScreen {
@@ -111,6 +148,8 @@ fn key_of(key: &KeyEvent) -> Option<Key> {
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
         _ => return None,
     })
 }

@@ -25,6 +25,8 @@ pub enum Key {
     BackTab,
     Enter,
     Esc,
+    Backspace,
+    Delete,
 }
 
 impl Key {
@@ -46,6 +48,8 @@ impl Key {
             Self::BackTab => "S-Tab".into(),
             Self::Enter => "Enter".into(),
             Self::Esc => "Esc".into(),
+            Self::Backspace => "BS".into(),
+            Self::Delete => "Del".into(),
         }
     }
 }
@@ -65,7 +69,8 @@ macro_rules! bindings {
 }
 
 use Key::{
-    BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Ctrl, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
 };
 
 /// Every key binding, in the order the help screen lists them.
@@ -94,9 +99,59 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('?')] => Action::ToggleHelp, "this help";
     [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
-    [Esc] => Action::CancelOrQuit, "close help/overlay, else quit";
+    [Esc] => Action::CancelOrQuit, "close help/overlay/search, else quit";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
+    // search
+    [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
+    [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
+    [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
+    [Char('F')] => Action::OpenSearchResults, "list every match (Enter jumps)";
 };
+
+/// Which table a key is looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyMode {
+    /// Reading: [`BINDINGS`].
+    #[default]
+    Normal,
+    /// Typing a search: [`PROMPT_BINDINGS`]; any other character is typed.
+    SearchPrompt,
+}
+
+/// Keys while the search prompt is open (other characters are typed into it).
+pub static PROMPT_BINDINGS: &[Binding] = bindings! {
+    [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt";
+    [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were";
+    [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings";
+    [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history";
+    [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history";
+    [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left";
+    [Right, Ctrl('f')] => Action::MoveSearchCursorRight, "search: cursor right";
+    [Home, Ctrl('a')] => Action::MoveSearchCursorStart, "search: cursor to the start";
+    [End, Ctrl('e')] => Action::MoveSearchCursorEnd, "search: cursor to the end";
+    [Backspace, Ctrl('h')] => Action::DeleteSearchCharBack, "search: delete the character before";
+    [Delete, Ctrl('d')] => Action::DeleteSearchCharForward, "search: delete the character under";
+    [Ctrl('w')] => Action::DeleteSearchWordBack, "search: delete the word before";
+    [Ctrl('u')] => Action::DeleteSearchToStart, "search: delete to the start";
+};
+
+/// The action a key asks for in `mode`.
+pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
+    match mode {
+        KeyMode::Normal => action_for(key),
+        KeyMode::SearchPrompt => {
+            if let Some(b) = PROMPT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
+                return Some(b.action.clone());
+            }
+            match key {
+                Key::Char(c) => Some(Action::InsertSearchText(c.to_string())),
+                // Paging, repainting and suspending still work while typing.
+                Key::PageUp | Key::PageDown | Key::Ctrl('l' | 'z') => action_for(key),
+                _ => None,
+            }
+        }
+    }
+}
 
 /// The help line for the count prefix, which is not a single binding.
 pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J");
@@ -126,6 +181,10 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
     lines.push((COUNT_HELP.0.to_string(), COUNT_HELP.1));
     lines.push(("wheel".to_string(), "scroll the pane under the pointer"));
     lines.push(("click".to_string(), "open a section"));
+    lines.extend(PROMPT_BINDINGS.iter().map(|b| {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        (keys.join(" "), b.help)
+    }));
     lines
 }
 
@@ -135,12 +194,30 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let mut seen = std::collections::HashSet::new();
-        for b in BINDINGS {
-            for k in b.keys {
-                assert!(seen.insert(*k), "{k:?} bound twice");
+        for table in [BINDINGS, PROMPT_BINDINGS] {
+            let mut seen = std::collections::HashSet::new();
+            for b in table {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{k:?} bound twice");
+                }
             }
         }
+    }
+
+    #[test]
+    fn the_prompt_types_what_it_does_not_bind() {
+        let prompt = |k| action_in(KeyMode::SearchPrompt, k);
+        assert_eq!(
+            prompt(Key::Char('5')),
+            Some(Action::InsertSearchText("5".into()))
+        );
+        assert_eq!(
+            prompt(Key::Char('n')),
+            Some(Action::InsertSearchText("n".into()))
+        );
+        assert_eq!(prompt(Key::Ctrl('u')), Some(Action::DeleteSearchToStart));
+        assert_eq!(prompt(Key::PageDown), Some(Action::ScrollPageDown));
+        assert_eq!(prompt(Key::Ctrl('x')), None);
     }
 
     #[test]
@@ -148,6 +225,9 @@ mod tests {
         assert_eq!(action_for(Key::Char('5')), Some(Action::TypeCountDigit(5)));
         assert_eq!(action_for(Key::Char('j')), Some(Action::MoveDown));
         assert_eq!(action_for(Key::Char('x')), None);
-        assert_eq!(help_lines().len(), BINDINGS.len() + 3);
+        assert_eq!(
+            help_lines().len(),
+            BINDINGS.len() + PROMPT_BINDINGS.len() + 3
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod geometry;
 pub mod reader;
+pub mod search;
 pub mod sections;
 mod update;
 
@@ -32,6 +33,8 @@ pub enum Effect {
     Quit,
     /// Restore the terminal and stop the process until `fg`.
     Suspend,
+    /// Start the background search [`search::SearchState::pending_request`] describes.
+    RunSearch,
 }
 
 /// Which pane the keys move.
@@ -97,6 +100,8 @@ pub struct AppState {
     pub layout: LayoutOptions,
     /// How far through the text the top line is (0–100), for the status line.
     pub percent: u16,
+    /// The search prompt, matches and results list.
+    pub search: search::SearchState,
 }
 
 impl AppState {
@@ -125,6 +130,7 @@ impl AppState {
             highlights: Vec::new(),
             layout,
             percent: 0,
+            search: search::SearchState::default(),
         };
         state.settle();
         state

@@ -1,0 +1,267 @@
+//! The reader's background search: large corpora and whole-word queries are searched
+//! here, so typing in the prompt never waits for them.
+//!
+//! One thread, "latest request wins" (GUIDE habit 12): [`SearchRunner::search`] stores
+//! the request's generation in a shared counter before sending it; the thread skips
+//! every request but the newest and checks the counter between documents, abandoning a
+//! search as soon as a newer one exists. Hits go to a sink (the app wraps them into
+//! [`Action::ApplySearchResults`](crate::action::Action::ApplySearchResults)) as
+//! [`SearchBatch`]es: the first as soon as anything is found, then at most every
+//! [`FLUSH_EVERY`], so the first matches show at once and the event loop is not
+//! flooded with one message per page. While idle the thread folds the documents ahead
+//! of the first query, and jieba is loaded only when whole-word mode is first used.
+//!
+//! Requests carry the documents (`Arc`, not copies), so a corpus that grows while it
+//! loads is searched as it is now; folded texts are reused while a document's text
+//! length is unchanged.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::analysis::search::{self, MatchMode, Query, SearchIndex, WordBoundaries};
+use crate::analysis::segmenter::{Segmenter, SegmenterOptions};
+use crate::document::Document;
+use crate::state::search::SearchBatch;
+
+/// Longest wait between two batches of one search.
+pub const FLUSH_EVERY: Duration = Duration::from_millis(30);
+
+struct Request {
+    generation: u64,
+    docs: Arc<[Document]>,
+    query: Query,
+}
+
+/// Handle on the search thread; dropping it ends the thread.
+pub struct SearchRunner {
+    requests: Sender<Request>,
+    current: Arc<AtomicU64>,
+}
+
+/// Where batches go; returns false when nobody listens any more.
+pub trait BatchSink: Fn(SearchBatch) -> bool + Send + 'static {}
+impl<F: Fn(SearchBatch) -> bool + Send + 'static> BatchSink for F {}
+
+impl SearchRunner {
+    /// Starts the thread, which folds `docs` while idle.
+    pub fn spawn(docs: Arc<[Document]>, segmenter: SegmenterOptions, sink: impl BatchSink) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let current = Arc::new(AtomicU64::new(0));
+        let worker = Worker {
+            current: Arc::clone(&current),
+            segmenter,
+            seg: Jieba::NotLoaded,
+            indexes: Vec::new(),
+        };
+        thread::Builder::new()
+            .name("kanbao-search-ui".into())
+            .spawn(move || worker.run(&docs, &rx, &sink))
+            .ok();
+        Self {
+            requests: tx,
+            current,
+        }
+    }
+
+    /// Searches `docs` for `query`, abandoning any older search.
+    pub fn search(&self, generation: u64, docs: Arc<[Document]>, query: Query) {
+        self.current.store(generation, Ordering::SeqCst);
+        let _ = self.requests.send(Request {
+            generation,
+            docs,
+            query,
+        });
+    }
+}
+
+/// jieba for whole-word mode, loaded on first use.
+enum Jieba {
+    NotLoaded,
+    /// Loading failed (a bad user dictionary): whole-word acts as substring.
+    Failed,
+    Ready(Box<Segmenter>),
+}
+
+struct Worker {
+    current: Arc<AtomicU64>,
+    segmenter: SegmenterOptions,
+    seg: Jieba,
+    indexes: Vec<Option<(usize, SearchIndex)>>,
+}
+
+impl Worker {
+    fn run(mut self, warm: &[Document], requests: &Receiver<Request>, sink: &impl BatchSink) {
+        let mut warmed = 0;
+        loop {
+            let request = if warmed < warm.len() {
+                match requests.try_recv() {
+                    Ok(r) => r,
+                    Err(TryRecvError::Empty) => {
+                        if let Some(doc) = warm.get(warmed) {
+                            self.index(warmed, doc);
+                        }
+                        warmed += 1;
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => return,
+                }
+            } else {
+                match requests.recv() {
+                    Ok(r) => r,
+                    Err(_) => return,
+                }
+            };
+            // Only the newest waiting request matters.
+            let request = requests.try_iter().last().unwrap_or(request);
+            if request.generation != self.current.load(Ordering::SeqCst) {
+                continue;
+            }
+            if !self.search(&request, sink) {
+                return;
+            }
+        }
+    }
+
+    /// The folded form of document `d`, built if missing or out of date.
+    fn index(&mut self, d: usize, doc: &Document) -> Option<&SearchIndex> {
+        if self.indexes.len() <= d {
+            self.indexes.resize_with(d + 1, || None);
+        }
+        let slot = self.indexes.get_mut(d)?;
+        if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
+            *slot = Some((doc.text.len(), SearchIndex::new(doc)));
+        }
+        slot.as_ref().map(|(_, index)| index)
+    }
+
+    /// Runs one search; false when the sink has gone away.
+    fn search(&mut self, request: &Request, sink: &impl BatchSink) -> bool {
+        if request.query.mode() == MatchMode::WholeWord && matches!(self.seg, Jieba::NotLoaded) {
+            self.seg = match Segmenter::load(&self.segmenter) {
+                Ok(seg) => Jieba::Ready(Box::new(seg)),
+                Err(_) => Jieba::Failed,
+            };
+        }
+        let seg = std::mem::replace(&mut self.seg, Jieba::NotLoaded);
+        let words = match &seg {
+            Jieba::Ready(s) => Some(&**s as &dyn WordBoundaries),
+            _ => None,
+        };
+        let generation = request.generation;
+        let mut pending = Vec::new();
+        let mut sent = false;
+        let mut last = Instant::now();
+        let mut alive = true;
+        for (d, doc) in request.docs.iter().enumerate() {
+            if self.current.load(Ordering::Relaxed) != generation {
+                self.seg = seg;
+                return true;
+            }
+            let Some(index) = self.index(d, doc) else {
+                continue;
+            };
+            let found = search::search(doc, index, &request.query, words);
+            pending.extend(found.into_iter().map(|m| (d, m)));
+            if !pending.is_empty() && (!sent || last.elapsed() >= FLUSH_EVERY) {
+                let matches = std::mem::take(&mut pending);
+                alive = sink(SearchBatch {
+                    generation,
+                    matches,
+                    done: false,
+                });
+                if !alive {
+                    break;
+                }
+                sent = true;
+                last = Instant::now();
+            }
+        }
+        self.seg = seg;
+        alive
+            && sink(SearchBatch {
+                generation,
+                matches: pending,
+                done: true,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    fn docs(n: usize) -> Arc<[Document]> {
+        (0..n)
+            .map(|i| {
+                crate::document::parse("t", &format!("# 标题{i}\n\n人口普查第{i}次，人口普查。\n"))
+            })
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    fn collect() -> (Arc<Mutex<Vec<SearchBatch>>>, impl BatchSink) {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let sink_got = Arc::clone(&got);
+        let sink = move |b: SearchBatch| sink_got.lock().map(|mut g| g.push(b)).is_ok();
+        (got, sink)
+    }
+
+    fn wait_done(got: &Mutex<Vec<SearchBatch>>, generation: u64) -> Vec<SearchBatch> {
+        for _ in 0..2000 {
+            let batches = got.lock().unwrap().clone();
+            if batches.iter().any(|b| b.generation == generation && b.done) {
+                return batches;
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+        panic!("search {generation} did not finish");
+    }
+
+    #[test]
+    fn batches_cover_every_document_in_order_and_end_with_done() {
+        let docs = docs(50);
+        let (got, sink) = collect();
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        runner.search(
+            1,
+            Arc::clone(&docs),
+            Query::parse("人口普查", MatchMode::Substring),
+        );
+        let batches = wait_done(&got, 1);
+        let all: Vec<_> = batches.iter().flat_map(|b| b.matches.iter()).collect();
+        assert_eq!(all.len(), 100);
+        assert!(
+            all.windows(2)
+                .all(|w| (w[0].0, w[0].1.range.start) < (w[1].0, w[1].1.range.start))
+        );
+        assert_eq!(batches.iter().filter(|b| b.done).count(), 1);
+    }
+
+    #[test]
+    fn only_the_newest_request_is_finished() {
+        let docs = docs(20);
+        let (got, sink) = collect();
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        for (g, q) in [(1, "人"), (2, "人口"), (3, "第1次")] {
+            runner.search(g, Arc::clone(&docs), Query::parse(q, MatchMode::Substring));
+        }
+        let batches = wait_done(&got, 3);
+        let done: Vec<u64> = batches
+            .iter()
+            .filter(|b| b.done)
+            .map(|b| b.generation)
+            .collect();
+        assert_eq!(done.last(), Some(&3));
+        let newest: usize = batches
+            .iter()
+            .filter(|b| b.generation == 3)
+            .map(|b| b.matches.len())
+            .sum();
+        // 第1次 and 第10次…第19次.
+        assert_eq!(newest, 11);
+    }
+}

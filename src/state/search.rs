@@ -1,0 +1,458 @@
+//! Search as the reader sees it: the `/` prompt, the matches, the current one, `n`/`N`.
+//!
+//! The matcher lives in [`crate::analysis::search`]; this module decides *when* it
+//! runs and what the screen does with its answer. Every edit of the prompt starts a new
+//! search with a new generation ("latest request wins", GUIDE habit 12): a small corpus
+//! is searched right here (it takes microseconds), a large one or a whole-word query is
+//! handed to the background runner through [`Effect::RunSearch`], and its answers come
+//! back as [`Action::ApplySearchResults`] batches, stale generations ignored. While the
+//! prompt is open the view follows the first match at or after where the reader was
+//! (vim's incsearch); Esc puts back both that position and the previous search.
+//!
+//! Matches are kept in reading order as `(document, Match)`, so `n`/`N` are index
+//! steps, and the highlights for the screen are found by binary search: a corpus with
+//! 100,000 hits costs no more per frame than one with ten.
+
+mod navigate;
+mod prompt;
+mod results;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use prompt::{History, LineEditor};
+pub use results::{ResultsList, results_capacity};
+
+pub(super) use navigate::refresh_highlights;
+use navigate::{anchor_of, key, show_match, step};
+
+use crate::action::Action;
+use crate::analysis::search::{self as matcher, Match, MatchMode, Query, SearchIndex};
+use crate::document::Document;
+use crate::keymap::KeyMode;
+
+use super::reader::Pos;
+use super::{AppState, Effect, Focus};
+
+/// Corpora up to this many bytes of text are searched synchronously in `update`.
+pub const SYNC_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Matches from the background search, for one generation, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchBatch {
+    pub generation: u64,
+    /// `(document, match)`, continuing where the previous batch stopped.
+    pub matches: Vec<(usize, Match)>,
+    /// The search is complete with this batch.
+    pub done: bool,
+}
+
+/// The open prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub editor: LineEditor,
+    /// The reading position when `/` was pressed: where Esc returns to and where the
+    /// incremental search looks from.
+    pub origin: Pos,
+    /// Steps back into the history being shown (`None`: the user's own typing).
+    recall: Option<usize>,
+    /// What was typed before ↑ was first pressed.
+    draft: String,
+}
+
+/// A search whose matches are shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSearch {
+    /// As typed.
+    pub text: String,
+    pub query: Query,
+    pub generation: u64,
+    /// `(document, match)` in reading order.
+    pub matches: Vec<(usize, Match)>,
+    /// Hits per `(document, article)`.
+    pub per_article: HashMap<(usize, usize), usize>,
+    /// All matches are in.
+    pub done: bool,
+    /// The match `n`/`N` last showed.
+    pub current: Option<usize>,
+    /// While set, the first match at or after this position becomes current.
+    follow: Option<Follow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Follow {
+    origin: Pos,
+    anchor: (usize, usize),
+}
+
+/// What Esc in the prompt restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Saved {
+    active: Option<ActiveSearch>,
+    mode: MatchMode,
+}
+
+/// Everything about search in the reader.
+#[derive(Debug)]
+pub struct SearchState {
+    pub prompt: Option<Prompt>,
+    pub history: History,
+    /// Substring or whole-word matching, for the next search.
+    pub mode: MatchMode,
+    pub active: Option<ActiveSearch>,
+    /// The results overlay, when open.
+    pub results: Option<ResultsList>,
+    /// Of the newest search started.
+    pub generation: u64,
+    /// Corpora larger than this (in bytes of text) are searched in the background.
+    pub sync_limit: usize,
+    saved: Option<Saved>,
+    /// Folded documents for synchronous searches: `(text length, index)` per document.
+    indexes: Vec<Option<(usize, SearchIndex)>>,
+}
+
+impl Default for SearchState {
+    fn default() -> Self {
+        Self {
+            prompt: None,
+            history: History::default(),
+            mode: MatchMode::Substring,
+            active: None,
+            results: None,
+            generation: 0,
+            sync_limit: SYNC_LIMIT,
+            saved: None,
+            indexes: Vec::new(),
+        }
+    }
+}
+
+impl SearchState {
+    /// The background search to start, if the newest one is not complete.
+    pub fn pending_request(&self) -> Option<(u64, Query)> {
+        let a = self.active.as_ref()?;
+        (!a.done && a.generation == self.generation).then(|| (a.generation, a.query.clone()))
+    }
+
+    /// The status line's search part: `match 3/24 · 4 articles`, `no match for 甲`.
+    pub fn status(&self) -> Option<String> {
+        let a = self.active.as_ref()?;
+        let total = a.matches.len();
+        let articles = a.per_article.len();
+        let noun = if articles == 1 { "article" } else { "articles" };
+        let more = if a.done { "" } else { "+" };
+        Some(match (total, a.current) {
+            (0, _) if a.done => format!("no match for {}", a.text),
+            (0, _) => format!("searching for {}…", a.text),
+            (_, Some(i)) => format!("match {}/{total}{more} · {articles} {noun}", i + 1),
+            (_, None) => format!("{total}{more} matches · {articles} {noun}"),
+        })
+    }
+
+    /// Hits in article `article` of document `doc`.
+    pub fn hits_in(&self, doc: usize, article: usize) -> usize {
+        self.active
+            .as_ref()
+            .and_then(|a| a.per_article.get(&(doc, article)).copied())
+            .unwrap_or(0)
+    }
+}
+
+impl AppState {
+    /// Which key table applies now.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.search.prompt.is_some() && self.help.is_none() {
+            KeyMode::SearchPrompt
+        } else {
+            KeyMode::Normal
+        }
+    }
+}
+
+/// Handles `action` if it is about search (or the results overlay is open and takes
+/// it); `None` leaves it to the reader.
+pub(super) fn handle(
+    state: &mut AppState,
+    action: &Action,
+    count: Option<usize>,
+) -> Option<Vec<Effect>> {
+    if state.search.results.is_some()
+        && let Some(effects) = results::handle(state, action, count)
+    {
+        return Some(effects);
+    }
+    let n = count.unwrap_or(1).max(1);
+    Some(match action {
+        Action::OpenSearchPrompt => open_prompt(state),
+        Action::InsertSearchText(s) => edit(state, |e| e.insert(s)),
+        Action::DeleteSearchCharBack => edit(state, LineEditor::backspace),
+        Action::DeleteSearchCharForward => edit(state, LineEditor::delete),
+        Action::MoveSearchCursorLeft => edit(state, LineEditor::move_left),
+        Action::MoveSearchCursorRight => edit(state, LineEditor::move_right),
+        Action::MoveSearchCursorStart => edit(state, LineEditor::move_start),
+        Action::MoveSearchCursorEnd => edit(state, LineEditor::move_end),
+        Action::DeleteSearchToStart => edit(state, LineEditor::delete_to_start),
+        Action::DeleteSearchWordBack => edit(state, LineEditor::delete_word_back),
+        Action::RecallOlderSearch => recall(state, true),
+        Action::RecallNewerSearch => recall(state, false),
+        Action::ToggleWholeWord => toggle_mode(state),
+        Action::ConfirmSearch => confirm(state),
+        Action::CancelSearch => cancel(state),
+        Action::JumpToNextMatch => step(state, n, true),
+        Action::JumpToPrevMatch => step(state, n, false),
+        Action::OpenSearchResults => results::open(state),
+        Action::SearchFor { text, whole_word } => {
+            state.search.mode = if *whole_word {
+                MatchMode::WholeWord
+            } else {
+                MatchMode::Substring
+            };
+            state.search.history.push(text);
+            let top = state.reader.top;
+            start(state, text, Some(top))
+        }
+        Action::CancelOrQuit
+            if state.search.active.is_some()
+                && !(state.focus == Focus::List && state.geometry().list_overlay) =>
+        {
+            clear(state)
+        }
+        _ => return None,
+    })
+}
+
+fn redraw() -> Vec<Effect> {
+    vec![Effect::Redraw]
+}
+
+fn open_prompt(state: &mut AppState) -> Vec<Effect> {
+    state.search.saved = Some(Saved {
+        active: state.search.active.clone(),
+        mode: state.search.mode,
+    });
+    state.search.prompt = Some(Prompt {
+        editor: LineEditor::default(),
+        origin: state.reader.top,
+        recall: None,
+        draft: String::new(),
+    });
+    redraw()
+}
+
+/// Applies an edit to the prompt; a changed text starts a new search.
+fn edit(state: &mut AppState, f: impl FnOnce(&mut LineEditor)) -> Vec<Effect> {
+    let Some(p) = state.search.prompt.as_mut() else {
+        return Vec::new();
+    };
+    let before = p.editor.text().to_string();
+    f(&mut p.editor);
+    if p.editor.text() == before {
+        return redraw();
+    }
+    p.recall = None;
+    rerun_prompt(state)
+}
+
+fn rerun_prompt(state: &mut AppState) -> Vec<Effect> {
+    let Some(p) = &state.search.prompt else {
+        return Vec::new();
+    };
+    let (text, origin) = (p.editor.text().to_string(), p.origin);
+    start(state, &text, Some(origin))
+}
+
+fn recall(state: &mut AppState, older: bool) -> Vec<Effect> {
+    let history = &state.search.history;
+    let Some(p) = state.search.prompt.as_mut() else {
+        return Vec::new();
+    };
+    let next = match (p.recall, older) {
+        (None, true) if !history.is_empty() => Some(0),
+        (Some(i), true) if i + 1 < history.len() => Some(i + 1),
+        (Some(i), false) => i.checked_sub(1),
+        _ => return Vec::new(),
+    };
+    if p.recall.is_none() {
+        p.draft = p.editor.text().to_string();
+    }
+    let text = match next {
+        Some(i) => history.get(i).unwrap_or_default().to_string(),
+        None => p.draft.clone(),
+    };
+    p.editor = LineEditor::with_text(&text);
+    p.recall = next;
+    rerun_prompt(state)
+}
+
+fn toggle_mode(state: &mut AppState) -> Vec<Effect> {
+    state.search.mode = match state.search.mode {
+        MatchMode::Substring => MatchMode::WholeWord,
+        MatchMode::WholeWord => MatchMode::Substring,
+    };
+    if state.search.prompt.is_some() {
+        return rerun_prompt(state);
+    }
+    match state.search.active.as_ref().map(|a| a.text.clone()) {
+        Some(text) => start(state, &text, None),
+        None => redraw(),
+    }
+}
+
+fn confirm(state: &mut AppState) -> Vec<Effect> {
+    let Some(p) = state.search.prompt.take() else {
+        return Vec::new();
+    };
+    state.search.saved = None;
+    let text = p.editor.text().trim().to_string();
+    if !text.is_empty() {
+        state.search.history.push(&text);
+        return redraw();
+    }
+    // An empty Enter repeats the last search, as in less and vim.
+    if let Some(last) = state.search.history.get(0).map(str::to_string) {
+        start(state, &last, Some(p.origin))
+    } else {
+        state.search.active = None;
+        redraw()
+    }
+}
+
+fn cancel(state: &mut AppState) -> Vec<Effect> {
+    let Some(p) = state.search.prompt.take() else {
+        return Vec::new();
+    };
+    state.reader.jump(&state.docs, p.origin);
+    let Some(saved) = state.search.saved.take() else {
+        state.search.active = None;
+        return redraw();
+    };
+    state.search.mode = saved.mode;
+    match saved.active {
+        Some(active) if !active.done => {
+            let text = active.text.clone();
+            let mut effects = start(state, &text, None);
+            if let Some(a) = state.search.active.as_mut() {
+                a.current = active.current.filter(|&c| c < a.matches.len());
+            }
+            effects.push(Effect::Redraw);
+            effects
+        }
+        other => {
+            state.search.generation += 1;
+            state.search.active = other;
+            redraw()
+        }
+    }
+}
+
+fn clear(state: &mut AppState) -> Vec<Effect> {
+    state.search.generation += 1;
+    state.search.active = None;
+    redraw()
+}
+
+/// Starts searching for `text` in the current mode. With `follow`, the view goes to
+/// the first match at or after that position once it is known.
+fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
+    state.search.generation += 1;
+    let generation = state.search.generation;
+    let query = Query::parse(text, state.search.mode);
+    if query.is_empty() {
+        state.search.active = None;
+        if let Some(origin) = follow {
+            state.reader.jump(&state.docs, origin);
+        }
+        return redraw();
+    }
+    let follow = follow.map(|origin| Follow {
+        origin,
+        anchor: anchor_of(state, origin),
+    });
+    state.search.active = Some(ActiveSearch {
+        text: text.to_string(),
+        query: query.clone(),
+        generation,
+        matches: Vec::new(),
+        per_article: HashMap::new(),
+        done: false,
+        current: None,
+        follow,
+    });
+    let total: usize = state.docs.iter().map(|d| d.text.len()).sum();
+    if query.mode() == MatchMode::WholeWord || total > state.search.sync_limit {
+        return vec![Effect::Redraw, Effect::RunSearch];
+    }
+    let matches = search_here(&mut state.search.indexes, &state.docs, &query);
+    apply_batch(
+        state,
+        SearchBatch {
+            generation,
+            matches,
+            done: true,
+        },
+    )
+}
+
+/// A synchronous search of every document (substring mode), reusing folded texts.
+fn search_here(
+    indexes: &mut Vec<Option<(usize, SearchIndex)>>,
+    docs: &Arc<[Document]>,
+    query: &Query,
+) -> Vec<(usize, Match)> {
+    indexes.resize_with(docs.len(), || None);
+    let mut out = Vec::new();
+    for (d, (doc, slot)) in docs.iter().zip(indexes.iter_mut()).enumerate() {
+        if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
+            *slot = Some((doc.text.len(), SearchIndex::new(doc)));
+        }
+        if let Some((_, index)) = slot {
+            out.extend(
+                matcher::search(doc, index, query, None)
+                    .into_iter()
+                    .map(|m| (d, m)),
+            );
+        }
+    }
+    out
+}
+
+/// Takes in matches of the newest search; stale batches change nothing.
+pub(super) fn apply_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effect> {
+    let Some(a) = state.search.active.as_mut() else {
+        return Vec::new();
+    };
+    if a.generation != batch.generation || a.done {
+        return Vec::new();
+    }
+    let first_new = a.matches.len();
+    for (doc, m) in batch.matches {
+        *a.per_article.entry((doc, m.article)).or_default() += 1;
+        a.matches.push((doc, m));
+    }
+    a.done = batch.done;
+    let Some(follow) = a.follow else {
+        return redraw();
+    };
+    let firsts = &state.reader.doc_first_unit;
+    let found = a
+        .matches
+        .get(first_new..)
+        .unwrap_or_default()
+        .iter()
+        .position(|(d, m)| key(firsts, *d, m) >= follow.anchor)
+        .map(|i| i + first_new);
+    let pick = match found {
+        Some(i) => Some(i),
+        // Nothing after the origin: wrap to the first match, as vim's incsearch does.
+        None if a.done && !a.matches.is_empty() => Some(0),
+        None if a.done => None,
+        None => return redraw(),
+    };
+    a.follow = None;
+    a.current = pick;
+    state.reader.jump(&state.docs, follow.origin);
+    if let Some(i) = pick {
+        show_match(state, i);
+    }
+    redraw()
+}
