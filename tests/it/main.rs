@@ -11,4 +11,5 @@ mod parse_props;
 mod sample;
 mod screens;
 mod search;
+mod search_ui;
 mod variants;
