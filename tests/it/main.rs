@@ -2,6 +2,7 @@
 
 mod cli;
 mod e2e;
+mod e2e_search;
 mod input;
 mod interactions;
 mod keywords;

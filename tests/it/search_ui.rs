@@ -88,7 +88,9 @@ fn current_on_screen(s: &AppState) -> bool {
         return false;
     };
     s.reader.visible(s.pane_height()).iter().any(|(d, line)| {
-        *d == *doc && line.range.start <= m.range.start && m.range.start < line.range.end.max(line.range.start + 1)
+        *d == *doc
+            && line.range.start <= m.range.start
+            && m.range.start < line.range.end.max(line.range.start + 1)
     })
 }
 
@@ -111,7 +113,10 @@ fn row_text(buf: &Buffer, y: u16) -> String {
 }
 
 fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row_text(buf, y)).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every cell (x, y) where `needle` starts.
@@ -148,7 +153,11 @@ fn the_sample_has_24_matches_and_n_visits_each_in_reading_order() {
     assert_eq!(prompt_text(&s), None, "Enter closes the prompt");
     assert_eq!(total(&s), 24);
     assert_eq!(current(&s), Some(0));
-    assert!(status_row(&s).contains("match 1/24 · "), "{}", status_row(&s));
+    assert!(
+        status_row(&s).contains("match 1/24 · "),
+        "{}",
+        status_row(&s)
+    );
     assert!(current_on_screen(&s));
     let key = |s: &AppState| {
         let a = s.search.active.as_ref().unwrap();
@@ -163,7 +172,10 @@ fn the_sample_has_24_matches_and_n_visits_each_in_reading_order() {
         assert_eq!(s.message, None, "no wrap notice before the end");
         seen.push(key(&s));
     }
-    assert!(seen.windows(2).all(|w| w[0] < w[1]), "reading order: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0] < w[1]),
+        "reading order: {seen:?}"
+    );
     let articles: std::collections::BTreeSet<_> = seen.iter().map(|k| k.1).collect();
     assert!(articles.len() >= 2, "the matches span articles");
     assert!(status_row(&s).contains("match 24/24"));
@@ -214,7 +226,10 @@ fn n_and_shift_n_triples_across_articles_of_a_hand_made_page() {
     press(&mut s, "/社区<Enter>3]");
     press(&mut s, "N");
     let a = s.search.active.as_ref().unwrap();
-    assert!(a.matches[a.current.unwrap()].1.article < 3, "N from the fourth article goes back");
+    assert!(
+        a.matches[a.current.unwrap()].1.article < 3,
+        "N from the fourth article goes back"
+    );
 }
 
 #[test]
@@ -234,7 +249,11 @@ fn prompt_editing_works_over_wide_characters() {
         let mut s = sample(80, 24);
         press(&mut s, spec);
         let p = s.search.prompt.as_ref().expect("prompt open");
-        assert_eq!((p.editor.text(), p.editor.cursor()), (*text, *cursor), "keys {spec}");
+        assert_eq!(
+            (p.editor.text(), p.editor.cursor()),
+            (*text, *cursor),
+            "keys {spec}"
+        );
     }
     // An IME commit or a paste arrives as one string.
     let mut s = sample(80, 24);
@@ -290,11 +309,17 @@ fn history_recalls_older_and_newer_queries() {
         assert_eq!(prompt_text(&s), Some(*want), "after {key}");
     }
     press(&mut s, "<Up><Up><Enter>");
-    assert_eq!(s.search.active.as_ref().map(|a| a.text.as_str()), Some("普查"));
+    assert_eq!(
+        s.search.active.as_ref().map(|a| a.text.as_str()),
+        Some("普查")
+    );
     assert_eq!(s.search.history.entries(), ["人口", "平城", "普查"]);
     // An empty Enter repeats the newest search.
     press(&mut s, "<Esc>/<Enter>");
-    assert_eq!(s.search.active.as_ref().map(|a| a.text.as_str()), Some("普查"));
+    assert_eq!(
+        s.search.active.as_ref().map(|a| a.text.as_str()),
+        Some("普查")
+    );
 }
 
 #[test]
@@ -324,14 +349,21 @@ fn whole_word_mode_is_toggled_in_the_prompt_and_searched_in_the_background() {
     assert_eq!(s.search.mode, MatchMode::Substring);
     let effects = press(&mut s, "<Tab>");
     assert_eq!(s.search.mode, MatchMode::WholeWord);
-    assert!(effects.contains(&Effect::RunSearch), "jieba runs off the UI thread");
+    assert!(
+        effects.contains(&Effect::RunSearch),
+        "jieba runs off the UI thread"
+    );
     let (generation, query) = s.search.pending_request().expect("a pending search");
     assert_eq!(query.mode(), MatchMode::WholeWord);
     let t = render(&s);
     assert!(row_text(t.backend().buffer(), 29).contains("[whole words"));
     press(&mut s, "<C-t>");
     assert_eq!(s.search.mode, MatchMode::Substring);
-    assert!(s.search.pending_request().is_none_or(|(g, _)| g != generation));
+    assert!(
+        s.search
+            .pending_request()
+            .is_none_or(|(g, _)| g != generation)
+    );
 }
 
 #[test]
@@ -347,19 +379,49 @@ fn background_batches_latest_request_wins() {
     assert!(generation > old);
     assert!(status_row(&s).contains("searching for 人口普查"));
     let doc = sample_doc();
-    let all: Vec<_> = search_document(&doc, &query).into_iter().map(|m| (0, m)).collect();
+    let all: Vec<_> = search_document(&doc, &query)
+        .into_iter()
+        .map(|m| (0, m))
+        .collect();
     // A stale batch changes nothing.
-    update(&mut s, Action::ApplySearchResults(SearchBatch { generation: old, matches: all.clone(), done: true }));
+    update(
+        &mut s,
+        Action::ApplySearchResults(SearchBatch {
+            generation: old,
+            matches: all.clone(),
+            done: true,
+        }),
+    );
     assert_eq!(total(&s), 0);
     let (first, rest) = all.split_at(10);
-    update(&mut s, Action::ApplySearchResults(SearchBatch { generation, matches: first.to_vec(), done: false }));
+    update(
+        &mut s,
+        Action::ApplySearchResults(SearchBatch {
+            generation,
+            matches: first.to_vec(),
+            done: false,
+        }),
+    );
     assert_eq!(total(&s), 10);
-    assert!(status_row(&s).contains("/24") || status_row(&s).contains("+"));
-    update(&mut s, Action::ApplySearchResults(SearchBatch { generation, matches: rest.to_vec(), done: true }));
+    assert!(status_row(&s).contains("10+"), "{}", status_row(&s));
+    update(
+        &mut s,
+        Action::ApplySearchResults(SearchBatch {
+            generation,
+            matches: rest.to_vec(),
+            done: true,
+        }),
+    );
     assert_eq!(total(&s), 24);
-    assert!(current_on_screen(&s), "the view followed the first match after the origin");
+    assert!(
+        current_on_screen(&s),
+        "the view followed the first match after the origin"
+    );
     let a = s.search.active.as_ref().unwrap();
-    assert!(a.matches[a.current.unwrap()].1.article >= s.reader.units[3].article || a.current == Some(0));
+    assert!(
+        a.matches[a.current.unwrap()].1.article >= s.reader.units[3].article
+            || a.current == Some(0)
+    );
 }
 
 #[test]
@@ -393,8 +455,14 @@ fn the_results_overlay_shows_headlines_and_context() {
     assert!(text.contains("1/24") && text.contains("2/24"));
     let hits = find_all(buf, "人口普查");
     assert!(hits.len() >= 10, "a context line per match");
-    let selected = hits.iter().filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed).count();
-    let others = hits.iter().filter(|&&(x, y)| buf[(x, y)].bg == Color::Yellow).count();
+    let selected = hits
+        .iter()
+        .filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed)
+        .count();
+    let others = hits
+        .iter()
+        .filter(|&&(x, y)| buf[(x, y)].bg == Color::Yellow)
+        .count();
     assert_eq!(selected, 1, "the selected row's hit in the current style");
     assert!(others >= 9);
 }
@@ -406,26 +474,42 @@ fn highlighted_matches_have_distinct_styles_and_the_list_counts_hits() {
     let t = render(&s);
     let buf = t.backend().buffer();
     let pane_x = s.geometry().pane.x;
-    let in_pane: Vec<_> = find_all(buf, "人口普查").into_iter().filter(|p| p.0 >= pane_x).collect();
+    let in_pane: Vec<_> = find_all(buf, "人口普查")
+        .into_iter()
+        .filter(|p| p.0 >= pane_x)
+        .collect();
     assert!(in_pane.len() >= 2, "several matches on screen");
-    let current: Vec<_> = in_pane.iter().filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed).collect();
+    let current: Vec<_> = in_pane
+        .iter()
+        .filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed)
+        .collect();
     assert_eq!(current.len(), 1, "one current match");
     let (cx, cy) = *current[0];
     assert_eq!(buf[(cx, cy)].fg, Color::Black);
-    assert!(buf[(cx, cy)].modifier.contains(Modifier::BOLD), "current match bold");
+    assert!(
+        buf[(cx, cy)].modifier.contains(Modifier::BOLD),
+        "current match bold"
+    );
     for &(x, y) in in_pane.iter().filter(|p| **p != (cx, cy)) {
-        assert_eq!((buf[(x, y)].bg, buf[(x, y)].fg), (Color::Yellow, Color::Black), "other matches at ({x},{y})");
+        assert_eq!(
+            (buf[(x, y)].bg, buf[(x, y)].fg),
+            (Color::Yellow, Color::Black),
+            "other matches at ({x},{y})"
+        );
         assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
     }
     // Each article with hits shows its count in the list, in the match colours.
     let counts = &s.search.active.as_ref().unwrap().per_article;
     let doc = &s.docs[0];
     let (&(_, article), &n) = counts.iter().max_by_key(|(k, _)| k.1).unwrap();
-    let title = doc.field(doc.articles[article].title.as_ref()).unwrap_or("");
+    let title = doc
+        .field(doc.articles[article].title.as_ref())
+        .unwrap_or("");
     let head: String = title.chars().take(3).collect();
     let label = format!("{n} {head}");
     let badge = find_all(buf, &label).into_iter().find(|p| p.0 < pane_x);
-    let (bx, by) = badge.unwrap_or_else(|| panic!("badge {label} in the list:\n{}", screen_text(buf)));
+    let (bx, by) =
+        badge.unwrap_or_else(|| panic!("badge {label} in the list:\n{}", screen_text(buf)));
     assert_eq!(buf[(bx, by)].bg, Color::Yellow);
     insta::assert_snapshot!(screen_text(buf));
 }
@@ -447,7 +531,13 @@ fn the_prompt_is_drawn_in_the_status_line_with_the_cursor_after_the_text() {
 #[test]
 fn search_for_opens_with_the_search_active() {
     let mut s = sample(100, 30);
-    update(&mut s, Action::SearchFor { text: "人口普查".into(), whole_word: false });
+    update(
+        &mut s,
+        Action::SearchFor {
+            text: "人口普查".into(),
+            whole_word: false,
+        },
+    );
     assert_eq!((total(&s), current(&s)), (24, Some(0)));
     assert!(current_on_screen(&s));
     assert!(s.search.prompt.is_none());
