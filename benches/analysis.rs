@@ -2,11 +2,9 @@
 //! search throughput, the worker's time to first match and to the full count, jieba's
 //! load time and keyword extraction.
 //!
-//! The corpus is the sample page repeated about 5000 times with variations (rotated
-//! paragraphs, changed numbers, a third of the pages without 人口普查, some full-width
-//! Latin), parsed once. Run: `cargo bench --bench analysis`.
+//! The corpus is `kanbao::corpus::generate_page` (the pages `examples/gen_corpus.rs`
+//! writes) up to ~100 MB of parsed text, parsed once. Run: `cargo bench --bench analysis`.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,28 +18,13 @@ use kanbao::document::Document;
 
 const TARGET_BYTES: usize = 100 * 1024 * 1024;
 
-fn page(i: usize) -> String {
-    let sample = kanbao::input::SAMPLE;
-    let paragraphs: Vec<&str> = sample.split("\n\n").collect();
-    let cut = i % paragraphs.len().max(1);
-    let mut md = paragraphs[cut..].join("\n\n");
-    md.push_str("\n\n");
-    md.push_str(&paragraphs[..cut].join("\n\n"));
-    let mut md = md.replace("2020", &(1990 + i % 40).to_string());
-    if i.is_multiple_of(3) {
-        md = md.replace("人口普查", "人口调查");
-    }
-    if i.is_multiple_of(5) {
-        let _ = write!(md, "\n\n## 第{i}版 ＧＤＰ增长（Ｑ３）\n\n本页编号{i}。\n");
-    }
-    md
-}
-
 fn corpus() -> Vec<Document> {
     let mut docs = Vec::new();
     let mut bytes = 0;
     while bytes < TARGET_BYTES {
-        let doc = kanbao::document::parse(&format!("page{}", docs.len()), &page(docs.len()));
+        let index = docs.len();
+        let page = kanbao::corpus::generate_page(1, index);
+        let doc = kanbao::document::parse(&kanbao::corpus::page_file_name(index), &page);
         bytes += doc.text.len();
         docs.push(doc);
     }
@@ -67,9 +50,9 @@ fn search_benches(c: &mut Criterion) {
     });
     let indexes: Vec<SearchIndex> = docs.iter().map(SearchIndex::new).collect();
     for (name, input) in [
-        ("人口普查 (many hits)", "人口普查"),
-        ("带泥土 (few hits)", "带泥土"),
-        ("gdp (folded Latin)", "gdp"),
+        ("人口普查 (110k hits)", "人口普查"),
+        ("带泥土 (no hits)", "带泥土"),
+        ("ｇｄｐ (folded Latin, no hits)", "ｇｄｐ"),
         ("两个词 平城区 普查", "平城区 普查"),
     ] {
         let query = Query::parse(input, MatchMode::Substring);

@@ -14,7 +14,7 @@ use crate::layout::LayoutOptions;
 
 /// kanbao (看报): read OCR'd Chinese newspaper pages (markdown) in the terminal.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version, about, args_override_self = true)]
 pub struct Cli {
     /// Pages to open: files, directories of pages, or `-` for standard input.
     /// Without any, the bundled sample page opens.

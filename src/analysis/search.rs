@@ -14,6 +14,15 @@
 //! assert_eq!(hits.len(), 3);
 //! assert_eq!(&doc.text[hits[2].range.clone()], "ＡＢ");
 //! ```
+//!
+//! # Limitations
+//!
+//! * A match lies inside one part (title, byline, block…): terms never span two blocks,
+//!   and page furniture (dates, 第N版, 责任编辑) is not searched.
+//! * Hits of one term do not overlap (`memmem` resumes after each hit: `aa` is found
+//!   once in `aaa`); hits of different terms may.
+//! * Whole-word mode is as good as jieba's segmentation of the block; before jieba has
+//!   loaded it behaves as substring mode.
 
 use std::ops::Range;
 

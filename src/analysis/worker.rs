@@ -27,6 +27,16 @@ use super::search::{self, Match, Query, SearchIndex, WordBoundaries};
 use super::segmenter::{Segmenter, SegmenterOptions};
 use crate::document::Document;
 
+/// Where a worker delivers its events: returns false once nobody listens any more,
+/// which ends the worker. [`AnalysisWorker::spawn_with`] and [`SearchWorker::spawn_with`]
+/// take one so a UI can wrap events into its own message channel and wake its loop.
+pub type Sink<E> = Box<dyn Fn(E) -> bool + Send>;
+
+fn channel_sink<E: Send + 'static>() -> (Sink<E>, Receiver<E>) {
+    let (tx, rx) = mpsc::channel();
+    (Box::new(move |e| tx.send(e).is_ok()), rx)
+}
+
 /// Everything the reader highlights in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleAnalysis {
@@ -76,16 +86,37 @@ pub struct AnalysisWorker {
 
 impl AnalysisWorker {
     /// Starts the thread. Spawn it after the first frame: it begins by loading jieba.
+    /// Events arrive on [`events`](Self::events).
     pub fn spawn(docs: Arc<[Document]>, seg: SegmenterOptions, opts: KeywordOptions) -> Self {
+        let (sink, events) = channel_sink();
+        Self::start(docs, seg, opts, sink, events)
+    }
+
+    /// Like [`spawn`](Self::spawn), but events go to `sink` (and `events` stays empty).
+    pub fn spawn_with(
+        docs: Arc<[Document]>,
+        seg: SegmenterOptions,
+        opts: KeywordOptions,
+        sink: Sink<AnalysisEvent>,
+    ) -> Self {
+        Self::start(docs, seg, opts, sink, mpsc::channel().1)
+    }
+
+    fn start(
+        docs: Arc<[Document]>,
+        seg: SegmenterOptions,
+        opts: KeywordOptions,
+        sink: Sink<AnalysisEvent>,
+        events: Receiver<AnalysisEvent>,
+    ) -> Self {
         let (req_tx, req_rx) = mpsc::channel();
-        let (ev_tx, ev_rx) = mpsc::channel();
         thread::Builder::new()
             .name("kanbao-analysis".into())
-            .spawn(move || analysis_thread(&docs, &seg, opts, &req_rx, &ev_tx))
+            .spawn(move || analysis_thread(&docs, &seg, opts, &req_rx, &*sink))
             .ok();
         Self {
             requests: req_tx,
-            events: ev_rx,
+            events,
         }
     }
 
@@ -124,16 +155,16 @@ fn analysis_thread(
     seg_opts: &SegmenterOptions,
     mut opts: KeywordOptions,
     requests: &Receiver<AnalysisRequest>,
-    events: &Sender<AnalysisEvent>,
+    send: &dyn Fn(AnalysisEvent) -> bool,
 ) {
     let seg = match Segmenter::load(seg_opts) {
         Ok(seg) => Arc::new(seg),
         Err(err) => {
-            let _ = events.send(AnalysisEvent::Failed(err.to_string()));
+            send(AnalysisEvent::Failed(err.to_string()));
             return;
         }
     };
-    if events.send(AnalysisEvent::Ready(Arc::clone(&seg))).is_err() {
+    if !send(AnalysisEvent::Ready(Arc::clone(&seg))) {
         return;
     }
     let mut queue = all_articles(docs);
@@ -179,7 +210,7 @@ fn analysis_thread(
             article: a,
             analysis: Arc::clone(analysis),
         };
-        if events.send(event).is_err() {
+        if !send(event) {
             return;
         }
     }
@@ -217,18 +248,32 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     /// Starts the thread, which prepares (folds) every document while idle.
+    /// Events arrive on [`events`](Self::events).
     pub fn spawn(docs: Arc<[Document]>) -> Self {
+        let (sink, events) = channel_sink();
+        Self::start(docs, sink, events)
+    }
+
+    /// Like [`spawn`](Self::spawn), but events go to `sink` (and `events` stays empty).
+    pub fn spawn_with(docs: Arc<[Document]>, sink: Sink<SearchEvent>) -> Self {
+        Self::start(docs, sink, mpsc::channel().1)
+    }
+
+    fn start(
+        docs: Arc<[Document]>,
+        sink: Sink<SearchEvent>,
+        events: Receiver<SearchEvent>,
+    ) -> Self {
         let (req_tx, req_rx) = mpsc::channel();
-        let (ev_tx, ev_rx) = mpsc::channel();
         let generation = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&generation);
         thread::Builder::new()
             .name("kanbao-search".into())
-            .spawn(move || search_thread(&docs, &current, &req_rx, &ev_tx))
+            .spawn(move || search_thread(&docs, &current, &req_rx, &*sink))
             .ok();
         Self {
             requests: req_tx,
-            events: ev_rx,
+            events,
             generation,
         }
     }
@@ -266,7 +311,7 @@ fn search_thread(
     docs: &[Document],
     current: &AtomicU64,
     requests: &Receiver<SearchRequest>,
-    events: &Sender<SearchEvent>,
+    send: &dyn Fn(SearchEvent) -> bool,
 ) {
     let mut indexes: Vec<Option<SearchIndex>> = vec![None; docs.len()];
     let mut seg: Option<Arc<Segmenter>> = None;
@@ -301,7 +346,7 @@ fn search_thread(
                 let job = Job {
                     docs,
                     current,
-                    events,
+                    send,
                     words,
                     generation,
                 };
@@ -316,7 +361,7 @@ fn search_thread(
 struct Job<'a> {
     docs: &'a [Document],
     current: &'a AtomicU64,
-    events: &'a Sender<SearchEvent>,
+    send: &'a dyn Fn(SearchEvent) -> bool,
     words: Option<&'a dyn WordBoundaries>,
     generation: u64,
 }
@@ -344,7 +389,7 @@ impl Job<'_> {
                     doc: d,
                     matches,
                 };
-                if self.events.send(event).is_err() {
+                if !(self.send)(event) {
                     return false;
                 }
             }
@@ -355,7 +400,7 @@ impl Job<'_> {
             articles,
             elapsed: started.elapsed(),
         };
-        self.events.send(done).is_ok()
+        (self.send)(done)
     }
 }
 

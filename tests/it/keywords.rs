@@ -235,3 +235,57 @@ fn analysis_worker_loads_then_serves_the_article_on_screen_first() {
     order.sort_unstable();
     assert_eq!(order, (0..n).collect::<Vec<_>>());
 }
+
+fn dump_keywords(config_home: &std::path::Path, extra: &[&str]) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--dump", "json"])
+        .args(extra)
+        .env("XDG_CONFIG_HOME", config_home)
+        .output()
+        .expect("kanbao runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["documents"][0]["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .flat_map(|a| a["keywords"].as_array().cloned().unwrap_or_default())
+        .map(|k| k["word"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_config_directory_dictionary_and_dict_flag_reach_the_dump() {
+    let home = std::env::temp_dir().join(format!("kanbao-config-{}", std::process::id()));
+    std::fs::create_dir_all(home.join("kanbao")).unwrap();
+    let word = "环境治理监督大队";
+    assert!(!dump_keywords(&home, &[]).iter().any(|w| w == word));
+    std::fs::write(home.join("kanbao/dict.txt"), format!("{word} 100000 nt\n")).unwrap();
+    assert!(dump_keywords(&home, &[]).iter().any(|w| w == word));
+    // `--dict` replaces the config-directory dictionary.
+    let other = home.join("other.txt");
+    std::fs::write(&other, "看报器 10 n\n").unwrap();
+    let words = dump_keywords(&home, &["--dict", other.to_str().unwrap()]);
+    assert!(!words.iter().any(|w| w == word));
+    assert!(
+        !dump_keywords(&home, &["--keywords", "0"])
+            .iter()
+            .any(|w| !w.is_empty())
+    );
+    std::fs::remove_dir_all(&home).ok();
+}
+
+#[test]
+fn a_missing_dict_file_is_reported_with_its_path() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--dump", "json", "--dict", "/nonexistent/kanbao-dict.txt"])
+        .output()
+        .expect("kanbao runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/kanbao-dict.txt"));
+}

@@ -245,3 +245,24 @@ fn dump_json_carries_matches() {
             .is_none()
     );
 }
+
+#[test]
+fn worker_events_can_go_into_the_ui_channel() {
+    // The app's loop waits on one channel of its own messages; a sink wraps events in.
+    enum Msg {
+        Search(SearchEvent),
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let sink = Box::new(move |e| tx.send(Msg::Search(e)).is_ok());
+    let worker = SearchWorker::spawn_with(vec![sample()].into(), sink);
+    let mut results =
+        SearchResults::new(worker.search(Query::parse("带泥土", MatchMode::Substring)));
+    while results.done.is_none() {
+        let Msg::Search(event) = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("event");
+        results.apply(event);
+    }
+    assert_eq!(results.done, Some(1));
+    assert!(worker.try_recv().is_none());
+}
