@@ -17,7 +17,6 @@ mod navigate;
 mod prompt;
 mod results;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use prompt::{History, LineEditor};
@@ -69,8 +68,8 @@ pub struct ActiveSearch {
     pub generation: u64,
     /// `(document, match)` in reading order.
     pub matches: Vec<(usize, Match)>,
-    /// Hits per `(document, article)`.
-    pub per_article: HashMap<(usize, usize), usize>,
+    /// How many articles have hits.
+    pub articles: usize,
     /// All matches are in.
     pub done: bool,
     /// The match `n`/`N` last showed.
@@ -127,6 +126,19 @@ impl Default for SearchState {
     }
 }
 
+impl ActiveSearch {
+    /// Hits in article `article` of document `doc` (two binary searches: the section
+    /// list asks only for the entries on screen, so no per-article table is kept).
+    pub fn hits_in(&self, doc: usize, article: usize) -> usize {
+        let key = (doc, article);
+        let start = self.matches.partition_point(|(d, m)| (*d, m.article) < key);
+        let end = self
+            .matches
+            .partition_point(|(d, m)| (*d, m.article) <= key);
+        end - start
+    }
+}
+
 impl SearchState {
     /// The background search to start, if the newest one is not complete.
     pub fn pending_request(&self) -> Option<(u64, Query)> {
@@ -138,7 +150,7 @@ impl SearchState {
     pub fn status(&self) -> Option<String> {
         let a = self.active.as_ref()?;
         let total = a.matches.len();
-        let articles = a.per_article.len();
+        let articles = a.articles;
         let noun = if articles == 1 { "article" } else { "articles" };
         let more = if a.done { "" } else { "+" };
         Some(match (total, a.current) {
@@ -151,10 +163,7 @@ impl SearchState {
 
     /// Hits in article `article` of document `doc`.
     pub fn hits_in(&self, doc: usize, article: usize) -> usize {
-        self.active
-            .as_ref()
-            .and_then(|a| a.per_article.get(&(doc, article)).copied())
-            .unwrap_or(0)
+        self.active.as_ref().map_or(0, |a| a.hits_in(doc, article))
     }
 }
 
@@ -373,7 +382,7 @@ fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
         query: query.clone(),
         generation,
         matches: Vec::new(),
-        per_article: HashMap::new(),
+        articles: 0,
         done: false,
         current: None,
         follow,
@@ -425,9 +434,19 @@ pub(super) fn apply_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effec
         return Vec::new();
     }
     let first_new = a.matches.len();
-    for (doc, m) in batch.matches {
-        *a.per_article.entry((doc, m.article)).or_default() += 1;
-        a.matches.push((doc, m));
+    // Matches come sorted by article: count the articles as runs (a run may continue
+    // the previous batch's last one).
+    let mut last = a.matches.last().map(|(d, m)| (*d, m.article));
+    for (d, m) in &batch.matches {
+        if last != Some((*d, m.article)) {
+            a.articles += 1;
+            last = Some((*d, m.article));
+        }
+    }
+    if a.matches.is_empty() {
+        a.matches = batch.matches;
+    } else {
+        a.matches.extend(batch.matches);
     }
     a.done = batch.done;
     let Some(follow) = a.follow else {

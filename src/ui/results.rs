@@ -44,12 +44,18 @@ impl ResultsOverlay {
         let total = active.matches.len();
         // Enough context for the line: half the width on each side, hanzi being wide.
         let chars = usize::from(state.size.0 / 4).max(4);
+        let capacity = results_capacity(state);
+        // After a resize the selection may lie below the old page: show it.
+        let offset = list
+            .offset
+            .max((list.selected + 1).saturating_sub(capacity))
+            .min(list.selected);
         let rows = active
             .matches
             .iter()
             .enumerate()
-            .skip(list.offset)
-            .take(results_capacity(state))
+            .skip(offset)
+            .take(capacity)
             .filter_map(|(i, (d, m))| {
                 let doc = state.docs.get(*d)?;
                 let headline = doc
