@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::layout::VisualLine;
-use crate::state::AppState;
+use crate::state::{AppState, HighlightKind};
 
 use super::{sanitize, theme};
 
@@ -56,11 +56,16 @@ impl ArticleView {
             .visible(height)
             .into_iter()
             .map(|(doc, line)| {
-                let highlights: Vec<(Range<usize>, Style)> = state
+                let mut on_line: Vec<&crate::state::Highlight> = state
                     .highlights
                     .iter()
                     .filter(|h| h.doc == doc && h.range.start < line.range.end)
                     .filter(|h| h.range.end > line.range.start)
+                    .collect();
+                // Search hits are patched over keywords, the current match over all.
+                on_line.sort_by_key(|h| search_rank(h.kind));
+                let highlights: Vec<(Range<usize>, Style)> = on_line
+                    .into_iter()
                     .map(|h| (h.range.clone(), theme::highlight(h.kind)))
                     .collect();
                 let text = state.docs.get(doc).map_or("", |d| d.text.as_str());
@@ -68,6 +73,16 @@ impl ArticleView {
             })
             .collect();
         Self { rows }
+    }
+}
+
+/// Drawing order of highlight kinds: later ones win where they overlap.
+fn search_rank(kind: HighlightKind) -> u8 {
+    // Not a match: other helpers' kinds (keywords, names) all rank below search.
+    if kind == HighlightKind::CurrentMatch {
+        2
+    } else {
+        u8::from(kind == HighlightKind::SearchMatch)
     }
 }
 

@@ -551,3 +551,41 @@ fn search_for_opens_with_the_search_active() {
     assert!(s.search.prompt.is_none());
     assert_eq!(s.search.history.entries(), ["人口普查"]);
 }
+
+#[test]
+fn search_styles_win_over_keyword_highlights_on_the_same_text() {
+    use kanbao::state::{Highlight, HighlightKind};
+    let mut s = sample(100, 30);
+    press(&mut s, "/人口普查<Enter>");
+    // A keyword highlight over every match, added after the search's own.
+    let keywords: Vec<Highlight> = s
+        .search
+        .active
+        .as_ref()
+        .unwrap()
+        .matches
+        .iter()
+        .map(|(doc, m)| Highlight {
+            doc: *doc,
+            range: m.range.clone(),
+            kind: HighlightKind::Keyword,
+        })
+        .collect();
+    s.highlights.extend(keywords);
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let pane_x = s.geometry().pane.x;
+    let cells: Vec<_> = find_all(buf, "人口普查")
+        .into_iter()
+        .filter(|p| p.0 >= pane_x)
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|&(x, y)| buf[(x, y)].bg == Color::LightRed)
+    );
+    for (x, y) in cells {
+        assert_eq!(buf[(x, y)].fg, Color::Black, "match colours at ({x},{y})");
+        assert!(matches!(buf[(x, y)].bg, Color::Yellow | Color::LightRed));
+    }
+}
