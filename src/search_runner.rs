@@ -15,9 +15,9 @@
 //! loads is searched as it is now; folded texts are reused while a document's text
 //! length is unchanged.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -39,6 +39,7 @@ struct Request {
 pub struct SearchRunner {
     requests: Sender<Request>,
     current: Arc<AtomicU64>,
+    shared_seg: Arc<Mutex<Option<Arc<Segmenter>>>>,
 }
 
 /// Where batches go; returns false when nobody listens any more.
@@ -50,9 +51,11 @@ impl SearchRunner {
     pub fn spawn(docs: Arc<[Document]>, segmenter: SegmenterOptions, sink: impl BatchSink) -> Self {
         let (tx, rx) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
+        let shared_seg = Arc::new(Mutex::new(None));
         let worker = Worker {
             current: Arc::clone(&current),
             segmenter,
+            shared_seg: Arc::clone(&shared_seg),
             seg: Jieba::NotLoaded,
             indexes: Vec::new(),
         };
@@ -63,6 +66,15 @@ impl SearchRunner {
         Self {
             requests: tx,
             current,
+            shared_seg,
+        }
+    }
+
+    /// Hands over a jieba already loaded elsewhere (the keyword worker's), so
+    /// whole-word mode does not load a second one.
+    pub fn set_segmenter(&self, seg: Arc<Segmenter>) {
+        if let Ok(mut slot) = self.shared_seg.lock() {
+            *slot = Some(seg);
         }
     }
 
@@ -82,12 +94,13 @@ enum Jieba {
     NotLoaded,
     /// Loading failed (a bad user dictionary): whole-word acts as substring.
     Failed,
-    Ready(Box<Segmenter>),
+    Ready(Arc<Segmenter>),
 }
 
 struct Worker {
     current: Arc<AtomicU64>,
     segmenter: SegmenterOptions,
+    shared_seg: Arc<Mutex<Option<Arc<Segmenter>>>>,
     seg: Jieba,
     indexes: Vec<Option<(usize, SearchIndex)>>,
 }
@@ -137,19 +150,31 @@ impl Worker {
         slot.as_ref().map(|(_, index)| index)
     }
 
-    /// Runs one search; false when the sink has gone away.
-    fn search(&mut self, request: &Request, sink: &impl BatchSink) -> bool {
-        if request.query.mode() == MatchMode::WholeWord && matches!(self.seg, Jieba::NotLoaded) {
+    /// Takes the shared jieba if one was handed over, else loads one (once).
+    fn load_jieba(&mut self) {
+        if matches!(self.seg, Jieba::Ready(_)) {
+            return;
+        }
+        if let Some(seg) = self.shared_seg.lock().ok().and_then(|s| s.clone()) {
+            self.seg = Jieba::Ready(seg);
+        } else if matches!(self.seg, Jieba::NotLoaded) {
             self.seg = match Segmenter::load(&self.segmenter) {
-                Ok(seg) => Jieba::Ready(Box::new(seg)),
+                Ok(seg) => Jieba::Ready(Arc::new(seg)),
                 Err(_) => Jieba::Failed,
             };
         }
-        let seg = std::mem::replace(&mut self.seg, Jieba::NotLoaded);
-        let words = match &seg {
-            Jieba::Ready(s) => Some(&**s as &dyn WordBoundaries),
+    }
+
+    /// Runs one search; false when the sink has gone away.
+    fn search(&mut self, request: &Request, sink: &impl BatchSink) -> bool {
+        if request.query.mode() == MatchMode::WholeWord {
+            self.load_jieba();
+        }
+        let seg = match &self.seg {
+            Jieba::Ready(s) => Some(Arc::clone(s)),
             _ => None,
         };
+        let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
         let generation = request.generation;
         let mut pending = Vec::new();
         let mut sent = false;
@@ -157,7 +182,6 @@ impl Worker {
         let mut alive = true;
         for (d, doc) in request.docs.iter().enumerate() {
             if self.current.load(Ordering::Relaxed) != generation {
-                self.seg = seg;
                 return true;
             }
             let Some(index) = self.index(d, doc) else {
@@ -179,7 +203,6 @@ impl Worker {
                 last = Instant::now();
             }
         }
-        self.seg = seg;
         alive
             && sink(SearchBatch {
                 generation,

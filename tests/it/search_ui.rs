@@ -589,3 +589,41 @@ fn search_styles_win_over_keyword_highlights_on_the_same_text() {
         assert!(matches!(buf[(x, y)].bg, Color::Yellow | Color::LightRed));
     }
 }
+
+#[test]
+fn the_runner_answers_whole_word_queries_with_a_shared_jieba() {
+    use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
+    use kanbao::search_runner::SearchRunner;
+    use std::sync::{Arc, mpsc};
+    let docs: Arc<[Document]> = vec![sample_doc()].into();
+    let (tx, rx) = mpsc::channel();
+    let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), move |b| {
+        tx.send(b).is_ok()
+    });
+    runner.set_segmenter(Arc::new(
+        Segmenter::load(&SegmenterOptions::default()).expect("jieba"),
+    ));
+    let count = |generation: u64, mode: MatchMode| {
+        runner.search(generation, Arc::clone(&docs), Query::parse("人口", mode));
+        let mut n = 0;
+        for batch in &rx {
+            if batch.generation == generation {
+                n += batch.matches.len();
+                if batch.done {
+                    break;
+                }
+            }
+        }
+        n
+    };
+    let substring = count(1, MatchMode::Substring);
+    let words = count(2, MatchMode::WholeWord);
+    assert!(
+        substring >= 24,
+        "人口 inside 人口普查 counts as a substring"
+    );
+    assert!(
+        words > 0 && words < substring,
+        "but not as a word: {words} of {substring}"
+    );
+}
