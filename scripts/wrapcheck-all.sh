@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs /work/shared/tools/wrapcheck.py on `kanbao --dump text` of a page at every width
 # from 10 to 120 and prints the widths with defects (and a total).
-# Usage: scripts/wrapcheck-all.sh [PAGE.md] [KANBAO_BINARY]
+# Usage: [KANBAO_FLAGS="--ambiguous-wide"] scripts/wrapcheck-all.sh [PAGE.md] [KANBAO_BINARY]
 set -euo pipefail
 page=${1:-assets/sample.md}
 bin=${2:-./target/debug/kanbao}
@@ -10,7 +10,8 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 total=0
 for w in $(seq 10 120); do
-    "$bin" --dump text --width "$w" "$page" > "$out"
+    # shellcheck disable=SC2086
+    "$bin" --dump text --width "$w" ${KANBAO_FLAGS:-} "$page" > "$out"
     summary=$(python3 "$check" "$w" "$out" "$page" | tail -n 1)
     defects=$(sed -E 's/^defects=([0-9]+).*/\1/' <<<"$summary")
     if [ "$defects" != 0 ]; then

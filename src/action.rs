@@ -107,8 +107,43 @@ pub enum Action {
     JumpToPrevMatch,
     /// Open the list of every search match.
     OpenSearchResults,
-    /// Search for this text and show the first match (`--search`, a chosen keyword).
-    SearchFor { text: String, whole_word: bool },
     /// Matches found by the background search.
     ApplySearchResults(crate::state::search::SearchBatch),
+
+    // keywords
+    /// Show or hide the keyword highlights in the text.
+    ToggleKeywordHighlights,
+    /// Show or hide person, place and organisation names (names mode).
+    ToggleNameHighlights,
+    /// Move to the next occurrence of a keyword of the article.
+    JumpToNextKeyword,
+    /// Move to the previous occurrence of a keyword of the article.
+    JumpToPrevKeyword,
+    /// Open the list of the article's keywords (Enter searches for one).
+    OpenKeywordList,
+    /// Search for this text and show the first match (`--search`, the keyword list).
+    SearchFor(String),
+    /// Background: jieba is loaded (it took this many milliseconds).
+    KeywordEngineReady { millis: u64 },
+    /// Background: jieba could not be set up; keywords are off.
+    KeywordEngineFailed(String),
+    /// Background: one article's keywords, occurrences and names.
+    ArticleAnalysed {
+        doc: usize,
+        article: usize,
+        analysis: crate::state::keywords::SharedAnalysis,
+    },
+}
+
+impl Action {
+    /// Results of background work: they must not cancel a count, a message or a
+    /// scroll the user is in the middle of.
+    pub fn is_background(&self) -> bool {
+        matches!(
+            self,
+            Self::KeywordEngineReady { .. }
+                | Self::KeywordEngineFailed(_)
+                | Self::ArticleAnalysed { .. }
+        )
+    }
 }

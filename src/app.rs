@@ -13,10 +13,15 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::search::MatchMode;
+use crate::analysis::segmenter::SegmenterOptions;
+use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
 use crate::keymap::{self, Key, KeyMode};
 use crate::search_runner::SearchRunner;
+use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
@@ -41,16 +46,36 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         },
     );
     if let Some(text) = cli.search.as_deref().filter(|t| !t.trim().is_empty()) {
-        let search = Action::SearchFor {
-            text: text.to_string(),
-            whole_word: cli.whole_word,
-        };
-        if update(&mut state, search).contains(&Effect::RunSearch) {
+        if cli.whole_word {
+            state.search.mode = MatchMode::WholeWord;
+        }
+        if update(&mut state, Action::SearchFor(text.to_string())).contains(&Effect::RunSearch) {
             run_search(&runner, &state);
         }
     }
-    tui::spawn_input(tx);
+    tui::spawn_input(tx.clone());
+    // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
+    // which starts only once that frame is out.
+    let options = analysis_options(cli);
+    if options.is_some() {
+        state.keywords = KeywordsState::loading();
+    }
     terminal.draw(|f| ui::draw(f, &state))?;
+    let share_jieba = runner.segmenter_sharer();
+    let analysis = options.map(|(seg, opts)| {
+        let sink = move |event: AnalysisEvent| {
+            // Whole-word search uses the same jieba rather than loading its own.
+            if let AnalysisEvent::Ready(seg) = &event {
+                share_jieba(Arc::clone(seg));
+            }
+            tx.send(Msg::Action(analysis_action(event))).is_ok()
+        };
+        AnalysisWorker::spawn_with(state.docs.clone(), seg, opts, Box::new(sink))
+    });
+    let mut asked = Vec::new();
+    if let Some(handle) = &analysis {
+        prioritise(handle, &state, &mut asked);
+    }
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -91,6 +116,9 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
+        if let Some(handle) = &analysis {
+            prioritise(handle, &state, &mut asked);
+        }
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -104,6 +132,45 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
 fn run_search(runner: &SearchRunner, state: &AppState) {
     if let Some((generation, query)) = state.search.pending_request() {
         runner.search(generation, Arc::clone(&state.docs), query);
+    }
+}
+
+/// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
+/// loaded).
+pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
+    let opts = cli.keyword_options();
+    (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Asks the worker for the articles on screen and around, when that set changed; most
+/// urgent is sent last because each request goes to the front of the worker's queue.
+fn prioritise(handle: &AnalysisWorker, state: &AppState, asked: &mut Vec<(usize, usize)>) {
+    let wanted = crate::state::keywords::wanted(state);
+    if wanted.is_empty() || wanted == *asked {
+        return;
+    }
+    for &(doc, article) in wanted.iter().rev() {
+        handle.prioritise(doc, article);
+    }
+    *asked = wanted;
+}
+
+/// A worker event as an action for the loop (sent from the worker's thread).
+fn analysis_action(event: AnalysisEvent) -> Action {
+    match event {
+        AnalysisEvent::Ready(seg) => Action::KeywordEngineReady {
+            millis: u64::try_from(seg.load_time().as_millis()).unwrap_or(u64::MAX),
+        },
+        AnalysisEvent::Failed(reason) => Action::KeywordEngineFailed(reason),
+        AnalysisEvent::Article {
+            doc,
+            article,
+            analysis,
+        } => Action::ArticleAnalysed {
+            doc,
+            article,
+            analysis: SharedAnalysis(analysis),
+        },
     }
 }
 

@@ -99,6 +99,12 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('?')] => Action::ToggleHelp, "this help";
     [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
+    // keywords
+    [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off";
+    [Char('m')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
+    [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
+    [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
+    [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
     [Esc] => Action::CancelOrQuit, "close help/overlay/search, else quit";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
     // search
@@ -181,12 +187,32 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
     lines.push((COUNT_HELP.0.to_string(), COUNT_HELP.1));
     lines.push(("wheel".to_string(), "scroll the pane under the pointer"));
     lines.push(("click".to_string(), "open a section"));
-    lines.extend(PROMPT_BINDINGS.iter().map(|b| {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        (keys.join(" "), b.help)
-    }));
+    lines.extend(PROMPT_HELP.iter().map(|(k, h)| ((*k).to_string(), *h)));
     lines
 }
+
+/// The prompt's keys for the help, condensed (readline keys need no line each); a
+/// test checks that every key of [`PROMPT_BINDINGS`] is named here.
+pub const PROMPT_HELP: &[(&str, &str)] = &[
+    ("Enter", "search: keep the matches, close the prompt"),
+    (
+        "Esc Ctrl-c Ctrl-g",
+        "search: cancel, back to where you were",
+    ),
+    ("Tab Ctrl-t", "search: whole words (jieba) / substrings"),
+    (
+        "↑ ↓ Ctrl-p Ctrl-n",
+        "search: older / newer query from the history",
+    ),
+    (
+        "← → Home End",
+        "search: move (also Ctrl-b Ctrl-f Ctrl-a Ctrl-e)",
+    ),
+    (
+        "BS Del Ctrl-w Ctrl-u",
+        "search: delete before, under (Ctrl-h Ctrl-d), word, to start",
+    ),
+];
 
 #[cfg(test)]
 mod tests {
@@ -225,9 +251,18 @@ mod tests {
         assert_eq!(action_for(Key::Char('5')), Some(Action::TypeCountDigit(5)));
         assert_eq!(action_for(Key::Char('j')), Some(Action::MoveDown));
         assert_eq!(action_for(Key::Char('x')), None);
-        assert_eq!(
-            help_lines().len(),
-            BINDINGS.len() + PROMPT_BINDINGS.len() + 3
-        );
+        assert_eq!(help_lines().len(), BINDINGS.len() + PROMPT_HELP.len() + 3);
+        for b in PROMPT_BINDINGS {
+            for k in b.keys {
+                let label = k.label();
+                assert!(
+                    PROMPT_HELP
+                        .iter()
+                        .any(|(keys, help)| keys.split(' ').any(|l| l == label)
+                            || help.split([' ', '(', ')', ',']).any(|l| l == label)),
+                    "{label} missing from the prompt help"
+                );
+            }
+        }
     }
 }

@@ -73,8 +73,17 @@ impl SearchRunner {
     /// Hands over a jieba already loaded elsewhere (the keyword worker's), so
     /// whole-word mode does not load a second one.
     pub fn set_segmenter(&self, seg: Arc<Segmenter>) {
-        if let Ok(mut slot) = self.shared_seg.lock() {
-            *slot = Some(seg);
+        (self.segmenter_sharer())(seg);
+    }
+
+    /// [`set_segmenter`](Self::set_segmenter) as a function another thread can keep
+    /// (the keyword worker's event sink calls it when jieba is ready).
+    pub fn segmenter_sharer(&self) -> impl Fn(Arc<Segmenter>) + Send + 'static {
+        let slot = Arc::clone(&self.shared_seg);
+        move |seg| {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(seg);
+            }
         }
     }
 

@@ -145,9 +145,20 @@ pub fn is_candidate(word: &str) -> bool {
     word.chars().count() >= 2
         && !STOP_WORDS.contains(&word)
         && word.chars().any(char::is_alphabetic)
-        && !word
+        && !word.chars().any(char::is_numeric)
+        && !is_ordinal_or_date(word)
+}
+
+/// `第七`, `三月`, `十五日`, `两年`: numbers in words, not what an article is about.
+/// Only words made of Chinese numerals and these markers count, so `日本` and `年轻`
+/// stay candidates.
+fn is_ordinal_or_date(word: &str) -> bool {
+    const NUMERALS: &str = "〇零一二三四五六七八九十百千万两几";
+    const MARKERS: &str = "第年月日号";
+    word.chars().any(|c| MARKERS.contains(c))
+        && word
             .chars()
-            .any(|c| c.is_numeric() || matches!(c, '第' | '年' | '月' | '日') && word.len() <= 6)
+            .all(|c| NUMERALS.contains(c) || MARKERS.contains(c))
 }
 
 /// The top keywords of one article.
@@ -267,6 +278,10 @@ mod tests {
         assert!(!is_candidate("2020"));
         assert!(!is_candidate("30余"));
         assert!(!is_candidate("开展"));
+        for date in ["第七", "三月", "十五日", "两年"] {
+            assert!(!is_candidate(date), "{date}");
+        }
+        assert!(is_candidate("日本") && is_candidate("年轻人") && is_candidate("年轻"));
     }
 
     #[test]

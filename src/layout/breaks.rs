@@ -109,17 +109,20 @@ fn starts_chinese(c: char) -> bool {
 }
 
 fn is_ideographic(c: char) -> bool {
-    break_property(u32::from(c)) == BreakClass::Ideographic
+    // The CJK Unified Ideographs block first: it is most of the text, and all of it is
+    // class ID, so the table lookup can be skipped.
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || (!c.is_ascii() && break_property(u32::from(c)) == BreakClass::Ideographic)
 }
 
 /// The break class before each cluster of `text` (index 0 is the start of the text and
 /// always [`Break::Forbidden`]).
 pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
     let piece = |index: usize| {
-        let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
+        let end = clusters.get(index + 1).map_or(text.len(), Cluster::start);
         clusters
             .get(index)
-            .and_then(|c| text.get(c.start..end))
+            .and_then(|c| text.get(c.start()..end))
             .unwrap_or("")
     };
     let chinese: Vec<bool> = (0..clusters.len()).map(|i| chinese(piece(i))).collect();
@@ -129,8 +132,8 @@ pub fn opportunities(text: &str, clusters: &[Cluster]) -> Vec<Break> {
     for (index, cluster) in clusters.iter().enumerate() {
         let piece = piece(index);
         let first = piece.chars().next().unwrap_or(' ');
-        while uax.next_if(|pos| *pos < cluster.start).is_some() {}
-        let base = if uax.peek() == Some(&cluster.start) {
+        while uax.next_if(|pos| *pos < cluster.start()).is_some() {}
+        let base = if uax.peek() == Some(&cluster.start()) {
             Break::Allowed
         } else {
             Break::Inside
@@ -181,8 +184,10 @@ fn uax_breaks(text: &str, clusters: &[Cluster], chinese: &[bool]) -> Vec<usize> 
         while index < clusters.len() && !chinese.get(index).copied().unwrap_or(false) {
             index += 1;
         }
-        let from = clusters.get(first.saturating_sub(1)).map_or(0, |c| c.start);
-        let to = clusters.get(index + 1).map_or(text.len(), |c| c.start);
+        let from = clusters
+            .get(first.saturating_sub(1))
+            .map_or(0, Cluster::start);
+        let to = clusters.get(index + 1).map_or(text.len(), Cluster::start);
         let Some(run) = text.get(from..to) else {
             continue;
         };
@@ -239,8 +244,8 @@ mod tests {
             if *brk >= Break::Allowed {
                 out.push('|');
             }
-            let end = clusters.get(index + 1).map_or(text.len(), |c| c.start);
-            out.push_str(&text[cluster.start..end]);
+            let end = clusters.get(index + 1).map_or(text.len(), Cluster::start);
+            out.push_str(&text[cluster.start()..end]);
         }
         out
     }
@@ -278,8 +283,8 @@ mod tests {
         let clusters = Measure::default().clusters(text);
         let flags: Vec<bool> = (0..clusters.len())
             .map(|i| {
-                let end = clusters.get(i + 1).map_or(text.len(), |c| c.start);
-                chinese(&text[clusters[i].start..end])
+                let end = clusters.get(i + 1).map_or(text.len(), Cluster::start);
+                chinese(&text[clusters[i].start()..end])
             })
             .collect();
         let runs = uax_breaks(text, &clusters, &flags);
@@ -289,13 +294,20 @@ mod tests {
             if pair[0] && pair[1] {
                 continue;
             }
-            let pos = clusters[i + 1].start;
+            let pos = clusters[i + 1].start();
             let at: String = text[pos..].chars().take(3).collect();
             assert_eq!(
                 runs.binary_search(&pos).is_ok(),
                 whole.contains(&pos),
                 "{at:?}"
             );
+        }
+    }
+
+    #[test]
+    fn unified_ideographs_are_all_class_id() {
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert_eq!(break_property(u32::from(c)), BreakClass::Ideographic, "{c}");
         }
     }
 

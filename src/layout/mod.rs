@@ -6,7 +6,7 @@
 //! The pipeline, one module per stage: [`width`] measures grapheme clusters, [`breaks`]
 //! finds UAX #14 opportunities tailored with 避头尾 rules, [`wrap`] fills lines from
 //! widths and break classes alone, [`typeset`] places each role (first-line indent,
-//! centred headlines, hanging list items) and [`article`] orders an article's pieces.
+//! centred headlines, hanging list items) and `article` orders an article's pieces.
 //!
 //! ```
 //! use kanbao::document::parse;

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::breaks::{self, Break};
-use super::width::{ClusterKind, Measure};
+use super::width::{Cluster, ClusterKind, Measure};
 use super::wrap::{self, Item, Widths};
 use super::{LayoutOptions, LineRole, VisualLine};
 
@@ -167,7 +167,7 @@ pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range
             space: c.kind != ClusterKind::Text,
         })
         .collect();
-    let offset = |index: usize| clusters.get(index).map_or(text.len(), |c| c.start);
+    let offset = |index: usize| clusters.get(index).map_or(text.len(), Cluster::start);
     wrap::wrap(&items, widths)
         .into_iter()
         .map(|line| (offset(line.start)..offset(line.end), line.width))

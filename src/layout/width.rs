@@ -12,11 +12,13 @@
 //! Widths are what unicode-width (and ratatui) assume. Terminals disagree on East Asian
 //! ambiguous characters (“ ” … — · ①), which [`Measure::ambiguous_wide`] can count as two
 //! columns, and on some emoji sequences, which a few terminals draw as several glyphs.
+//! Offsets are 32-bit: a single block over 4 GiB (far beyond the 512 MiB input limit)
+//! would be mis-set, though never panic.
 
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns a tab expands to. Tabs are rare in newspaper text; a fixed width keeps the
 /// wrapper position-independent.
@@ -36,11 +38,19 @@ pub enum ClusterKind {
 /// One grapheme cluster of a block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
-    /// Byte offset in the measured text.
-    pub start: usize,
+    /// Byte offset in the measured text; 32 bits keep a cluster at 8 bytes, which
+    /// matters for multi-megabyte paragraphs (input files are limited to 512 MiB).
+    offset: u32,
     /// Columns it takes on screen.
     pub width: u16,
     pub kind: ClusterKind,
+}
+
+impl Cluster {
+    /// Byte offset in the measured text.
+    pub fn start(&self) -> usize {
+        self.offset as usize
+    }
 }
 
 /// Width rules.
@@ -53,6 +63,18 @@ pub struct Measure {
 impl Measure {
     /// Columns of one grapheme cluster as it will be drawn (see [`display`]).
     pub fn cluster_width(&self, cluster: &str) -> u16 {
+        let mut chars = cluster.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !c.is_control()
+        {
+            // The common case, without string scans (same answer as a one-char str).
+            let w = if self.ambiguous_wide {
+                c.width_cjk()
+            } else {
+                c.width()
+            };
+            return u16::from(w.unwrap_or(0) as u8);
+        }
         match classify(cluster) {
             ClusterKind::Newline => 0,
             ClusterKind::Space if cluster == "\t" => TAB_WIDTH,
@@ -79,14 +101,42 @@ impl Measure {
 
     /// Measures every cluster of `text`.
     pub fn clusters(&self, text: &str) -> Vec<Cluster> {
-        text.grapheme_indices(true)
-            .map(|(start, g)| Cluster {
-                start,
+        let mut out = Vec::with_capacity(text.len() / 2);
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let alone = simple(c) && chars.peek().is_none_or(|(_, n)| simple(*n));
+            let end = if alone {
+                start + c.len_utf8()
+            } else {
+                // A cluster boundary is certain at `start`, so segmenting from there
+                // gives the same cluster as segmenting the whole text.
+                let rest = text.get(start..).unwrap_or("");
+                let len = rest.graphemes(true).next().map_or(rest.len(), str::len);
+                while chars.next_if(|(i, _)| *i < start + len).is_some() {}
+                start + len
+            };
+            let g = text.get(start..end).unwrap_or("");
+            out.push(Cluster {
+                offset: u32::try_from(start).unwrap_or(u32::MAX),
                 width: self.cluster_width(g),
                 kind: classify(g),
-            })
-            .collect()
+            });
+        }
+        out
     }
+}
+
+/// Characters that always form a grapheme cluster of their own when their neighbours
+/// are such characters too (no extenders, joiners, prepends, Hangul or emoji): the fast
+/// path of [`Measure::clusters`] for Chinese and ASCII text.
+fn simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303f}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff60}')
 }
 
 fn classify(cluster: &str) -> ClusterKind {
@@ -165,6 +215,29 @@ mod tests {
         assert_eq!(display("a\tb"), "a    b");
         assert_eq!(NARROW.width("a\tb"), 6);
         assert!(matches!(display("纯文本"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn single_chars_measure_as_one_char_strings() {
+        for c in (0..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_control())
+        {
+            let s = c.to_string();
+            for m in [NARROW, WIDE] {
+                assert_eq!(m.cluster_width(&s), m.str_width(&s), "{:x}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_clusters_match_the_segmenter() {
+        let tricky = "中e\u{301}文👨‍👩‍👧,a\r\nb🇨🇳🇺🇸x〪好\u{200d}〃ｱﾞ한국어\t“引”";
+        for text in [crate::input::SAMPLE, tricky] {
+            let fast: Vec<usize> = NARROW.clusters(text).iter().map(Cluster::start).collect();
+            let slow: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            assert_eq!(fast, slow);
+        }
     }
 
     #[test]

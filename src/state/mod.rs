@@ -6,6 +6,7 @@
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
 pub mod geometry;
+pub mod keywords;
 pub mod reader;
 pub mod search;
 pub mod sections;
@@ -50,6 +51,15 @@ pub enum HighlightKind {
     SearchMatch,
     CurrentMatch,
     Keyword,
+    // keywords
+    /// The keyword occurrence `w`/`W` moved to.
+    CurrentKeyword,
+    /// Names mode: a person (jieba `nr`).
+    Person,
+    /// Names mode: a place (jieba `ns`).
+    Place,
+    /// Names mode: an organisation (jieba `nt`).
+    Organisation,
 }
 
 /// A byte range of one document's text to draw highlighted (search hits, keywords).
@@ -102,6 +112,8 @@ pub struct AppState {
     pub percent: u16,
     /// The search prompt, matches and results list.
     pub search: search::SearchState,
+    /// Keywords and names from the analysis worker, and their highlight modes.
+    pub keywords: keywords::KeywordsState,
 }
 
 impl AppState {
@@ -131,6 +143,7 @@ impl AppState {
             layout,
             percent: 0,
             search: search::SearchState::default(),
+            keywords: keywords::KeywordsState::default(),
         };
         state.settle();
         state

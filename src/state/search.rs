@@ -210,16 +210,7 @@ pub(super) fn handle(
         Action::JumpToNextMatch => step(state, n, true),
         Action::JumpToPrevMatch => step(state, n, false),
         Action::OpenSearchResults => results::open(state),
-        Action::SearchFor { text, whole_word } => {
-            state.search.mode = if *whole_word {
-                MatchMode::WholeWord
-            } else {
-                MatchMode::Substring
-            };
-            state.search.history.push(text);
-            let top = state.reader.top;
-            start(state, text, Some(top))
-        }
+        Action::SearchFor(text) => search_for(state, text),
         Action::CancelOrQuit
             if state.search.active.is_some()
                 && !(state.focus == Focus::List && state.geometry().list_overlay) =>
@@ -352,6 +343,16 @@ fn cancel(state: &mut AppState) -> Vec<Effect> {
             redraw()
         }
     }
+}
+
+/// Searches for `text` in the current mode as if typed and confirmed: the first match
+/// at or after the reading position is shown (`--search`, the keyword list).
+pub fn search_for(state: &mut AppState, text: &str) -> Vec<Effect> {
+    state.search.prompt = None;
+    state.search.results = None;
+    state.search.history.push(text);
+    let top = state.reader.top;
+    start(state, text, Some(top))
 }
 
 /// Searches the active query again without moving the view, e.g. after more pages

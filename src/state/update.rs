@@ -49,6 +49,9 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if action.is_background() {
+        return super::keywords::background(state, action);
+    }
     let before = fingerprint(state);
     if !matches!(
         action,
@@ -86,7 +89,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ApplySearchResults(batch) => search::apply_batch(state, batch),
         other => {
             let count = state.count.take();
-            if state.help.is_some() {
+            if state.keywords.picker.is_some() {
+                super::keywords::picker_action(state, other)
+            } else if state.help.is_some() {
                 help_action(state, &other)
             } else if let Some(effects) = search::handle(state, &other, count) {
                 effects
@@ -191,6 +196,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::PrevSubhead => move_subhead(state, n, false),
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
+        other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
         other => return act_on_layout(state, other),
     }
     Vec::new()

@@ -56,9 +56,10 @@ impl ArticleView {
             .visible(height)
             .into_iter()
             .map(|(doc, line)| {
-                let mut on_line: Vec<&crate::state::Highlight> = state
-                    .highlights
+                let keywords = state.keywords.highlights(doc, line.article);
+                let mut on_line: Vec<&crate::state::Highlight> = keywords
                     .iter()
+                    .chain(&state.highlights)
                     .filter(|h| h.doc == doc && h.range.start < line.range.end)
                     .filter(|h| h.range.end > line.range.start)
                     .collect();
@@ -71,7 +72,9 @@ impl ArticleView {
                 let text = state.docs.get(doc).map_or("", |d| d.text.as_str());
                 row(text, line, &highlights)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut rows = rows;
+        super::keywords::overlay_header(state, &mut rows, state.geometry().text.width);
         Self { rows }
     }
 }

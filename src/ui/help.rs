@@ -13,6 +13,8 @@ use super::{fit, theme};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpOverlay {
     pub lines: Vec<(String, &'static str)>,
+    /// A separate block after the bindings: highlight samples drawn in their styles.
+    pub legend: Vec<(String, String, ratatui::style::Style)>,
     pub scroll: u16,
 }
 
@@ -21,6 +23,7 @@ impl HelpOverlay {
     pub fn new(scroll: u16) -> Self {
         Self {
             lines: keymap::help_lines(),
+            legend: super::keywords::legend(),
             scroll,
         }
     }
@@ -29,10 +32,24 @@ impl HelpOverlay {
 impl Widget for HelpOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let keys_width = self.lines.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-        let text_width = self.lines.iter().map(|(_, h)| h.width()).max().unwrap_or(0);
+        // The legend follows the bindings after a blank row, each sample in its style.
+        let bold = theme::reading();
+        let plain = ratatui::style::Style::default();
+        let rows: Vec<(String, ratatui::style::Style, String)> = self
+            .lines
+            .iter()
+            .map(|(k, h)| (k.clone(), bold, (*h).to_string()))
+            .chain((!self.legend.is_empty()).then(|| (String::new(), plain, String::new())))
+            .chain(
+                self.legend
+                    .iter()
+                    .map(|(k, h, s)| (k.clone(), *s, h.clone())),
+            )
+            .collect();
+        let keys_width = rows.iter().map(|(k, _, _)| k.width()).max().unwrap_or(0);
+        let text_width = rows.iter().map(|(_, _, h)| h.width()).max().unwrap_or(0);
         let want_w = (keys_width + text_width + 5) as u16;
-        let want_h = self.lines.len() as u16 + 2;
+        let want_h = rows.len() as u16 + 2;
         let width = want_w.min(area.width);
         let height = want_h.min(area.height);
         let rect = Rect::new(
@@ -49,17 +66,12 @@ impl Widget for HelpOverlay {
             .title(" keys · j/k scroll · Esc closes ");
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let max_scroll = self.lines.len().saturating_sub(usize::from(inner.height));
+        let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
         let scroll = usize::from(self.scroll).min(max_scroll);
-        for (y, (keys, help)) in (inner.top()..inner.bottom()).zip(self.lines.iter().skip(scroll)) {
+        for (y, (keys, style, help)) in (inner.top()..inner.bottom()).zip(rows.iter().skip(scroll))
+        {
             let w = usize::from(inner.width);
-            buf.set_stringn(
-                inner.x + 1,
-                y,
-                fit(keys, w.saturating_sub(1)),
-                w,
-                theme::reading(),
-            );
+            buf.set_stringn(inner.x + 1, y, fit(keys, w.saturating_sub(1)), w, *style);
             let x = inner.x + 2 + keys_width as u16;
             if x < inner.right() {
                 let rest = usize::from(inner.right() - x);

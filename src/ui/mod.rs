@@ -7,6 +7,7 @@
 
 pub mod article_view;
 pub mod help;
+pub mod keywords;
 pub mod results;
 pub mod search_bar;
 pub mod section_list;
@@ -59,6 +60,9 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         let area = screen.intersection(body);
         clear_wide_edge(frame.buffer_mut(), area);
         frame.render_widget(results, area);
+    }
+    if let Some(list) = keywords::KeywordList::from_state(state) {
+        frame.render_widget(list, rect(g.pane));
     }
     if let Some(scroll) = state.help {
         frame.render_widget(HelpOverlay::new(scroll), screen);

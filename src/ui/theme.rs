@@ -5,6 +5,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::analysis::names::NameKind;
 use crate::layout::LineRole;
 use crate::state::HighlightKind;
 
@@ -36,7 +37,29 @@ pub fn highlight(kind: HighlightKind) -> Style {
         HighlightKind::Keyword => Style::default()
             .fg(Color::Cyan)
             .add_modifier(Modifier::UNDERLINED),
+        // keywords: reversed keeps the text's own contrast on any palette.
+        HighlightKind::CurrentKeyword => Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),
+        HighlightKind::Person => name(NameKind::Person),
+        HighlightKind::Place => name(NameKind::Place),
+        HighlightKind::Organisation => name(NameKind::Organisation),
     }
+}
+
+/// Names mode: a colour per kind plus a modifier, so the kinds differ without colour too.
+pub fn name(kind: NameKind) -> Style {
+    let s = Style::default();
+    match kind {
+        NameKind::Person => s.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        NameKind::Place => s.fg(Color::Green).add_modifier(Modifier::ITALIC),
+        NameKind::Organisation => s.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+    }
+}
+
+/// The keyword line under an article's header (and `关键词…` while pending).
+pub fn keyword_header() -> Style {
+    Style::default().add_modifier(Modifier::DIM)
 }
 
 /// A list entry's label.

@@ -162,6 +162,10 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "\u{1}",
         "①",
         "ｗ",
+        "〪",
+        "🇨🇳",
+        "\u{200d}",
+        "\r\n",
     ])
 }
 

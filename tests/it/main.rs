@@ -6,6 +6,7 @@ mod e2e_search;
 mod input;
 mod interactions;
 mod keywords;
+mod keywords_ui;
 mod layout;
 mod layout_snapshots;
 mod parse_props;

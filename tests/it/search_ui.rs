@@ -539,13 +539,7 @@ fn the_prompt_is_drawn_in_the_status_line_with_the_cursor_after_the_text() {
 #[test]
 fn search_for_opens_with_the_search_active() {
     let mut s = sample(100, 30);
-    update(
-        &mut s,
-        Action::SearchFor {
-            text: "人口普查".into(),
-            whole_word: false,
-        },
-    );
+    update(&mut s, Action::SearchFor("人口普查".into()));
     assert_eq!((total(&s), current(&s)), (24, Some(0)));
     assert!(current_on_screen(&s));
     assert!(s.search.prompt.is_none());

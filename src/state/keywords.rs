@@ -1,0 +1,450 @@
+//! Keywords and names in the reader: what has arrived from the analysis worker, which
+//! highlights are on, the keyword cursor and the keyword list.
+//!
+//! jieba runs on a background thread (`app.rs` starts it after the first frame); its
+//! results arrive as background actions ([`Action::is_background`]) and are only
+//! *stored* here, so drawing and scrolling never wait for them. Everything else is the
+//! reader's side of issue 6: `H` toggles keyword highlights, `m` the names mode, `w`/`W`
+//! move the keyword cursor through the occurrences (scrolling only when the next one is
+//! off screen), `i` opens the article's keywords and Enter there sends
+//! [`Action::SearchFor`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::action::Action;
+use crate::analysis::names::NameKind;
+use crate::analysis::worker::ArticleAnalysis;
+use crate::layout::{LineRole, VisualLine};
+
+use super::reader::Pos;
+use super::{AppState, Effect, Highlight, HighlightKind};
+
+/// Context lines kept above an occurrence the cursor scrolls to.
+const CONTEXT_LINES: usize = 2;
+
+/// One article's analysis as carried by an [`Action`].
+///
+/// Equality compares contents (weights included), which is all tests need; actions
+/// must be `Eq`, and the weights are never NaN (jieba's scores are finite).
+#[derive(Debug, Clone)]
+pub struct SharedAnalysis(pub Arc<ArticleAnalysis>);
+
+impl PartialEq for SharedAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
+impl Eq for SharedAnalysis {}
+
+/// Where the analysis engine is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum EngineStatus {
+    /// `--keywords 0`, or not started (tests): nothing is shown.
+    #[default]
+    Off,
+    /// jieba is loading or the article is queued: `关键词…` is shown.
+    Loading,
+    /// jieba is loaded; articles arrive one by one.
+    Ready,
+    /// jieba could not be set up (a bad dictionary); the reason went to the status line.
+    Failed(String),
+}
+
+/// The keyword cursor: the occurrence `w`/`W` moved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeywordCursor {
+    pub unit: usize,
+    pub doc: usize,
+    pub range: Range<usize>,
+}
+
+/// The reader's keyword and names state.
+#[derive(Debug, Clone)]
+pub struct KeywordsState {
+    pub status: EngineStatus,
+    /// Analyses received, by (document, article).
+    pub analyses: HashMap<(usize, usize), Arc<ArticleAnalysis>>,
+    /// Keyword occurrences are highlighted (`H`).
+    pub show_keywords: bool,
+    /// Names are highlighted instead of keywords (`m`).
+    pub show_names: bool,
+    /// The keyword list is open, with this entry selected.
+    pub picker: Option<usize>,
+    pub cursor: Option<KeywordCursor>,
+}
+
+impl Default for KeywordsState {
+    fn default() -> Self {
+        Self {
+            status: EngineStatus::Off,
+            analyses: HashMap::new(),
+            show_keywords: true,
+            show_names: false,
+            picker: None,
+            cursor: None,
+        }
+    }
+}
+
+impl KeywordsState {
+    /// Keywords on, engine still loading (what `app.rs` starts with).
+    pub fn loading() -> Self {
+        Self {
+            status: EngineStatus::Loading,
+            ..Self::default()
+        }
+    }
+
+    /// Whether keywords are part of this session at all.
+    pub fn enabled(&self) -> bool {
+        matches!(self.status, EngineStatus::Loading | EngineStatus::Ready)
+    }
+
+    /// The analysis of one article, once it has arrived.
+    pub fn analysis(&self, doc: usize, article: usize) -> Option<&ArticleAnalysis> {
+        self.analyses.get(&(doc, article)).map(|a| &**a)
+    }
+
+    /// What the article's header row says: its keywords, `关键词…` while pending, or
+    /// nothing (keywords off, or none found).
+    pub fn header_text(&self, doc: usize, article: usize) -> Option<String> {
+        if !self.enabled() {
+            return None;
+        }
+        let Some(analysis) = self.analysis(doc, article) else {
+            return Some("关键词…".to_string());
+        };
+        if analysis.keywords.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = analysis.keywords.iter().map(|k| k.word.as_str()).collect();
+        Some(format!("关键词：{}", words.join(" · ")))
+    }
+
+    /// The highlights of one article: names in names mode, else keyword occurrences
+    /// (the one under the cursor marked), else none.
+    pub fn highlights(&self, doc: usize, article: usize) -> Vec<Highlight> {
+        let Some(analysis) = self.analysis(doc, article).filter(|_| self.enabled()) else {
+            return Vec::new();
+        };
+        if self.show_names {
+            return analysis
+                .names
+                .iter()
+                .map(|n| Highlight {
+                    doc,
+                    range: n.range.clone(),
+                    kind: match n.kind {
+                        NameKind::Person => HighlightKind::Person,
+                        NameKind::Place => HighlightKind::Place,
+                        NameKind::Organisation => HighlightKind::Organisation,
+                    },
+                })
+                .collect();
+        }
+        if !self.show_keywords {
+            return Vec::new();
+        }
+        let current = self.cursor.as_ref().filter(|c| c.doc == doc);
+        analysis
+            .occurrences
+            .iter()
+            .map(|o| Highlight {
+                doc,
+                range: o.range.clone(),
+                kind: if current.is_some_and(|c| c.range == o.range) {
+                    HighlightKind::CurrentKeyword
+                } else {
+                    HighlightKind::Keyword
+                },
+            })
+            .collect()
+    }
+}
+
+/// Whether `action` belongs to this module.
+pub fn handles(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleKeywordHighlights
+            | Action::ToggleNameHighlights
+            | Action::JumpToNextKeyword
+            | Action::JumpToPrevKeyword
+            | Action::OpenKeywordList
+            | Action::SearchFor(_)
+    ) || action.is_background()
+}
+
+/// Articles to analyse first, most urgent first: the one being read, the next, the
+/// previous, then the rest on screen; those already analysed are left out.
+pub fn wanted(state: &AppState) -> Vec<(usize, usize)> {
+    if !state.keywords.enabled() {
+        return Vec::new();
+    }
+    let top = state.reader.top.unit;
+    let height = usize::from(state.pane_height());
+    let mut units = vec![top, top + 1];
+    units.extend(top.checked_sub(1));
+    let mut unit = top;
+    let mut line = state.reader.top.line;
+    let mut rows = 0;
+    while rows < height {
+        let Some(lines) = state.reader.cached(unit) else {
+            break;
+        };
+        rows += lines.len().saturating_sub(line);
+        line = 0;
+        unit += 1;
+        units.push(unit);
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for u in units {
+        if let Some(u) = state.reader.units.get(u)
+            && !state.keywords.analyses.contains_key(&(u.doc, u.article))
+            && !out.contains(&(u.doc, u.article))
+            && state
+                .docs
+                .get(u.doc)
+                .is_some_and(|d| u.article < d.articles.len())
+        {
+            out.push((u.doc, u.article));
+        }
+    }
+    out
+}
+
+/// Applies a background result; redraws only when it can change the screen.
+pub fn background(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let k = &mut state.keywords;
+    if k.status == EngineStatus::Off {
+        return Vec::new();
+    }
+    match action {
+        Action::KeywordEngineReady { .. } => k.status = EngineStatus::Ready,
+        Action::KeywordEngineFailed(reason) => {
+            state.message = Some(format!("keywords off: {reason}"));
+            k.status = EngineStatus::Failed(reason);
+        }
+        Action::ArticleAnalysed {
+            doc,
+            article,
+            analysis,
+        } => {
+            k.analyses.insert((doc, article), analysis.0);
+            if !on_screen(state, doc, article) {
+                return Vec::new();
+            }
+        }
+        _ => return Vec::new(),
+    }
+    vec![Effect::Redraw]
+}
+
+fn on_screen(state: &AppState, doc: usize, article: usize) -> bool {
+    let height = state.pane_height();
+    state
+        .reader
+        .visible(height)
+        .iter()
+        .any(|(d, l)| *d == doc && l.article == article)
+}
+
+/// The user's keyword actions (`n` is the count prefix, for `3w`).
+pub fn act(state: &mut AppState, action: Action, n: usize) -> Vec<Effect> {
+    if action.is_background() {
+        return background(state, action);
+    }
+    if !state.keywords.enabled() {
+        state.message = Some(match &state.keywords.status {
+            EngineStatus::Failed(reason) => format!("keywords off: {reason}"),
+            _ => "keywords are off (--keywords 0)".to_string(),
+        });
+        return vec![Effect::Redraw];
+    }
+    match action {
+        Action::ToggleKeywordHighlights => {
+            let k = &mut state.keywords;
+            k.show_keywords = !k.show_keywords || k.show_names;
+            k.show_names = false;
+            state.message = Some(if k.show_keywords {
+                "keyword highlights on".into()
+            } else {
+                "keyword highlights off".into()
+            });
+        }
+        Action::ToggleNameHighlights => {
+            let k = &mut state.keywords;
+            k.show_names = !k.show_names;
+            state.message = Some(if k.show_names {
+                "names: person · place · organisation (? shows the legend)".into()
+            } else {
+                "names off".into()
+            });
+        }
+        Action::JumpToNextKeyword => repeat(state, n, true, None),
+        Action::JumpToPrevKeyword => repeat(state, n, false, None),
+        Action::OpenKeywordList => open_list(state),
+        Action::SearchFor(word) => repeat(state, 1, true, Some(&word)),
+        _ => {}
+    }
+    vec![Effect::Redraw]
+}
+
+fn repeat(state: &mut AppState, n: usize, forward: bool, word: Option<&str>) {
+    for _ in 0..n {
+        if !step(state, forward, word) {
+            let what = word.map_or_else(|| "keyword".to_string(), |w| format!("「{w}」"));
+            let pending = state.keywords.status == EngineStatus::Loading
+                || state
+                    .current_unit()
+                    .is_some_and(|u| state.keywords.analysis(u.doc, u.article).is_none());
+            state.message = Some(if pending {
+                "关键词… (keywords are still being found)".to_string()
+            } else if forward {
+                format!("no further {what} occurrence")
+            } else {
+                format!("no earlier {what} occurrence")
+            });
+            return;
+        }
+    }
+}
+
+/// The keyword list's keys: move, Enter searches, Esc (or `i`) closes.
+pub fn picker_action(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let words = current_words(state);
+    let selected = state.keywords.picker.unwrap_or(0);
+    match action {
+        Action::MoveDown => {
+            state.keywords.picker = Some((selected + 1).min(words.len().saturating_sub(1)));
+        }
+        Action::MoveUp => state.keywords.picker = Some(selected.saturating_sub(1)),
+        Action::OpenSelection => {
+            state.keywords.picker = None;
+            if let Some(word) = words.get(selected) {
+                // The keyword cursor goes to the word, and the search shows all of them.
+                let mut effects = act(state, Action::SearchFor(word.clone()), 1);
+                effects.extend(super::search::search_for(state, word));
+                return effects;
+            }
+        }
+        Action::Quit => return vec![Effect::Quit],
+        Action::ResizeScreen { width, height } => state.size = (width, height),
+        other if other.is_background() => return background(state, other),
+        _ => state.keywords.picker = None,
+    }
+    vec![Effect::Redraw]
+}
+
+/// The keywords of the article being read, best first.
+pub fn current_words(state: &AppState) -> Vec<String> {
+    state
+        .current_unit()
+        .and_then(|u| state.keywords.analysis(u.doc, u.article))
+        .map(|a| a.keywords.iter().map(|k| k.word.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn open_list(state: &mut AppState) {
+    if current_words(state).is_empty() {
+        let pending = state
+            .current_unit()
+            .is_some_and(|u| state.keywords.analysis(u.doc, u.article).is_none());
+        state.message = Some(if pending {
+            "关键词… (keywords are still being found)".into()
+        } else {
+            "this article has no keywords".into()
+        });
+    } else {
+        state.keywords.picker = Some(0);
+    }
+}
+
+/// The line of `lines` showing byte `at`.
+fn line_of(lines: &[VisualLine], at: usize) -> Option<usize> {
+    lines
+        .iter()
+        .position(|l| l.role != LineRole::Blank && l.range.start <= at && at < l.range.end)
+}
+
+/// Moves the cursor one occurrence on (of `word`, if given); false when there is none.
+fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
+    let height = state.pane_height();
+    let top = state.reader.top;
+    let bottom = state
+        .reader
+        .advance(&state.docs, top, usize::from(height).saturating_sub(1));
+    // From the cursor while it is on screen, else from the top line.
+    let from = state.keywords.cursor.clone().and_then(|c| {
+        let lines = state.reader.lines(&state.docs, c.unit);
+        let pos = Pos {
+            unit: c.unit,
+            line: line_of(&lines, c.range.start)?,
+        };
+        (top <= pos && pos <= bottom).then_some((pos, c.range.start))
+    });
+    let count = state.reader.units.len();
+    // Backwards from the cursor's unit, which may be below the top one.
+    let last = from.map_or(top.unit, |(p, _)| p.unit);
+    let units: Vec<usize> = if forward {
+        (top.unit..count).collect()
+    } else {
+        (0..=last.min(count.saturating_sub(1))).rev().collect()
+    };
+    for unit in units {
+        let Some(u) = state.reader.units.get(unit).copied() else {
+            continue;
+        };
+        let Some(analysis) = state.keywords.analyses.get(&(u.doc, u.article)).cloned() else {
+            continue;
+        };
+        let lines = state.reader.lines(&state.docs, unit);
+        let mut candidates: Vec<(Pos, Range<usize>)> = analysis
+            .occurrences
+            .iter()
+            .filter(|o| {
+                word.is_none_or(|w| {
+                    analysis
+                        .keywords
+                        .get(o.keyword)
+                        .is_some_and(|k| k.word == w)
+                })
+            })
+            .filter_map(|o| {
+                let line = line_of(&lines, o.range.start)?;
+                Some((Pos { unit, line }, o.range.clone()))
+            })
+            .collect();
+        candidates.sort_by_key(|(pos, r)| (*pos, r.start));
+        let after = |(pos, r): &(Pos, Range<usize>)| match from {
+            Some((p, start)) => (*pos, r.start) > (p, start),
+            None => *pos >= top,
+        };
+        let before = |(pos, r): &(Pos, Range<usize>)| match from {
+            Some((p, start)) => (*pos, r.start) < (p, start),
+            None => *pos < top,
+        };
+        let found = if forward {
+            candidates.into_iter().find(after)
+        } else {
+            candidates.into_iter().rev().find(before)
+        };
+        if let Some((pos, range)) = found {
+            state.keywords.cursor = Some(KeywordCursor {
+                unit,
+                doc: u.doc,
+                range,
+            });
+            if pos < top || pos > bottom {
+                let target = state.reader.retreat(&state.docs, pos, CONTEXT_LINES);
+                let max = state.reader.max_top(&state.docs, height);
+                state.reader.jump(&state.docs, target.min(max));
+            }
+            return true;
+        }
+    }
+    false
+}
