@@ -23,7 +23,7 @@ pub use prompt::{History, LineEditor};
 pub use results::{ResultsList, results_capacity};
 
 pub(super) use navigate::refresh_highlights;
-use navigate::{anchor_of, key, show_match, step};
+use navigate::{first_at_or_after, show_match, step};
 
 use crate::action::Action;
 use crate::analysis::search::{self as matcher, Match, MatchMode, Query, SearchIndex};
@@ -81,7 +81,6 @@ pub struct ActiveSearch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Follow {
     origin: Pos,
-    anchor: (usize, usize),
 }
 
 /// What Esc in the prompt restores.
@@ -393,10 +392,7 @@ fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
         }
         return redraw();
     }
-    let follow = follow.map(|origin| Follow {
-        origin,
-        anchor: anchor_of(state, origin),
-    });
+    let follow = follow.map(|origin| Follow { origin });
     state.search.active = Some(ActiveSearch {
         text: text.to_string(),
         query: query.clone(),
@@ -472,23 +468,20 @@ pub(super) fn apply_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effec
     let Some(follow) = a.follow else {
         return redraw();
     };
-    let firsts = &state.reader.doc_first_unit;
-    let found = a
-        .matches
-        .get(first_new..)
-        .unwrap_or_default()
-        .iter()
-        .position(|(d, m)| key(firsts, *d, m) >= follow.anchor)
-        .map(|i| i + first_new);
+    let done = a.done;
+    let any = !a.matches.is_empty();
+    let found = first_at_or_after(state, follow.origin, first_new);
     let pick = match found {
         Some(i) => Some(i),
         // Nothing after the origin: wrap to the first match, as vim's incsearch does.
-        None if a.done && !a.matches.is_empty() => Some(0),
-        None if a.done => None,
+        None if done && any => Some(0),
+        None if done => None,
         None => return redraw(),
     };
-    a.follow = None;
-    a.current = pick;
+    if let Some(a) = state.search.active.as_mut() {
+        a.follow = None;
+        a.current = pick;
+    }
     state.reader.jump(&state.docs, follow.origin);
     if let Some(i) = pick {
         show_match(state, i);

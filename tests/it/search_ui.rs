@@ -621,3 +621,26 @@ fn the_runner_answers_whole_word_queries_with_a_shared_jieba() {
         "but not as a word: {words} of {substring}"
     );
 }
+
+#[test]
+fn the_first_match_is_found_below_furniture_that_comes_later_in_the_text() {
+    // A generated page prints its furniture (editor line, page header) above the first
+    // article, though some of it sits at the end of the text: positions must be
+    // compared by line, not by byte offset.
+    let page = kanbao::corpus::generate_page(7, 0);
+    let doc = kanbao::document::parse("p.md", &page);
+    let mut s = state_on(vec![doc], 100, 26);
+    assert_eq!(
+        s.reader.top,
+        kanbao::state::Pos::default(),
+        "the reader opens at the top, not where the furniture's bytes would sort"
+    );
+    press(&mut s, "/人口普查");
+    assert_eq!(
+        current(&s),
+        Some(0),
+        "typing from the top shows the first match"
+    );
+    press(&mut s, "<Enter>n");
+    assert_eq!(current(&s), Some(1));
+}

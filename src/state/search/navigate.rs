@@ -1,31 +1,23 @@
 //! Moving between matches: where a match is on screen, `n`/`N`, and the highlights
 //! for the lines in view.
 //!
-//! A match is placed in the reading stream by its key (unit, byte offset); the line it
-//! starts on is found in its unit's layout at the current width, so jumps land right
-//! at any width and after any resize.
+//! A match is placed in the reading stream by its unit (one per article, so matches,
+//! kept in article order, are in unit order too) and by the line it starts on, found
+//! in its unit's layout at the current width: jumps land right at any width and after
+//! any resize. Byte offsets cannot order positions inside a unit, because the page
+//! furniture printed above a page's first article may come from anywhere in the text.
 
 use crate::analysis::search::Match;
+use crate::layout::LineRole;
 use crate::state::reader::Pos;
 use crate::state::{AppState, Effect, Highlight, HighlightKind};
 
 use super::redraw;
 
-/// Where a match sits in the stream of units: (unit, byte offset in its document).
-pub(super) fn key(doc_first_unit: &[usize], doc: usize, m: &Match) -> (usize, usize) {
+/// The unit (article in reading order) a match is in.
+fn unit_of(doc_first_unit: &[usize], doc: usize, m: &Match) -> usize {
     let first = doc_first_unit.get(doc).copied().unwrap_or(usize::MAX);
-    (first.saturating_add(m.article), m.range.start)
-}
-
-/// The position `pos` as a match key: its unit and the first text byte at or after it.
-pub(super) fn anchor_of(state: &mut AppState, pos: Pos) -> (usize, usize) {
-    let lines = state.reader.lines(&state.docs, pos.unit);
-    let byte = lines
-        .iter()
-        .skip(pos.line)
-        .find(|l| !l.range.is_empty())
-        .map_or(usize::MAX, |l| l.range.start);
-    (pos.unit, byte)
+    first.saturating_add(m.article)
 }
 
 /// The line a match starts on.
@@ -35,9 +27,31 @@ pub(super) fn match_pos(state: &mut AppState, index: usize) -> Option<Pos> {
     let lines = state.reader.lines(&state.docs, unit);
     let line = lines
         .iter()
-        .rposition(|l| !l.range.is_empty() && l.range.start <= m.range.start)
+        .rposition(|l| {
+            l.role != LineRole::Furniture && !l.range.is_empty() && l.range.start <= m.range.start
+        })
         .unwrap_or(0);
     Some(Pos { unit, line })
+}
+
+/// The first match from index `from` on that starts at or after `pos`.
+pub(super) fn first_at_or_after(state: &mut AppState, pos: Pos, from: usize) -> Option<usize> {
+    let a = state.search.active.as_ref()?;
+    let firsts = &state.reader.doc_first_unit;
+    let rest = a.matches.get(from..)?;
+    let mut i = from + rest.partition_point(|(d, m)| unit_of(firsts, *d, m) < pos.unit);
+    let len = a.matches.len();
+    // Within the unit itself, compare lines (few matches: one layout, cached).
+    loop {
+        let (d, m) = state.search.active.as_ref()?.matches.get(i)?;
+        if unit_of(&state.reader.doc_first_unit, *d, m) != pos.unit {
+            return (i < len).then_some(i);
+        }
+        if match_pos(state, i).is_some_and(|p| p >= pos) {
+            return Some(i);
+        }
+        i += 1;
+    }
 }
 
 /// Whether the line `pos` is on screen (not counting the last row, where a match
@@ -106,12 +120,7 @@ pub(super) fn step(state: &mut AppState, count: usize, forward: bool) -> Vec<Eff
         Some(c) => c as isize - count,
         None => {
             let top = state.reader.top;
-            let anchor = anchor_of(state, top);
-            let firsts = &state.reader.doc_first_unit;
-            let first = state.search.active.as_ref().map_or(0, |a| {
-                a.matches
-                    .partition_point(|(d, m)| key(firsts, *d, m) < anchor)
-            }) as isize;
+            let first = first_at_or_after(state, top, 0).unwrap_or(len) as isize;
             if forward {
                 first + count - 1
             } else {
