@@ -644,3 +644,57 @@ fn the_first_match_is_found_below_furniture_that_comes_later_in_the_text() {
     press(&mut s, "<Enter>n");
     assert_eq!(current(&s), Some(1));
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::OpenSearchPrompt),
+            prop::sample::select(vec!["人", "口普", "查", "社区", "x", " ", "平城区 服务"])
+                .prop_map(|s| Action::InsertSearchText(s.to_string())),
+            Just(Action::DeleteSearchCharBack),
+            Just(Action::DeleteSearchWordBack),
+            Just(Action::MoveSearchCursorLeft),
+            Just(Action::MoveSearchCursorRight),
+            Just(Action::RecallOlderSearch),
+            Just(Action::ConfirmSearch),
+            Just(Action::CancelSearch),
+            Just(Action::JumpToNextMatch),
+            Just(Action::JumpToPrevMatch),
+            Just(Action::OpenSearchResults),
+            Just(Action::MoveDown),
+            Just(Action::OpenSelection),
+            Just(Action::CancelOrQuit),
+            Just(Action::NextArticle),
+            (1u16..120, 1u16..40)
+                .prop_map(|(width, height)| Action::ResizeScreen { width, height }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_search_sequence_keeps_the_state_consistent(
+            actions in prop::collection::vec(action(), 1..40),
+        ) {
+            let mut s = state_on(vec![test_doc("t"), test_doc("u")], 70, 20);
+            for a in actions {
+                update(&mut s, a);
+                if let Some(p) = &s.search.prompt {
+                    prop_assert!(p.editor.text().is_char_boundary(p.editor.cursor()));
+                }
+                if let Some(a) = &s.search.active {
+                    prop_assert!(a.current.is_none_or(|c| c < a.matches.len()));
+                    prop_assert!(a.matches.windows(2).all(|w| (w[0].0, w[0].1.article) <= (w[1].0, w[1].1.article)));
+                }
+                if let (Some(r), Some(a)) = (s.search.results, &s.search.active) {
+                    prop_assert!(r.selected < a.matches.len());
+                }
+                prop_assert!(s.reader.top.unit < s.reader.units.len());
+                let _ = render(&s);
+            }
+        }
+    }
+}
