@@ -13,5 +13,6 @@ mod parse_props;
 mod sample;
 mod screens;
 mod search;
+mod search_screens;
 mod search_ui;
 mod variants;

@@ -14,13 +14,13 @@ use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Color;
 
 use crate::interactions::{state_on, test_doc};
 
 /// Keys as in vim docs; besides the names `interactions::keys` knows: `<BS>`,
 /// `<Del>`, `<Left>`, `<Right>`.
-fn keys(spec: &str) -> Vec<Key> {
+pub(crate) fn keys(spec: &str) -> Vec<Key> {
     let mut out = Vec::new();
     let mut rest = spec;
     while !rest.is_empty() {
@@ -49,7 +49,7 @@ fn keys(spec: &str) -> Vec<Key> {
 }
 
 /// Presses `spec` in whatever key mode the state is in; returns the effects.
-fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
+pub(crate) fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(spec) {
         if let Some(action) = keymap::action_in(state.key_mode(), key) {
@@ -59,28 +59,28 @@ fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
     effects
 }
 
-fn sample_doc() -> Document {
+pub(crate) fn sample_doc() -> Document {
     kanbao::document::parse("sample.md", kanbao::input::SAMPLE)
 }
 
-fn sample(width: u16, height: u16) -> AppState {
+pub(crate) fn sample(width: u16, height: u16) -> AppState {
     state_on(vec![sample_doc()], width, height)
 }
 
-fn prompt_text(s: &AppState) -> Option<&str> {
+pub(crate) fn prompt_text(s: &AppState) -> Option<&str> {
     s.search.prompt.as_ref().map(|p| p.editor.text())
 }
 
-fn current(s: &AppState) -> Option<usize> {
+pub(crate) fn current(s: &AppState) -> Option<usize> {
     s.search.active.as_ref().and_then(|a| a.current)
 }
 
-fn total(s: &AppState) -> usize {
+pub(crate) fn total(s: &AppState) -> usize {
     s.search.active.as_ref().map_or(0, |a| a.matches.len())
 }
 
 /// Whether the current match starts on a line the pane shows.
-fn current_on_screen(s: &AppState) -> bool {
+pub(crate) fn current_on_screen(s: &AppState) -> bool {
     let Some(a) = &s.search.active else {
         return false;
     };
@@ -94,14 +94,14 @@ fn current_on_screen(s: &AppState) -> bool {
     })
 }
 
-fn render(state: &AppState) -> Terminal<TestBackend> {
+pub(crate) fn render(state: &AppState) -> Terminal<TestBackend> {
     let (w, h) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal.draw(|f| ui::draw(f, state)).expect("draw");
     terminal
 }
 
-fn row_text(buf: &Buffer, y: u16) -> String {
+pub(crate) fn row_text(buf: &Buffer, y: u16) -> String {
     let mut out = String::new();
     let mut x = 0;
     while x < buf.area.width {
@@ -112,7 +112,7 @@ fn row_text(buf: &Buffer, y: u16) -> String {
     out
 }
 
-fn screen_text(buf: &Buffer) -> String {
+pub(crate) fn screen_text(buf: &Buffer) -> String {
     (0..buf.area.height)
         .map(|y| row_text(buf, y))
         .collect::<Vec<_>>()
@@ -120,7 +120,7 @@ fn screen_text(buf: &Buffer) -> String {
 }
 
 /// Every cell (x, y) where `needle` starts.
-fn find_all(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+pub(crate) fn find_all(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
     let mut found = Vec::new();
     for y in 0..buf.area.height {
         let mut cells = Vec::new();
@@ -141,7 +141,7 @@ fn find_all(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
     found
 }
 
-fn status_row(s: &AppState) -> String {
+pub(crate) fn status_row(s: &AppState) -> String {
     let t = render(s);
     row_text(t.backend().buffer(), s.size.1 - 1)
 }
@@ -445,98 +445,6 @@ fn the_results_list_jumps_to_each_match() {
 }
 
 #[test]
-fn the_results_overlay_shows_headlines_and_context() {
-    let mut s = sample(100, 30);
-    press(&mut s, "/人口普查<Enter>F");
-    let t = render(&s);
-    let buf = t.backend().buffer();
-    let text = screen_text(buf);
-    assert!(text.contains("24 matches for 人口普查"), "{text}");
-    assert!(text.contains("1/24") && text.contains("2/24"));
-    let hits = find_all(buf, "人口普查");
-    assert!(hits.len() >= 10, "a context line per match");
-    let selected = hits
-        .iter()
-        .filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed)
-        .count();
-    let others = hits
-        .iter()
-        .filter(|&&(x, y)| buf[(x, y)].bg == Color::Yellow)
-        .count();
-    assert_eq!(selected, 1, "the selected row's hit in the current style");
-    assert!(others >= 9);
-}
-
-#[test]
-fn highlighted_matches_have_distinct_styles_and_the_list_counts_hits() {
-    let mut s = sample(100, 30);
-    press(&mut s, "/人口普查<Enter>");
-    let t = render(&s);
-    let buf = t.backend().buffer();
-    let pane_x = s.geometry().pane.x;
-    let in_pane: Vec<_> = find_all(buf, "人口普查")
-        .into_iter()
-        .filter(|p| p.0 >= pane_x)
-        .collect();
-    assert!(in_pane.len() >= 2, "several matches on screen");
-    let current: Vec<_> = in_pane
-        .iter()
-        .filter(|&&(x, y)| buf[(x, y)].bg == Color::LightRed)
-        .collect();
-    assert_eq!(current.len(), 1, "one current match");
-    let (cx, cy) = *current[0];
-    assert_eq!(buf[(cx, cy)].fg, Color::Black);
-    assert!(
-        buf[(cx, cy)].modifier.contains(Modifier::BOLD),
-        "current match bold"
-    );
-    for &(x, y) in in_pane.iter().filter(|p| **p != (cx, cy)) {
-        assert_eq!(
-            (buf[(x, y)].bg, buf[(x, y)].fg),
-            (Color::Yellow, Color::Black),
-            "other matches at ({x},{y})"
-        );
-        assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
-    }
-    // Each article with hits shows its count in the list, in the match colours.
-    let a = s.search.active.as_ref().unwrap();
-    let article = a.matches.last().unwrap().1.article;
-    let n = a.hits_in(0, article);
-    assert_eq!(
-        n,
-        a.matches
-            .iter()
-            .filter(|(_, m)| m.article == article)
-            .count()
-    );
-    let doc = &s.docs[0];
-    let title = doc
-        .field(doc.articles[article].title.as_ref())
-        .unwrap_or("");
-    let head: String = title.chars().take(3).collect();
-    let label = format!("{n} {head}");
-    let badge = find_all(buf, &label).into_iter().find(|p| p.0 < pane_x);
-    let (bx, by) =
-        badge.unwrap_or_else(|| panic!("badge {label} in the list:\n{}", screen_text(buf)));
-    assert_eq!(buf[(bx, by)].bg, Color::Yellow);
-    insta::assert_snapshot!(screen_text(buf));
-}
-
-#[test]
-fn the_prompt_is_drawn_in_the_status_line_with_the_cursor_after_the_text() {
-    let mut s = sample(80, 24);
-    press(&mut s, "/人口普查<Left>");
-    let mut t = render(&s);
-    let buf = t.backend().buffer().clone();
-    let status = row_text(&buf, 23);
-    assert!(status.starts_with("/人口普查"), "{status}");
-    assert!(status.contains("match 1/24"), "{status}");
-    let cursor = t.get_cursor_position().expect("cursor");
-    assert_eq!((cursor.x, cursor.y), (1 + 6, 23), "before 查");
-    t.backend_mut().assert_cursor_position((7, 23));
-}
-
-#[test]
 fn search_for_opens_with_the_search_active() {
     let mut s = sample(100, 30);
     update(&mut s, Action::SearchFor("人口普查".into()));
@@ -544,44 +452,6 @@ fn search_for_opens_with_the_search_active() {
     assert!(current_on_screen(&s));
     assert!(s.search.prompt.is_none());
     assert_eq!(s.search.history.entries(), ["人口普查"]);
-}
-
-#[test]
-fn search_styles_win_over_keyword_highlights_on_the_same_text() {
-    use kanbao::state::{Highlight, HighlightKind};
-    let mut s = sample(100, 30);
-    press(&mut s, "/人口普查<Enter>");
-    // A keyword highlight over every match, added after the search's own.
-    let keywords: Vec<Highlight> = s
-        .search
-        .active
-        .as_ref()
-        .unwrap()
-        .matches
-        .iter()
-        .map(|(doc, m)| Highlight {
-            doc: *doc,
-            range: m.range.clone(),
-            kind: HighlightKind::Keyword,
-        })
-        .collect();
-    s.highlights.extend(keywords);
-    let t = render(&s);
-    let buf = t.backend().buffer();
-    let pane_x = s.geometry().pane.x;
-    let cells: Vec<_> = find_all(buf, "人口普查")
-        .into_iter()
-        .filter(|p| p.0 >= pane_x)
-        .collect();
-    assert!(
-        cells
-            .iter()
-            .any(|&(x, y)| buf[(x, y)].bg == Color::LightRed)
-    );
-    for (x, y) in cells {
-        assert_eq!(buf[(x, y)].fg, Color::Black, "match colours at ({x},{y})");
-        assert!(matches!(buf[(x, y)].bg, Color::Yellow | Color::LightRed));
-    }
 }
 
 #[test]
