@@ -133,6 +133,12 @@ pub enum Action {
         article: usize,
         analysis: crate::state::keywords::SharedAnalysis,
     },
+    /// The background load parsed more pages: these documents extend the current ones.
+    PagesLoaded(std::sync::Arc<[crate::document::Document]>),
+    /// The background load has resolved `done` of `total` pages.
+    LoadProgress { done: usize, total: usize },
+    /// The background load is over; these pages could not be opened.
+    LoadFinished { skipped: Vec<String> },
 }
 
 impl Action {
@@ -144,6 +150,9 @@ impl Action {
             Self::KeywordEngineReady { .. }
                 | Self::KeywordEngineFailed(_)
                 | Self::ArticleAnalysed { .. }
+                | Self::PagesLoaded(_)
+                | Self::LoadProgress { .. }
+                | Self::LoadFinished { .. }
         )
     }
 }

@@ -20,21 +20,25 @@ use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
 use crate::keymap::{self, Key, KeyMode};
+use crate::loader::Opening;
 use crate::search_runner::SearchRunner;
 use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
 
-/// Opens the reader on `docs` until the user quits.
-pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
+/// Opens the reader on `opening` until the user quits; its remaining pages load in
+/// the background (see [`crate::loader`]).
+pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     tui::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     tui::spawn_signals(tx.clone())?;
     let guard = TerminalGuard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let mut state = AppState::new(docs, cli.layout_options(80), size.width, size.height);
+    let layout = cli.layout_options(80);
+    let size = (size.width, size.height);
+    let mut state = AppState::opening(opening.docs, opening.total, layout, size);
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),
@@ -61,21 +65,31 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         state.keywords = KeywordsState::loading();
     }
     terminal.draw(|f| ui::draw(f, &state))?;
-    let share_jieba = runner.segmenter_sharer();
-    let analysis = options.map(|(seg, opts)| {
-        let sink = move |event: AnalysisEvent| {
-            // Whole-word search uses the same jieba rather than loading its own.
-            if let AnalysisEvent::Ready(seg) = &event {
-                share_jieba(Arc::clone(seg));
-            }
-            tx.send(Msg::Action(analysis_action(event))).is_ok()
-        };
-        AnalysisWorker::spawn_with(state.docs.clone(), seg, opts, Box::new(sink))
-    });
-    let mut asked = Vec::new();
-    if let Some(handle) = &analysis {
-        prioritise(handle, &state, &mut asked);
+    if let Some(rest) = opening.rest {
+        let tx = tx.clone();
+        rest.spawn(Arc::clone(&state.docs), move |a| {
+            tx.send(Msg::Action(a)).is_ok()
+        });
     }
+    let spawn_analysis = |docs: Arc<[Document]>| {
+        options.clone().map(|(seg, opts)| {
+            let tx = tx.clone();
+            let share_jieba = runner.segmenter_sharer();
+            let sink = move |event: AnalysisEvent| {
+                // Whole-word search uses the same jieba rather than loading its own.
+                if let AnalysisEvent::Ready(seg) = &event {
+                    share_jieba(Arc::clone(seg));
+                }
+                tx.send(Msg::Action(analysis_action(event))).is_ok()
+            };
+            AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
+        })
+    };
+    // jieba (~50 MB, 100–400 ms of a core) starts once every page is parsed: a large
+    // archive loads at full speed, and the worker sees all its pages.
+    let mut analysis = None;
+    let mut asked = Vec::new();
+    start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
@@ -116,9 +130,7 @@ pub fn run(docs: Vec<Document>, cli: &Cli) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
-        if let Some(handle) = &analysis {
-            prioritise(handle, &state, &mut asked);
-        }
+        start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     }
     drop(guard);
     if let Some(sig) = signal {
@@ -140,6 +152,22 @@ fn run_search(runner: &SearchRunner, state: &AppState) {
 pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
     let opts = cli.keyword_options();
     (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+}
+
+/// Starts the analysis worker once no pages are loading any more, then keeps asking
+/// it for what is on screen.
+fn start_analysis(
+    analysis: &mut Option<AnalysisWorker>,
+    spawn: &dyn Fn(Arc<[Document]>) -> Option<AnalysisWorker>,
+    state: &AppState,
+    asked: &mut Vec<(usize, usize)>,
+) {
+    if analysis.is_none() && state.loading.is_none() {
+        *analysis = spawn(Arc::clone(&state.docs));
+    }
+    if let Some(handle) = analysis {
+        prioritise(handle, state, asked);
+    }
 }
 
 /// Asks the worker for the articles on screen and around, when that set changed; most

@@ -125,7 +125,23 @@ pub fn run(cli: &Cli) -> i32 {
     let load_options = input::LoadOptions {
         encoding: cli.encoding.clone(),
     };
-    let docs = match input::load_with(&cli.paths, &load_options) {
+    if cli.dump.is_none() && std::io::stdout().is_terminal() {
+        // The reader opens on the first page; the rest load in the background.
+        return match crate::loader::open(&cli.paths, &load_options) {
+            Ok(opening) => match crate::app::run(opening, cli) {
+                Ok(()) => 0,
+                Err(err) => {
+                    eprintln!("kanbao: {err:#}");
+                    1
+                }
+            },
+            Err(err) => {
+                eprintln!("kanbao: {err}");
+                2
+            }
+        };
+    }
+    let docs = match crate::loader::load_everything(&cli.paths, &load_options) {
         Ok(docs) => docs,
         Err(err) => {
             eprintln!("kanbao: {err}");
@@ -133,32 +149,20 @@ pub fn run(cli: &Cli) -> i32 {
         }
     };
     let width = cli.width.unwrap_or(80).max(1);
-    let output = match cli.dump {
+    let text = match cli.dump {
         Some(DumpFormat::Json) => match dump::analyse(&docs, cli) {
-            Ok(extras) => Some(dump::json_with(&docs, &extras)),
+            Ok(extras) => dump::json_with(&docs, &extras),
             Err(err) => {
                 eprintln!("kanbao: {err}");
                 return 2;
             }
         },
-        Some(DumpFormat::Text) => Some(dump::text(&docs, &cli.layout_options(width))),
-        None if !std::io::stdout().is_terminal() => {
-            Some(dump::text(&docs, &cli.layout_options(width)))
-        }
-        None => None,
+        // `--dump text`, or output that is not a terminal (a pipe, a file).
+        Some(DumpFormat::Text) | None => dump::text(&docs, &cli.layout_options(width)),
     };
-    if let Some(text) = output {
-        let mut stdout = std::io::stdout().lock();
-        // A closed pipe (`kanbao page.md | head`) is not an error worth reporting.
-        let _ = stdout.write_all(text.as_bytes());
-        let _ = stdout.flush();
-        return 0;
-    }
-    match crate::app::run(docs, cli) {
-        Ok(()) => 0,
-        Err(err) => {
-            eprintln!("kanbao: {err:#}");
-            1
-        }
-    }
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`kanbao page.md | head`) is not an error worth reporting.
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+    0
 }

@@ -21,6 +21,7 @@ pub mod dump;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod search_runner;
 pub mod state;
 pub mod tui;

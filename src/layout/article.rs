@@ -59,6 +59,81 @@ pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<Visu
         article,
         lines: Vec::new(),
     };
+    head(&mut sink, a);
+    body(&mut sink, &a.blocks);
+    tail(&mut sink, a);
+    sink.lines
+}
+
+/// A piece of an article's body for [`lay_out_part`]: the bytes `range` of block
+/// `block`; `continued` when an earlier part laid out the block's beginning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartBlock {
+    pub block: usize,
+    pub range: std::ops::Range<usize>,
+    pub continued: bool,
+}
+
+/// A slice of a very long article, laid out on its own (see [`lay_out_part`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Part {
+    /// The part opens the article: furniture before it, overline and header first.
+    pub head: bool,
+    /// The part closes the article: trailing furniture and the final blank line.
+    pub tail: bool,
+    pub blocks: Vec<PartBlock>,
+}
+
+/// Lays out one part of an article, so that a multi-megabyte paragraph can be set a
+/// window at a time. The parts of an article, laid out in turn, give its layout except
+/// that each cut inside a paragraph ends a line early (the text after it continues
+/// on the next line, without a first-line indent).
+pub fn lay_out_part(
+    doc: &Document,
+    article: usize,
+    part: &Part,
+    opts: &LayoutOptions,
+) -> Vec<VisualLine> {
+    let Some(a) = doc.articles.get(article) else {
+        return Vec::new();
+    };
+    let mut sink = Sink {
+        doc,
+        opts,
+        article,
+        lines: Vec::new(),
+    };
+    if part.head {
+        head(&mut sink, a);
+    }
+    let mut prev: Option<BlockKind> = None;
+    for piece in &part.blocks {
+        let Some(block) = a.blocks.get(piece.block) else {
+            continue;
+        };
+        let span = Span {
+            range: piece.range.clone(),
+            line: block.span.line,
+        };
+        let mut place = placement(block, doc.str(&block.span), opts);
+        if piece.continued {
+            place.first_indent = place.rest_indent;
+            place.marker = None;
+        } else if !together(prev, block.kind) {
+            sink.blank_unless_empty();
+        }
+        sink.set(&span, block.kind.into(), Some(piece.block), &place);
+        prev = Some(block.kind);
+    }
+    if part.tail {
+        tail(&mut sink, a);
+    }
+    sink.lines
+}
+
+/// Furniture printed before the article, its overline and its header group.
+fn head(sink: &mut Sink, a: &Article) {
+    let (doc, article) = (sink.doc, sink.article);
     let before = start_line(article.checked_sub(1).and_then(|i| doc.articles.get(i)));
     for f in doc
         .furniture
@@ -72,9 +147,13 @@ pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<Visu
         sink.set(&block.span, LineRole::Overline, None, &Placement::CENTER);
     }
     sink.blank_unless_empty();
-    header(&mut sink, a);
-    body(&mut sink, &a.blocks);
-    if article + 1 == doc.articles.len() {
+    header(sink, a);
+}
+
+/// The page's trailing furniture after its last article, and the closing blank line.
+fn tail(sink: &mut Sink, a: &Article) {
+    let doc = sink.doc;
+    if sink.article + 1 == doc.articles.len() {
         for f in doc
             .furniture
             .iter()
@@ -85,7 +164,6 @@ pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<Visu
         }
     }
     sink.blank_unless_empty();
-    sink.lines
 }
 
 /// Furniture of a page without articles.
@@ -128,15 +206,19 @@ fn header(sink: &mut Sink, a: &Article) {
     sink.blank_unless_empty();
 }
 
+/// A caption keeps its credit and a list its items: no blank line between them.
+fn together(prev: Option<BlockKind>, kind: BlockKind) -> bool {
+    matches!(
+        (prev, kind),
+        (Some(BlockKind::Caption), BlockKind::Credit)
+            | (Some(BlockKind::ListItem), BlockKind::ListItem)
+    )
+}
+
 fn body(sink: &mut Sink, blocks: &[Block]) {
     let mut prev: Option<BlockKind> = None;
     for (index, block) in blocks.iter().enumerate() {
-        let together = matches!(
-            (prev, block.kind),
-            (Some(BlockKind::Caption), BlockKind::Credit)
-                | (Some(BlockKind::ListItem), BlockKind::ListItem)
-        );
-        if !together {
+        if !together(prev, block.kind) {
             sink.blank_unless_empty();
         }
         let placement = placement(block, sink.doc.str(&block.span), sink.opts);

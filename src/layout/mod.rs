@@ -132,6 +132,8 @@ pub fn lay_out_article(doc: &Document, article: usize, opts: &LayoutOptions) -> 
     article::lay_out(doc, article, opts)
 }
 
+pub use article::{Part, PartBlock, lay_out_part};
+
 /// Lays out a whole document.
 pub fn lay_out(doc: &Document, opts: &LayoutOptions) -> DocumentLayout {
     let mut layout = DocumentLayout::default();

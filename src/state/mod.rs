@@ -7,6 +7,8 @@
 
 pub mod geometry;
 pub mod keywords;
+pub mod loading;
+pub mod parts;
 pub mod reader;
 pub mod search;
 pub mod sections;
@@ -16,6 +18,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use geometry::{Area, Geometry};
+pub use loading::LoadStatus;
 pub use reader::{Pos, Reader, Unit};
 pub use sections::{Entry, EntryKind};
 pub use update::update;
@@ -110,6 +113,10 @@ pub struct AppState {
     pub layout: LayoutOptions,
     /// How far through the text the top line is (0–100), for the status line.
     pub percent: u16,
+    /// Pages in all, including those a background load has not delivered yet.
+    pub pages: usize,
+    /// The background load's progress, while it runs.
+    pub loading: Option<LoadStatus>,
     /// The search prompt, matches and results list.
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
@@ -119,9 +126,28 @@ pub struct AppState {
 impl AppState {
     /// A reader on `docs` at the top, on a `width`×`height` screen.
     pub fn new(docs: Vec<Document>, layout: LayoutOptions, width: u16, height: u16) -> Self {
+        let pages = docs.len();
+        Self::opening(docs, pages, layout, (width, height))
+    }
+
+    /// A reader on the first `docs` of `pages` pages (the rest arrive as
+    /// [`crate::action::Action::PagesLoaded`]), on a screen of `size` (columns, rows).
+    pub fn opening(
+        docs: Vec<Document>,
+        pages: usize,
+        layout: LayoutOptions,
+        size: (u16, u16),
+    ) -> Self {
         let docs: Arc<[Document]> = docs.into();
         let reader = Reader::new(&docs, layout);
-        let entries = sections::build(&docs, &reader.units);
+        let mut entries = Vec::new();
+        let pages = pages.max(docs.len());
+        let from = sections::ExtendFrom::all(pages > 1);
+        sections::extend(&mut entries, &docs, &reader.units, &from);
+        let loading = (pages > docs.len()).then_some(LoadStatus {
+            done: docs.len(),
+            total: pages,
+        });
         let mut state = Self {
             docs,
             reader,
@@ -135,13 +161,15 @@ impl AppState {
                 free_scroll: false,
             },
             focus: Focus::Pane,
-            size: (width, height),
+            size,
             count: None,
             help: None,
             message: None,
             highlights: Vec::new(),
             layout,
             percent: 0,
+            pages,
+            loading,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
         };
@@ -202,7 +230,7 @@ impl AppState {
         self.list.reading = self.current_unit().and_then(|_| {
             sections::entry_of(
                 &self.list.entries,
-                self.reader.top.unit,
+                self.reader.article_unit(self.reader.top.unit),
                 self.current_subhead(),
             )
         });

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::document::Document;
-use crate::layout::{self, LayoutOptions, LineRole, VisualLine, lay_out_article};
+use crate::layout::{self, LayoutOptions, LineRole, Part, VisualLine, lay_out_article};
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,9 @@ pub struct Pos {
 /// once); keeps memory flat while reading through a huge corpus.
 const CACHE_LIMIT: usize = 256;
 
+pub use super::parts::PART_BYTES;
+use super::parts::split;
+
 /// The reading position and the layouts it needs.
 #[derive(Debug, Clone)]
 pub struct Reader {
@@ -40,6 +43,8 @@ pub struct Reader {
     pub top: Pos,
     opts: LayoutOptions,
     cache: HashMap<usize, Rc<[VisualLine]>>,
+    /// The units that are parts of a very long article, with what each part holds.
+    parts: HashMap<usize, Part>,
     /// Bytes of text in all documents before each document (for the position %).
     byte_prefix: Vec<usize>,
 }
@@ -59,24 +64,40 @@ struct Anchor {
 impl Reader {
     /// A reader at the start of `docs`, laying out with `opts`.
     pub fn new(docs: &[Document], opts: LayoutOptions) -> Self {
-        let mut units = Vec::new();
-        let mut doc_first_unit = Vec::new();
-        let mut byte_prefix = vec![0];
-        for (doc, d) in docs.iter().enumerate() {
-            doc_first_unit.push(units.len());
-            // A page without articles still gets one unit, to show its furniture.
-            let articles = d.articles.len().max(1);
-            units.extend((0..articles).map(|article| Unit { doc, article }));
-            let last = byte_prefix.last().copied().unwrap_or(0);
-            byte_prefix.push(last + d.text.len());
-        }
-        Self {
-            units,
-            doc_first_unit,
+        let mut reader = Self {
+            units: Vec::new(),
+            doc_first_unit: Vec::new(),
             top: Pos::default(),
             opts,
             cache: HashMap::new(),
-            byte_prefix,
+            parts: HashMap::new(),
+            byte_prefix: vec![0],
+        };
+        reader.extend(docs);
+        reader
+    }
+
+    /// Adds the units of the documents of `docs` beyond those already known (pages
+    /// that arrived from a background load). Existing units, the position and the
+    /// cache are untouched: new units only ever go at the end.
+    pub fn extend(&mut self, docs: &[Document]) {
+        let known = self.doc_first_unit.len();
+        for (doc, d) in docs.iter().enumerate().skip(known) {
+            self.doc_first_unit.push(self.units.len());
+            // A page without articles still gets one unit, to show its furniture.
+            for article in 0..d.articles.len().max(1) {
+                match split(d, article) {
+                    Some(parts) => {
+                        for part in parts {
+                            self.parts.insert(self.units.len(), part);
+                            self.units.push(Unit { doc, article });
+                        }
+                    }
+                    None => self.units.push(Unit { doc, article }),
+                }
+            }
+            let last = self.byte_prefix.last().copied().unwrap_or(0);
+            self.byte_prefix.push(last + d.text.len());
         }
     }
 
@@ -97,7 +118,9 @@ impl Reader {
             Some(u) => docs
                 .get(u.doc)
                 .map(|d| {
-                    if d.articles.is_empty() {
+                    if let Some(part) = self.parts.get(&unit) {
+                        layout::lay_out_part(d, u.article, part, &self.opts)
+                    } else if d.articles.is_empty() {
                         layout::lay_out(d, &self.opts).lines
                     } else {
                         lay_out_article(d, u.article, &self.opts)
@@ -243,14 +266,77 @@ impl Reader {
         Pos { unit, line }
     }
 
-    /// The first line of block `block` of `unit`, or the unit's start.
+    /// The first line of block `block` of the article of `unit` (looking on through
+    /// its later parts), or the unit's start.
     pub fn block_pos(&mut self, docs: &[Document], unit: usize, block: usize) -> Pos {
-        let lines = self.lines(docs, unit);
-        let line = lines
-            .iter()
-            .position(|l| l.block == Some(block))
-            .unwrap_or(0);
-        Pos { unit, line }
+        let mut at = unit;
+        loop {
+            let lines = self.lines(docs, at);
+            if let Some(line) = lines.iter().position(|l| l.block == Some(block)) {
+                return Pos { unit: at, line };
+            }
+            if !self.same_article(at, at + 1) {
+                return Pos { unit, line: 0 };
+            }
+            at += 1;
+        }
+    }
+
+    /// Whether units `a` and `b` are parts of one article.
+    fn same_article(&self, a: usize, b: usize) -> bool {
+        matches!((self.units.get(a), self.units.get(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The first unit of the article `unit` belongs to (itself unless it is a later
+    /// part of a very long article).
+    pub fn article_unit(&self, unit: usize) -> usize {
+        let mut first = unit;
+        while first > 0 && self.same_article(first - 1, first) {
+            first -= 1;
+        }
+        first
+    }
+
+    /// The first unit of article `article` of document `doc`.
+    pub fn unit_of(&self, doc: usize, article: usize) -> Option<usize> {
+        let first = *self.doc_first_unit.get(doc)?;
+        let wanted = Unit { doc, article };
+        let guess = first + article;
+        if self.units.get(guess) == Some(&wanted) && self.article_unit(guess) == guess {
+            return Some(guess);
+        }
+        let offset = self.units.get(first..)?.iter().position(|u| *u == wanted)?;
+        Some(first + offset)
+    }
+
+    /// The first unit of the article `n` articles after the one of `unit`, if there
+    /// are that many.
+    pub fn next_article(&self, unit: usize, n: usize) -> Option<usize> {
+        let mut at = self.article_unit(unit);
+        for _ in 0..n {
+            let mut next = at + 1;
+            while self.same_article(at, next) {
+                next += 1;
+            }
+            if next >= self.units.len() {
+                return None;
+            }
+            at = next;
+        }
+        Some(at)
+    }
+
+    /// The first unit of the article `n` articles before the one of `unit`, stopping
+    /// at the first article.
+    pub fn prev_article(&self, unit: usize, n: usize) -> usize {
+        let mut at = self.article_unit(unit);
+        for _ in 0..n {
+            if at == 0 {
+                break;
+            }
+            at = self.article_unit(at - 1);
+        }
+        at
     }
 
     /// Changes layout options (a new width); keeps the top line's text at the top.

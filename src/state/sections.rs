@@ -29,10 +29,46 @@ pub struct Entry {
 /// Builds the list for `docs`, whose articles are `units` in reading order.
 pub fn build(docs: &[Document], units: &[Unit]) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut last_doc = None;
-    for (unit, u) in units.iter().enumerate() {
-        let Some(doc) = docs.get(u.doc) else { continue };
-        if docs.len() > 1 && last_doc != Some(u.doc) {
+    extend(&mut out, docs, units, &ExtendFrom::all(docs.len() > 1));
+    out
+}
+
+/// Where [`extend`] starts, and whether pages get group headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtendFrom {
+    /// The first unit not yet listed.
+    pub unit: usize,
+    /// The document of the last listed unit (no header is repeated for it).
+    pub last_doc: Option<usize>,
+    /// Whether there are several pages (known before they are all loaded).
+    pub pages: bool,
+}
+
+impl ExtendFrom {
+    /// From the first unit.
+    pub fn all(pages: bool) -> Self {
+        Self {
+            unit: 0,
+            last_doc: None,
+            pages,
+        }
+    }
+}
+
+/// Appends the entries of `units[from.unit..]` (documents that arrived later): the
+/// entries before them keep their indices, so the selection and scroll stay put.
+pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &ExtendFrom) {
+    let mut last_doc = from.last_doc;
+    for (unit, u) in units.iter().enumerate().skip(from.unit) {
+        // Later parts of a very long article are listed with its first part.
+        let continued = unit
+            .checked_sub(1)
+            .and_then(|prev| units.get(prev))
+            .is_some_and(|prev| prev == u);
+        let Some(doc) = docs.get(u.doc).filter(|_| !continued) else {
+            continue;
+        };
+        if from.pages && last_doc != Some(u.doc) {
             out.push(Entry {
                 kind: EntryKind::Page { doc: u.doc },
                 rows: 1,
@@ -60,7 +96,6 @@ pub fn build(docs: &[Document], units: &[Unit]) -> Vec<Entry> {
             }
         }
     }
-    out
 }
 
 /// The entry of the article `unit` (and of its subhead `block`, if given and listed).

@@ -49,6 +49,9 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if super::loading::is_load_action(&action) {
+        return super::loading::apply(state, action);
+    }
     if action.is_background() {
         return super::keywords::background(state, action);
     }
@@ -181,16 +184,16 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             jump(state, max);
         }
         Action::NextArticle => {
-            let unit = state.reader.top.unit.saturating_add(n);
-            if unit < state.reader.units.len() {
+            if let Some(unit) = state.reader.next_article(state.reader.top.unit, n) {
                 jump_to_article(state, unit);
             }
         }
         Action::PrevArticle => {
             let top = state.reader.top;
-            let head = state.reader.head_pos(&state.docs, top.unit);
+            let first = state.reader.article_unit(top.unit);
+            let head = state.reader.head_pos(&state.docs, first);
             let back = if top > head { n - 1 } else { n };
-            jump_to_article(state, top.unit.saturating_sub(back));
+            jump_to_article(state, state.reader.prev_article(first, back));
         }
         Action::NextSubhead => move_subhead(state, n, true),
         Action::PrevSubhead => move_subhead(state, n, false),

@@ -26,8 +26,8 @@ impl StatusBar {
             Some(unit) => {
                 let doc = state.docs.get(unit.doc);
                 let name = doc.map_or("", |d| d.source.as_str());
-                let pages = if state.docs.len() > 1 {
-                    format!(" [{}/{}]", unit.doc + 1, state.docs.len())
+                let pages = if state.pages.max(state.docs.len()) > 1 {
+                    format!(" [{}/{}]", unit.doc + 1, state.pages.max(state.docs.len()))
                 } else {
                     String::new()
                 };
@@ -61,6 +61,8 @@ impl StatusBar {
             sanitize(&s).into_owned()
         } else if let Some(count) = state.count {
             count.to_string()
+        } else if let Some(load) = &state.loading {
+            format!("loading {}/{}", load.done, load.total)
         } else if state.size.0 < crate::state::geometry::NARROW_BELOW {
             "?:help".to_string()
         } else {

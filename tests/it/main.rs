@@ -11,6 +11,7 @@ mod layout;
 mod layout_snapshots;
 mod parse_props;
 mod sample;
+mod scale;
 mod screens;
 mod search;
 mod search_screens;

@@ -1,0 +1,296 @@
+//! Opening a large archive without making the reader wait for it.
+//!
+//! A year of a daily is thousands of pages (~100 MB). Parsing all of it before the
+//! first frame would take seconds, so [`open`] parses only the first page that opens,
+//! and [`Background::spawn`] parses the rest on worker threads (one per core, up to
+//! [`MAX_WORKERS`]) while the reader is already drawing.
+//!
+//! Workers take pages in order from a shared counter; a collector thread puts their
+//! results back in order and hands the reader *snapshots*: an `Arc<[Document]>` that
+//! extends the previous one. Snapshots double in size (1, 2, 4 … pages, then the rest),
+//! so the copying that building a new shared slice needs stays linear in the corpus
+//! and happens off the UI thread, while the section list still fills in as pages
+//! arrive. Between snapshots the reader gets [`Action::LoadProgress`] for the status
+//! line. A page that cannot be opened is skipped and named in the last message
+//! ([`Action::LoadFinished`]); only a lone page that fails is an error.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use encoding_rs::Encoding;
+
+use crate::action::Action;
+use crate::document::Document;
+use crate::input::{self, InputError, LoadOptions, PageSource};
+
+/// The most parser threads the background load uses.
+pub const MAX_WORKERS: usize = 4;
+
+/// Progress messages are sent at most this often (each one is a redraw).
+const PROGRESS_EVERY: Duration = Duration::from_millis(40);
+
+/// What the reader starts with.
+#[derive(Debug)]
+pub struct Opening {
+    /// The pages parsed before the first frame (at least one).
+    pub docs: Vec<Document>,
+    /// How many pages there are in all, parsed or not.
+    pub total: usize,
+    /// The pages left to parse in the background, if any.
+    pub rest: Option<Background>,
+}
+
+/// Pages still to parse, and what was skipped before the first frame.
+#[derive(Debug)]
+pub struct Background {
+    pages: Vec<PageSource>,
+    forced: Option<&'static Encoding>,
+    /// Pages already resolved (opened or skipped) before these.
+    done: usize,
+    total: usize,
+    skipped: Vec<String>,
+}
+
+/// Finds the pages of `paths` and parses the first one that opens.
+///
+/// # Errors
+/// Discovery errors; a single page that fails; or every page failing (the first
+/// error is returned).
+pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputError> {
+    let forced = options.forced_encoding()?;
+    if paths.is_empty() {
+        return Ok(Opening {
+            docs: vec![input::sample()],
+            total: 1,
+            rest: None,
+        });
+    }
+    let pages = input::discover(paths)?;
+    let total = pages.len();
+    let mut first_error = None;
+    let mut skipped = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        match open_page(page, forced) {
+            Ok(doc) => {
+                let rest = pages.get(i + 1..).unwrap_or_default().to_vec();
+                let rest = (!rest.is_empty()).then(|| Background {
+                    pages: rest,
+                    forced,
+                    done: i + 1,
+                    total,
+                    skipped,
+                });
+                return Ok(Opening {
+                    docs: vec![doc],
+                    total,
+                    rest,
+                });
+            }
+            Err(err) if total > 1 => {
+                skipped.push(err.to_string());
+                first_error.get_or_insert(err);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Err(first_error.unwrap_or(InputError::EmptyDirectory {
+        path: paths
+            .first()
+            .map_or_else(String::new, |p| p.display().to_string()),
+    }))
+}
+
+fn open_page(page: &PageSource, forced: Option<&'static Encoding>) -> Result<Document, InputError> {
+    input::document_from_vec(&page.name(), input::read_bytes(page)?, forced)
+}
+
+/// Every page of `paths` (the bundled sample when empty), parsed in parallel, in
+/// order: for `--dump` and pipes, which need them all.
+///
+/// # Errors
+/// The first page (in order) that cannot be opened, or a discovery error.
+pub fn load_everything(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<Vec<Document>, InputError> {
+    let forced = options.forced_encoding()?;
+    if paths.is_empty() {
+        return Ok(vec![input::sample()]);
+    }
+    load_all(input::discover(paths)?, forced)
+        .into_iter()
+        .collect()
+}
+
+/// Parses every page of `pages` on [`MAX_WORKERS`] threads, in order; the ones that
+/// fail are returned as messages instead.
+pub fn load_all(
+    pages: Vec<PageSource>,
+    forced: Option<&'static Encoding>,
+) -> Vec<Result<Document, InputError>> {
+    let results = spawn_workers(pages, forced);
+    let mut ordered = Resequencer::new();
+    let mut out = Vec::new();
+    for (index, result) in results {
+        out.extend(ordered.push(index, result));
+    }
+    out.extend(ordered.rest().into_iter().map(|(_, result)| result));
+    out
+}
+
+type Parsed = (usize, Result<Document, InputError>);
+
+/// Starts the parser threads on `pages`; their results arrive (out of order) on the
+/// returned channel, which closes when all are done.
+fn spawn_workers(pages: Vec<PageSource>, forced: Option<&'static Encoding>) -> Receiver<Parsed> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, MAX_WORKERS)
+        .min(pages.len().max(1));
+    let pages: Arc<[PageSource]> = pages.into();
+    let next = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = mpsc::channel();
+    for _ in 0..workers {
+        let (pages, next, tx) = (Arc::clone(&pages), Arc::clone(&next), tx.clone());
+        std::thread::spawn(move || {
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(page) = pages.get(index) else { return };
+                if tx.send((index, open_page(page, forced))).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+    rx
+}
+
+/// Puts results that arrive out of order back in order.
+#[derive(Debug)]
+struct Resequencer<T> {
+    next: usize,
+    waiting: BTreeMap<usize, T>,
+}
+
+impl<T> Resequencer<T> {
+    fn new() -> Self {
+        Self {
+            next: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// Accepts result `index`; returns every result now in order.
+    fn push(&mut self, index: usize, item: T) -> Vec<T> {
+        self.waiting.insert(index, item);
+        let mut out = Vec::new();
+        while let Some(item) = self.waiting.remove(&self.next) {
+            out.push(item);
+            self.next += 1;
+        }
+        out
+    }
+
+    /// Whatever is still waiting, in order, gaps and all.
+    fn rest(&mut self) -> Vec<(usize, T)> {
+        std::mem::take(&mut self.waiting).into_iter().collect()
+    }
+}
+
+impl Background {
+    /// How many pages there are in all.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Parses the pages on worker threads, extending `first` (the reader's documents)
+    /// snapshot by snapshot; `send` delivers actions to the reader and returns false
+    /// once it is gone (then the load stops).
+    pub fn spawn<F>(self, first: Arc<[Document]>, send: F)
+    where
+        F: Fn(Action) -> bool + Send + 'static,
+    {
+        std::thread::spawn(move || self.collect(first, &send));
+    }
+
+    fn collect(self, mut snapshot: Arc<[Document]>, send: &dyn Fn(Action) -> bool) {
+        let Self {
+            pages,
+            forced,
+            mut done,
+            total,
+            mut skipped,
+        } = self;
+        let results = spawn_workers(pages, forced);
+        let mut ordered = Resequencer::new();
+        let mut fresh = Vec::new();
+        let mut last_progress = Instant::now();
+        for (index, result) in results {
+            for result in ordered.push(index, result) {
+                done += 1;
+                match result {
+                    Ok(doc) => fresh.push(doc),
+                    Err(err) => skipped.push(err.to_string()),
+                }
+            }
+            if fresh.len() >= snapshot.len() {
+                snapshot = extend(&snapshot, &mut fresh);
+                if !send(Action::PagesLoaded(Arc::clone(&snapshot))) {
+                    return;
+                }
+            }
+            if last_progress.elapsed() >= PROGRESS_EVERY {
+                last_progress = Instant::now();
+                if !send(Action::LoadProgress { done, total }) {
+                    return;
+                }
+            }
+        }
+        // Only a worker that died leaves a gap; deliver what came after it anyway.
+        for (_, result) in ordered.rest() {
+            done += 1;
+            match result {
+                Ok(doc) => fresh.push(doc),
+                Err(err) => skipped.push(err.to_string()),
+            }
+        }
+        if done < total {
+            skipped.push(format!(
+                "{} page(s) lost: a parser thread stopped",
+                total - done
+            ));
+        }
+        if !fresh.is_empty() {
+            snapshot = extend(&snapshot, &mut fresh);
+            if !send(Action::PagesLoaded(Arc::clone(&snapshot))) {
+                return;
+            }
+        }
+        drop(snapshot);
+        send(Action::LoadFinished { skipped });
+    }
+}
+
+/// A new shared slice: `old`'s documents (copied: the reader still holds them) and
+/// `fresh` (moved).
+fn extend(old: &Arc<[Document]>, fresh: &mut Vec<Document>) -> Arc<[Document]> {
+    old.iter().cloned().chain(fresh.drain(..)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resequencer_releases_results_in_order() {
+        let mut r = Resequencer::new();
+        assert!(r.push(1, 'b').is_empty());
+        assert!(r.push(2, 'c').is_empty());
+        assert_eq!(r.push(0, 'a'), vec!['a', 'b', 'c']);
+        assert_eq!(r.push(3, 'd'), vec!['d']);
+    }
+}

@@ -1,0 +1,94 @@
+//! Documents that arrive while the reader is open (a large archive loading in the
+//! background, see `crate::loader`).
+//!
+//! New pages only ever go at the end of the reading stream: units and list entries
+//! are appended, so the reading position, the list selection and the layout cache
+//! keep meaning what they meant, and a user reading page 1 is not moved.
+
+use std::sync::Arc;
+
+use crate::action::Action;
+use crate::document::Document;
+
+use super::sections::{self, EntryKind, ExtendFrom};
+use super::{AppState, Effect};
+
+/// How far the background load has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadStatus {
+    /// Pages opened or skipped so far.
+    pub done: usize,
+    /// Pages in all.
+    pub total: usize,
+}
+
+/// True for the actions a background load sends (handled by [`apply`]).
+pub fn is_load_action(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::PagesLoaded(_) | Action::LoadProgress { .. } | Action::LoadFinished { .. }
+    )
+}
+
+/// Applies a load action; leaves messages, counts and focus alone.
+pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::PagesLoaded(docs) => state.grow(docs),
+        Action::LoadProgress { done, total } => {
+            state.loading = Some(LoadStatus { done, total });
+        }
+        Action::LoadFinished { skipped } => {
+            state.loading = None;
+            state.pages = state.docs.len();
+            if let Some(first) = skipped.first() {
+                state.message = Some(match skipped.len() {
+                    1 => format!("skipped 1 page: {first}"),
+                    n => format!("skipped {n} pages; first: {first}"),
+                });
+            }
+        }
+        _ => return Vec::new(),
+    }
+    state.settle();
+    vec![Effect::Redraw]
+}
+
+impl AppState {
+    /// The documents loaded so far, in order. A background load only ever appends, so
+    /// indices (`Highlight::doc`, `Unit::doc`) stay valid as pages arrive; a worker
+    /// holding an older `Arc` of [`AppState::docs`] sees a prefix of these.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Takes `docs`, which extend the current documents, and lists their articles.
+    /// Anything else (an older or unrelated snapshot) is ignored.
+    pub fn grow(&mut self, docs: Arc<[Document]>) {
+        let known = self.docs.len();
+        if docs.len() <= known {
+            return;
+        }
+        self.docs = docs;
+        let from = ExtendFrom {
+            unit: self.reader.units.len(),
+            last_doc: self.list.entries.iter().rev().find_map(|e| match e.kind {
+                EntryKind::Page { doc } => Some(doc),
+                EntryKind::Article { unit } | EntryKind::Subhead { unit, .. } => {
+                    self.reader.units.get(unit).map(|u| u.doc)
+                }
+            }),
+            pages: self.pages > 1,
+        };
+        self.reader.extend(&self.docs);
+        sections::extend(
+            &mut self.list.entries,
+            &self.docs,
+            &self.reader.units,
+            &from,
+        );
+        if let Some(status) = &mut self.loading {
+            status.done = status.done.max(self.docs.len());
+        }
+        self.pages = self.pages.max(self.docs.len());
+    }
+}

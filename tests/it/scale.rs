@@ -1,0 +1,361 @@
+//! Opening many pages: the background load delivers every page in order, skips what
+//! cannot be opened, and never moves the reader; pathological inputs (a very long
+//! line, one huge paragraph, many tiny articles) lose no text. Correctness only: the
+//! timings live in `benches/hot_paths.rs` and `examples/frame_times.rs`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use kanbao::action::Action;
+use kanbao::document::Document;
+use kanbao::layout::{LayoutOptions, lay_out};
+use kanbao::loader;
+use kanbao::state::{AppState, Pos, sections, update};
+
+/// A fresh directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("kanbao-scale-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Writes `pages` generated pages named `p1.md` … and returns the directory.
+fn corpus(name: &str, pages: usize) -> TempDir {
+    let dir = TempDir::new(name);
+    for i in 0..pages {
+        let text = kanbao::corpus::generate_page(7, i);
+        std::fs::write(dir.0.join(format!("p{}.md", i + 1)), text).unwrap();
+    }
+    dir
+}
+
+fn opts(width: u16) -> LayoutOptions {
+    LayoutOptions {
+        width,
+        ..LayoutOptions::default()
+    }
+}
+
+/// Runs the background part of `opening` to the end, feeding what it sends to a
+/// reader state; returns the state.
+fn load_into_state(opening: loader::Opening) -> AppState {
+    let mut state = AppState::opening(opening.docs, opening.total, opts(80), (100, 30));
+    let Some(rest) = opening.rest else {
+        return state;
+    };
+    let (tx, rx) = mpsc::channel();
+    rest.spawn(std::sync::Arc::clone(&state.docs), move |a| {
+        tx.send(a).is_ok()
+    });
+    loop {
+        let action = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+        let finished = matches!(action, Action::LoadFinished { .. });
+        update(&mut state, action);
+        if finished {
+            return state;
+        }
+    }
+}
+
+#[test]
+fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
+    let dir = corpus("order", 24);
+    std::fs::write(dir.0.join("p5.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let opening = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        opening.docs.len(),
+        1,
+        "only the first page before the first frame"
+    );
+    assert_eq!(opening.total, 24);
+    let state = load_into_state(opening);
+
+    let names: Vec<String> = state
+        .docs
+        .iter()
+        .map(|d| d.source.rsplit('/').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (1..=24)
+        .filter(|&i| i != 5)
+        .map(|i| format!("p{i}.md"))
+        .collect();
+    assert_eq!(names, expected);
+    assert!(state.loading.is_none());
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.contains("p5.md"), "{message}");
+
+    // The list built piece by piece is the list built at once.
+    let at_once = sections::build(&state.docs, &state.reader.units);
+    assert_eq!(state.list.entries, at_once);
+}
+
+#[test]
+fn every_page_loaded_in_parallel_is_the_page_parsed_alone() {
+    let dir = corpus("same", 9);
+    let all = loader::load_everything(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
+    let alone: Vec<Document> = (1..=9)
+        .map(|i| {
+            let page = kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md")));
+            kanbao::input::open(&page, &kanbao::input::LoadOptions::default()).unwrap()
+        })
+        .collect();
+    assert_eq!(all, alone);
+}
+
+#[test]
+fn a_lone_bad_page_is_still_an_error() {
+    let dir = TempDir::new("lone");
+    let path = dir.0.join("x.md");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let err = loader::open(&[path], &kanbao::input::LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("x.md"), "{err}");
+}
+
+#[test]
+fn pages_arriving_do_not_move_the_reader() {
+    let docs: Vec<Document> = (0..6)
+        .map(|i| kanbao::document::parse(&format!("p{i}"), &kanbao::corpus::generate_page(3, i)))
+        .collect();
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    for _ in 0..7 {
+        update(&mut state, Action::MoveDown);
+    }
+    let top = state.reader.top;
+    let selected = state.list.selected;
+    let entries = state.list.entries.clone();
+    assert_ne!(top, Pos::default());
+    update(&mut state, Action::LoadProgress { done: 3, total: 6 });
+    assert!(state.loading.is_some());
+    update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    assert_eq!(state.reader.top, top);
+    assert_eq!(state.list.selected, selected);
+    assert_eq!(state.list.entries[..entries.len()], entries[..]);
+    assert_eq!(
+        state.list.entries,
+        sections::build(&state.docs, &state.reader.units)
+    );
+    // G now reaches the last page.
+    update(&mut state, Action::JumpToEnd);
+    let last = state.reader.units[state.reader.top.unit];
+    assert_eq!(last.doc, 5);
+}
+
+/// Every non-space character of `doc`'s text reaches the laid-out lines.
+fn assert_nothing_lost(doc: &Document, width: u16) {
+    let layout = lay_out(doc, &opts(width));
+    let shown: usize = layout
+        .lines
+        .iter()
+        .map(|l| {
+            doc.text
+                .get(l.range.clone())
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    let body: usize = doc.text.chars().filter(|c| !c.is_whitespace()).count();
+    assert!(shown >= body * 99 / 100, "shown {shown} of {body}");
+    assert!(layout.lines.iter().all(|l| l.width <= width));
+}
+
+#[test]
+fn a_long_line_and_a_huge_paragraph_are_laid_out_whole() {
+    let line = "新华社北京电 记者报道，".repeat(200_000 / 36);
+    let doc = kanbao::document::parse("line.md", &line);
+    assert_nothing_lost(&doc, 40);
+    let para = format!(
+        "## 标题\n\n{}\n",
+        "据了解，今年以来全市经济运行稳中有进。".repeat(5_000)
+    );
+    let doc = kanbao::document::parse("para.md", &para);
+    assert_nothing_lost(&doc, 77);
+}
+
+#[test]
+fn many_one_line_articles_each_get_a_unit() {
+    let body = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。".repeat(2);
+    let text = (0..2_000).fold(String::new(), |mut out, i| {
+        let _ = write!(out, "## 第{i}条新闻标题\n\n{body}\n\n");
+        out
+    });
+    let doc = kanbao::document::parse("many.md", &text);
+    // (The parser may read a few headlines as subheads; what matters is the scale.)
+    assert!(doc.articles.len() > 1_900, "{}", doc.articles.len());
+    let articles = doc.articles.len();
+    let mut state = AppState::new(vec![doc], opts(80), 100, 30);
+    update(&mut state, Action::JumpToEnd);
+    assert_eq!(state.reader.units.len(), articles);
+    // G shows the last screenful: the top is a few short articles before the end.
+    assert!(
+        state.reader.top.unit + 10 > articles,
+        "{:?}",
+        state.reader.top
+    );
+}
+
+#[test]
+fn a_huge_paragraph_is_read_in_parts_that_lose_nothing() {
+    let sentence = "据了解，今年以来全市经济运行稳中有进。";
+    let body = sentence.repeat(300_000 / sentence.len());
+    let next = "本报讯 全市经济运行稳中有进，各项指标持续向好，市场主体活力不断增强。".repeat(2);
+    let text = format!("## 全市经济运行稳中有进\n\n{body}\n\n## 第二条新闻标题\n\n{next}\n");
+    let doc = kanbao::document::parse("huge.md", &text);
+    assert_eq!(doc.articles.len(), 2);
+    let block = doc.articles[0].blocks[0].span.range.clone();
+    let mut state = AppState::new(vec![doc], opts(37), 41, 20);
+    let parts = state.reader.units.len() - 1;
+    assert!(parts >= 4, "{parts} parts for 300 KB");
+
+    // The parts' lines cover the paragraph's bytes exactly once, in order.
+    let docs = std::sync::Arc::clone(&state.docs);
+    let mut covered = block.start;
+    for unit in 0..parts {
+        for line in state.reader.lines(&docs, unit).iter() {
+            assert!(line.width <= state.reader.width());
+            if line.block == Some(0) {
+                assert_eq!(line.range.start, covered, "unit {unit}");
+                covered = line.range.end;
+            }
+        }
+        assert_eq!(state.reader.article_unit(unit), 0);
+    }
+    assert_eq!(covered, block.end);
+
+    // One list entry per article; `]` from the middle of the long one goes to the next.
+    let articles = state
+        .list
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, kanbao::state::EntryKind::Article { .. }))
+        .count();
+    assert_eq!(articles, 2);
+    assert_eq!(state.reader.unit_of(0, 1), Some(parts));
+    update(&mut state, Action::JumpToStart);
+    for _ in 0..3 {
+        update(&mut state, Action::ScrollPageDown);
+    }
+    for _ in 0..200 {
+        update(&mut state, Action::ScrollPageDown);
+    }
+    assert!(state.reader.top.unit > 0, "scrolled into a later part");
+    assert_eq!(
+        state.list.reading,
+        Some(0),
+        "still reading the first article"
+    );
+    update(&mut state, Action::NextArticle);
+    assert_eq!(state.reader.top.unit, parts);
+    update(&mut state, Action::PrevArticle);
+    assert_eq!(state.reader.top.unit, 0);
+}
+
+/// The real binary on a directory in a pseudo-terminal: the first frame says
+/// `loading`, the load finishes by itself, the skipped page is named, `q` quits.
+#[test]
+fn the_reader_loads_a_directory_in_the_background() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+
+    let dir = corpus("pty", 60);
+    std::fs::write(dir.0.join("p7.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
+    cmd.arg(&dir.0);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(
+        std::num::NonZeroU16::new(30).unwrap(),
+        std::num::NonZeroU16::new(120).unwrap(),
+        0,
+    );
+    let mut wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !parser.screen().contents().contains(what) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {what:?} on screen:\n{}",
+                parser.screen().contents()
+            );
+            if let Ok(bytes) = rx.recv_timeout(Duration::from_millis(100)) {
+                parser.process(&bytes);
+            }
+        }
+    };
+    wait_for("p1.md");
+    wait_for("[1/60]");
+    wait_for("skipped 1 page");
+    wait_for("p7.md");
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_bad_first_page_is_skipped_before_the_first_frame() {
+    let dir = corpus("first", 3);
+    std::fs::write(dir.0.join("p1.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let opening = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap();
+    assert!(opening.docs[0].source.ends_with("p2.md"));
+    let state = load_into_state(opening);
+    assert_eq!(state.docs.len(), 2);
+    assert!(state.message.unwrap_or_default().contains("p1.md"));
+
+    // Every page bad: the first error, as for a single file.
+    for i in 2..=3 {
+        std::fs::write(dir.0.join(format!("p{i}.md")), b"\0\0\0\0binary").unwrap();
+    }
+    let err = loader::open(
+        std::slice::from_ref(&dir.0),
+        &kanbao::input::LoadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("p1.md"), "{err}");
+}
