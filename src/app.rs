@@ -143,7 +143,8 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
 /// Hands the search the state asks for to the background runner.
 fn run_search(runner: &SearchRunner, state: &AppState) {
     if let Some((generation, query)) = state.search.pending_request() {
-        runner.search(generation, Arc::clone(&state.docs), query);
+        let from = state.search.pending_first_doc();
+        runner.search_from(generation, Arc::clone(&state.docs), query, from);
     }
 }
 

@@ -33,6 +33,8 @@ struct Request {
     generation: u64,
     docs: Arc<[Document]>,
     query: Query,
+    /// The first document to search.
+    from: usize,
 }
 
 /// Handle on the search thread; dropping it ends the thread.
@@ -89,11 +91,17 @@ impl SearchRunner {
 
     /// Searches `docs` for `query`, abandoning any older search.
     pub fn search(&self, generation: u64, docs: Arc<[Document]>, query: Query) {
+        self.search_from(generation, docs, query, 0);
+    }
+
+    /// Searches the documents from index `from` on (pages loaded after a search).
+    pub fn search_from(&self, generation: u64, docs: Arc<[Document]>, query: Query, from: usize) {
         self.current.store(generation, Ordering::SeqCst);
         let _ = self.requests.send(Request {
             generation,
             docs,
             query,
+            from,
         });
     }
 }
@@ -189,7 +197,7 @@ impl Worker {
         let mut sent = false;
         let mut last = Instant::now();
         let mut alive = true;
-        for (d, doc) in request.docs.iter().enumerate() {
+        for (d, doc) in request.docs.iter().enumerate().skip(request.from) {
             if self.current.load(Ordering::Relaxed) != generation {
                 return true;
             }
@@ -271,6 +279,19 @@ mod tests {
                 .all(|w| (w[0].0, w[0].1.range.start) < (w[1].0, w[1].1.range.start))
         );
         assert_eq!(batches.iter().filter(|b| b.done).count(), 1);
+    }
+
+    #[test]
+    fn a_search_can_start_at_a_later_document() {
+        let docs = docs(50);
+        let (got, sink) = collect();
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        let query = Query::parse("人口普查", MatchMode::Substring);
+        runner.search_from(1, Arc::clone(&docs), query, 45);
+        let batches = wait_done(&got, 1);
+        let all: Vec<_> = batches.iter().flat_map(|b| b.matches.iter()).collect();
+        assert_eq!(all.len(), 10);
+        assert!(all.iter().all(|(d, _)| *d >= 45));
     }
 
     #[test]

@@ -72,6 +72,12 @@ pub struct ActiveSearch {
     pub articles: usize,
     /// All matches are in.
     pub done: bool,
+    /// Documents the matches cover (or will, once done): pages loaded later are
+    /// searched when this search is done ([`extend_to_new_pages`]).
+    pub searched: usize,
+    /// The first document the pending request searches (0, or where an extension to
+    /// newly loaded pages starts).
+    pub first_doc: usize,
     /// The match `n`/`N` last showed.
     pub current: Option<usize>,
     /// While set, the first match at or after this position becomes current.
@@ -143,6 +149,11 @@ impl SearchState {
     pub fn pending_request(&self) -> Option<(u64, Query)> {
         let a = self.active.as_ref()?;
         (!a.done && a.generation == self.generation).then(|| (a.generation, a.query.clone()))
+    }
+
+    /// The first document the pending request covers (earlier ones are searched).
+    pub fn pending_first_doc(&self) -> usize {
+        self.active.as_ref().map_or(0, |a| a.first_doc)
     }
 
     /// The status line's search part: `match 3/24 · 4 articles`, `no match for 甲`.
@@ -400,14 +411,22 @@ fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
         matches: Vec::new(),
         articles: 0,
         done: false,
+        searched: state.docs.len(),
+        first_doc: 0,
         current: None,
         follow,
     });
-    let total: usize = state.docs.iter().map(|d| d.text.len()).sum();
+    dispatch(state, generation, &query, 0)
+}
+
+/// Runs a search of the documents from `from` on: here when they are small (substring
+/// mode), else in the background.
+fn dispatch(state: &mut AppState, generation: u64, query: &Query, from: usize) -> Vec<Effect> {
+    let total: usize = state.docs.iter().skip(from).map(|d| d.text.len()).sum();
     if query.mode() == MatchMode::WholeWord || total > state.search.sync_limit {
         return vec![Effect::Redraw, Effect::RunSearch];
     }
-    let matches = search_here(&mut state.search.indexes, &state.docs, &query);
+    let matches = search_here(&mut state.search.indexes, &state.docs, query, from);
     apply_batch(
         state,
         SearchBatch {
@@ -418,15 +437,43 @@ fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
     )
 }
 
+/// Searches the pages loaded since the active search started and adds their matches
+/// (they come after all others in reading order); the current match stays. While the
+/// search is still running this waits: its completion calls here again.
+pub fn extend_to_new_pages(state: &mut AppState) -> Vec<Effect> {
+    let loaded = state.docs.len();
+    if !state
+        .search
+        .active
+        .as_ref()
+        .is_some_and(|a| a.done && a.searched < loaded)
+    {
+        return Vec::new();
+    }
+    state.search.generation += 1;
+    let generation = state.search.generation;
+    let Some(a) = state.search.active.as_mut() else {
+        return Vec::new();
+    };
+    a.generation = generation;
+    a.done = false;
+    a.first_doc = a.searched;
+    a.searched = loaded;
+    let (query, from) = (a.query.clone(), a.first_doc);
+    dispatch(state, generation, &query, from)
+}
+
 /// A synchronous search of every document (substring mode), reusing folded texts.
 fn search_here(
     indexes: &mut Vec<Option<(usize, SearchIndex)>>,
     docs: &Arc<[Document]>,
     query: &Query,
+    from: usize,
 ) -> Vec<(usize, Match)> {
     indexes.resize_with(docs.len(), || None);
     let mut out = Vec::new();
-    for (d, (doc, slot)) in docs.iter().zip(indexes.iter_mut()).enumerate() {
+    let all = docs.iter().zip(indexes.iter_mut()).enumerate();
+    for (d, (doc, slot)) in all.skip(from) {
         if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
             *slot = Some((doc.text.len(), SearchIndex::new(doc)));
         }
@@ -441,8 +488,18 @@ fn search_here(
     out
 }
 
-/// Takes in matches of the newest search; stale batches change nothing.
+/// Takes in matches of the newest search; stale batches change nothing. A completed
+/// search goes on to pages loaded meanwhile.
 pub(super) fn apply_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effect> {
+    let done = batch.done;
+    let mut effects = take_batch(state, batch);
+    if done {
+        effects.extend(extend_to_new_pages(state));
+    }
+    effects
+}
+
+fn take_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effect> {
     let Some(a) = state.search.active.as_mut() else {
         return Vec::new();
     };

@@ -50,7 +50,12 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if super::loading::is_load_action(&action) {
-        return super::loading::apply(state, action);
+        let grows = matches!(action, Action::PagesLoaded(_));
+        let mut effects = super::loading::apply(state, action);
+        if grows {
+            effects.extend(search::extend_to_new_pages(state));
+        }
+        return effects;
     }
     if action.is_background() {
         return super::keywords::background(state, action);

@@ -568,3 +568,61 @@ mod props {
         }
     }
 }
+
+#[test]
+fn pages_loaded_later_are_searched_and_their_matches_appended() {
+    use std::sync::Arc;
+    let query = Query::parse("社区", MatchMode::Substring);
+    let per_page = search_document(&test_doc("t"), &query).len();
+    // Here (small corpus): the new page is searched at once, the current match stays.
+    let mut s = state_on(vec![test_doc("t")], 70, 20);
+    press(&mut s, "/社区<Enter>n");
+    assert_eq!((total(&s), current(&s)), (per_page, Some(1)));
+    let grown: Arc<[Document]> = vec![test_doc("t"), test_doc("u")].into();
+    update(&mut s, Action::PagesLoaded(Arc::clone(&grown)));
+    assert_eq!((total(&s), current(&s)), (2 * per_page, Some(1)));
+    assert!(
+        s.search.active.as_ref().unwrap().matches[per_page..]
+            .iter()
+            .all(|(d, _)| *d == 1)
+    );
+    // In the background: pages arriving while the search runs wait for it to finish.
+    let mut s = state_on(vec![test_doc("t")], 70, 20);
+    s.search.sync_limit = 0;
+    press(&mut s, "/社区<Enter>");
+    let (g, _) = s.search.pending_request().unwrap();
+    assert!(!update(&mut s, Action::PagesLoaded(Arc::clone(&grown))).contains(&Effect::RunSearch));
+    let first: Vec<_> = search_document(&grown[0], &query)
+        .into_iter()
+        .map(|m| (0, m))
+        .collect();
+    let effects = update(
+        &mut s,
+        Action::ApplySearchResults(SearchBatch {
+            generation: g,
+            matches: first,
+            done: true,
+        }),
+    );
+    assert!(
+        effects.contains(&Effect::RunSearch),
+        "then the new page is searched"
+    );
+    assert_eq!(s.search.pending_first_doc(), 1);
+    assert_eq!(current(&s), Some(0));
+    let (g2, _) = s.search.pending_request().unwrap();
+    let second: Vec<_> = search_document(&grown[1], &query)
+        .into_iter()
+        .map(|m| (1, m))
+        .collect();
+    update(
+        &mut s,
+        Action::ApplySearchResults(SearchBatch {
+            generation: g2,
+            matches: second,
+            done: true,
+        }),
+    );
+    assert_eq!((total(&s), current(&s)), (2 * per_page, Some(0)));
+    assert!(s.search.pending_request().is_none());
+}
