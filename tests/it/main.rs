@@ -14,6 +14,7 @@ mod sample;
 mod scale;
 mod screens;
 mod search;
+mod search_async;
 mod search_screens;
 mod search_ui;
 mod variants;
