@@ -159,13 +159,20 @@ impl SearchState {
 
     /// The status line's search part: `match 3/24 · 4 articles`, `no match for 甲`.
     pub fn status(&self) -> Option<String> {
+        self.status_while(false)
+    }
+
+    /// [`status`](Self::status), marked `+` (more to come) while pages are loading.
+    pub fn status_while(&self, loading: bool) -> Option<String> {
         let a = self.active.as_ref()?;
         let total = a.matches.len();
         let articles = a.articles;
         let noun = if articles == 1 { "article" } else { "articles" };
-        let more = if a.done { "" } else { "+" };
+        let complete = a.done && !loading;
+        let more = if complete { "" } else { "+" };
         Some(match (total, a.current) {
-            (0, _) if a.done => format!("no match for {}", a.text),
+            (0, _) if complete => format!("no match for {}", a.text),
+            (0, _) if a.done => format!("no match so far for {}", a.text),
             (0, _) => format!("searching for {}…", a.text),
             (_, Some(i)) => format!("match {}/{total}{more} · {articles} {noun}", i + 1),
             (_, None) => format!("{total}{more} matches · {articles} {noun}"),
@@ -389,4 +396,51 @@ fn clear(state: &mut AppState) -> Vec<Effect> {
     state.search.generation += 1;
     state.search.active = None;
     redraw()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(total: usize, done: bool, current: Option<usize>) -> SearchState {
+        let doc = crate::document::parse("t", "# 标题\n\n甲乙甲乙甲\n");
+        let query = Query::parse("甲", MatchMode::Substring);
+        let matches: Vec<_> = crate::analysis::search::search_document(&doc, &query)
+            .into_iter()
+            .take(total)
+            .map(|m| (0, m))
+            .collect();
+        SearchState {
+            active: Some(ActiveSearch {
+                text: "甲".into(),
+                query,
+                generation: 1,
+                articles: usize::from(!matches.is_empty()),
+                matches,
+                done,
+                searched: 1,
+                first_doc: 0,
+                current,
+                follow: None,
+            }),
+            ..SearchState::default()
+        }
+    }
+
+    #[test]
+    fn the_status_says_how_many_and_whether_more_may_come() {
+        let cases: &[(usize, bool, Option<usize>, bool, &str)] = &[
+            (3, true, Some(1), false, "match 2/3 · 1 article"),
+            (3, true, None, false, "3 matches · 1 article"),
+            (2, false, Some(0), false, "match 1/2+ · 1 article"),
+            (3, true, Some(0), true, "match 1/3+ · 1 article"),
+            (0, true, None, false, "no match for 甲"),
+            (0, true, None, true, "no match so far for 甲"),
+            (0, false, None, false, "searching for 甲…"),
+        ];
+        for &(total, done, current, loading, want) in cases {
+            let s = with(total, done, current);
+            assert_eq!(s.status_while(loading).as_deref(), Some(want));
+        }
+    }
 }

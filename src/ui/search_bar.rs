@@ -44,7 +44,7 @@ impl SearchBar {
             MatchMode::Substring => "[substring · Tab: words]",
             MatchMode::WholeWord => "[whole words · Tab: any]",
         };
-        let right = match state.search.status() {
+        let right = match state.search.status_while(state.loading.is_some()) {
             Some(status) if !p.editor.text().trim().is_empty() => format!("{status} {mode}"),
             _ => mode.to_string(),
         };

@@ -49,7 +49,7 @@ impl StatusBar {
             state.percent,
             sanitize(&name)
         );
-        let search = state.search.status();
+        let search = state.search.status_while(state.loading.is_some());
         let right = if let Some(message) = &state.message {
             match search {
                 Some(s) if !message.contains(&s) => {
