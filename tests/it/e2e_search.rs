@@ -40,6 +40,16 @@ fn typing_a_chinese_query_shows_the_count_and_n_moves_on() {
     s.wait_for("the prompt closed", |screen| {
         !status(screen).starts_with('/')
     });
+    // A paste (bracketed, as a terminal sends it) lands in the prompt as one string.
+    s.send("/\x1b[200~人口普查\x1b[201~");
+    s.wait_for("the pasted query and its count", |screen| {
+        let st = status(screen);
+        st.starts_with("/人口普查") && st.contains("/24")
+    });
+    s.send("\x1b");
+    s.wait_for("the prompt closed again", |screen| {
+        !status(screen).starts_with('/')
+    });
     s.send("q");
     assert!(s.wait_exit());
 }
