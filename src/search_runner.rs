@@ -13,7 +13,7 @@
 //!
 //! Requests carry the documents (`Arc`, not copies), so a corpus that grows while it
 //! loads is searched as it is now; folded texts are reused while a document's text
-//! length is unchanged.
+//! length is unchanged, up to [`INDEX_BUDGET`] bytes; past it they are folded per search.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -28,6 +28,11 @@ use crate::state::search::SearchBatch;
 
 /// Longest wait between two batches of one search.
 pub const FLUSH_EVERY: Duration = Duration::from_millis(30);
+
+/// Bytes of folded text kept between searches. Beyond it documents are folded again
+/// for each search (≈ 1 GB/s) and dropped: a 100 MB archive then stays within its
+/// memory budget (three times its size on disk) and is still counted in ~150 ms.
+pub const INDEX_BUDGET: usize = 32 << 20;
 
 struct Request {
     generation: u64,
@@ -60,6 +65,8 @@ impl SearchRunner {
             shared_seg: Arc::clone(&shared_seg),
             seg: Jieba::NotLoaded,
             indexes: Vec::new(),
+            cached: 0,
+            budget: INDEX_BUDGET,
         };
         thread::Builder::new()
             .name("kanbao-search-ui".into())
@@ -120,6 +127,10 @@ struct Worker {
     shared_seg: Arc<Mutex<Option<Arc<Segmenter>>>>,
     seg: Jieba,
     indexes: Vec<Option<(usize, SearchIndex)>>,
+    /// Folded bytes held in `indexes`.
+    cached: usize,
+    /// How many folded bytes may be held ([`INDEX_BUDGET`]).
+    budget: usize,
 }
 
 impl Worker {
@@ -131,9 +142,12 @@ impl Worker {
                     Ok(r) => r,
                     Err(TryRecvError::Empty) => {
                         if let Some(doc) = warm.get(warmed) {
-                            self.index(warmed, doc);
+                            self.with_index(warmed, doc, |_| ());
                         }
                         warmed += 1;
+                        if self.cached >= self.budget {
+                            warmed = warm.len();
+                        }
                         continue;
                     }
                     Err(TryRecvError::Disconnected) => return,
@@ -155,16 +169,29 @@ impl Worker {
         }
     }
 
-    /// The folded form of document `d`, built if missing or out of date.
-    fn index(&mut self, d: usize, doc: &Document) -> Option<&SearchIndex> {
+    /// Runs `f` on the folded form of document `d`: the kept one when it is up to date,
+    /// else a fresh one, kept while the budget allows.
+    fn with_index<R>(&mut self, d: usize, doc: &Document, f: impl FnOnce(&SearchIndex) -> R) -> R {
         if self.indexes.len() <= d {
             self.indexes.resize_with(d + 1, || None);
         }
-        let slot = self.indexes.get_mut(d)?;
-        if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
-            *slot = Some((doc.text.len(), SearchIndex::new(doc)));
+        let len = doc.text.len();
+        if let Some(Some((kept, index))) = self.indexes.get(d)
+            && *kept == len
+        {
+            return f(index);
         }
-        slot.as_ref().map(|(_, index)| index)
+        let index = SearchIndex::new(doc);
+        let result = f(&index);
+        if let Some(slot) = self.indexes.get_mut(d) {
+            let old = slot.take().map_or(0, |(kept, _)| kept);
+            self.cached -= old;
+            if self.cached + len <= self.budget {
+                self.cached += len;
+                *slot = Some((len, index));
+            }
+        }
+        result
     }
 
     /// Takes the shared jieba if one was handed over, else loads one (once).
@@ -201,10 +228,9 @@ impl Worker {
             if self.current.load(Ordering::Relaxed) != generation {
                 return true;
             }
-            let Some(index) = self.index(d, doc) else {
-                continue;
-            };
-            let found = search::search(doc, index, &request.query, words);
+            let found = self.with_index(d, doc, |index| {
+                search::search(doc, index, &request.query, words)
+            });
             pending.extend(found.into_iter().map(|m| (d, m)));
             if !pending.is_empty() && (!sent || last.elapsed() >= FLUSH_EVERY) {
                 let matches = std::mem::take(&mut pending);
@@ -241,6 +267,35 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .into()
+    }
+
+    #[test]
+    fn folded_texts_past_the_budget_are_not_kept_but_still_searched() {
+        let docs = docs(6);
+        let one = docs.first().map_or(0, |d| d.text.len());
+        let mut worker = Worker {
+            current: Arc::new(AtomicU64::new(0)),
+            segmenter: SegmenterOptions::default(),
+            shared_seg: Arc::new(Mutex::new(None)),
+            seg: Jieba::NotLoaded,
+            indexes: Vec::new(),
+            cached: 0,
+            budget: one * 3,
+        };
+        let query = Query::parse("人口普查", MatchMode::Substring);
+        for round in 0..2 {
+            let hits: usize = docs
+                .iter()
+                .enumerate()
+                .map(|(d, doc)| {
+                    worker.with_index(d, doc, |i| search::search(doc, i, &query, None).len())
+                })
+                .sum();
+            assert_eq!(hits, 12, "round {round}");
+        }
+        assert!(worker.cached <= one * 3, "kept {} bytes", worker.cached);
+        let kept = worker.indexes.iter().filter(|slot| slot.is_some()).count();
+        assert!((1..=3).contains(&kept), "{kept} folded texts kept");
     }
 
     fn collect() -> (Arc<Mutex<Vec<SearchBatch>>>, impl BatchSink) {
