@@ -70,6 +70,45 @@ pub enum Action {
     ClickAt { column: u16, row: u16 },
     /// Show a short message in the status line (e.g. from background work).
     ShowMessage(String),
+    // search
+    /// Open the search prompt in the status line.
+    OpenSearchPrompt,
+    /// Type text into the search prompt (a key, an IME commit or a paste).
+    InsertSearchText(String),
+    /// Delete the character before the prompt's cursor.
+    DeleteSearchCharBack,
+    /// Delete the character under the prompt's cursor.
+    DeleteSearchCharForward,
+    /// Move the prompt's cursor one character left.
+    MoveSearchCursorLeft,
+    /// Move the prompt's cursor one character right.
+    MoveSearchCursorRight,
+    /// Move the prompt's cursor to the start.
+    MoveSearchCursorStart,
+    /// Move the prompt's cursor to the end.
+    MoveSearchCursorEnd,
+    /// Delete everything before the prompt's cursor.
+    DeleteSearchToStart,
+    /// Delete the word before the prompt's cursor.
+    DeleteSearchWordBack,
+    /// Put the previous (older) query from the history in the prompt.
+    RecallOlderSearch,
+    /// Put the next (newer) query from the history in the prompt.
+    RecallNewerSearch,
+    /// Switch between substring and whole-word matching.
+    ToggleWholeWord,
+    /// Close the prompt, keeping the search and the match shown.
+    ConfirmSearch,
+    /// Close the prompt, restoring the position and the search from before `/`.
+    CancelSearch,
+    /// Show the next search match, across articles and pages, wrapping at the end.
+    JumpToNextMatch,
+    /// Show the previous search match, wrapping at the start.
+    JumpToPrevMatch,
+    /// Open the list of every search match.
+    OpenSearchResults,
+    /// Matches found by the background search.
+    ApplySearchResults(crate::state::search::SearchBatch),
 
     // keywords
     /// Show or hide the keyword highlights in the text.
@@ -82,7 +121,7 @@ pub enum Action {
     JumpToPrevKeyword,
     /// Open the list of the article's keywords (Enter searches for one).
     OpenKeywordList,
-    /// Search for this text (from the keyword list); the search UI connects here.
+    /// Search for this text and show the first match (`--search`, the keyword list).
     SearchFor(String),
     /// Background: jieba is loaded (it took this many milliseconds).
     KeywordEngineReady { millis: u64 },

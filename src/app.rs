@@ -14,12 +14,14 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::search::MatchMode;
 use crate::analysis::segmenter::SegmenterOptions;
 use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
 use crate::cli::Cli;
 use crate::document::Document;
-use crate::keymap::{self, Key};
+use crate::keymap::{self, Key, KeyMode};
 use crate::loader::Opening;
+use crate::search_runner::SearchRunner;
 use crate::state::keywords::{KeywordsState, SharedAnalysis};
 use crate::state::{AppState, Effect, update};
 use crate::tui::{self, Msg, TerminalGuard};
@@ -37,6 +39,24 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     let layout = cli.layout_options(80);
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    let results = tx.clone();
+    let runner = SearchRunner::spawn(
+        Arc::clone(&state.docs),
+        cli.segmenter_options(),
+        move |batch| {
+            results
+                .send(Msg::Action(Action::ApplySearchResults(batch)))
+                .is_ok()
+        },
+    );
+    if let Some(text) = cli.search.as_deref().filter(|t| !t.trim().is_empty()) {
+        if cli.whole_word {
+            state.search.mode = MatchMode::WholeWord;
+        }
+        if update(&mut state, Action::SearchFor(text.to_string())).contains(&Effect::RunSearch) {
+            run_search(&runner, &state);
+        }
+    }
     tui::spawn_input(tx.clone());
     // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
     // which starts only once that frame is out.
@@ -54,7 +74,14 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     let spawn_analysis = |docs: Arc<[Document]>| {
         options.clone().map(|(seg, opts)| {
             let tx = tx.clone();
-            let sink = move |event| tx.send(Msg::Action(analysis_action(event))).is_ok();
+            let share_jieba = runner.segmenter_sharer();
+            let sink = move |event: AnalysisEvent| {
+                // Whole-word search uses the same jieba rather than loading its own.
+                if let AnalysisEvent::Ready(seg) = &event {
+                    share_jieba(Arc::clone(seg));
+                }
+                tx.send(Msg::Action(analysis_action(event))).is_ok()
+            };
             AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
         })
     };
@@ -68,7 +95,7 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         let mut redraw = false;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             let action = match msg {
-                Msg::Input(event) => action_for_event(&event),
+                Msg::Input(event) => action_for_event_in(&event, state.key_mode()),
                 Msg::Action(action) => Some(action),
                 Msg::Signal(sig) => {
                     signal = Some(sig);
@@ -96,6 +123,7 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
                         update(&mut state, resize);
                         redraw = true;
                     }
+                    Effect::RunSearch => run_search(&runner, &state),
                 }
             }
         }
@@ -110,6 +138,14 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
     Ok(())
+}
+
+/// Hands the search the state asks for to the background runner.
+fn run_search(runner: &SearchRunner, state: &AppState) {
+    if let Some((generation, query)) = state.search.pending_request() {
+        let from = state.search.pending_first_doc();
+        runner.search_from(generation, Arc::clone(&state.docs), query, from);
+    }
 }
 
 /// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
@@ -169,9 +205,18 @@ fn analysis_action(event: AnalysisEvent) -> Action {
 
 /// The action a terminal event asks for.
 pub fn action_for_event(event: &Event) -> Option<Action> {
+    action_for_event_in(event, KeyMode::Normal)
+}
+
+/// The action a terminal event asks for when keys are read in `mode`. Pastes (and
+/// IME commits some terminals send as pastes) are typed into the search prompt.
+pub fn action_for_event_in(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            key_of(key).and_then(keymap::action_for)
+            key_of(key).and_then(|k| keymap::action_in(mode, k))
+        }
+        Event::Paste(text) if mode == KeyMode::SearchPrompt => {
+            Some(Action::InsertSearchText(text.clone()))
         }
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::ResizeScreen {
@@ -199,6 +244,8 @@ fn key_of(key: &KeyEvent) -> Option<Key> {
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
         _ => return None,
     })
 }

@@ -130,6 +130,7 @@ struct JsonMatch<'a> {
     article: usize,
     /// A block index, or a field name (`title`, `kicker`, …, `overline.N`).
     block: serde_json::Value,
+    /// Byte range of the hit inside that block's (or field's) `text` in this dump.
     start: usize,
     end: usize,
     text: &'a str,
@@ -148,11 +149,20 @@ fn json_matches<'a>(doc: &'a Document, matches: &[Match]) -> Vec<JsonMatch<'a>> 
                 BlockRef::Subtitle => "subtitle".into(),
                 BlockRef::Byline => "byline".into(),
             },
-            start: m.range.start,
-            end: m.range.end,
+            start: m.range.start - part_start(doc, m),
+            end: m.range.end - part_start(doc, m),
             text: doc.text.get(m.range.clone()).unwrap_or(""),
         })
         .collect()
+}
+
+/// Where the block or field holding `m` starts in the document text: scripts see only
+/// the block texts, so match offsets are given relative to them.
+fn part_start(doc: &Document, m: &Match) -> usize {
+    doc.articles
+        .get(m.article)
+        .and_then(|article| m.block.span(article))
+        .map_or(0, |span| span.range.start.min(m.range.start))
 }
 
 /// Computes what `--dump json` adds for `cli`: keywords (loading jieba when

@@ -25,6 +25,8 @@ pub enum Key {
     BackTab,
     Enter,
     Esc,
+    Backspace,
+    Delete,
 }
 
 impl Key {
@@ -46,6 +48,8 @@ impl Key {
             Self::BackTab => "S-Tab".into(),
             Self::Enter => "Enter".into(),
             Self::Esc => "Esc".into(),
+            Self::Backspace => "BS".into(),
+            Self::Delete => "Del".into(),
         }
     }
 }
@@ -65,7 +69,8 @@ macro_rules! bindings {
 }
 
 use Key::{
-    BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Ctrl, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
 };
 
 /// Every key binding, in the order the help screen lists them.
@@ -100,9 +105,59 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
     [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
     [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
-    [Esc] => Action::CancelOrQuit, "close help/overlay, else quit";
+    [Esc] => Action::CancelOrQuit, "close help/overlay/search, else quit";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
+    // search
+    [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
+    [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
+    [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
+    [Char('F')] => Action::OpenSearchResults, "list every match (Enter jumps)";
 };
+
+/// Which table a key is looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyMode {
+    /// Reading: [`BINDINGS`].
+    #[default]
+    Normal,
+    /// Typing a search: [`PROMPT_BINDINGS`]; any other character is typed.
+    SearchPrompt,
+}
+
+/// Keys while the search prompt is open (other characters are typed into it).
+pub static PROMPT_BINDINGS: &[Binding] = bindings! {
+    [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt";
+    [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were";
+    [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings";
+    [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history";
+    [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history";
+    [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left";
+    [Right, Ctrl('f')] => Action::MoveSearchCursorRight, "search: cursor right";
+    [Home, Ctrl('a')] => Action::MoveSearchCursorStart, "search: cursor to the start";
+    [End, Ctrl('e')] => Action::MoveSearchCursorEnd, "search: cursor to the end";
+    [Backspace, Ctrl('h')] => Action::DeleteSearchCharBack, "search: delete the character before";
+    [Delete, Ctrl('d')] => Action::DeleteSearchCharForward, "search: delete the character under";
+    [Ctrl('w')] => Action::DeleteSearchWordBack, "search: delete the word before";
+    [Ctrl('u')] => Action::DeleteSearchToStart, "search: delete to the start";
+};
+
+/// The action a key asks for in `mode`.
+pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
+    match mode {
+        KeyMode::Normal => action_for(key),
+        KeyMode::SearchPrompt => {
+            if let Some(b) = PROMPT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
+                return Some(b.action.clone());
+            }
+            match key {
+                Key::Char(c) => Some(Action::InsertSearchText(c.to_string())),
+                // Paging, repainting and suspending still work while typing.
+                Key::PageUp | Key::PageDown | Key::Ctrl('l' | 'z') => action_for(key),
+                _ => None,
+            }
+        }
+    }
+}
 
 /// The help line for the count prefix, which is not a single binding.
 pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J");
@@ -132,8 +187,32 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
     lines.push((COUNT_HELP.0.to_string(), COUNT_HELP.1));
     lines.push(("wheel".to_string(), "scroll the pane under the pointer"));
     lines.push(("click".to_string(), "open a section"));
+    lines.extend(PROMPT_HELP.iter().map(|(k, h)| ((*k).to_string(), *h)));
     lines
 }
+
+/// The prompt's keys for the help, condensed (readline keys need no line each); a
+/// test checks that every key of [`PROMPT_BINDINGS`] is named here.
+pub const PROMPT_HELP: &[(&str, &str)] = &[
+    ("Enter", "search: keep the matches, close the prompt"),
+    (
+        "Esc Ctrl-c Ctrl-g",
+        "search: cancel, back to where you were",
+    ),
+    ("Tab Ctrl-t", "search: whole words (jieba) / substrings"),
+    (
+        "↑ ↓ Ctrl-p Ctrl-n",
+        "search: older / newer query from the history",
+    ),
+    (
+        "← → Home End",
+        "search: move (also Ctrl-b Ctrl-f Ctrl-a Ctrl-e)",
+    ),
+    (
+        "BS Del Ctrl-w Ctrl-u",
+        "search: delete before, under (Ctrl-h Ctrl-d), word, to start",
+    ),
+];
 
 #[cfg(test)]
 mod tests {
@@ -141,12 +220,30 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let mut seen = std::collections::HashSet::new();
-        for b in BINDINGS {
-            for k in b.keys {
-                assert!(seen.insert(*k), "{k:?} bound twice");
+        for table in [BINDINGS, PROMPT_BINDINGS] {
+            let mut seen = std::collections::HashSet::new();
+            for b in table {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{k:?} bound twice");
+                }
             }
         }
+    }
+
+    #[test]
+    fn the_prompt_types_what_it_does_not_bind() {
+        let prompt = |k| action_in(KeyMode::SearchPrompt, k);
+        assert_eq!(
+            prompt(Key::Char('5')),
+            Some(Action::InsertSearchText("5".into()))
+        );
+        assert_eq!(
+            prompt(Key::Char('n')),
+            Some(Action::InsertSearchText("n".into()))
+        );
+        assert_eq!(prompt(Key::Ctrl('u')), Some(Action::DeleteSearchToStart));
+        assert_eq!(prompt(Key::PageDown), Some(Action::ScrollPageDown));
+        assert_eq!(prompt(Key::Ctrl('x')), None);
     }
 
     #[test]
@@ -154,6 +251,18 @@ mod tests {
         assert_eq!(action_for(Key::Char('5')), Some(Action::TypeCountDigit(5)));
         assert_eq!(action_for(Key::Char('j')), Some(Action::MoveDown));
         assert_eq!(action_for(Key::Char('x')), None);
-        assert_eq!(help_lines().len(), BINDINGS.len() + 3);
+        assert_eq!(help_lines().len(), BINDINGS.len() + PROMPT_HELP.len() + 3);
+        for b in PROMPT_BINDINGS {
+            for k in b.keys {
+                let label = k.label();
+                assert!(
+                    PROMPT_HELP
+                        .iter()
+                        .any(|(keys, help)| keys.split(' ').any(|l| l == label)
+                            || help.split([' ', '(', ')', ',']).any(|l| l == label)),
+                    "{label} missing from the prompt help"
+                );
+            }
+        }
     }
 }

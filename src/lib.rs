@@ -22,6 +22,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod search_runner;
 pub mod state;
 pub mod tui;
 pub mod ui;

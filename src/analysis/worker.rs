@@ -6,7 +6,8 @@
 //!
 //! * [`AnalysisWorker`] loads the [`Segmenter`] (100–250 ms) *after* it is spawned, so
 //!   a UI spawns it once its first frame is drawn, then extracts keywords, occurrences
-//!   and names article by article, the article on screen first ([`AnalysisWorker::prioritise`]).
+//!   and names article by article, the article on screen first ([`AnalysisWorker::prioritise`]);
+//!   on large archives only the articles asked for ([`SWEEP_LIMIT`]).
 //!   Results are cached in the worker: asking again costs nothing.
 //! * [`SearchWorker`] searches all documents. Every request gets a new generation; a
 //!   running search checks the counter between documents and gives up as soon as a
@@ -143,7 +144,19 @@ impl AnalysisWorker {
     }
 }
 
-fn all_articles(docs: &[Document]) -> VecDeque<(usize, usize)> {
+/// Above this many articles the worker stops sweeping ahead and analyses only what the
+/// reader asks for: an archive of thousands of pages would otherwise keep every
+/// article's keywords, occurrences and names in memory (≈ 6 KB each), pushing a
+/// 100 MB corpus past three times its size on disk.
+pub const SWEEP_LIMIT: usize = 2_000;
+
+/// The articles to analyse without being asked: all of them on a page or a few, none
+/// on an archive (see [`SWEEP_LIMIT`]).
+fn sweep(docs: &[Document]) -> VecDeque<(usize, usize)> {
+    let total: usize = docs.iter().map(|doc| doc.articles.len()).sum();
+    if total > SWEEP_LIMIT {
+        return VecDeque::new();
+    }
     docs.iter()
         .enumerate()
         .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
@@ -167,7 +180,7 @@ fn analysis_thread(
     if !send(AnalysisEvent::Ready(Arc::clone(&seg))) {
         return;
     }
-    let mut queue = all_articles(docs);
+    let mut queue = sweep(docs);
     let mut cache: HashMap<(usize, usize), Arc<ArticleAnalysis>> = HashMap::new();
     loop {
         let request = if queue.is_empty() {
@@ -190,7 +203,7 @@ fn analysis_thread(
             Some(AnalysisRequest::Options(new)) => {
                 opts = new;
                 cache.clear();
-                queue = all_articles(docs);
+                queue = sweep(docs);
             }
             None => {}
         }

@@ -325,7 +325,10 @@ pub fn picker_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::OpenSelection => {
             state.keywords.picker = None;
             if let Some(word) = words.get(selected) {
-                return act(state, Action::SearchFor(word.clone()), 1);
+                // The keyword cursor goes to the word, and the search shows all of them.
+                let mut effects = act(state, Action::SearchFor(word.clone()), 1);
+                effects.extend(super::search::search_for(state, word));
+                return effects;
             }
         }
         Action::Quit => return vec![Effect::Quit],

@@ -10,6 +10,7 @@ pub mod keywords;
 pub mod loading;
 pub mod parts;
 pub mod reader;
+pub mod search;
 pub mod sections;
 mod update;
 
@@ -36,6 +37,8 @@ pub enum Effect {
     Quit,
     /// Restore the terminal and stop the process until `fg`.
     Suspend,
+    /// Start the background search [`search::SearchState::pending_request`] describes.
+    RunSearch,
 }
 
 /// Which pane the keys move.
@@ -114,6 +117,8 @@ pub struct AppState {
     pub pages: usize,
     /// The background load's progress, while it runs.
     pub loading: Option<LoadStatus>,
+    /// The search prompt, matches and results list.
+    pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
     pub keywords: keywords::KeywordsState,
 }
@@ -165,6 +170,7 @@ impl AppState {
             percent: 0,
             pages,
             loading,
+            search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
         };
         state.settle();

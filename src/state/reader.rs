@@ -55,6 +55,10 @@ struct Anchor {
     unit: usize,
     byte: Option<usize>,
     lines_above: usize,
+    /// The anchor line is page furniture: furniture printed above a page's first
+    /// article may come from the end of the text, so bytes order lines only among
+    /// lines of the same kind.
+    furniture: bool,
 }
 
 impl Reader {
@@ -358,11 +362,13 @@ impl Reader {
                 unit: self.top.unit,
                 byte: Some(l.range.start),
                 lines_above: i - self.top.line,
+                furniture: l.role == LineRole::Furniture,
             },
             None => Anchor {
                 unit: self.top.unit,
                 byte: None,
                 lines_above: 0,
+                furniture: false,
             },
         }
     }
@@ -372,7 +378,11 @@ impl Reader {
         let line = match anchor.byte {
             Some(byte) => lines
                 .iter()
-                .rposition(|l| !l.range.is_empty() && l.range.start <= byte)
+                .rposition(|l| {
+                    !l.range.is_empty()
+                        && l.range.start <= byte
+                        && (l.role == LineRole::Furniture) == anchor.furniture
+                })
                 .map_or(0, |i| i.saturating_sub(anchor.lines_above)),
             None => lines.len().saturating_sub(1),
         };

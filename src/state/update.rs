@@ -9,6 +9,7 @@ use crate::action::Action;
 
 use super::geometry::MIN_LIST_WIDTH;
 use super::reader::Pos;
+use super::search;
 use super::sections::EntryKind;
 use super::{AppState, Effect, Focus};
 
@@ -49,16 +50,27 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if super::loading::is_load_action(&action) {
-        return super::loading::apply(state, action);
+        let grows = matches!(action, Action::PagesLoaded(_));
+        let mut effects = super::loading::apply(state, action);
+        if grows {
+            effects.extend(search::extend_to_new_pages(state));
+        }
+        return effects;
     }
     if action.is_background() {
         return super::keywords::background(state, action);
     }
     let before = fingerprint(state);
-    if !matches!(action, Action::ShowMessage(_) | Action::ResizeScreen { .. }) {
+    if !matches!(
+        action,
+        Action::ShowMessage(_) | Action::ResizeScreen { .. } | Action::ApplySearchResults(_)
+    ) {
         state.message = None;
     }
-    if !matches!(action, Action::ScrollAt { .. } | Action::ShowMessage(_)) {
+    if !matches!(
+        action,
+        Action::ScrollAt { .. } | Action::ShowMessage(_) | Action::ApplySearchResults(_)
+    ) {
         state.list.free_scroll = false;
     }
     // These move the reading position whatever has focus; the list cursor follows.
@@ -70,6 +82,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             | Action::PrevSubhead
             | Action::NextPage
             | Action::PrevPage
+            | Action::JumpToNextMatch
+            | Action::JumpToPrevMatch
     );
     let mut effects = match action {
         Action::TypeCountDigit(digit) => {
@@ -79,12 +93,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // Background results must not be lost under the help, nor eat a count.
+        Action::ApplySearchResults(batch) => search::apply_batch(state, batch),
         other => {
             let count = state.count.take();
             if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
             } else if state.help.is_some() {
                 help_action(state, &other)
+            } else if let Some(effects) = search::handle(state, &other, count) {
+                effects
             } else {
                 act(state, other, count)
             }
@@ -98,6 +116,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         state.list.selected = reading;
         state.settle();
     }
+    search::refresh_highlights(state);
     if fingerprint(state) != before && !effects.contains(&Effect::ClearScreen) {
         effects.push(Effect::Redraw);
     }

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::layout::VisualLine;
-use crate::state::AppState;
+use crate::state::{AppState, HighlightKind};
 
 use super::{sanitize, theme};
 
@@ -56,13 +56,17 @@ impl ArticleView {
             .visible(height)
             .into_iter()
             .map(|(doc, line)| {
-                // keywords first, so search highlights patch over them
                 let keywords = state.keywords.highlights(doc, line.article);
-                let highlights: Vec<(Range<usize>, Style)> = keywords
+                let mut on_line: Vec<&crate::state::Highlight> = keywords
                     .iter()
                     .chain(&state.highlights)
                     .filter(|h| h.doc == doc && h.range.start < line.range.end)
                     .filter(|h| h.range.end > line.range.start)
+                    .collect();
+                // Search hits are patched over keywords, the current match over all.
+                on_line.sort_by_key(|h| search_rank(h.kind));
+                let highlights: Vec<(Range<usize>, Style)> = on_line
+                    .into_iter()
                     .map(|h| (h.range.clone(), theme::highlight(h.kind)))
                     .collect();
                 let text = state.docs.get(doc).map_or("", |d| d.text.as_str());
@@ -72,6 +76,16 @@ impl ArticleView {
         let mut rows = rows;
         super::keywords::overlay_header(state, &mut rows, state.geometry().text.width);
         Self { rows }
+    }
+}
+
+/// Drawing order of highlight kinds: later ones win where they overlap.
+fn search_rank(kind: HighlightKind) -> u8 {
+    // Not a match: other helpers' kinds (keywords, names) all rank below search.
+    if kind == HighlightKind::CurrentMatch {
+        2
+    } else {
+        u8::from(kind == HighlightKind::SearchMatch)
     }
 }
 

@@ -8,6 +8,8 @@
 pub mod article_view;
 pub mod help;
 pub mod keywords;
+pub mod results;
+pub mod search_bar;
 pub mod section_list;
 pub mod status_bar;
 pub mod theme;
@@ -24,6 +26,8 @@ use crate::state::{AppState, Area};
 
 pub use article_view::ArticleView;
 pub use help::HelpOverlay;
+pub use results::ResultsOverlay;
+pub use search_bar::SearchBar;
 pub use section_list::SectionList;
 pub use status_bar::StatusBar;
 
@@ -44,7 +48,19 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         }
         frame.render_widget(SectionList::from_state(state, g.list_overlay), area);
     }
-    frame.render_widget(StatusBar::from_state(state), rect(g.status));
+    if let Some(bar) = SearchBar::from_state(state) {
+        let area = rect(g.status);
+        frame.set_cursor_position(bar.cursor(area));
+        frame.render_widget(bar, area);
+    } else {
+        frame.render_widget(StatusBar::from_state(state), rect(g.status));
+    }
+    if let Some(results) = ResultsOverlay::from_state(state) {
+        let body = Rect::new(0, 0, screen.width, screen.height.saturating_sub(1));
+        let area = screen.intersection(body);
+        clear_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(results, area);
+    }
     if let Some(list) = keywords::KeywordList::from_state(state) {
         frame.render_widget(list, rect(g.pane));
     }

@@ -101,7 +101,9 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
             let article = d.articles.get(a);
             let title = article.and_then(|x| d.field(x.title.as_ref()));
             let kicker = article.and_then(|x| d.field(x.kicker.as_ref()));
-            match (kicker, title) {
+            let doc = state.reader.units.get(unit).map_or(0, |u| u.doc);
+            let badge = super::results::hit_badge(state, doc, a);
+            let mut rows = match (kicker, title) {
                 (Some(k), Some(t)) => {
                     let mut rows = one(0, vec![piece(k, theme::entry_dim())]);
                     rows.extend(one(0, vec![piece(t, theme::entry_title())]));
@@ -109,7 +111,13 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
                 }
                 (None, Some(t)) => one(0, vec![piece(t, theme::entry_title())]),
                 _ => one(0, vec![piece(&d.article_label(a), theme::entry_dim())]),
+            };
+            // Search hits go first on the headline's row, where a cut cannot hide them.
+            if let (Some(badge), Some(row)) = (badge, rows.last_mut()) {
+                row.pieces.insert(0, (" ".into(), theme::entry_title()));
+                row.pieces.insert(0, badge);
             }
+            rows
         }
         EntryKind::Subhead { unit, block } => {
             let Some((d, a)) = article(state, unit) else {

@@ -49,8 +49,16 @@ impl StatusBar {
             state.percent,
             sanitize(&name)
         );
+        let search = state.search.status_while(state.loading.is_some());
         let right = if let Some(message) = &state.message {
-            sanitize(message).into_owned()
+            match search {
+                Some(s) if !message.contains(&s) => {
+                    sanitize(&format!("{message} · {s}")).into_owned()
+                }
+                _ => sanitize(message).into_owned(),
+            }
+        } else if let Some(s) = search {
+            sanitize(&s).into_owned()
         } else if let Some(count) = state.count {
             count.to_string()
         } else if let Some(load) = &state.loading {

@@ -30,7 +30,10 @@ pub fn role(role: LineRole) -> Style {
 pub fn highlight(kind: HighlightKind) -> Style {
     match kind {
         HighlightKind::SearchMatch => Style::default().bg(Color::Yellow).fg(Color::Black),
-        HighlightKind::CurrentMatch => Style::default().bg(Color::LightRed).fg(Color::Black),
+        HighlightKind::CurrentMatch => Style::default()
+            .bg(Color::LightRed)
+            .fg(Color::Black)
+            .add_modifier(Modifier::BOLD),
         HighlightKind::Keyword => Style::default()
             .fg(Color::Cyan)
             .add_modifier(Modifier::UNDERLINED),
@@ -97,4 +100,21 @@ pub fn border() -> Style {
 /// The status line.
 pub fn status() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
+}
+
+// search
+
+/// The search prompt line: plain, so it reads as a place to type, unlike the status.
+pub fn prompt() -> Style {
+    Style::default()
+}
+
+/// The mode and count at the prompt's right end.
+pub fn prompt_info() -> Style {
+    Style::default().add_modifier(Modifier::DIM)
+}
+
+/// A hit count in the section list and a hit in the results list: the match colours.
+pub fn hit_count() -> Style {
+    highlight(HighlightKind::SearchMatch)
 }

@@ -11,7 +11,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-struct Session {
+pub(crate) struct Session {
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -33,11 +33,17 @@ fn size(cols: u16, rows: u16) -> PtySize {
 }
 
 impl Session {
-    fn start(cols: u16, rows: u16) -> Self {
+    pub(crate) fn start(cols: u16, rows: u16) -> Self {
+        Self::start_with(cols, rows, &[])
+    }
+
+    /// Starts kanbao with command-line arguments.
+    pub(crate) fn start_with(cols: u16, rows: u16, args: &[&str]) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).expect("spawn kanbao");
         drop(pair.slave);
@@ -75,7 +81,7 @@ impl Session {
     }
 
     /// Waits until `check` holds for the screen; panics with the screen after TIMEOUT.
-    fn wait_for(&mut self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+    pub(crate) fn wait_for(&mut self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         while !check(self.parser.screen()) {
             assert!(
@@ -87,7 +93,7 @@ impl Session {
         }
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
     }
@@ -98,7 +104,7 @@ impl Session {
     }
 
     /// Waits for the process to end; returns whether it exited successfully.
-    fn wait_exit(&mut self) -> bool {
+    pub(crate) fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {

@@ -289,3 +289,28 @@ fn a_missing_dict_file_is_reported_with_its_path() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/kanbao-dict.txt"));
 }
+
+#[test]
+fn analysis_worker_on_an_archive_analyses_only_what_is_asked_for() {
+    use kanbao::analysis::worker::SWEEP_LIMIT;
+    // One page copied until the archive holds more articles than the worker sweeps.
+    let page = sample();
+    let copies = SWEEP_LIMIT / page.articles.len() + 1;
+    let docs: Arc<[Document]> = vec![page; copies].into();
+    let worker =
+        AnalysisWorker::spawn(docs, SegmenterOptions::default(), KeywordOptions::default());
+    let next = || worker.events().recv_timeout(Duration::from_secs(30));
+    assert!(matches!(next(), Ok(AnalysisEvent::Ready(_))), "jieba first");
+    worker.prioritise(copies - 1, 2);
+    let Ok(AnalysisEvent::Article { doc, article, .. }) = next() else {
+        panic!("the asked-for article")
+    };
+    assert_eq!((doc, article), (copies - 1, 2));
+    assert!(
+        worker
+            .events()
+            .recv_timeout(Duration::from_millis(300))
+            .is_err(),
+        "nothing analysed without being asked"
+    );
+}

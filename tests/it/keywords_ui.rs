@@ -345,9 +345,16 @@ fn keyword_list_enter_jumps_to_the_chosen_keyword() {
     let effects = press(&mut s, "<Esc>");
     assert!(!effects.contains(&Effect::Quit));
     assert_eq!(s.keywords.picker, None);
-    // The hook the search UI connects to.
+    // The keyword list searches for the chosen word.
+    assert_eq!(
+        s.search.active.as_ref().map(|a| a.text.as_str()),
+        Some("超市")
+    );
     update(&mut s, Action::SearchFor("服务业".into()));
-    assert_eq!(cursor_word(&s), "服务业");
+    assert_eq!(
+        s.search.active.as_ref().map(|a| a.text.as_str()),
+        Some("服务业")
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod cli;
 mod e2e;
+mod e2e_search;
 mod fuzz;
 mod hostile_tty;
 mod input;
@@ -17,6 +18,9 @@ mod scale;
 mod scan;
 mod screens;
 mod search;
+mod search_async;
+mod search_screens;
+mod search_ui;
 mod terminal_edges;
 mod variants;
 mod variants_fixtures;

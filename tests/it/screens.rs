@@ -91,12 +91,12 @@ fn sample_at_40x20_with_the_list_overlay() {
 
 #[test]
 fn help_overlay_lists_the_keymap() {
-    let mut s = sample(80, 40);
+    let mut s = sample(80, 60);
     press(&mut s, "?");
     let t = render(&s);
     let buf = t.backend().buffer();
     for (keys, _) in kanbao::keymap::help_lines() {
-        assert!(find(buf, &keys, 0..40).is_some(), "help lacks {keys}");
+        assert!(find(buf, &keys, 0..60).is_some(), "help lacks {keys}");
     }
 }
 

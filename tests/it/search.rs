@@ -233,11 +233,23 @@ fn dump_json_carries_matches() {
         serde_json::from_str(&kanbao::dump::json_with(&docs, &extras)).expect("valid JSON");
     let matches = json["documents"][0]["matches"].as_array().expect("matches");
     assert_eq!(matches.len(), 24);
+    let articles = json["documents"][0]["articles"]
+        .as_array()
+        .expect("articles");
     for m in matches {
+        // The range points into the dumped text of the block (or field) it names, so a
+        // script can cut the hit out of the dump itself.
         let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
-        assert_eq!(&docs[0].text[start as usize..end as usize], "人口普查");
-        assert!(m["block"].is_u64() || m["block"].is_string());
-        assert!(m["article"].is_u64());
+        let article = &articles[m["article"].as_u64().unwrap() as usize];
+        let text = match &m["block"] {
+            serde_json::Value::Number(n) => {
+                &article["blocks"][n.as_u64().unwrap() as usize]["text"]
+            }
+            serde_json::Value::String(field) => &article[field.as_str()],
+            other => panic!("block is {other}"),
+        };
+        let text = text.as_str().expect("text");
+        assert_eq!(&text[start as usize..end as usize], "人口普查");
     }
     assert!(
         json["documents"][0]["articles"][0]
