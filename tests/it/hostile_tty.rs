@@ -89,8 +89,7 @@ fn read_through(path: &str) -> Pty {
     }
     p.resize(120, 40);
     p.send("?");
-    p.send("q");
-    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(p.quit(), 0);
     assert!(!p.parser.screen().alternate_screen());
     p
 }

@@ -143,13 +143,33 @@ impl Pty {
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
+    /// Presses `q` until the reader exits; returns its exit code.
+    ///
+    /// Pressed again because of a crossterm 0.29 race: when a resize signal and keys
+    /// become ready in the same poll, its event source returns the resize and loses the
+    /// terminal's readiness, so those keys wait for the next byte (a person presses
+    /// again; a test would hang). Everything pending is read on the next key.
+    pub fn quit(&mut self) -> u32 {
+        self.send("q");
+        self.wait_exit_with(|p| p.send("q"))
+    }
+
     /// Waits for the process to end and drains its output; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
+        self.wait_exit_with(|_| {})
+    }
+
+    fn wait_exit_with(&mut self, mut nudge: impl FnMut(&mut Self)) -> u32 {
         let start = Instant::now();
+        let mut last_nudge = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 while self.pump(Duration::from_millis(100)) {}
                 return status.exit_code();
+            }
+            if last_nudge.elapsed() > Duration::from_secs(1) {
+                nudge(self);
+                last_nudge = Instant::now();
             }
             assert!(
                 start.elapsed() < TIMEOUT,

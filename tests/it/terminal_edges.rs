@@ -41,8 +41,7 @@ fn page_on_standard_input_with_keys_from_the_terminal() {
     p.wait_for("the second article", |s| {
         s.contents().contains("山西加快推进大同副中心城市建设") && s.contents().contains("2/")
     });
-    p.send("q");
-    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(p.quit(), 0);
     assert!(!p.parser.screen().alternate_screen());
     assert!(violations(&p.raw).is_empty());
 }
@@ -63,8 +62,7 @@ fn survives(cols: u16, rows: u16, then: &[(u16, u16)]) -> Pty {
         p.resize(c, r);
         p.send("j");
     }
-    p.send("q");
-    assert_eq!(p.wait_exit(), 0, "{cols}x{rows} then {then:?}");
+    assert_eq!(p.quit(), 0, "{cols}x{rows} then {then:?}");
     assert!(!p.parser.screen().alternate_screen());
     let bad = violations(&p.raw);
     assert!(bad.is_empty(), "{bad:?}");
@@ -90,8 +88,7 @@ fn huge_terminal() {
     });
     p.send("G");
     p.send("]");
-    p.send("q");
-    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(p.quit(), 0);
     assert!(violations(&p.raw).is_empty());
     survives(500, 200, &[(1, 1), (500, 200)]);
 }
@@ -109,6 +106,5 @@ fn growing_to_a_huge_terminal_redraws_at_that_size() {
     p.wait_for("the status line on row 200", |s| {
         s.rows(0, 500).nth(199).is_some_and(|r| r.contains('%'))
     });
-    p.send("q");
-    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(p.quit(), 0);
 }
