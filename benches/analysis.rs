@@ -1,19 +1,16 @@
 //! Benches of the analysis layer on a generated ~100 MB corpus: folding (index build),
-//! search throughput, the worker's time to first match and to the full count, jieba's
-//! load time and keyword extraction.
+//! search throughput, jieba's load time and keyword extraction. The background search
+//! (time to first match and to the full count) is measured in `benches/search_ui.rs`.
 //!
 //! The corpus is `kanbao::corpus::generate_page` (the pages `examples/gen_corpus.rs`
 //! writes) up to ~100 MB of parsed text, parsed once. Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kanbao::analysis::keywords::{self, KeywordOptions, Method};
 use kanbao::analysis::search::{MatchMode, Query, SearchIndex, search};
 use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
-use kanbao::analysis::worker::{SearchEvent, SearchWorker};
 use kanbao::document::Document;
 
 const TARGET_BYTES: usize = 100 * 1024 * 1024;
@@ -66,49 +63,6 @@ fn search_benches(c: &mut Criterion) {
         });
     }
     group.finish();
-    worker_benches(c, docs);
-}
-
-/// Time from a request to the first streamed hits and to the final count, through the
-/// real worker thread (indexes already warm, as after start-up).
-fn worker_benches(c: &mut Criterion, docs: Vec<Document>) {
-    let worker = SearchWorker::spawn(Arc::from(docs));
-    wait(
-        &worker,
-        worker.search(Query::parse("预热", MatchMode::Substring)),
-        false,
-    );
-    let mut group = c.benchmark_group("search worker 100MB");
-    group.sample_size(10);
-    for (name, first) in [("first matches", true), ("full count", false)] {
-        group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let started = Instant::now();
-                    let generation = worker.search(Query::parse("人口普查", MatchMode::Substring));
-                    wait(&worker, generation, first);
-                    total += started.elapsed();
-                    if first {
-                        wait(&worker, generation, false);
-                    }
-                }
-                total
-            });
-        });
-    }
-    group.finish();
-}
-
-/// Waits for the first `Matches` (when `first`) or the `Done` of `generation`.
-fn wait(worker: &SearchWorker, generation: u64, first: bool) {
-    while let Ok(event) = worker.events().recv() {
-        match event {
-            SearchEvent::Matches { generation: g, .. } if first && g == generation => return,
-            SearchEvent::Done { generation: g, .. } if g == generation => return,
-            _ => {}
-        }
-    }
 }
 
 fn jieba_benches(c: &mut Criterion) {

@@ -1,13 +1,10 @@
 //! Search on the sample and on hand-made documents: the matching rules of issue 5,
 //! the worker's "latest request wins", and the `--dump json --search` output.
 
-use std::sync::Arc;
-
 use clap::Parser;
 use kanbao::analysis::search::{
     BlockRef, MatchMode, Query, SearchIndex, context, counts, search, search_document,
 };
-use kanbao::analysis::worker::{SearchEvent, SearchResults, SearchWorker};
 use kanbao::document::{Article, Block, BlockKind, Document, Span};
 
 use crate::keywords::segmenter;
@@ -180,50 +177,6 @@ fn context_gives_a_line_around_the_hit() {
     assert_eq!(m.block, BlockRef::Block(0));
 }
 
-fn run_to_done(worker: &SearchWorker, results: &mut SearchResults) {
-    while results.done.is_none() {
-        let event = worker
-            .events()
-            .recv_timeout(std::time::Duration::from_secs(30))
-            .expect("the worker answers");
-        results.apply(event);
-    }
-}
-
-#[test]
-fn worker_streams_matches_and_the_latest_request_wins() {
-    let docs: Arc<[Document]> = vec![sample(), sample()].into();
-    let worker = SearchWorker::spawn(docs);
-    let stale = worker.search(Query::parse("平城区", MatchMode::Substring));
-    let latest = worker.search(Query::parse("人口普查", MatchMode::Substring));
-    assert!(latest > stale);
-    let mut results = SearchResults::new(latest);
-    run_to_done(&worker, &mut results);
-    assert_eq!(results.done, Some(48));
-    assert_eq!(results.matches.len(), 48);
-    assert!(results.matches.iter().all(|(_, m)| m.term == 0));
-    assert!(!results.apply(SearchEvent::Done {
-        generation: stale,
-        total: 1,
-        articles: 1,
-        elapsed: std::time::Duration::ZERO,
-    }));
-}
-
-#[test]
-fn worker_whole_word_uses_the_segmenter_once_given() {
-    let docs: Arc<[Document]> = vec![doc(&["标题", "平城区的城区"])].into();
-    let worker = SearchWorker::spawn(docs);
-    let seg = kanbao::analysis::segmenter::Segmenter::load(
-        &kanbao::analysis::segmenter::SegmenterOptions::default(),
-    )
-    .expect("jieba");
-    worker.set_segmenter(Arc::new(seg));
-    let mut results = SearchResults::new(worker.search(Query::parse("城区", MatchMode::WholeWord)));
-    run_to_done(&worker, &mut results);
-    assert_eq!(results.done, Some(1));
-}
-
 #[test]
 fn dump_json_carries_matches() {
     let cli = kanbao::cli::Cli::parse_from(["kanbao", "--search", "人口普查", "--keywords", "0"]);
@@ -256,25 +209,4 @@ fn dump_json_carries_matches() {
             .get("keywords")
             .is_none()
     );
-}
-
-#[test]
-fn worker_events_can_go_into_the_ui_channel() {
-    // The app's loop waits on one channel of its own messages; a sink wraps events in.
-    enum Msg {
-        Search(SearchEvent),
-    }
-    let (tx, rx) = std::sync::mpsc::channel();
-    let sink = Box::new(move |e| tx.send(Msg::Search(e)).is_ok());
-    let worker = SearchWorker::spawn_with(vec![sample()].into(), sink);
-    let mut results =
-        SearchResults::new(worker.search(Query::parse("带泥土", MatchMode::Substring)));
-    while results.done.is_none() {
-        let Msg::Search(event) = rx
-            .recv_timeout(std::time::Duration::from_secs(30))
-            .expect("event");
-        results.apply(event);
-    }
-    assert_eq!(results.done, Some(1));
-    assert!(worker.try_recv().is_none());
 }
