@@ -1,8 +1,8 @@
 //! Search in the real binary, in a pseudo-terminal (issue 5): typing a Chinese query
 //! shows the count in the status line, `n` moves on, `--search` opens with it active.
-//! Waits poll the screen (see `e2e.rs`); nothing here asserts timing.
+//! Waits poll the screen (see `pty.rs`); nothing here asserts timing.
 
-use crate::e2e::Session;
+use crate::pty::Pty;
 
 /// The status line (the last row).
 fn status(screen: &vt100::Screen) -> String {
@@ -15,7 +15,7 @@ fn status(screen: &vt100::Screen) -> String {
 
 #[test]
 fn typing_a_chinese_query_shows_the_count_and_n_moves_on() {
-    let mut s = Session::start(100, 30);
+    let mut s = Pty::start_with(100, 30, &[]);
     s.wait_for("the first screen", |screen| {
         screen.contents().contains("sample.md")
     });
@@ -51,12 +51,12 @@ fn typing_a_chinese_query_shows_the_count_and_n_moves_on() {
         !status(screen).starts_with('/')
     });
     s.send("q");
-    assert!(s.wait_exit());
+    assert_eq!(s.wait_exit(), 0);
 }
 
 #[test]
 fn search_flag_opens_with_the_first_match_shown() {
-    let mut s = Session::start_with(100, 30, &["--search", "人口普查"]);
+    let mut s = Pty::start_with(100, 30, &["--search", "人口普查"]);
     s.wait_for("match 1/24 at start", |screen| {
         status(screen).contains("match 1/24")
     });
@@ -69,5 +69,5 @@ fn search_flag_opens_with_the_first_match_shown() {
         status(screen).contains("match 24/24")
     });
     s.send("q");
-    assert!(s.wait_exit());
+    assert_eq!(s.wait_exit(), 0);
 }

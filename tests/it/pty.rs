@@ -1,8 +1,10 @@
-//! A pseudo-terminal session running the real binary, for the hostile-input tests.
+//! The real binary in a pseudo-terminal, read back through a vt100 parser: the one
+//! harness for every pty test (reader, search, keywords, scale, hostile input).
 //!
-//! Like `e2e.rs`'s session (same polling waits, no timing assertions) but it takes
-//! arguments, a `TERM`, an optional shell pipeline for standard input, and keeps every
-//! byte the binary wrote, so a test can scan the raw stream as well as the screen.
+//! Each wait polls the screen until its condition holds or a generous timeout passes, so
+//! the tests do not depend on how fast the machine is; nothing here asserts timing. A
+//! session keeps every byte the binary wrote, so a test can scan the raw stream as well
+//! as the screen.
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
@@ -60,6 +62,16 @@ fn parser(cols: u16, rows: u16) -> vt100::Parser {
 }
 
 impl Pty {
+    /// Starts kanbao at `cols`×`rows` with command-line arguments and the defaults.
+    pub fn start_with(cols: u16, rows: u16, args: &[&str]) -> Self {
+        Self::start(&Launch {
+            args,
+            cols,
+            rows,
+            ..Launch::default()
+        })
+    }
+
     pub fn start(launch: &Launch) -> Self {
         let pair = native_pty_system()
             .openpty(size(launch.cols, launch.rows))
@@ -105,17 +117,25 @@ impl Pty {
         self.raw.extend_from_slice(bytes);
     }
 
-    fn pump(&mut self, wait: Duration) -> bool {
+    /// Feeds one chunk of output (if one comes within `wait`) to the parser, so a test
+    /// can look at the screen between chunks; returns whether one came.
+    pub fn read_chunk(&mut self, wait: Duration) -> bool {
         match self.output.recv_timeout(wait) {
             Ok(bytes) => {
                 self.take(&bytes);
-                while let Ok(more) = self.output.try_recv() {
-                    self.take(&more);
-                }
                 true
             }
             Err(_) => false,
         }
+    }
+
+    /// Like [`Self::read_chunk`], then takes whatever else is already there.
+    fn pump(&mut self, wait: Duration) -> bool {
+        let got = self.read_chunk(wait);
+        while let Ok(more) = self.output.try_recv() {
+            self.take(&more);
+        }
+        got
     }
 
     /// Waits until `check` holds for the screen; panics with the screen after TIMEOUT.
@@ -135,6 +155,10 @@ impl Pty {
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {

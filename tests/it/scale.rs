@@ -14,6 +14,8 @@ use kanbao::layout::{LayoutOptions, lay_out};
 use kanbao::loader;
 use kanbao::state::{AppState, Pos, sections, update};
 
+use crate::pty::Pty;
+
 /// A fresh directory under the system temp dir, removed when dropped.
 struct TempDir(PathBuf);
 
@@ -277,61 +279,14 @@ fn a_huge_paragraph_is_read_in_parts_that_lose_nothing() {
 /// `loading`, the load finishes by itself, the skipped page is named, `q` quits.
 #[test]
 fn the_reader_loads_a_directory_in_the_background() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::{Read, Write};
-
     let dir = corpus("pty", 60);
     std::fs::write(dir.0.join("p7.md"), b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
-    cmd.arg(&dir.0);
-    cmd.env("TERM", "xterm-256color");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut parser = vt100::Parser::new(
-        std::num::NonZeroU16::new(30).unwrap(),
-        std::num::NonZeroU16::new(120).unwrap(),
-        0,
-    );
-    let mut wait_for = |what: &str| {
-        let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        while !parser.screen().contents().contains(what) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "no {what:?} on screen:\n{}",
-                parser.screen().contents()
-            );
-            if let Ok(bytes) = rx.recv_timeout(Duration::from_millis(100)) {
-                parser.process(&bytes);
-            }
-        }
-    };
-    wait_for("p1.md");
-    wait_for("[1/60]");
-    wait_for("skipped 1 page");
-    wait_for("p7.md");
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let status = child.wait().unwrap();
-    assert!(status.success());
+    let mut p = Pty::start_with(120, 30, &[dir.0.to_str().unwrap()]);
+    for what in ["p1.md", "[1/60]", "skipped 1 page", "p7.md"] {
+        p.wait_for(what, |screen| screen.contents().contains(what));
+    }
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
 }
 
 #[test]

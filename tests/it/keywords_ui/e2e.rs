@@ -1,60 +1,29 @@
 //! The real binary in a pty: the first frame (with `关键词…`) is on screen before
 //! any keyword line; with `--keywords 0`, jieba is never set up.
 
-use std::io::Read;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use crate::pty::Pty;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Runs kanbao with `args`; returns the screen after each chunk of output, until
 /// `done` holds for one (or the timeout).
 fn screens(args: &[&str], done: impl Fn(&str) -> bool, linger: Duration) -> Vec<String> {
-    let size = PtySize {
-        rows: 30,
-        cols: 100,
-        pixel_width: 0,
-        pixel_height: 0,
-    };
-    let pair = native_pty_system().openpty(size).expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let _writer = pair.master.take_writer().expect("writer");
-    let (tx, rx): (_, Receiver<Vec<u8>>) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut parser = vt100::Parser::new(
-        std::num::NonZeroU16::new(30).expect("rows"),
-        std::num::NonZeroU16::new(100).expect("cols"),
-        0,
-    );
+    let mut p = Pty::start_with(100, 30, args);
     let mut out = Vec::new();
     let start = Instant::now();
     let mut until = start + TIMEOUT;
     while Instant::now() < until {
-        let Ok(bytes) = rx.recv_timeout(Duration::from_millis(20)) else {
+        if !p.read_chunk(Duration::from_millis(20)) {
             continue;
-        };
-        parser.process(&bytes);
-        let screen = parser.screen().contents();
+        }
+        let screen = p.parser.screen().contents();
         if done(&screen) && until > Instant::now() + linger {
             until = Instant::now() + linger;
         }
         out.push(screen);
     }
-    let _ = child.kill();
     out
 }
 
