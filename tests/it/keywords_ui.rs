@@ -10,68 +10,24 @@ use kanbao::analysis::keywords::{Keyword, KeywordOptions, occurrences};
 use kanbao::analysis::names::{Name, NameKind};
 use kanbao::analysis::search::BlockRef;
 use kanbao::analysis::worker::ArticleAnalysis;
-use kanbao::document::{BlockKind, Document};
+use kanbao::document::BlockKind;
 use kanbao::layout::{LayoutOptions, lay_out_article};
 use kanbao::state::keywords::{KeywordsState, SharedAnalysis};
 use kanbao::state::{AppState, Effect, HighlightKind, update};
-use kanbao::ui::{self, article_view, theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kanbao::ui::{article_view, theme};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use crate::interactions::{Spec, make_doc, press, state_on};
 use crate::keywords::segmenter;
-
-fn render(state: &AppState) -> Terminal<TestBackend> {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| ui::draw(f, state)).expect("draw");
-    terminal
-}
-
-/// Each row's characters with the column they start at (wide characters once).
-fn cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
-    let mut out = Vec::new();
-    let mut x = 0;
-    while x < buf.area.width {
-        let symbol = buf[(x, y)].symbol().to_string();
-        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1) as u16;
-        out.push((x, symbol));
-        x += width;
-    }
-    out
-}
+use crate::support::{self, render, row_cells, sample_doc, screen_text};
 
 /// Every (x, y) where `needle` starts at or right of column `from_x`.
-fn find_all(buf: &Buffer, needle: &str, from_x: u16) -> Vec<(u16, u16)> {
-    let mut found = Vec::new();
-    for y in 0..buf.area.height {
-        let row = cells(buf, y);
-        for start in 0..row.len() {
-            let rest: String = row[start..].iter().map(|(_, s)| s.as_str()).collect();
-            if row[start].0 >= from_x && rest.starts_with(needle) {
-                found.push((row[start].0, y));
-            }
-        }
-    }
-    found
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| {
-            cells(buf, y)
-                .into_iter()
-                .map(|(_, s)| s)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn sample_doc() -> Document {
-    kanbao::document::parse("sample.md", kanbao::input::SAMPLE)
+fn find_from(buf: &Buffer, needle: &str, from_x: u16) -> Vec<(u16, u16)> {
+    support::find_all(buf, needle)
+        .into_iter()
+        .filter(|p| p.0 >= from_x)
+        .collect()
 }
 
 /// The sample with keywords switched on and still loading.
@@ -124,9 +80,9 @@ fn first_frame_while_pending_then_keywords_arrive_highlighted() {
 
     // The header line is dimmed; occurrences in the body are underlined cyan.
     let pane_x = s.geometry().text.x;
-    let (hx, hy) = find_all(buf, "关键词：", pane_x)[0];
+    let (hx, hy) = find_from(buf, "关键词：", pane_x)[0];
     assert!(buf[(hx, hy)].modifier.contains(Modifier::DIM));
-    let body: Vec<_> = find_all(buf, "菜农", pane_x)
+    let body: Vec<_> = find_from(buf, "菜农", pane_x)
         .into_iter()
         .filter(|&(_, y)| y != hy)
         .collect();
@@ -138,7 +94,7 @@ fn first_frame_while_pending_then_keywords_arrive_highlighted() {
         assert_eq!(cell.bg, Color::Reset, "no background: contrast kept");
     }
     // Text that is not a keyword keeps its plain style.
-    let (x, y) = find_all(buf, "大葱", pane_x)[0];
+    let (x, y) = find_from(buf, "大葱", pane_x)[0];
     assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }
 
@@ -184,9 +140,9 @@ fn names_mode_styles_people_places_and_toggles_back() {
     let t = render(&s);
     let buf = t.backend().buffer();
     let pane_x = s.geometry().text.x;
-    let place = find_all(buf, "民和社区", pane_x);
+    let place = find_from(buf, "民和社区", pane_x);
     assert!(!place.is_empty(), "{}", screen_text(buf));
-    let person = find_all(buf, "沈媛", pane_x);
+    let person = find_from(buf, "沈媛", pane_x);
     assert!(!person.is_empty(), "{}", screen_text(buf));
     let style = |(x, y): (u16, u16)| {
         let c = &buf[(x, y)];
@@ -224,7 +180,7 @@ fn help_shows_the_names_legend_in_its_styles() {
         ("地名", NameKind::Place),
         ("机构", NameKind::Organisation),
     ] {
-        let (x, y) = find_all(buf, sample, 0)[0];
+        let (x, y) = find_from(buf, sample, 0)[0];
         assert_eq!(Some(buf[(x, y)].fg), theme::name(kind).fg, "{sample}");
     }
     assert!(screen_text(buf).contains("names mode"));
@@ -290,7 +246,7 @@ fn cursor_visible(s: &AppState) -> bool {
     let t = render(s);
     let buf = t.backend().buffer();
     let word = cursor_word(s);
-    find_all(buf, &word, 0)
+    find_from(buf, &word, 0)
         .into_iter()
         .any(|(x, y)| buf[(x, y)].modifier.contains(Modifier::REVERSED))
 }
@@ -472,10 +428,10 @@ fn header_row_fits_at_every_width() {
         let buf = t.backend().buffer();
         let text = s.geometry().text;
         for y in 0..buf.area.height {
-            let row: String = cells(buf, y).into_iter().map(|(_, c)| c).collect();
-            if let Some((x, _)) = find_all(buf, "关键词", 0).into_iter().find(|p| p.1 == y) {
+            let row: String = row_cells(buf, y).into_iter().map(|(_, c)| c).collect();
+            if let Some((x, _)) = find_from(buf, "关键词", 0).into_iter().find(|p| p.1 == y) {
                 assert!(x >= text.x, "{w}x{h}: {row}");
-                let end = cells(buf, y)
+                let end = row_cells(buf, y)
                     .into_iter()
                     .filter(|(cx, c)| *cx >= x && c.trim() != "")
                     .map(|(cx, c)| cx + unicode_width::UnicodeWidthStr::width(c.as_str()) as u16)

@@ -21,6 +21,7 @@ mod search;
 mod search_async;
 mod search_screens;
 mod search_ui;
+mod support;
 mod terminal_edges;
 mod variants;
 mod variants_fixtures;

@@ -3,63 +3,15 @@
 //! The sample snapshots change whenever the parser or layout does; the style checks use
 //! a hand-built document and look for text anywhere in the rows, so they do not.
 
-use kanbao::state::AppState;
-use kanbao::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 use crate::interactions::{press, state_on, test_doc};
-
-fn render(state: &AppState) -> Terminal<TestBackend> {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| ui::draw(f, state)).expect("draw");
-    terminal
-}
-
-/// The row's text, wide characters once (their hidden second cell skipped), with the
-/// column each character starts at.
-fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
-    let mut out = Vec::new();
-    let mut x = 0;
-    while x < buf.area.width {
-        let symbol = buf[(x, y)].symbol().to_string();
-        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1) as u16;
-        out.push((x, symbol));
-        x += width;
-    }
-    out
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    row_cells(buf, y).into_iter().map(|(_, s)| s).collect()
-}
+use crate::support::{find_in, render, row_text, sample};
 
 /// The first cell (x, y) where `needle` starts, searching rows `rows`.
 fn find(buf: &Buffer, needle: &str, rows: std::ops::Range<u16>) -> Option<(u16, u16)> {
-    find_all(buf, needle, rows).into_iter().next()
-}
-
-/// Every cell (x, y) where `needle` starts, searching rows `rows`.
-fn find_all(buf: &Buffer, needle: &str, rows: std::ops::Range<u16>) -> Vec<(u16, u16)> {
-    let mut found = Vec::new();
-    for y in rows {
-        let cells = row_cells(buf, y);
-        for start in 0..cells.len() {
-            let rest: String = cells[start..].iter().map(|(_, s)| s.as_str()).collect();
-            if rest.starts_with(needle) {
-                found.push((cells[start].0, y));
-            }
-        }
-    }
-    found
-}
-
-fn sample(width: u16, height: u16) -> AppState {
-    let doc = kanbao::document::parse("sample.md", kanbao::input::SAMPLE);
-    state_on(vec![doc], width, height)
+    find_in(buf, needle, rows).into_iter().next()
 }
 
 #[test]
@@ -74,7 +26,7 @@ fn sample_at_120x40_after_three_articles() {
     let t = render(&s);
     let buf = t.backend().buffer();
     let pane_x = s.geometry().pane.x;
-    let (x, y) = find_all(buf, "党建引领促发展", 0..4)
+    let (x, y) = find_in(buf, "党建引领促发展", 0..4)
         .into_iter()
         .find(|p| p.0 >= pane_x)
         .expect("the fourth article's headline at the top of the pane");
@@ -120,7 +72,7 @@ fn headline_bold_kicker_dim_selection_marked() {
         "kicker dim in the pane"
     );
     // The list: kicker dimmed with the headline, the article being read marked.
-    let (lx, ly) = find_all(buf, "开源街民和社区", 0..29)
+    let (lx, ly) = find_in(buf, "开源街民和社区", 0..29)
         .into_iter()
         .find(|p| p.0 < pane_x)
         .expect("kicker in list");

@@ -9,9 +9,8 @@ use kanbao::state::search::SearchBatch;
 use kanbao::state::{Effect, update};
 
 use crate::interactions::{state_on, test_doc};
-use crate::search_ui::{
-    current, current_on_screen, press, render, sample, sample_doc, status_row, total,
-};
+use crate::search_ui::{current, current_on_screen, press, status_row, total};
+use crate::support::{render, sample, sample_doc};
 
 #[test]
 fn background_batches_latest_request_wins() {

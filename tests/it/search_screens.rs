@@ -3,7 +3,8 @@
 
 use ratatui::style::{Color, Modifier};
 
-use crate::search_ui::{find_all, press, render, row_text, sample, screen_text};
+use crate::search_ui::press;
+use crate::support::{find_all, render, row_text, sample, screen_text};
 
 #[test]
 fn the_results_overlay_shows_headlines_and_context() {

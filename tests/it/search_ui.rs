@@ -6,16 +6,12 @@
 
 use kanbao::action::Action;
 use kanbao::analysis::search::{MatchMode, Query, search_document};
-use kanbao::document::Document;
 use kanbao::keymap::{self, Key};
 use kanbao::state::{AppState, Effect, update};
-use kanbao::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
 use crate::interactions::{state_on, test_doc};
+use crate::support::{find_all, render, row_text, sample};
 
 /// Keys as in vim docs; besides the names `interactions::keys` knows: `<BS>`,
 /// `<Del>`, `<Left>`, `<Right>`.
@@ -58,14 +54,6 @@ pub(crate) fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
     effects
 }
 
-pub(crate) fn sample_doc() -> Document {
-    kanbao::document::parse("sample.md", kanbao::input::SAMPLE)
-}
-
-pub(crate) fn sample(width: u16, height: u16) -> AppState {
-    state_on(vec![sample_doc()], width, height)
-}
-
 pub(crate) fn prompt_text(s: &AppState) -> Option<&str> {
     s.search.prompt.as_ref().map(|p| p.editor.text())
 }
@@ -91,53 +79,6 @@ pub(crate) fn current_on_screen(s: &AppState) -> bool {
             && line.range.start <= m.range.start
             && m.range.start < line.range.end.max(line.range.start + 1)
     })
-}
-
-pub(crate) fn render(state: &AppState) -> Terminal<TestBackend> {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| ui::draw(f, state)).expect("draw");
-    terminal
-}
-
-pub(crate) fn row_text(buf: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut x = 0;
-    while x < buf.area.width {
-        let symbol = buf[(x, y)].symbol();
-        out.push_str(symbol);
-        x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-    }
-    out
-}
-
-pub(crate) fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Every cell (x, y) where `needle` starts.
-pub(crate) fn find_all(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
-    let mut found = Vec::new();
-    for y in 0..buf.area.height {
-        let mut cells = Vec::new();
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol().to_string();
-            let w = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1) as u16;
-            cells.push((x, symbol));
-            x += w;
-        }
-        for start in 0..cells.len() {
-            let rest: String = cells[start..].iter().map(|(_, s)| s.as_str()).collect();
-            if rest.starts_with(needle) {
-                found.push((cells[start].0, y));
-            }
-        }
-    }
-    found
 }
 
 pub(crate) fn status_row(s: &AppState) -> String {
