@@ -107,6 +107,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// The file name of [`source`](Self::source) without its directories, for labels
+    /// where a long path would push out the name that tells pages apart (第10版).
+    pub fn short_name(&self) -> &str {
+        self.source
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(&self.source)
+    }
+
     /// The text of a span.
     pub fn str(&self, span: &Span) -> &str {
         self.text.get(span.range.clone()).unwrap_or("")
@@ -138,5 +147,31 @@ impl Document {
             }
             None => String::from("(untitled)"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Document;
+
+    fn named(source: &str) -> Document {
+        Document {
+            source: source.into(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn short_name_drops_the_directories() {
+        assert_eq!(
+            named("/tmp/c/2020-01-01_第10版.md").short_name(),
+            "2020-01-01_第10版.md"
+        );
+        assert_eq!(named(r"C:\pages\第2版.md").short_name(), "第2版.md");
+        assert_eq!(
+            named("sample.md (bundled)").short_name(),
+            "sample.md (bundled)"
+        );
+        assert_eq!(named("-").short_name(), "-");
     }
 }

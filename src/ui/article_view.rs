@@ -42,7 +42,12 @@ impl ArticleView {
             .iter()
             .all(|d| d.articles.is_empty() && d.furniture.is_empty())
         {
-            let note = "(no articles in this document)".to_string();
+            let empty = state.docs.iter().all(crate::input::is_empty_page);
+            let note = if empty {
+                format!("({})", crate::input::EMPTY_PAGE_WARNING)
+            } else {
+                "(no articles in this document)".to_string()
+            };
             return Self {
                 rows: vec![TextRow {
                     pieces: vec![(note, theme::role(crate::layout::LineRole::Furniture))],

@@ -86,7 +86,7 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
                 return Vec::new();
             };
             let mut pieces = vec![piece(
-                &format!("{}. {}", doc + 1, d.source),
+                &format!("{}. {}", doc + 1, d.short_name()),
                 theme::entry_page(),
             )];
             if let Some(f) = d.furniture.first() {

@@ -25,7 +25,9 @@ impl StatusBar {
         let (name, article, articles) = match state.current_unit() {
             Some(unit) => {
                 let doc = state.docs.get(unit.doc);
-                let name = doc.map_or("", |d| d.source.as_str());
+                let name = doc.map_or(String::new(), |d| {
+                    format!("{} · {}", d.short_name(), d.encoding)
+                });
                 let pages = if state.pages.max(state.docs.len()) > 1 {
                     format!(" [{}/{}]", unit.doc + 1, state.pages.max(state.docs.len()))
                 } else {
@@ -35,10 +37,9 @@ impl StatusBar {
                 (format!("{name}{pages}"), (unit.article + 1).min(n), n)
             }
             None => (
-                state
-                    .docs
-                    .first()
-                    .map_or(String::new(), |d| d.source.clone()),
+                state.docs.first().map_or(String::new(), |d| {
+                    format!("{} · {}", d.short_name(), d.encoding)
+                }),
                 0,
                 0,
             ),
@@ -63,6 +64,8 @@ impl StatusBar {
             count.to_string()
         } else if let Some(load) = &state.loading {
             format!("loading {}/{}", load.done, load.total)
+        } else if let Some(warning) = current_warning(state) {
+            format!("⚠ {}", sanitize(warning))
         } else if state.size.0 < crate::state::geometry::NARROW_BELOW {
             "?:help".to_string()
         } else {
@@ -70,6 +73,16 @@ impl StatusBar {
         };
         Self { left, right }
     }
+}
+
+/// The first warning of the page being read (undecodable bytes, control characters
+/// shown as symbols, an empty file), so a damaged page never looks like a clean one.
+fn current_warning(state: &AppState) -> Option<&str> {
+    let doc = match state.current_unit() {
+        Some(unit) => state.docs.get(unit.doc),
+        None => state.docs.first(),
+    }?;
+    doc.warnings.first().map(String::as_str)
 }
 
 impl Widget for StatusBar {
@@ -80,7 +93,11 @@ impl Widget for StatusBar {
         }
         buf.set_style(area, theme::status());
         let width = usize::from(area.width);
-        let right = fit(&self.right, width.saturating_sub(1));
+        // A long message or warning may take most of the line, but never the name.
+        let right = fit(
+            &self.right,
+            (width * 3 / 5).max(14).min(width.saturating_sub(1)),
+        );
         let right_width = right.width() + 1;
         let left = fit(&self.left, width.saturating_sub(right_width + 1));
         buf.set_stringn(area.x, area.y, &left, width, theme::status());

@@ -139,5 +139,25 @@ fn an_empty_document_says_so_and_every_key_is_harmless() {
     let mut s = state_on(vec![kanbao::document::Document::default()], 80, 24);
     press(&mut s, "jkG g]}[{JK<Tab>j<Enter>t<>?<Esc>5j");
     let t = render(&s);
-    assert!(find(t.backend().buffer(), "(no articles", 0..24).is_some());
+    // A document without any text is an empty page, and the pane says so in those words.
+    assert!(find(t.backend().buffer(), "(empty page", 0..24).is_some());
+}
+
+#[test]
+fn the_status_line_names_the_encoding_and_the_page_warning() {
+    let mut bytes = encoding_rs::GBK
+        .encode(kanbao::input::SAMPLE)
+        .0
+        .into_owned();
+    bytes.extend_from_slice(b"\n\xff\xff\n");
+    let doc = kanbao::input::document_from_vec("/some/dir/第3版.md", bytes, None).expect("a page");
+    let s = state_on(vec![doc], 100, 10);
+    let t = render(&s);
+    let status = row_text(t.backend().buffer(), 9);
+    assert!(status.contains("第3版.md · GB18030"), "{status}");
+    assert!(
+        !status.contains("/some/dir"),
+        "the list and status show file names: {status}"
+    );
+    assert!(status.contains('⚠'), "a damaged page says so: {status}");
 }
