@@ -13,6 +13,7 @@ mod layout;
 mod layout_snapshots;
 mod parse_props;
 mod pty;
+mod readme;
 mod sample;
 mod scale;
 mod scan;
