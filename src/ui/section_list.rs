@@ -35,6 +35,13 @@ impl SectionList {
     pub fn from_state(state: &AppState, _overlay: bool) -> Self {
         let height = state.geometry().list.map_or(0, |l| l.height);
         let mut rows = Vec::new();
+        // While the list has focus each entry shows its number, so `4G` (entry 4) can be
+        // read off the screen: any entry is two or three keys away.
+        let digits = if state.focus == Focus::List {
+            state.list.entries.len().to_string().len()
+        } else {
+            0
+        };
         let entries = state
             .list
             .entries
@@ -52,7 +59,18 @@ impl SectionList {
                     == (EntryKind::Article {
                         unit: state.reader.top.unit,
                     });
-            for mut row in entry_rows(state, entry.kind) {
+            for (nth, mut row) in entry_rows(state, entry.kind).into_iter().enumerate() {
+                if digits > 0 {
+                    // The number stands at the margin; nesting follows it.
+                    let nesting = " ".repeat(usize::from(row.indent));
+                    let number = if nth == 0 {
+                        format!("{:>digits$} {nesting}", index + 1)
+                    } else {
+                        " ".repeat(digits + 1) + &nesting
+                    };
+                    row.pieces.insert(0, (number, theme::entry_dim()));
+                    row.indent = 0;
+                }
                 row.selected = selected;
                 row.reading = reading;
                 if reading {

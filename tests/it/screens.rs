@@ -161,3 +161,24 @@ fn the_status_line_names_the_encoding_and_the_page_warning() {
     );
     assert!(status.contains('⚠'), "a damaged page says so: {status}");
 }
+
+#[test]
+fn the_focused_list_numbers_its_entries_for_count_jumps() {
+    let mut s = sample(100, 30);
+    let t = render(&s);
+    assert!(find(t.backend().buffer(), " 4 开源街民和社区", 0..29).is_none());
+    press(&mut s, "<Tab>");
+    let t = render(&s);
+    assert!(
+        find(t.backend().buffer(), " 4 开源街民和社区", 0..29).is_some(),
+        "entry numbers while the list has focus"
+    );
+    // What the number says is what the count reaches: 4G opens that article.
+    press(&mut s, "4G");
+    let t = render(&s);
+    let pane_top: String = (0..4).map(|y| row_text(t.backend().buffer(), y)).collect();
+    assert!(
+        pane_top.contains("党建引领促发展 服务先行惠民生"),
+        "{pane_top}"
+    );
+}
