@@ -9,8 +9,8 @@
 //! What a UI calls:
 //!
 //! * Search: [`search::Query::parse`] the prompt's input (with [`search::MatchMode`]);
-//!   send it to a [`worker::SearchWorker`] (spawned with the documents at start-up; it
-//!   folds them while idle) and fold its events into a [`worker::SearchResults`], which
+//!   send it to a [`crate::search_runner::SearchRunner`] (it runs off the UI thread and
+//!   answers in generations) and fold its batches into the reader's search state, which
 //!   drops stale generations and keeps hits in reading order with per-article counts.
 //!   [`search::context`] gives a results-list line. Synchronous use (dump, tests):
 //!   [`search::SearchIndex::new`] once per document, then [`search::search`].
