@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::keymap;
@@ -50,22 +50,12 @@ impl Widget for HelpOverlay {
         let text_width = rows.iter().map(|(_, _, h)| h.width()).max().unwrap_or(0);
         let want_w = (keys_width + text_width + 5) as u16;
         let want_h = rows.len() as u16 + 2;
-        let width = want_w.min(area.width);
-        let height = want_h.min(area.height);
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
+        let inner = super::centred_box(
+            area,
+            buf,
+            (want_w, want_h),
+            " keys · j/k scroll · Esc closes ",
         );
-        Clear.render(rect, buf);
-        super::clear_wide_edge(buf, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::border())
-            .title(" keys · j/k scroll · Esc closes ");
-        let inner = block.inner(rect);
-        block.render(rect, buf);
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
         let scroll = usize::from(self.scroll).min(max_scroll);
         for (y, (keys, style, help)) in (inner.top()..inner.bottom()).zip(rows.iter().skip(scroll))

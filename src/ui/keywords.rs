@@ -10,7 +10,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::names::NameKind;
@@ -132,20 +132,7 @@ impl Widget for KeywordList {
         if width < 4 || height < 3 {
             return;
         }
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
-        );
-        Clear.render(rect, buf);
-        super::clear_wide_edge(buf, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::border())
-            .title(title);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
+        let inner = super::centred_box(area, buf, (width, height), title);
         let rows = usize::from(inner.height);
         let skip = (self.selected + 1).saturating_sub(rows);
         for (i, (y, word)) in (inner.top()..inner.bottom())

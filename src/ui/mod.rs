@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::state::{AppState, Area};
@@ -67,6 +67,28 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     if let Some(scroll) = state.help {
         frame.render_widget(HelpOverlay::new(scroll), screen);
     }
+}
+
+/// Draws an empty bordered box of (at most) `width` × `height` centred in `area`, over
+/// whatever is there, and returns its inside: the frame of every pop-up.
+pub fn centred_box(area: Rect, buf: &mut Buffer, (width, height): (u16, u16), title: &str) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(rect, buf);
+    clear_wide_edge(buf, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
 }
 
 /// Blanks a wide character cut in half by the left edge of an overlay at `rect`;
