@@ -203,11 +203,6 @@ fn analysis_action(event: AnalysisEvent) -> Action {
     }
 }
 
-/// The action a terminal event asks for.
-pub fn action_for_event(event: &Event) -> Option<Action> {
-    action_for_event_in(event, KeyMode::Normal)
-}
-
 /// The action a terminal event asks for when keys are read in `mode`. Pastes (and
 /// IME commits some terminals send as pastes) are typed into the search prompt.
 pub fn action_for_event_in(event: &Event, mode: KeyMode) -> Option<Action> {

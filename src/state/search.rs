@@ -373,25 +373,6 @@ pub fn search_for(state: &mut AppState, text: &str) -> Vec<Effect> {
     start(state, text, Some(top))
 }
 
-/// Searches the active query again without moving the view, e.g. after more pages
-/// were loaded (the matches cover the documents as they were). The current match is
-/// kept when the search completes at once (small corpora).
-pub fn rerun_active(state: &mut AppState) -> Vec<Effect> {
-    let Some((text, current)) = state
-        .search
-        .active
-        .as_ref()
-        .map(|a| (a.text.clone(), a.current))
-    else {
-        return Vec::new();
-    };
-    let effects = start(state, &text, None);
-    if let Some(a) = state.search.active.as_mut() {
-        a.current = current.filter(|&c| a.done && c < a.matches.len());
-    }
-    effects
-}
-
 fn clear(state: &mut AppState) -> Vec<Effect> {
     state.search.generation += 1;
     state.search.active = None;
