@@ -55,13 +55,19 @@ impl ArticleView {
                 }],
             };
         }
-        let height = state.geometry().text.height;
-        let rows = state
+        let text_area = state.geometry().text;
+        // An article's keyword highlights are built once for all its lines on screen.
+        let mut keywords: Option<((usize, usize), Vec<crate::state::Highlight>)> = None;
+        let mut rows = state
             .reader
-            .visible(height)
+            .visible(text_area.height)
             .into_iter()
             .map(|(doc, line)| {
-                let keywords = state.keywords.highlights(doc, line.article);
+                let key = (doc, line.article);
+                if keywords.as_ref().is_none_or(|(k, _)| *k != key) {
+                    keywords = Some((key, state.keywords.highlights(doc, line.article)));
+                }
+                let keywords = keywords.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
                 let mut on_line: Vec<&crate::state::Highlight> = keywords
                     .iter()
                     .chain(&state.highlights)
@@ -78,8 +84,7 @@ impl ArticleView {
                 row(text, line, &highlights)
             })
             .collect::<Vec<_>>();
-        let mut rows = rows;
-        super::keywords::overlay_header(state, &mut rows, state.geometry().text.width);
+        super::keywords::overlay_header(state, &mut rows, text_area.width);
         Self { rows }
     }
 }
