@@ -213,14 +213,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
 /// Focus, list, help, screen and mouse actions.
 fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
-        Action::SwitchFocus => {
-            let to = if state.focus == Focus::List {
-                Focus::Pane
-            } else {
-                Focus::List
-            };
-            set_focus(state, to);
-        }
+        Action::SwitchFocus => toggle_focus(state),
         Action::FocusSectionList => set_focus(state, Focus::List),
         Action::FocusArticlePane => set_focus(state, Focus::Pane),
         Action::OpenSelection if state.focus == Focus::List => {
@@ -229,12 +222,7 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ToggleSectionList => {
             if state.geometry().list_overlay {
-                let to = if state.focus == Focus::List {
-                    Focus::Pane
-                } else {
-                    Focus::List
-                };
-                set_focus(state, to);
+                toggle_focus(state);
             } else {
                 state.list.visible = !state.list.visible;
                 if !state.list.visible {
@@ -272,6 +260,15 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+fn toggle_focus(state: &mut AppState) {
+    let to = if state.focus == Focus::List {
+        Focus::Pane
+    } else {
+        Focus::List
+    };
+    set_focus(state, to);
 }
 
 fn set_focus(state: &mut AppState, focus: Focus) {
