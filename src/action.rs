@@ -1,6 +1,6 @@
 //! The reader's whole vocabulary of intentions.
 //!
-//! Keys, mouse events, resizes, signals and (later) background results all become an
+//! Keys, mouse events, resizes, signals and background results all become an
 //! [`Action`]; [`crate::state::update`] is the only code that turns one into a change of
 //! state. Naming every intention once keeps the keymap, the help screen and the tests
 //! talking about the same things.

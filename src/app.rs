@@ -1,8 +1,8 @@
 //! The interactive reader's loop: events in, [`update`], effects out, draw when needed.
 //!
-//! The loop blocks on one channel fed by the input thread, the signal thread and (later)
-//! background work; it drains whatever queued up before drawing once, so a burst of
-//! wheel events or a resize drag costs one frame.
+//! The loop blocks on one channel fed by the input thread, the signal thread and the
+//! background workers (page loading, search, keywords); it drains whatever queued up
+//! before drawing once, so a burst of wheel events or a resize drag costs one frame.
 
 use std::sync::{Arc, mpsc};
 

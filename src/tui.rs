@@ -4,8 +4,8 @@
 //! [`TerminalGuard`] restores on drop (quit, error, unwinding); [`install_panic_hook`]
 //! restores before the panic message is printed so it lands on the normal screen;
 //! `app.rs` turns SIGTERM/SIGHUP into a clean exit and Ctrl-Z into [`suspend`].
-//! Events and signals arrive on one channel ([`Msg`]), which later also carries the
-//! results of background work.
+//! Events, signals and the results of background work (page loading, search, keywords)
+//! arrive on one channel ([`Msg`]).
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

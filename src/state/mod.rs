@@ -54,7 +54,6 @@ pub enum HighlightKind {
     SearchMatch,
     CurrentMatch,
     Keyword,
-    // keywords
     /// The keyword occurrence `w`/`W` moved to.
     CurrentKeyword,
     /// Names mode: a person (jieba `nr`).

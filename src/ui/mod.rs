@@ -1,4 +1,5 @@
-//! ratatui widgets that draw the state; the only module that imports ratatui.
+//! ratatui widgets that draw the state; besides the terminal edge (`app.rs`, `tui.rs`)
+//! the only module that imports ratatui.
 //!
 //! [`draw`] cuts the frame by [`AppState::geometry`] and renders one widget per part.
 //! Each widget is a struct holding exactly what it draws, built from the state by a
