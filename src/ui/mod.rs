@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         if g.list_overlay {
             frame.render_widget(Clear, area);
         }
-        frame.render_widget(SectionList::from_state(state, g.list_overlay), area);
+        frame.render_widget(SectionList::from_state(state), area);
     }
     if let Some(bar) = SearchBar::from_state(state) {
         let area = rect(g.status);

@@ -32,7 +32,7 @@ pub struct SectionList {
 
 impl SectionList {
     /// The list as `state` shows it (only the entries that fit are built).
-    pub fn from_state(state: &AppState, _overlay: bool) -> Self {
+    pub fn from_state(state: &AppState) -> Self {
         let height = state.geometry().list.map_or(0, |l| l.height);
         let mut rows = Vec::new();
         // While the list has focus each entry shows its number, so `4G` (entry 4) can be
