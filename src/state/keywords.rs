@@ -439,9 +439,10 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
                 range,
             });
             if pos < top || pos > bottom {
-                let target = state.reader.retreat(&state.docs, pos, CONTEXT_LINES);
-                let max = state.reader.max_top(&state.docs, height);
-                state.reader.jump(&state.docs, target.min(max));
+                let floor = Pos::default();
+                state
+                    .reader
+                    .reveal(&state.docs, pos, CONTEXT_LINES, floor, height);
             }
             return true;
         }

@@ -223,6 +223,14 @@ impl Reader {
         self.top = pos.min(end);
     }
 
+    /// Scrolls so `pos` shows `above` lines below the top (the top not above `floor`),
+    /// as far as a pane of `height` lines allows: how `w` and `n` bring a hit into view.
+    pub fn reveal(&mut self, docs: &[Document], pos: Pos, above: usize, floor: Pos, height: u16) {
+        let max = self.max_top(docs, height);
+        let top = self.retreat(docs, pos, above).max(floor).min(max);
+        self.jump(docs, top);
+    }
+
     /// Lays out everything a pane of `height` lines shows from the top.
     pub fn prepare(&mut self, docs: &[Document], height: u16) {
         let _ = self.lines(docs, self.top.unit);

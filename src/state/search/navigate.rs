@@ -76,19 +76,15 @@ pub(super) fn show_match(state: &mut AppState, index: usize) {
     }
     let height = state.pane_height();
     let above = usize::from(height / 4).min(3);
-    let max = state.reader.max_top(&state.docs, height);
     // Not above the match's own article: its headline is better context than the
     // tail of the previous one (and the list then marks the right article).
     let own_start = Pos {
         unit: target.unit,
         line: 0,
     };
-    let top = state
+    state
         .reader
-        .retreat(&state.docs, target, above)
-        .max(own_start)
-        .min(max);
-    state.reader.jump(&state.docs, top);
+        .reveal(&state.docs, target, above, own_start, height);
 }
 
 /// `n`/`N`: `count` matches on from the current one if it is on screen, else from the
