@@ -3,8 +3,8 @@
 //! what is not a page, and replacing control characters so that no byte of a
 //! document can ever reach the terminal as an escape sequence.
 //!
-//! The pipeline for one page is [`discover`] → [`read_bytes`] → [`decode`] →
-//! [`sanitize`] → [`crate::document::parse`]; [`open`] runs it, [`load`] runs it for
+//! The pipeline for one page is [`discover`] → [`read_bytes`] → [`decode()`] →
+//! [`sanitize()`] → [`crate::document::parse()`]; [`open`] runs it, [`load`] runs it for
 //! every page. Readers that open large archives can call the stages themselves.
 
 pub mod decode;
