@@ -317,6 +317,24 @@ impl Reader {
         Some(first + offset)
     }
 
+    /// The unit showing byte `offset` of article `article` of `doc`: the article's unit,
+    /// or, for a very long article read in parts, the part whose text holds it.
+    pub fn unit_at(&self, doc: usize, article: usize, offset: usize) -> Option<usize> {
+        let mut at = self.unit_of(doc, article)?;
+        while self.same_article(at, at + 1) {
+            let next_start = self
+                .parts
+                .get(&(at + 1))
+                .and_then(|part| part.blocks.first())
+                .map(|block| block.range.start);
+            match next_start {
+                Some(start) if start <= offset => at += 1,
+                _ => break,
+            }
+        }
+        Some(at)
+    }
+
     /// The first unit of the article `n` articles after the one of `unit`, if there
     /// are that many.
     pub fn next_article(&self, unit: usize, n: usize) -> Option<usize> {

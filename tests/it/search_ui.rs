@@ -358,3 +358,24 @@ fn the_first_match_is_found_below_furniture_that_comes_later_in_the_text() {
     press(&mut s, "<Enter>n");
     assert_eq!(current(&s), Some(1));
 }
+
+#[test]
+fn n_lands_on_matches_inside_and_after_a_very_long_paragraph() {
+    // A paragraph several times the size the reader lays out in one piece, so the
+    // article is read in parts: every match must still land on its own line.
+    let sentence = "平城区持续优化行业结构，进一步延伸服务业产业链条。";
+    let filler = sentence.repeat(kanbao::state::reader::PART_BYTES * 2 / sentence.len() + 1);
+    let page = format!(
+        "## 第一篇长文\n\n本报记者 张三\n\n开头有目标。{filler}中间目标。{filler}结尾目标。\n\n\
+         ## 第二篇短文\n\n本报记者 李四\n\n这里也有目标。\n"
+    );
+    let doc = kanbao::document::parse("long", &page);
+    let mut s = state_on(vec![doc], 80, 24);
+    press(&mut s, "/目标<Enter>");
+    assert_eq!(total(&s), 4);
+    for i in 0..4 {
+        assert_eq!(current(&s), Some(i));
+        assert!(current_on_screen(&s), "match {i} is on screen");
+        press(&mut s, "n");
+    }
+}

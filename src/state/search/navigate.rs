@@ -9,21 +9,23 @@
 
 use crate::analysis::search::Match;
 use crate::layout::LineRole;
-use crate::state::reader::Pos;
+use crate::state::reader::{Pos, Reader};
 use crate::state::{AppState, Effect, Highlight, HighlightKind};
 
 use super::redraw;
 
-/// The unit (article in reading order) a match is in.
-fn unit_of(doc_first_unit: &[usize], doc: usize, m: &Match) -> usize {
-    let first = doc_first_unit.get(doc).copied().unwrap_or(usize::MAX);
-    first.saturating_add(m.article)
+/// The unit a match is shown in: its article's, or the part of a very long article
+/// that holds it. Matches, kept in reading order, are in unit order too.
+fn unit_of(reader: &Reader, doc: usize, m: &Match) -> usize {
+    reader
+        .unit_at(doc, m.article, m.range.start)
+        .unwrap_or(usize::MAX)
 }
 
 /// The line a match starts on.
 pub(super) fn match_pos(state: &mut AppState, index: usize) -> Option<Pos> {
     let (doc, m) = state.search.active.as_ref()?.matches.get(index)?.clone();
-    let unit = state.reader.doc_first_unit.get(doc)? + m.article;
+    let unit = state.reader.unit_at(doc, m.article, m.range.start)?;
     let lines = state.reader.lines(&state.docs, unit);
     let line = lines
         .iter()
@@ -37,14 +39,14 @@ pub(super) fn match_pos(state: &mut AppState, index: usize) -> Option<Pos> {
 /// The first match from index `from` on that starts at or after `pos`.
 pub(super) fn first_at_or_after(state: &mut AppState, pos: Pos, from: usize) -> Option<usize> {
     let a = state.search.active.as_ref()?;
-    let firsts = &state.reader.doc_first_unit;
+    let reader = &state.reader;
     let rest = a.matches.get(from..)?;
-    let mut i = from + rest.partition_point(|(d, m)| unit_of(firsts, *d, m) < pos.unit);
+    let mut i = from + rest.partition_point(|(d, m)| unit_of(reader, *d, m) < pos.unit);
     let len = a.matches.len();
     // Within the unit itself, compare lines (few matches: one layout, cached).
     loop {
         let (d, m) = state.search.active.as_ref()?.matches.get(i)?;
-        if unit_of(&state.reader.doc_first_unit, *d, m) != pos.unit {
+        if unit_of(&state.reader, *d, m) != pos.unit {
             return (i < len).then_some(i);
         }
         if match_pos(state, i).is_some_and(|p| p >= pos) {
