@@ -180,7 +180,17 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollHalfPageDown => scroll(state, half * n, true),
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
         Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
-            let unit = count.unwrap_or(1).saturating_sub(1);
+            // Article N of the stream: counted by articles, not units, since a very
+            // long article is read in several parts.
+            let skip = count.unwrap_or(1).saturating_sub(1);
+            let last = state.reader.units.len().saturating_sub(1);
+            let unit = match skip {
+                0 => 0,
+                _ => state
+                    .reader
+                    .next_article(0, skip)
+                    .unwrap_or_else(|| state.reader.article_unit(last)),
+            };
             jump_to_article(state, unit);
         }
         Action::JumpToStart => jump(state, Pos::default()),

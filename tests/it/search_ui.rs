@@ -359,18 +359,31 @@ fn the_first_match_is_found_below_furniture_that_comes_later_in_the_text() {
     assert_eq!(current(&s), Some(1));
 }
 
-#[test]
-fn n_lands_on_matches_inside_and_after_a_very_long_paragraph() {
-    // A paragraph several times the size the reader lays out in one piece, so the
-    // article is read in parts: every match must still land on its own line.
+/// A page whose first article has a paragraph several times the size the reader lays
+/// out in one piece, so that article is read in parts; 目标 occurs inside and after it.
+fn page_with_a_very_long_paragraph() -> kanbao::document::Document {
     let sentence = "平城区持续优化行业结构，进一步延伸服务业产业链条。";
     let filler = sentence.repeat(kanbao::state::reader::PART_BYTES * 2 / sentence.len() + 1);
     let page = format!(
         "## 第一篇长文\n\n本报记者 张三\n\n开头有目标。{filler}中间目标。{filler}结尾目标。\n\n\
          ## 第二篇短文\n\n本报记者 李四\n\n这里也有目标。\n"
     );
-    let doc = kanbao::document::parse("long", &page);
-    let mut s = state_on(vec![doc], 80, 24);
+    kanbao::document::parse("long", &page)
+}
+
+#[test]
+fn a_count_jump_counts_articles_not_the_parts_of_a_long_one() {
+    let mut s = state_on(vec![page_with_a_very_long_paragraph()], 80, 24);
+    press(&mut s, "2G");
+    let t = render(&s);
+    let top: String = (0..3).map(|y| row_text(t.backend().buffer(), y)).collect();
+    assert!(top.contains("第二篇短文"), "{top}");
+}
+
+#[test]
+fn n_lands_on_matches_inside_and_after_a_very_long_paragraph() {
+    // Every match must land on its own line, in whichever part shows it.
+    let mut s = state_on(vec![page_with_a_very_long_paragraph()], 80, 24);
     press(&mut s, "/目标<Enter>");
     assert_eq!(total(&s), 4);
     for i in 0..4 {
