@@ -23,7 +23,17 @@ struct Sink<'a> {
     lines: Vec<VisualLine>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    /// An empty sink for the lines of `article`.
+    fn new(doc: &'a Document, article: usize, opts: &'a LayoutOptions) -> Self {
+        Self {
+            doc,
+            opts,
+            article,
+            lines: Vec::new(),
+        }
+    }
+
     fn set(&mut self, span: &Span, role: LineRole, block: Option<usize>, placement: &Placement) {
         let piece = Piece {
             text: self.doc.str(span),
@@ -53,12 +63,7 @@ pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<Visu
     let Some(a) = doc.articles.get(article) else {
         return Vec::new();
     };
-    let mut sink = Sink {
-        doc,
-        opts,
-        article,
-        lines: Vec::new(),
-    };
+    let mut sink = Sink::new(doc, article, opts);
     head(&mut sink, a);
     body(&mut sink, &a.blocks);
     tail(&mut sink, a);
@@ -97,12 +102,7 @@ pub fn lay_out_part(
     let Some(a) = doc.articles.get(article) else {
         return Vec::new();
     };
-    let mut sink = Sink {
-        doc,
-        opts,
-        article,
-        lines: Vec::new(),
-    };
+    let mut sink = Sink::new(doc, article, opts);
     if part.head {
         head(&mut sink, a);
     }
@@ -168,12 +168,7 @@ fn tail(sink: &mut Sink, a: &Article) {
 
 /// Furniture of a page without articles.
 pub fn furniture_only(doc: &Document, opts: &LayoutOptions) -> Vec<VisualLine> {
-    let mut sink = Sink {
-        doc,
-        opts,
-        article: 0,
-        lines: Vec::new(),
-    };
+    let mut sink = Sink::new(doc, 0, opts);
     for f in &doc.furniture {
         sink.set(&f.span, LineRole::Furniture, None, &Placement::left(0, 0));
         sink.blank();
