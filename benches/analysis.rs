@@ -2,7 +2,7 @@
 //! search throughput, jieba's load time and keyword extraction. The background search
 //! (time to first match and to the full count) is measured in `benches/search_ui.rs`.
 //!
-//! The corpus is `kanbao::corpus::generate_page` (the pages `examples/gen_corpus.rs`
+//! The corpus is `kanbao_corpus::generate_page` (the pages `examples/gen_corpus.rs`
 //! writes) up to ~100 MB of parsed text, parsed once. Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
@@ -20,8 +20,8 @@ fn corpus() -> Vec<Document> {
     let mut bytes = 0;
     while bytes < TARGET_BYTES {
         let index = docs.len();
-        let page = kanbao::corpus::generate_page(1, index);
-        let doc = kanbao::document::parse(&kanbao::corpus::page_file_name(index), &page);
+        let page = kanbao_corpus::generate_page(1, index);
+        let doc = kanbao::document::parse(&kanbao_corpus::page_file_name(index), &page);
         bytes += doc.text.len();
         docs.push(doc);
     }

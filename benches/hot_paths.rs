@@ -1,5 +1,5 @@
 //! Criterion benches of kanbao's hot paths on the generated corpus
-//! (`kanbao::corpus::generate_page`, the pages `examples/gen_corpus.rs` writes):
+//! (`kanbao_corpus::generate_page`, the pages `examples/gen_corpus.rs` writes):
 //! decode + sanitize + parse (MB/s), whole-page layout at widths 40 and 100 (MB/s),
 //! search (GB/s), keyword extraction (articles/s), and one full frame drawn into
 //! ratatui's `TestBackend` on a 5,000-page reader.
@@ -31,8 +31,8 @@ fn sources(pages: usize) -> Vec<(String, String)> {
     (0..pages)
         .map(|i| {
             (
-                kanbao::corpus::page_file_name(i),
-                kanbao::corpus::generate_page(1, i),
+                kanbao_corpus::page_file_name(i),
+                kanbao_corpus::generate_page(1, i),
             )
         })
         .collect()

@@ -36,8 +36,8 @@ fn corpus() -> Vec<Document> {
     let mut docs = Vec::new();
     let mut bytes = 0;
     while bytes < mb * 1024 * 1024 {
-        let page = kanbao::corpus::generate_page(7, docs.len());
-        let doc = kanbao::document::parse(&kanbao::corpus::page_file_name(docs.len()), &page);
+        let page = kanbao_corpus::generate_page(7, docs.len());
+        let doc = kanbao::document::parse(&kanbao_corpus::page_file_name(docs.len()), &page);
         bytes += doc.text.len();
         docs.push(doc);
     }

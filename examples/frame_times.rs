@@ -128,7 +128,7 @@ fn common(b: &mut Bench) {
 fn corpus(pages: usize) {
     let start = Instant::now();
     let docs: Vec<Document> = (0..pages)
-        .map(|i| kanbao::document::parse(&format!("p{i}.md"), &kanbao::corpus::generate_page(1, i)))
+        .map(|i| kanbao::document::parse(&format!("p{i}.md"), &kanbao_corpus::generate_page(1, i)))
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     println!(

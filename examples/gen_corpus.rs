@@ -1,4 +1,4 @@
-//! Writes a deterministic corpus of generated newspaper pages (see `kanbao::corpus`),
+//! Writes a deterministic corpus of generated newspaper pages (see `kanbao_corpus`),
 //! so benches and readers can reproduce kanbao's figures on "a year of pages":
 //!
 //! ```text
@@ -44,8 +44,8 @@ fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     let mut bytes = 0usize;
     for index in 0..args.pages {
-        let page = kanbao::corpus::generate_page(args.seed, index);
-        let path = args.out.join(kanbao::corpus::page_file_name(index));
+        let page = kanbao_corpus::generate_page(args.seed, index);
+        let path = args.out.join(kanbao_corpus::page_file_name(index));
         std::fs::write(&path, &page).with_context(|| path.display().to_string())?;
         bytes += page.len();
     }

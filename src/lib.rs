@@ -15,7 +15,6 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod cli;
-pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod input;

@@ -187,7 +187,7 @@ fn forced_encoding_applies_to_every_page() {
 
 #[test]
 fn generated_pages_are_deterministic_and_parse() {
-    use kanbao::corpus::{generate_page, page_file_name};
+    use kanbao_corpus::{generate_page, page_file_name};
     for index in 0..12 {
         let page = generate_page(42, index);
         assert_eq!(page, generate_page(42, index));

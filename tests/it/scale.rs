@@ -38,7 +38,7 @@ impl Drop for TempDir {
 fn corpus(name: &str, pages: usize) -> TempDir {
     let dir = TempDir::new(name);
     for i in 0..pages {
-        let text = kanbao::corpus::generate_page(7, i);
+        let text = kanbao_corpus::generate_page(7, i);
         std::fs::write(dir.0.join(format!("p{}.md", i + 1)), text).unwrap();
     }
     dir
@@ -137,7 +137,7 @@ fn a_lone_bad_page_is_still_an_error() {
 #[test]
 fn pages_arriving_do_not_move_the_reader() {
     let docs: Vec<Document> = (0..6)
-        .map(|i| kanbao::document::parse(&format!("p{i}"), &kanbao::corpus::generate_page(3, i)))
+        .map(|i| kanbao::document::parse(&format!("p{i}"), &kanbao_corpus::generate_page(3, i)))
         .collect();
     let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
     for _ in 0..7 {

@@ -341,7 +341,7 @@ fn the_first_match_is_found_below_furniture_that_comes_later_in_the_text() {
     // A generated page prints its furniture (editor line, page header) above the first
     // article, though some of it sits at the end of the text: positions must be
     // compared by line, not by byte offset.
-    let page = kanbao::corpus::generate_page(7, 0);
+    let page = kanbao_corpus::generate_page(7, 0);
     let doc = kanbao::document::parse("p.md", &page);
     let mut s = state_on(vec![doc], 100, 26);
     assert_eq!(

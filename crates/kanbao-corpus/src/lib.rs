@@ -12,7 +12,8 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use crate::input::SAMPLE;
+/// The bundled sample page, the material generated pages are recombined from.
+const SAMPLE: &str = include_str!("../../../assets/sample.md");
 
 /// Pages per day in generated archives: more than nine, so natural order matters.
 pub const PAGES_PER_DAY: usize = 12;
