@@ -5,7 +5,7 @@
 //! the request's generation in a shared counter before sending it; the thread skips
 //! every request but the newest and checks the counter between documents, abandoning a
 //! search as soon as a newer one exists. Hits go to a sink (the app wraps them into
-//! [`Action::ApplySearchResults`](crate::action::Action::ApplySearchResults)) as
+//! its `Action::ApplySearchResults`) as
 //! [`SearchBatch`]es: the first as soon as anything is found, then at most every
 //! [`FLUSH_EVERY`], so the first matches show at once and the event loop is not
 //! flooded with one message per page. While idle the thread folds the documents ahead
@@ -21,10 +21,10 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use super::batch::SearchBatch;
 use crate::analysis::search::{self, MatchMode, Query, SearchIndex, WordBoundaries};
 use crate::analysis::segmenter::{Segmenter, SegmenterOptions};
 use crate::document::Document;
-use crate::state::search::SearchBatch;
 
 /// Longest wait between two batches of one search.
 pub const FLUSH_EVERY: Duration = Duration::from_millis(30);
