@@ -35,6 +35,52 @@ struct Arrow {
 
 #[test]
 fn modules_of_src_import_each_other_one_way() {
+    let files = src_files();
+    let report = cycles_report(&files);
+    assert!(
+        report.is_empty(),
+        "import cycles between modules of src/:\n{report}"
+    );
+}
+
+#[test]
+fn only_ui_app_and_tui_name_the_terminal_crates() {
+    let found = naming_outside(
+        &src_files(),
+        &["ratatui", "crossterm"],
+        &["ui", "app", "tui"],
+    );
+    assert!(
+        found.is_empty(),
+        "the terminal crates outside ui/, app.rs and tui.rs (GUIDE habit 1): {found:?}"
+    );
+}
+
+#[test]
+fn nothing_below_the_command_line_sees_it() {
+    let files = src_files();
+    let mut found = naming_outside(&files, &["clap"], &["cli", "main"]);
+    for (file, text) in &files {
+        let Some(module) = module_of(file) else {
+            continue;
+        };
+        let (code, _) = without_tests(&code_only(text));
+        if module.first().map(String::as_str) != Some("cli")
+            && paths(&code, &module)
+                .iter()
+                .any(|(p, _)| p.first().map(String::as_str) == Some("cli"))
+        {
+            found.push(format!("{file}: crate::cli"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "only main.rs and cli.rs know the command line; the rest take options::Options: {found:?}"
+    );
+}
+
+/// The library's and the binary's source files, keyed by their path in `src/`.
+fn src_files() -> BTreeMap<String, String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = BTreeMap::new();
     read_tree(&src, &src, &mut files);
@@ -43,11 +89,36 @@ fn modules_of_src_import_each_other_one_way() {
         "src/ not read: {:?}",
         files.keys().collect::<Vec<_>>()
     );
-    let report = cycles_report(&files);
-    assert!(
-        report.is_empty(),
-        "import cycles between modules of src/:\n{report}"
-    );
+    files
+}
+
+/// `file: crate` for each file outside the `allowed` top-level modules whose code
+/// (comments, strings and tests dropped) names one of the `crates` as a path root.
+fn naming_outside(
+    files: &BTreeMap<String, String>,
+    crates: &[&str],
+    allowed: &[&str],
+) -> Vec<String> {
+    let mut found = Vec::new();
+    for (file, text) in files {
+        let top = file.split(['/', '.']).next().unwrap_or_default();
+        if allowed.contains(&top) {
+            continue;
+        }
+        let (code, _) = without_tests(&code_only(text));
+        for name in crates {
+            let named = code.match_indices(&format!("{name}::")).any(|(at, _)| {
+                !code[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|b| b.is_alphanumeric() || b == '_' || b == ':')
+            });
+            if named {
+                found.push(format!("{file}: {name}"));
+            }
+        }
+    }
+    found
 }
 
 /// Every `.rs` file under `dir`, keyed by its path relative to `src/`.
@@ -623,4 +694,25 @@ fn halls_comments_strings_and_test_code_make_no_arrows() {
         "{}",
         cycles_report(&caught)
     );
+}
+
+#[test]
+fn a_terminal_crate_named_in_code_outside_ui_is_found_and_one_in_comments_is_not() {
+    let files = tree(&[
+        (
+            "state/mod.rs",
+            "// ratatui::Frame\nconst S: &str = \"crossterm::event\";\n",
+        ),
+        ("ui/mod.rs", "use ratatui::Frame;\n"),
+        (
+            "layout/mod.rs",
+            "fn f() -> ratatui::style::Style { todo!() }\n",
+        ),
+        (
+            "document/mod.rs",
+            "use my_ratatui::x;\n#[cfg(test)]\nmod tests { use crossterm::event; }\n",
+        ),
+    ]);
+    let found = naming_outside(&files, &["ratatui", "crossterm"], &["ui"]);
+    assert_eq!(found, ["layout/mod.rs: ratatui"]);
 }
