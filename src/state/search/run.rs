@@ -2,6 +2,10 @@
 //! whole-word query, and again for pages that arrive after it started. Batches of the
 //! newest generation are taken in; the first one holding a match at or after the
 //! position the search follows moves the view there.
+//!
+//! The searching itself lives in [`crate::analysis::search`] (the synchronous search in
+//! its `batch` module, the background thread in its `runner`); this module decides which
+//! one runs and what the reader does with the answer.
 
 use crate::analysis::search::batch::{SearchBatch, search_documents};
 use crate::analysis::search::{MatchMode, Query};
