@@ -516,9 +516,10 @@ impl Gen {
         self.push(t);
     }
 
-    /// Column-break positions (character indices) in `text`, at least `min` in.
-    fn breaks(&mut self, text: &[char], min: usize, wanted: usize) -> Vec<usize> {
-        let n = text.len();
+    /// Column-break positions (character indices) in `text`, none in the first `min`
+    /// or the last `tail` characters (a glued continuation note stays whole).
+    fn breaks(&mut self, text: &[char], min: usize, tail: usize, wanted: usize) -> Vec<usize> {
+        let n = text.len().saturating_sub(tail);
         let ok = |p: usize| {
             p >= min + 2
                 && p + 2 <= n
@@ -552,6 +553,18 @@ impl Gen {
     /// One body paragraph: `text` is its true text (with a glued continuation note);
     /// `lead` the inline byline as printed before it; `inside` a photo dropped in it.
     fn paragraph(&mut self, text: &str, lead: Option<&str>, inside: Option<&Photo>) {
+        self.paragraph_noted(text, (0, 0), lead, inside);
+    }
+
+    /// [`Self::paragraph`] with `notes`: how many characters at the start and at the
+    /// end are a glued continuation note.
+    fn paragraph_noted(
+        &mut self,
+        text: &str,
+        notes: (usize, usize),
+        lead: Option<&str>,
+        inside: Option<&Photo>,
+    ) {
         let chars: Vec<char> = text.chars().collect();
         let mut wanted = 0;
         // A short paragraph (a dateline, a one-line question) broken in two is a
@@ -562,7 +575,7 @@ impl Gen {
         if inside.is_some() {
             wanted = wanted.max(1);
         }
-        let cuts = self.breaks(&chars, 0, wanted);
+        let cuts = self.breaks(&chars, notes.0, notes.1, wanted);
         let photo_at = if inside.is_some() && !cuts.is_empty() {
             Some(self.rng.below(cuts.len()))
         } else {
@@ -759,12 +772,15 @@ impl Gen {
                 _ => a.paragraphs[i].clone(),
             };
             let mut lead = None;
+            let mut notes = (0, 0);
             if i == first {
                 if headless {
                     t.first = Some(text.trim_start().chars().take(12).collect());
                     match self.rng.below(5) {
                         0 | 1 => {
-                            text = format!("{}{text}", self.mat.jump_note(&mut self.rng, true));
+                            let n = self.mat.jump_note(&mut self.rng, true);
+                            notes.0 = n.chars().count();
+                            text = format!("{n}{text}");
                         }
                         2 => {
                             let n = self.mat.jump_note(&mut self.rng, true);
@@ -786,15 +802,19 @@ impl Gen {
                     }
                     lead = Some(format!("{}{sep}", self.render(&b, false)));
                 } else if self.chance(c.note_in) {
-                    text = format!("{}{text}", self.mat.jump_note(&mut self.rng, true));
+                    let n = self.mat.jump_note(&mut self.rng, true);
+                    notes.0 = n.chars().count();
+                    text = format!("{n}{text}");
                 }
             }
             let glued_out = plan.truncated && i + 1 == plan.end && self.chance(60);
             if glued_out {
-                text.push_str(&self.mat.jump_note(&mut self.rng, false));
+                let n = self.mat.jump_note(&mut self.rng, false);
+                notes.1 = n.chars().count();
+                text.push_str(&n);
             }
             let inside = pending_inside.take();
-            self.paragraph(&text, lead.as_deref(), inside.as_ref());
+            self.paragraph_noted(&text, notes, lead.as_deref(), inside.as_ref());
             t.paragraphs += 1;
             if plan.truncated && i + 1 == plan.end && !glued_out {
                 let n = self.mat.jump_note(&mut self.rng, false);
