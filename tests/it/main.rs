@@ -23,6 +23,7 @@ mod search;
 mod search_async;
 mod search_screens;
 mod search_ui;
+mod structure;
 mod support;
 mod terminal_edges;
 mod variants;
