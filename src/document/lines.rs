@@ -133,9 +133,16 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
                 .collect();
             if let Some(columns) = prose_table::columns(&rows) {
                 habits.note(habits::PROSE_TABLE);
-                for (row, cell) in columns {
+                for (row, cell, first) in columns {
                     let text = inline::clean_noting(&cell, &mut habits);
+                    let before = out.len();
                     push(&mut out, Syntax::Text, text, line + row, false);
+                    // A column's later cells are its hard-wrapped lines.
+                    if out.len() > before
+                        && let Some(u) = out.last_mut()
+                    {
+                        u.adjacent = !first;
+                    }
                 }
             } else {
                 push(&mut out, Syntax::Table, pipe_table(&rows), line, false);
@@ -148,12 +155,13 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
     }
     let mut prev: Option<(Syntax, usize)> = None;
     for u in &mut out {
-        u.adjacent =
+        let wrapped =
             prev == Some((Syntax::Text, u.line.wrapping_sub(1))) && u.syntax == Syntax::Text;
+        if wrapped {
+            habits.note(habits::HARD_WRAP);
+        }
+        u.adjacent |= wrapped;
         prev = Some((u.syntax, u.line));
-    }
-    if out.iter().any(|u| u.adjacent) {
-        habits.note(habits::HARD_WRAP);
     }
     photo::mark(&mut out, &mut habits);
     continuation::mark(&mut out, &mut habits);

@@ -12,9 +12,9 @@ use super::text::{chars_up_to, trim};
 const PROSE_CELL_MIN_CHARS: usize = 12;
 
 /// The cells of a prose table in reading order (left column down, then right column
-/// down), each with its row's offset from the table's first line; `None` for a real
-/// table.
-pub(crate) fn columns(rows: &[&str]) -> Option<Vec<(usize, String)>> {
+/// down), each with its row's offset from the table's first line and whether it opens
+/// its column; `None` for a real table.
+pub(crate) fn columns(rows: &[&str]) -> Option<Vec<(usize, String, bool)>> {
     let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
     for (n, row) in rows.iter().enumerate() {
         let row = trim(row);
@@ -48,9 +48,11 @@ pub(crate) fn columns(rows: &[&str]) -> Option<Vec<(usize, String)>> {
     }
     let mut out = Vec::new();
     for col in 0..2 {
+        let mut first = true;
         for (n, c) in &cells {
             if let Some(cell) = c.get(col).filter(|c| !c.is_empty()) {
-                out.push((*n, cell.clone()));
+                out.push((*n, cell.clone(), first));
+                first = false;
             }
         }
     }
@@ -77,9 +79,9 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|(s, _)| *s == Syntax::Text));
-        // The second line of a column is the hard-wrapped continuation of the first.
-        let u = units(md);
-        assert!(u[1].adjacent || u[1].line == u[0].line + 2);
+        // A column's later lines are its hard-wrapped continuation; a column opens anew.
+        let adjacent: Vec<bool> = units(md).iter().map(|u| u.adjacent).collect();
+        assert_eq!(adjacent, vec![false, true, false, true]);
     }
 
     #[test]

@@ -16,7 +16,18 @@ use super::text::{chars_up_to, is_han};
 /// Shortest unit taken for running text.
 const RUNNING_MIN_CHARS: usize = 20;
 /// Words after which a space separates a name.
-const NAME_BEFORE: &[&str] = &["记者", "通讯员", "实习生", "摄影", "编辑", "作者"];
+/// A dateline's close (`本报讯`, `…日电`) is followed by a deliberate space too.
+const NAME_BEFORE: &[&str] = &[
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "编辑",
+    "作者",
+    "本报讯",
+    "日电",
+    "日讯",
+];
 
 /// Removes line-joining spaces from running-text units.
 pub(crate) fn apply(units: &mut [Unit], habits: &mut Habits) {
@@ -97,6 +108,10 @@ mod tests {
         assert_eq!(
             text("本报讯（记者 张三）近日，全县春耕备耕工作有序推进，各地积极行动。"),
             "本报讯（记者 张三）近日，全县春耕备耕工作有序推进，各地积极行动。"
+        );
+        assert_eq!(
+            text("本报讯 入夏以来，全市各收购点陆续开秤，收购工作平稳有序。"),
+            "本报讯 入夏以来，全市各收购点陆续开秤，收购工作平稳有序。"
         );
         // Two spaces, or a space next to Latin text, are not a joining space.
         assert_eq!(without_joining_spaces("甲  乙，丙 A 丁"), None);
