@@ -86,25 +86,28 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
         .map(|l| glyphs::normalise(l.strip_suffix('\r').unwrap_or(l), &mut habits))
         .collect();
     let lines: Vec<&str> = normalised.iter().map(AsRef::as_ref).collect();
-    let (skip, end) = match fence::outer_fence(&lines) {
+    // The outer fence's two lines are skipped; whatever stands after the closing
+    // fence is still text of the page.
+    let (open, close) = match fence::outer_fence(&lines) {
         Some((open, close)) => {
             habits.note(habits::OUTER_FENCE);
-            (Some(open), close.unwrap_or(lines.len()))
+            (Some(open), close)
         }
-        None => (None, lines.len()),
+        None => (None, None),
     };
-    let lines = lines.get(..end).unwrap_or(&[]);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&raw) = lines.get(i) {
         let line = i + 1;
         let t = trim(raw);
-        if Some(i) == skip || t == "$$" {
+        if Some(i) == open || Some(i) == close || t == "$$" {
             i += 1;
             continue;
         }
         if html::starts_block(t) {
-            let (pieces, used) = html::block(lines.get(i..).unwrap_or(&[]), &mut habits);
+            // An unclosed block inside the fence stops at the closing fence.
+            let end = close.filter(|&c| c > i).unwrap_or(lines.len());
+            let (pieces, used) = html::block(lines.get(i..end).unwrap_or(&[]), &mut habits);
             for p in pieces {
                 let syntax = match p.kind {
                     PieceKind::Text => Syntax::Text,
