@@ -196,7 +196,6 @@ fn tag_end(s: &str) -> Option<usize> {
         }
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '<' | '\n') => return None,
             (None, '>') => return Some(i + 1),

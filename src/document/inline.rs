@@ -159,6 +159,12 @@ pub(crate) fn image_label(alt: &str, src: &str) -> String {
     let (path, title) = src.split_once(char::is_whitespace).unwrap_or((src, ""));
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let dirs_are_words = !path.get(..path.len() - name.len()).unwrap_or("").is_ascii();
+    // A placeholder alt (`Image`) says nothing: the file name stands instead.
+    let alt = if super::html::is_placeholder(alt) {
+        ""
+    } else {
+        alt
+    };
     let mut label = match alt.trim() {
         "" if dirs_are_words => path.to_string(),
         "" => name.to_string(),
@@ -350,6 +356,12 @@ mod tests {
         assert_eq!(clean("<t | \"本报讯 >"), "<t | \"本报讯 >");
         assert_eq!(clean("<span id=\"委托\">甲</span>"), "<span id=\"委托\">甲");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
+        // A placeholder alt inside running text is dropped for the file name.
+        assert_eq!(
+            clean("甲<img src=\"i/p.jpg\" alt=\"Image\">乙"),
+            "甲p.jpg乙"
+        );
+        assert_eq!(clean("甲![Image](i/p.jpg)乙"), "甲p.jpg乙");
     }
 
     #[test]

@@ -96,7 +96,9 @@ fn habit_page() -> impl Strategy<Value = String> {
 }
 
 fn han(s: impl Iterator<Item = char>) -> Vec<char> {
-    let mut v: Vec<char> = s.filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
+    let mut v: Vec<char> = s
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
     v.sort_unstable();
     v
 }
