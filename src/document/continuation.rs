@@ -18,49 +18,53 @@ const LEADS: &[&str] = &[
 /// What a page is called.
 const PAGES: &[char] = &['版', '页', '頁', '面'];
 
-/// Types and splits continuation notes in place.
+/// Types and splits continuation notes (one pass, linear however many notes).
 pub(crate) fn mark(units: &mut Vec<Unit>, habits: &mut Habits) {
-    let mut i = 0;
-    while i < units.len() {
-        let Some(u) = units
-            .get(i)
-            .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
-        else {
-            i += 1;
-            continue;
-        };
+    let mut out = Vec::with_capacity(units.len());
+    for mut u in units.drain(..) {
         let (len, text) = (u.text.len(), u.syntax == Syntax::Text);
+        if !text && !matches!(u.syntax, Syntax::Heading(_)) {
+            out.push(u);
+            continue;
+        }
         if let Some(n) = note_at_start(&u.text).filter(|&n| n == len || text) {
             habits.note(habits::CONTINUATION_NOTE);
             if n < len {
-                split(units, i, n, true);
-            } else if let Some(u) = units.get_mut(i) {
+                let (note, rest) = split(u, n);
+                out.push(note.with(Syntax::Continuation));
+                out.push(rest);
+            } else {
                 u.syntax = Syntax::Continuation;
+                out.push(u);
             }
         } else if let Some(at) = note_at_end(&u.text).filter(|_| text) {
             habits.note(habits::CONTINUATION_NOTE);
-            split(units, i, at, false);
+            let (rest, note) = split(u, at);
+            out.push(rest);
+            out.push(note.with(Syntax::Continuation));
+        } else {
+            out.push(u);
         }
-        i += 1;
     }
+    *units = out;
 }
 
-/// Splits unit `i` at byte `at`; the note is the first part when `note_first`.
-fn split(units: &mut Vec<Unit>, i: usize, at: usize, note_first: bool) {
-    let Some(u) = units.get_mut(i) else {
-        return;
-    };
+/// Unit `u` split at byte `at` into two units of the same source line.
+fn split(mut u: Unit, at: usize) -> (Unit, Unit) {
     let tail = u.text.split_off(at);
     let mut second = u.clone();
     second.text = tail.trim_start().to_string();
     second.adjacent = false;
     u.text.truncate(u.text.trim_end().len());
-    if note_first {
-        u.syntax = Syntax::Continuation;
-    } else {
-        second.syntax = Syntax::Continuation;
+    (u, second)
+}
+
+impl Unit {
+    /// The unit with another syntax.
+    fn with(mut self, syntax: Syntax) -> Self {
+        self.syntax = syntax;
+        self
     }
-    units.insert(i + 1, second);
 }
 
 /// The byte length of a note at the start of `s`, with its brackets.

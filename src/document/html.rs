@@ -19,7 +19,9 @@ use super::inline::{self, image_label, plausible_attrs};
 use super::text::trim;
 
 /// Longest tag looked for (bytes).
-const TAG_MAX: usize = 2000;
+const TAG_MAX: usize = 600;
+/// Longest HTML comment looked for (bytes).
+const COMMENT_MAX: usize = 1000;
 /// Most lines one block may take (a lost closing tag must not swallow the page).
 const BLOCK_MAX_LINES: usize = 400;
 
@@ -249,7 +251,15 @@ fn walk<'a>(s: &'a str, mut f: impl FnMut(Item<'a>)) {
         if !text.is_empty() {
             f(Item::Text(text));
         }
-        if let Some(end) = from.find("-->").filter(|_| from.starts_with("<!--")) {
+        // Checked in this order and within a bound: looking for `-->` through the rest
+        // of the block after every `<` would be quadratic.
+        let comment_end = from.starts_with("<!--").then(|| {
+            from.as_bytes()
+                .windows(3)
+                .take(COMMENT_MAX)
+                .position(|w| w == b"-->")
+        });
+        if let Some(end) = comment_end.flatten() {
             f(Item::Comment);
             rest = from.get(end + 3..).unwrap_or("");
             continue;

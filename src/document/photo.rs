@@ -32,29 +32,34 @@ pub(crate) fn mark(units: &mut Vec<Unit>, habits: &mut Habits) {
             habits.note(habits::CENTRED_CAPTION);
         }
     }
-    let mut i = 0;
-    while i < units.len() {
-        let after_image = (1..=ITEM_UNITS)
-            .any(|back| i.checked_sub(back).is_some_and(|p| is_image(units.get(p))));
-        let split = units
-            .get(i)
-            .filter(|u| after_image && matches!(u.syntax, Syntax::Text | Syntax::Caption))
-            .and_then(|u| trailing_credit(&u.text));
-        if let Some(at) = split
-            && let Some(u) = units.get_mut(i)
-        {
-            let credit = u.text.split_off(at);
-            u.text.truncate(trim(&u.text).len());
-            let mut c = u.clone();
-            c.syntax = Syntax::Credit;
-            c.text = trim(&credit).to_string();
-            c.adjacent = false;
-            units.insert(i + 1, c);
-            habits.note(habits::PHOTO_CREDIT);
-            i += 1;
-        }
-        i += 1;
+    // Credits are split into a new list (one pass, linear however many photos).
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut since_image = usize::MAX;
+    for mut u in units.drain(..) {
+        since_image = if u.syntax == Syntax::Image {
+            0
+        } else {
+            since_image.saturating_add(1)
+        };
+        let near = (1..=ITEM_UNITS).contains(&since_image);
+        let at = (near && matches!(u.syntax, Syntax::Text | Syntax::Caption))
+            .then(|| trailing_credit(&u.text))
+            .flatten();
+        let Some(at) = at else {
+            out.push(u);
+            continue;
+        };
+        let credit = u.text.split_off(at);
+        u.text.truncate(trim(&u.text).len());
+        let mut c = u.clone();
+        c.syntax = Syntax::Credit;
+        c.text = trim(&credit).to_string();
+        c.adjacent = false;
+        out.push(u);
+        out.push(c);
+        habits.note(habits::PHOTO_CREDIT);
     }
+    *units = out;
 }
 
 /// Where a credit glued to the end of a caption starts: after the caption's closing
