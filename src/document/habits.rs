@@ -23,6 +23,8 @@ pub(crate) const PRIVATE_USE_BULLET: &str = "private-use-bullet";
 pub(crate) const PDF_PUNCTUATION: &str = "pdf-punctuation";
 /// A space left between two Chinese characters by line joining, removed.
 pub(crate) const CJK_SPACE: &str = "cjk-space";
+/// A "heading" that is running text (pymupdf4llm's `######` paragraphs), typed as text.
+pub(crate) const HEADING_AS_PARAGRAPH: &str = "heading-as-paragraph";
 /// Hard-wrapped lines: several plain lines in a row with no blank line between.
 pub(crate) const HARD_WRAP: &str = "hard-wrap";
 /// Continuation notes (`（上接第一版）`, `（下转第3版）`) recognised.

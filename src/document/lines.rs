@@ -7,7 +7,8 @@
 //! each by its own step: [`glyphs`](super::glyphs) on raw lines, [`fence`](super::fence)
 //! for a page inside a code fence, [`html`](super::html) for HTML blocks,
 //! [`latex`](super::latex) inside [`inline`](super::inline), [`prose_table`](super::prose_table)
-//! for markitdown's two-column prose, then over the units [`photo`](super::photo)
+//! for markitdown's two-column prose, then over the units [`headings`](super::headings)
+//! (paragraphs promoted to headings), [`photo`](super::photo)
 //! (captions and credits of a photo item), [`continuation`](super::continuation),
 //! [`stray`](super::stray) and [`spacing`](super::spacing). Each step notes in
 //! [`Habits`] that it fired.
@@ -23,7 +24,7 @@ use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::text::{is_space, trim};
-use super::{continuation, fence, glyphs, photo, prose_table, spacing, stray};
+use super::{continuation, fence, glyphs, headings, photo, prose_table, spacing, stray};
 
 /// What markdown made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +167,7 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
         u.adjacent |= wrapped;
         prev = Some((u.syntax, u.line));
     }
+    headings::demote(&mut out, &mut habits);
     photo::mark(&mut out, &mut habits);
     continuation::mark(&mut out, &mut habits);
     stray::mark(&mut out, &mut habits);

@@ -15,6 +15,7 @@ mod fence;
 mod furniture;
 mod glyphs;
 mod habits;
+mod headings;
 mod html;
 mod infer;
 mod inline;

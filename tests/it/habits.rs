@@ -339,3 +339,14 @@ fn the_omnidocbench_page_front_end() {
     );
     assert!(doc.furniture.is_empty());
 }
+
+#[test]
+fn a_paragraph_set_as_a_heading_is_a_paragraph() {
+    let doc = check("habits/pymupdf.md", "heading-as-paragraph");
+    let a = only(&doc);
+    assert_eq!(doc.field(a.title.as_ref()), Some("合作社里话丰收"));
+    assert_eq!(blocks(&doc, a, BlockKind::Subhead), vec!["下一步打算"]);
+    let paras = blocks(&doc, a, BlockKind::Paragraph);
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[0].starts_with("金秋时节") || paras[0].starts_with("本报讯"));
+}
