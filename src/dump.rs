@@ -20,6 +20,8 @@ struct JsonDocument<'a> {
     source: &'a str,
     encoding: &'a str,
     warnings: &'a [String],
+    /// The converter habits undone on the page (`Document::habits`).
+    habits: &'a [&'static str],
     furniture: Vec<JsonBlock<'a>>,
     articles: Vec<JsonArticle<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,6 +76,7 @@ pub fn json_with(docs: &[Document], extras: &Extras) -> String {
                 source: &doc.source,
                 encoding: &doc.encoding,
                 warnings: &doc.warnings,
+                habits: &doc.habits,
                 furniture: doc.furniture.iter().map(|b| block(doc, b)).collect(),
                 articles: doc
                     .articles

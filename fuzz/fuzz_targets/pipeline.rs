@@ -2,7 +2,10 @@
 //! the screen size, the rest is the page. Same invariants as `tests/it/fuzz.rs`:
 //! no panic, no Chinese character lost in the dump, no control character in a cell.
 //!
-//! `cargo +nightly fuzz run pipeline -- -max_total_time=600` from the crate root.
+//! `cargo +nightly fuzz run pipeline -- -dict=habits.dict -max_total_time=600` from the
+//! `fuzz/` directory: `habits.dict` holds the converters' habits (outer fences, PaddleX
+//! `<div>`/`<img alt="Image">`, MinerU `$…$`, private-use bullets, continuation notes,
+//! prose tables), so the fuzzer builds pages from them.
 #![no_main]
 
 use kanbao::action::Action;

@@ -111,5 +111,6 @@ pub(crate) fn document(
         text: w.text,
         articles,
         furniture,
+        habits: Vec::new(),
     }
 }

@@ -176,7 +176,7 @@ impl Builder<'_> {
             Class::Image => BlockKind::Image,
             Class::Table => BlockKind::Table,
             Class::Caption => BlockKind::Caption,
-            Class::Credit => BlockKind::Credit,
+            Class::Credit | Class::Note => BlockKind::Credit,
             Class::Heading(_) | Class::TitleLike | Class::Body => BlockKind::Paragraph,
         };
         self.push_block(kind, text);

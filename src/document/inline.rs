@@ -2,8 +2,22 @@
 //! their text, images to their alt text or file name, tags removed (`<br>` becomes a
 //! space), entities decoded, backslash escapes resolved.
 //!
+//! Inline LaTeX (`$…$`) is read by [`latex`](super::latex).
+//!
+//! Hand-written on purpose. pulldown-cmark 0.13 (offsets, GFM tables, math) was tried
+//! on the cases this module exists for: it reads `[注](见第二版)` as a link and drops
+//! the words of its target, reads the text after a `<div>` line as part of the HTML
+//! block, and would make an indented OCR paragraph a code block; its math events agree
+//! with [`latex`](super::latex) on MinerU's `$…$`, but taking them would mean taking its
+//! whole block reading. The HTML parser tl was tried on the tags: it drops a garbled
+//! `<t乱码d>` with its characters, which the rule "nothing lost" forbids. So tags are
+//! read here with one rule: a run that is not plausibly a tag is text.
+//!
 //! Every look-ahead is bounded (a link's text, a tag, an entity), so a 20 MB line full
 //! of unmatched `[` or `<` is still cleaned in one linear pass.
+
+use super::habits::Habits;
+use super::latex;
 
 /// Longest link text / URL / tag / entity looked for after an opening mark.
 const LINK_TEXT_MAX: usize = 1000;
@@ -13,6 +27,11 @@ const ENTITY_MAX: usize = 10;
 
 /// Cleans one line of inline markdown into readable text.
 pub(crate) fn clean(line: &str) -> String {
+    clean_noting(line, &mut Habits::default())
+}
+
+/// [`clean`], noting the converter habits it undid (inline LaTeX).
+pub(crate) fn clean_noting(line: &str, habits: &mut Habits) -> String {
     let unpaired = unpaired_emphasis(line);
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
@@ -25,6 +44,7 @@ pub(crate) fn clean(line: &str) -> String {
             b'[' => link(rest, &mut out),
             b'<' => tag(rest, &mut out),
             b'&' => entity(rest, &mut out),
+            b'$' => latex::math(line, i, &mut out, habits),
             b'`' => Some(run_len(rest, b'`')),
             b'*' | b'~' | b'_' => Some(emphasis(line, i, b, &unpaired, &mut out)),
             _ => None,
@@ -139,6 +159,12 @@ pub(crate) fn image_label(alt: &str, src: &str) -> String {
     let (path, title) = src.split_once(char::is_whitespace).unwrap_or((src, ""));
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let dirs_are_words = !path.get(..path.len() - name.len()).unwrap_or("").is_ascii();
+    // A placeholder alt (`Image`) says nothing: the file name stands instead.
+    let alt = if super::html::is_placeholder(alt) {
+        ""
+    } else {
+        alt
+    };
     let mut label = match alt.trim() {
         "" if dirs_are_words => path.to_string(),
         "" => name.to_string(),
@@ -330,6 +356,12 @@ mod tests {
         assert_eq!(clean("<t | \"本报讯 >"), "<t | \"本报讯 >");
         assert_eq!(clean("<span id=\"委托\">甲</span>"), "<span id=\"委托\">甲");
         assert_eq!(clean("<img alt=\"说明\" src=\"a.png\">"), "说明");
+        // A placeholder alt inside running text is dropped for the file name.
+        assert_eq!(
+            clean("甲<img src=\"i/p.jpg\" alt=\"Image\">乙"),
+            "甲p.jpg乙"
+        );
+        assert_eq!(clean("甲![Image](i/p.jpg)乙"), "甲p.jpg乙");
     }
 
     #[test]

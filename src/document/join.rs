@@ -31,6 +31,9 @@ pub(crate) enum Class {
     Quote,
     Image,
     Table,
+    /// A continuation note (`（上接第一版）`): a block of its story, never a caption's
+    /// credit and never joined across.
+    Note,
 }
 
 /// Longest caption taken out of running text.
@@ -63,6 +66,10 @@ fn classify_one(u: &Unit) -> Class {
         Syntax::Quote => Class::Quote,
         Syntax::Image => Class::Image,
         Syntax::Table => Class::Table,
+        // Typed by the front end (lines.rs and its steps).
+        Syntax::Caption | Syntax::Stray => Class::Caption,
+        Syntax::Credit => Class::Credit,
+        Syntax::Continuation => Class::Note,
         Syntax::Text => {
             let t = trim(&u.text);
             if is_credit(t) {

@@ -1,15 +1,35 @@
 //! Markdown lines → units: one unit per heading, text line, list item, quote line,
-//! image, or table, with its markup removed and its source line kept. Block syntax is
-//! read here; what a unit *means* for the newspaper is decided later (`classify`,
-//! `join`, `infer`).
+//! image, table, caption, credit or continuation note, with its markup removed and its
+//! source line kept. Block syntax is read here; what a unit *means* for the newspaper
+//! is decided later (`classify`, `join`, `infer`).
+//!
+//! The converters' habits (FORMAT.md, "What converters do to a page") are undone here,
+//! each by its own step: [`glyphs`](super::glyphs) on raw lines, [`fence`](super::fence)
+//! for a page inside a code fence, [`html`](super::html) for HTML blocks,
+//! [`latex`](super::latex) inside [`inline`](super::inline), [`prose_table`](super::prose_table)
+//! for markitdown's two-column prose, then over the units [`headings`](super::headings)
+//! (paragraphs promoted to headings), [`photo`](super::photo)
+//! (captions and credits of a photo item), [`continuation`](super::continuation),
+//! [`stray`](super::stray) and [`spacing`](super::spacing). Each step notes in
+//! [`Habits`] that it fired.
+//!
+//! Block syntax is read line by line by hand rather than by a CommonMark parser:
+//! OCR pages indent paragraphs with spaces (CommonMark would make them code blocks),
+//! every line is a unit the structure decisions need with its own source line (a
+//! CommonMark paragraph merges hard-wrapped lines and lazy continuations), and an HTML
+//! block must not swallow the next line of text (CommonMark's HTML blocks run to the
+//! next blank line).
 
+use super::habits::{self, Habits};
+use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::text::{is_space, trim};
+use super::{continuation, fence, glyphs, headings, photo, prose_table, spacing, stray};
 
 /// What markdown made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Syntax {
-    /// `#`… heading, with its level (1–6).
+    /// `#`… heading (or `<h1>`…`<h6>`), with its level (1–6).
     Heading(u8),
     /// A plain line of text.
     Text,
@@ -17,10 +37,22 @@ pub(crate) enum Syntax {
     ListItem,
     /// `> ` line.
     Quote,
-    /// A line holding only an image.
+    /// A line holding only an image (markdown or `<img>`); text is its alt text, or
+    /// its file name when the alt text is empty or a placeholder such as `Image`.
     Image,
     /// `<table>…</table>` or `| a | b |` rows, flattened.
     Table,
+    /// A photo caption the markup says is one: a centred HTML block beside an image.
+    Caption,
+    /// A photo credit split off the end of a photo's caption (`…。陈雷报`, where `报`
+    /// is OCR'd `摄`): the step that splits it knows it follows an image.
+    Credit,
+    /// A continuation note (`（上接第一版）`, `（下转第3版）`, `接第2版`, mixed
+    /// brackets), whole or split off the start or end of a paragraph.
+    Continuation,
+    /// A single stray character on a line of its own (OCR noise from a photo or a
+    /// page number): kept, never glued into a paragraph.
+    Stray,
 }
 
 /// One unit of the page, markup removed.
@@ -35,22 +67,63 @@ pub(crate) struct Unit {
     /// Plain text directly under another plain text line (no blank line between):
     /// the same markdown paragraph, hard-wrapped.
     pub adjacent: bool,
+    /// Inside a centred HTML element (`<center>`, `text-align: center`): the photo
+    /// step reads it as a caption when an image stands beside it.
+    pub centred: bool,
 }
 
-/// Splits markdown into units.
+/// Splits markdown into units (the entry the structure decisions' tests use;
+/// [`parse`](super::parse) calls [`read`] for the habits too).
+#[allow(dead_code)]
 pub(crate) fn units(markdown: &str) -> Vec<Unit> {
-    let lines: Vec<&str> = markdown
+    read(markdown).0
+}
+
+/// Splits markdown into units and says which converter habits were undone.
+pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
+    let mut habits = Habits::default();
+    let normalised: Vec<std::borrow::Cow<str>> = markdown
         .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .map(|l| glyphs::normalise(l.strip_suffix('\r').unwrap_or(l), &mut habits))
         .collect();
+    let lines: Vec<&str> = normalised.iter().map(AsRef::as_ref).collect();
+    // The outer fence's two lines are skipped; whatever stands after the closing
+    // fence is still text of the page.
+    let (open, close) = match fence::outer_fence(&lines) {
+        Some((open, close)) => {
+            habits.note(habits::OUTER_FENCE);
+            (Some(open), close)
+        }
+        None => (None, None),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&raw) = lines.get(i) {
         let line = i + 1;
         let t = trim(raw);
-        if starts_html_table(t) {
-            let (text, used) = html_table(lines.get(i..).unwrap_or(&[]));
-            push(&mut out, Syntax::Table, text, line, false);
+        if Some(i) == open || Some(i) == close || t == "$$" {
+            i += 1;
+            continue;
+        }
+        if html::starts_block(t) {
+            // An unclosed block inside the fence stops at the closing fence.
+            let end = close.filter(|&c| c > i).unwrap_or(lines.len());
+            let (pieces, used) = html::block(lines.get(i..end).unwrap_or(&[]), &mut habits);
+            for p in pieces {
+                let syntax = match p.kind {
+                    PieceKind::Text => Syntax::Text,
+                    PieceKind::Heading(level) => Syntax::Heading(level),
+                    PieceKind::Image => Syntax::Image,
+                    PieceKind::Table => Syntax::Table,
+                };
+                let before = out.len();
+                push(&mut out, syntax, p.text, line, false);
+                if out.len() > before
+                    && let Some(u) = out.last_mut()
+                {
+                    u.centred = p.centred;
+                }
+            }
             i += used;
             continue;
         }
@@ -62,20 +135,44 @@ pub(crate) fn units(markdown: &str) -> Vec<Unit> {
                 .take_while(|l| trim(l).starts_with('|'))
                 .copied()
                 .collect();
-            push(&mut out, Syntax::Table, pipe_table(&rows), line, false);
+            if let Some(columns) = prose_table::columns(&rows) {
+                habits.note(habits::PROSE_TABLE);
+                for (row, cell, first) in columns {
+                    let text = inline::clean_noting(&cell, &mut habits);
+                    let before = out.len();
+                    push(&mut out, Syntax::Text, text, line + row, false);
+                    // A column's later cells are its hard-wrapped lines.
+                    if out.len() > before
+                        && let Some(u) = out.last_mut()
+                    {
+                        u.adjacent = !first;
+                    }
+                }
+            } else {
+                push(&mut out, Syntax::Table, pipe_table(&rows), line, false);
+            }
             i += rows.len().max(1);
             continue;
         }
-        one_line(&mut out, raw, line);
+        one_line(&mut out, raw, line, &mut habits);
         i += 1;
     }
     let mut prev: Option<(Syntax, usize)> = None;
     for u in &mut out {
-        u.adjacent =
+        let wrapped =
             prev == Some((Syntax::Text, u.line.wrapping_sub(1))) && u.syntax == Syntax::Text;
+        if wrapped {
+            habits.note(habits::HARD_WRAP);
+        }
+        u.adjacent |= wrapped;
         prev = Some((u.syntax, u.line));
     }
-    out
+    headings::demote(&mut out, &mut habits);
+    photo::mark(&mut out, &mut habits);
+    continuation::mark(&mut out, &mut habits);
+    stray::mark(&mut out, &mut habits);
+    spacing::apply(&mut out, &mut habits);
+    (out, habits)
 }
 
 fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented: bool) {
@@ -92,6 +189,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             line,
             indented,
             adjacent: false,
+            centred: false,
         });
     }
 }
@@ -106,7 +204,8 @@ fn without_fence(t: &str) -> &str {
     }
 }
 
-fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
+fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize, habits: &mut Habits) {
+    let clean = |s: &str, h: &mut Habits| inline::clean_noting(s, h);
     let t = without_fence(trim(raw));
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let indented = lead >= 2 || raw.starts_with('\u{3000}') || raw.starts_with('\t');
@@ -118,7 +217,7 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
         push(
             out,
             Syntax::Heading(level),
-            inline::clean(rest),
+            clean(rest, habits),
             line,
             false,
         );
@@ -126,20 +225,18 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize) {
         .iter()
         .find_map(|m| t.strip_prefix(m))
     {
-        push(out, Syntax::ListItem, inline::clean(rest), line, false);
+        push(out, Syntax::ListItem, clean(rest, habits), line, false);
     } else if is_ordered_item(t) {
-        push(out, Syntax::ListItem, inline::clean(t), line, false);
+        push(out, Syntax::ListItem, clean(t, habits), line, false);
     } else if let Some(rest) = t.strip_prefix('>') {
         let rest = rest.trim_start_matches(['>', ' ']);
-        push(out, Syntax::Quote, inline::clean(rest), line, false);
-    } else if is_img_tag(t) {
-        push(out, Syntax::Image, inline::clean(t), line, false);
-    } else if let Some(labels) = only_images(t) {
+        push(out, Syntax::Quote, clean(rest, habits), line, false);
+    } else if let Some(labels) = only_images(t, habits) {
         for label in labels {
             push(out, Syntax::Image, label, line, false);
         }
     } else {
-        push(out, Syntax::Text, inline::clean(t), line, indented);
+        push(out, Syntax::Text, clean(t, habits), line, indented);
     }
 }
 
@@ -183,101 +280,25 @@ fn is_ordered_item(t: &str) -> bool {
             .is_some_and(|r| r.starts_with(". ") || r.starts_with(") "))
 }
 
-/// The labels of a line made only of images (`![a](x) ![b](y)`), else `None`.
-fn only_images(t: &str) -> Option<Vec<String>> {
+/// The labels of a line made only of images (`![a](x) ![b](y)`), else `None`. A
+/// placeholder alt text (`![Image](…)`) is dropped for the file name.
+fn only_images(t: &str, habits: &mut Habits) -> Option<Vec<String>> {
     let mut rest = t;
     let mut labels = Vec::new();
     while !rest.is_empty() {
         let body = rest.strip_prefix('!')?;
         let (alt, after) = bracketed(body, '[', ']', 1000)?;
         let (src, after_src) = bracketed(body.get(after..)?, '(', ')', 2000)?;
+        let alt = if html::is_placeholder(alt) {
+            habits.note(habits::IMAGE_PLACEHOLDER);
+            ""
+        } else {
+            alt
+        };
         labels.push(image_label(alt, src));
         rest = trim(body.get(after + after_src..)?);
     }
     (!labels.is_empty()).then_some(labels)
-}
-
-/// A line that is one `<img …>` tag.
-fn is_img_tag(t: &str) -> bool {
-    t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("<img"))
-        && t.ends_with('>')
-        && t.matches('>').count() == 1
-}
-
-fn starts_html_table(t: &str) -> bool {
-    t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("<table"))
-}
-
-/// Reads an HTML table from its first line to `</table>` (or the end of input): rows on
-/// lines, cells separated by two spaces. Returns the text and the lines used.
-fn html_table(lines: &[&str]) -> (String, usize) {
-    let mut used = 0;
-    let mut html = String::new();
-    for l in lines {
-        // A table never spans a blank line: an unclosed `<table>` ends there.
-        if used > 0 && trim(l).is_empty() {
-            break;
-        }
-        used += 1;
-        html.push_str(l);
-        html.push(' ');
-        if l.to_ascii_lowercase().contains("</table>") {
-            break;
-        }
-    }
-    let mut text = String::new();
-    let mut rest = html.as_str();
-    // Rows begin at `<tr`; every cell boundary becomes a separator.
-    while let Some(at) = rest.find('<') {
-        text.push_str(rest.get(..at).unwrap_or(""));
-        let after = rest.get(at..).unwrap_or("");
-        let Some(end) = after
-            .find('>')
-            .filter(|&e| after.get(..=e).is_some_and(looks_like_tag))
-            .map(|e| e + 1)
-        else {
-            text.push('<');
-            rest = after.get(1..).unwrap_or("");
-            continue;
-        };
-        let tag = after.get(..end).unwrap_or("").to_ascii_lowercase();
-        if tag.starts_with("<tr") {
-            if !trim(&text).is_empty() {
-                text.push('\n');
-            }
-        } else if tag.starts_with("<td") || tag.starts_with("<th") {
-            text.push_str("  ");
-        }
-        rest = after.get(end..).unwrap_or("");
-    }
-    text.push_str(rest);
-    let text: Vec<String> = text
-        .lines()
-        .map(|l| inline::clean(trim(l)))
-        .filter(|l| !l.is_empty())
-        .collect();
-    (text.join("\n"), used)
-}
-
-/// Whether `t` (from `<` to `>`) is a tag: a name right after `<` or `</`, then
-/// nothing, a slash or ASCII attributes ([`inline::plausible_attrs`]).
-/// Anything else is text that happens to sit between angle brackets, and is kept
-/// (a garbled `<t乱码d>` must not swallow its characters).
-fn looks_like_tag(t: &str) -> bool {
-    let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
-        return false;
-    };
-    let body = inner.strip_prefix('/').unwrap_or(inner);
-    let name_len = body
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(body.len());
-    let (name, attrs) = body.split_at(name_len);
-    name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !attrs.contains('<')
-        && (attrs.is_empty()
-            || attrs.starts_with([' ', '\t', '/'])
-                && attrs.is_ascii()
-                && inline::plausible_attrs(attrs))
 }
 
 /// `| a | b |` rows → `a  b` lines; separator rows (`|---|:-:|`) dropped.

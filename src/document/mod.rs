@@ -10,15 +10,26 @@
 
 mod build;
 mod byline;
+mod continuation;
+mod fence;
 mod furniture;
+mod glyphs;
+mod habits;
+mod headings;
+mod html;
 mod infer;
 mod inline;
 mod join;
+mod latex;
 mod lines;
 mod marks;
 pub mod model;
 pub mod parse;
+mod photo;
 mod plan;
+mod prose_table;
+mod spacing;
+mod stray;
 mod text;
 mod topic;
 

@@ -104,6 +104,10 @@ pub struct Document {
     pub articles: Vec<Article>,
     /// Page furniture (date lines, 第N版, 责任编辑：…), kept apart from articles.
     pub furniture: Vec<Block>,
+    /// The converter habits the parser undid on this page (`outer-fence`,
+    /// `html-block`, `inline-latex`, …), in the order they were first met: which
+    /// converter wrote the page, as far as its habits tell.
+    pub habits: Vec<&'static str>,
 }
 
 impl Document {

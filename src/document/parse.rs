@@ -12,7 +12,7 @@ use super::{build, furniture, infer, join, lines};
 /// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
 /// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
-    let all = lines::units(markdown);
+    let (all, habits) = lines::read(markdown);
     let mut units = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
     for u in all {
@@ -44,5 +44,7 @@ pub fn parse(source: &str, markdown: &str) -> Document {
         })
         .collect();
     units.extend(furniture_units);
-    build::document(source, &units, &articles, &furniture)
+    let mut doc = build::document(source, &units, &articles, &furniture);
+    doc.habits = habits.into_names();
+    doc
 }

@@ -54,6 +54,55 @@ fn page() -> impl Strategy<Value = (String, String)> {
     })
 }
 
+/// One element of a page built from a converter habit (FORMAT.md, "What converters do
+/// to a page"): the markup differs, the Chinese text is what must survive.
+fn habit_element() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (words(20), 0u32..1000, 0u32..10, words(10))
+            .prop_map(|(a, n, m, b)| format!("{a}同比 $+{n}.{m}\\%$ {b}")),
+        words(10).prop_map(|a| format!("联系人{a} wang $@$ example.com")),
+        (words(8), words(8)).prop_map(|(a, b)| format!("{a} $^+$ {b}")),
+        words(20).prop_map(|t| format!("\u{F06C} {t}")),
+        (words(20), words(20)).prop_map(|(a, b)| format!("{a}｡{b}､")),
+        (0u32..1000).prop_map(|n| format!(
+            "<div style=\"text-align: center;\"><img src=\"imgs/img_{n}.jpg\" alt=\"Image\" width=\"47%\" /></div>"
+        )),
+        words(30).prop_map(|t| format!("<div style=\"text-align: center;\">{t}</div>")),
+        (words(10), words(10)).prop_map(|(a, b)| format!(
+            "<table border=\"1\"><tr><td>{a}</td><td>&amp;{b}</td></tr></table>"
+        )),
+        (1u32..20, words(40)).prop_map(|(n, t)| format!("（上接第{n}版】{t}")),
+        (words(40), 1u32..20).prop_map(|(t, n)| format!("{t}。[下转第{n}版）")),
+        (words(20), words(20), words(20), words(20)).prop_map(|(a, b, c, d)| format!(
+            "| {a}， | {b}， |\n| --- | --- |\n| {c}。 | {d}。 |"
+        )),
+        prop::sample::select(vec!['字', '五', '图', 'A']).prop_map(String::from),
+        (words(20), words(20)).prop_map(|(a, b)| format!("{a}春耕 备耕{b}，农 业生产。")),
+        words(30).prop_map(|t| format!("```\n{t}\n```")),
+        element().prop_map(|(m, _)| m),
+    ]
+}
+
+/// A page of habit elements, sometimes inside a ```` ```markdown ```` fence.
+fn habit_page() -> impl Strategy<Value = String> {
+    (prop::collection::vec(habit_element(), 0..20), any::<bool>()).prop_map(|(els, fenced)| {
+        let page = els.join("\n\n");
+        if fenced {
+            format!("```markdown\n{page}\n```")
+        } else {
+            page
+        }
+    })
+}
+
+fn han(s: impl Iterator<Item = char>) -> Vec<char> {
+    let mut v: Vec<char> = s
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
 fn spans(doc: &Document) -> Vec<&Span> {
     let mut out: Vec<&Span> = doc.furniture.iter().map(|b| &b.span).collect();
     for a in &doc.articles {
@@ -82,6 +131,20 @@ proptest! {
         let doc = document::parse("gen", &md);
         let out: String = spans(&doc).iter().map(|s| doc.str(s)).collect();
         prop_assert_eq!(sorted_visible(out.chars()), sorted_visible(content.chars()), "page:\n{}", md);
+    }
+
+    #[test]
+    fn nothing_lost_on_pages_built_from_converter_habits(md in habit_page()) {
+        let doc = document::parse("habits", &md);
+        let shown: Vec<&str> = spans(&doc).iter().map(|s| doc.str(s)).collect();
+        let out: String = shown.concat();
+        prop_assert_eq!(han(out.chars()), han(md.chars()), "page:\n{}", md);
+        // What the steps remove is markup, and all of it goes.
+        for s in &shown {
+            for raw in ["<div", "<img", "alt=", "style=", "$", "\\%", "```markdown", "Image"] {
+                prop_assert!(!s.contains(raw), "{:?} shown in {:?}; page:\n{}", raw, s, md);
+            }
+        }
     }
 
     #[test]

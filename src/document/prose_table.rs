@@ -1,0 +1,94 @@
+//! markitdown renders a page set in two columns of prose as a pipe table: each row
+//! holds one printed line of the left column and one of the right. Read across, the
+//! two stories interleave line by line; read as a newspaper, each column is read down.
+//!
+//! A table is taken for prose when every row has two cells and the cells read as
+//! running text: long on average, and most of them with sentence punctuation. Real
+//! tables (figures, names, short labels) stay tables.
+
+use super::text::{chars_up_to, trim};
+
+/// Average characters per non-empty cell for a column of prose.
+const PROSE_CELL_MIN_CHARS: usize = 12;
+
+/// The cells of a prose table in reading order (left column down, then right column
+/// down), each with its row's offset from the table's first line and whether it opens
+/// its column; `None` for a real table.
+pub(crate) fn columns(rows: &[&str]) -> Option<Vec<(usize, String, bool)>> {
+    let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let row = trim(row);
+        if row.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            continue;
+        }
+        let inner = row.strip_prefix('|').unwrap_or(row);
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let split: Vec<String> = inner.split('|').map(|c| trim(c).to_string()).collect();
+        if split.len() != 2 {
+            return None;
+        }
+        cells.push((n, split));
+    }
+    let filled: Vec<&String> = cells
+        .iter()
+        .flat_map(|(_, c)| c.iter())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.len() < 2 || filled.is_empty() {
+        return None;
+    }
+    let total: usize = filled.iter().map(|c| chars_up_to(c, 500)).sum();
+    let punctuated = filled
+        .iter()
+        .filter(|c| c.contains(['，', '。', '、', '；', '：']))
+        .count();
+    let prose = total / filled.len() >= PROSE_CELL_MIN_CHARS && punctuated * 2 >= filled.len();
+    if !prose {
+        return None;
+    }
+    let mut out = Vec::new();
+    for col in 0..2 {
+        let mut first = true;
+        for (n, c) in &cells {
+            if let Some(cell) = c.get(col).filter(|c| !c.is_empty()) {
+                out.push((*n, cell.clone(), first));
+                first = false;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::{Syntax, units};
+
+    #[test]
+    fn two_columns_of_prose_are_read_down_each_column() {
+        let md = "| 春耕时节，记者来到县里的合作社， | 今年全市新建高标准农田十万亩， |\n|---|---|\n| 看到农民们正在检修农机。 | 比上年增加两成。 |";
+        let got: Vec<(Syntax, String)> =
+            units(md).into_iter().map(|u| (u.syntax, u.text)).collect();
+        assert_eq!(
+            got.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            vec![
+                "春耕时节，记者来到县里的合作社，",
+                "看到农民们正在检修农机。",
+                "今年全市新建高标准农田十万亩，",
+                "比上年增加两成。"
+            ]
+        );
+        assert!(got.iter().all(|(s, _)| *s == Syntax::Text));
+        // A column's later lines are its hard-wrapped continuation; a column opens anew.
+        let adjacent: Vec<bool> = units(md).iter().map(|u| u.adjacent).collect();
+        assert_eq!(adjacent, vec![false, true, false, true]);
+    }
+
+    #[test]
+    fn a_real_table_stays_a_table() {
+        let md = "| 项目 | 金额 |\n|---|---|\n| 农机 | 120万元 |";
+        assert_eq!(columns(&md.split('\n').collect::<Vec<_>>()), None);
+        let three = "| 春耕时节，记者来到县里， | 甲，乙，丙，丁，戊， | 第三列也是长长的句子， |\n| a | b | c |";
+        assert_eq!(columns(&three.split('\n').collect::<Vec<_>>()), None);
+    }
+}
