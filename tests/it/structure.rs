@@ -15,16 +15,23 @@ use serde_json::Value;
 
 /// Generated dev pages per profile: enough to see a regression, cheap enough for `cargo test`.
 const PAGES: usize = 3;
-/// Points on the generated dev set (`PAGES` per profile, seed 1), at least.
-const GENERATED_FLOOR: usize = 1095;
-/// The points possible on that set: changes only when the generator does.
-const GENERATED_MAX: usize = 1823;
-/// `(page, points at least)`; each page's maximum is asserted too, so a changed truth
-/// is noticed.
-const REAL_FLOORS: [(&str, usize, usize); 2] = [
-    ("newspaper-omnidocbench", 20, 47),
-    ("newspaper-paddleocr-vl", 15, 18),
+/// Score on the generated dev set (`PAGES` per profile, seed 1), in per mille, at least.
+/// A ratio, not points: every extra article the parser opens adds a point to the maximum.
+const GENERATED_FLOOR: usize = 620;
+/// `(page, score in per mille at least)`.
+const REAL_FLOORS: [(&str, usize); 2] = [
+    ("newspaper-omnidocbench", 420),
+    ("newspaper-paddleocr-vl", 830),
 ];
+
+/// `points / max` in per mille (a page with nothing to score counts as full marks).
+fn per_mille(s: &Score) -> usize {
+    if s.max == 0 {
+        1000
+    } else {
+        s.points * 1000 / s.max
+    }
+}
 
 fn score_doc(doc: kanbao::document::Document, truth: &Value, source: &str) -> Score {
     let dump: Value = serde_json::from_str(&kanbao::dump::json(&[doc])).expect("dump is JSON");
@@ -48,15 +55,14 @@ fn report(label: &str, s: &Score) -> String {
 
 #[test]
 fn real_pages_do_not_regress() {
-    for (name, floor, max) in REAL_FLOORS {
+    for (name, floor) in REAL_FLOORS {
         let md = fixture(&format!("real/{name}.md"));
         let truth: Value = serde_json::from_str(&fixture(&format!("real/{name}.truth.json")))
             .expect("truth is JSON");
         let doc = kanbao::input::document_from_bytes(name, md.as_bytes(), None).expect("a page");
         let s = score_doc(doc, &truth, &md);
         println!("{}", report(name, &s));
-        assert_eq!(s.max, max, "{name}: the truth changed");
-        assert!(s.points >= floor, "{}", report(name, &s));
+        assert!(per_mille(&s) >= floor, "{}", report(name, &s));
     }
 }
 
@@ -98,13 +104,9 @@ fn generated_dev_pages_do_not_regress() {
         total.max += s.max;
     }
     println!("{table}generated dev set: {}/{}", total.points, total.max);
-    assert_eq!(
-        total.max, GENERATED_MAX,
-        "the generated pages changed: re-measure GENERATED_FLOOR and GENERATED_MAX"
-    );
     assert!(
-        total.points >= GENERATED_FLOOR,
-        "generated dev set: {}/{} < {GENERATED_FLOOR}\n{table}",
+        per_mille(&total) >= GENERATED_FLOOR,
+        "generated dev set: {}/{} below {GENERATED_FLOOR}‰\n{table}",
         total.points,
         total.max
     );
