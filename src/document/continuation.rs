@@ -7,7 +7,7 @@
 //! with its own words and the note stays with its story as a block of its own.
 
 use super::habits::{self, Habits};
-use super::lines::{Syntax, Unit};
+use super::unit::{Syntax, Unit};
 
 const OPEN: &[char] = &['（', '(', '[', '【', '〔', '［', '〈', '<', '｛'];
 const CLOSE: &[char] = &['）', ')', ']', '】', '〕', '］', '〉', '>', '｝'];

@@ -5,8 +5,8 @@
 //! Where a real heading stands (a new article, a subhead) is theirs to decide.
 
 use super::habits::{self, Habits};
-use super::lines::{Syntax, Unit};
 use super::text::chars_up_to;
+use super::unit::{Syntax, Unit};
 
 /// Longer than this, a heading is a paragraph (twice the longest headline taken).
 const HEADING_MAX_CHARS: usize = 80;

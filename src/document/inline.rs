@@ -18,6 +18,7 @@
 
 use super::habits::Habits;
 use super::latex;
+use super::tags::{self, plausible_attrs};
 
 /// Longest link text / URL / tag / entity looked for after an opening mark.
 const LINK_TEXT_MAX: usize = 1000;
@@ -160,11 +161,7 @@ pub(crate) fn image_label(alt: &str, src: &str) -> String {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let dirs_are_words = !path.get(..path.len() - name.len()).unwrap_or("").is_ascii();
     // A placeholder alt (`Image`) says nothing: the file name stands instead.
-    let alt = if super::html::is_placeholder(alt) {
-        ""
-    } else {
-        alt
-    };
+    let alt = if tags::is_placeholder(alt) { "" } else { alt };
     let mut label = match alt.trim() {
         "" if dirs_are_words => path.to_string(),
         "" => name.to_string(),
@@ -261,23 +258,6 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         out.push(' ');
     }
     Some(end + 1)
-}
-
-/// Whether `attrs` (what follows a tag name) reads as HTML attributes: other than ASCII
-/// only inside quoted values. `<b 且 c>` or `<b x=且>` in running text is text, and
-/// dropping it as a tag would lose its characters.
-pub(crate) fn plausible_attrs(attrs: &str) -> bool {
-    let mut quote = None;
-    for c in attrs.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if !c.is_ascii() => return false,
-            _ => {}
-        }
-    }
-    // An unclosed quote is no attribute value: whatever it holds is text.
-    quote.is_none()
 }
 
 /// `<img src="a/b.jpg" alt="说明">` → its alt, else its file name.

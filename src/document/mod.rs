@@ -30,8 +30,10 @@ mod plan;
 mod prose_table;
 mod spacing;
 mod stray;
+mod tags;
 mod text;
 mod topic;
+mod unit;
 
 pub use model::{Article, Block, BlockKind, Document, Span};
 pub use parse::parse;

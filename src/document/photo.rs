@@ -8,8 +8,8 @@
 //!   misreading of `摄`) is split off as a credit of its own.
 
 use super::habits::{self, Habits};
-use super::lines::{Syntax, Unit};
 use super::text::{chars_up_to, is_han, trim};
+use super::unit::{Syntax, Unit};
 
 /// Longest centred block still read as a caption.
 const CAPTION_MAX_CHARS: usize = 150;

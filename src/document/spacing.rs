@@ -10,8 +10,8 @@
 //! stays too.
 
 use super::habits::{self, Habits};
-use super::lines::{Syntax, Unit};
 use super::text::{chars_up_to, is_han};
+use super::unit::{Syntax, Unit};
 
 /// Shortest unit taken for running text.
 const RUNNING_MIN_CHARS: usize = 20;

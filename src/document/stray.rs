@@ -9,8 +9,8 @@
 //! furniture step (page numbers).
 
 use super::habits::{self, Habits};
-use super::lines::{Syntax, Unit};
 use super::text::trim;
+use super::unit::{Syntax, Unit};
 
 /// Types stray single characters in place.
 pub(crate) fn mark(units: &mut [Unit], habits: &mut Habits) {

@@ -17,10 +17,9 @@
 mod pieces;
 
 use super::habits::{self, Habits};
-use super::inline::plausible_attrs;
 use super::text::trim;
 
-pub(crate) use pieces::is_placeholder;
+pub(crate) use super::tags::{is_placeholder, plausible_attrs};
 use pieces::pieces;
 
 /// Longest tag looked for (bytes).

@@ -5,6 +5,7 @@
 use super::{BREAKING, Item, Piece, PieceKind, Tag, walk};
 use crate::document::habits::{self, Habits};
 use crate::document::inline::{self, image_label};
+use crate::document::tags;
 use crate::document::text::trim;
 
 /// Builds the pieces of a block.
@@ -41,10 +42,10 @@ impl Builder {
             "img" if !tag.closing => {
                 self.flush(habits);
                 let alt = tag.attr("alt").unwrap_or("");
-                if is_placeholder(alt) {
+                if tags::is_placeholder(alt) {
                     habits.note(habits::IMAGE_PLACEHOLDER);
                 }
-                let alt = if is_placeholder(alt) { "" } else { alt };
+                let alt = if tags::is_placeholder(alt) { "" } else { alt };
                 let src = tag.attr("src").unwrap_or("");
                 let mut label = image_label(alt, src);
                 if let Some(title) = tag.attr("title").filter(|t| !trim(t).is_empty()) {
@@ -160,13 +161,4 @@ impl Builder {
             centred: self.centred.iter().any(|&c| c),
         });
     }
-}
-
-/// Alt texts that converters write when they know nothing about the image. Only ASCII
-/// words: a Chinese alt text is a caption of the page and always kept.
-pub(crate) fn is_placeholder(alt: &str) -> bool {
-    matches!(
-        trim(alt).to_ascii_lowercase().as_str(),
-        "image" | "img" | "figure" | "picture" | "photo" | "graphic" | "chart"
-    )
 }
