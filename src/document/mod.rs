@@ -8,21 +8,29 @@
 //! breaks rejoined, captions lifted out), `infer` (articles, headlines, bylines…),
 //! `build` (the text laid down once, fields and blocks as spans).
 
+mod assemble;
 mod build;
 mod byline;
+mod decode;
+mod features;
 mod furniture;
 mod infer;
 mod inline;
 mod join;
+mod legacy;
 mod lines;
 mod marks;
 pub mod model;
 pub mod parse;
 mod plan;
+mod roles;
+pub mod structure;
 mod text;
 mod topic;
+mod weights;
 
 pub use model::{Article, Block, BlockKind, Document, Span};
-pub use parse::parse;
+pub use parse::{parse, parse_with};
+pub use weights::Weights;
 #[cfg(test)]
 mod tests;

@@ -42,6 +42,8 @@ pub enum BlockKind {
     SeriesLabel,
     /// Page furniture: dates, 第N版, 责任编辑：… kept apart from article text.
     Furniture,
+    /// A note closing an article (`本期统筹：…`, `（特别感谢…）`): not body text.
+    EndNote,
 }
 
 impl BlockKind {
@@ -59,6 +61,7 @@ impl BlockKind {
             Self::Banner => "banner",
             Self::SeriesLabel => "series_label",
             Self::Furniture => "furniture",
+            Self::EndNote => "end_note",
         }
     }
 }

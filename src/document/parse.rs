@@ -1,8 +1,16 @@
 //! Markdown page → [`Document`]: the passes of the parser run in order.
+//!
+//! `lines` reads the markdown into units and `furniture` sets page furniture apart;
+//! then every other unit gets a role from the structure decoder (`structure`: the rule
+//! parser's reading and many other cues, weighed by fitted weights and decoded over
+//! the whole page), `assemble` groups the units into articles by role, and `build`
+//! lays the text down once.
 
-use super::model::{BlockKind, Document};
-use super::plan::{Glue, Piece, PlanBlock, Text};
-use super::{build, furniture, infer, join, lines};
+use super::furniture;
+use super::lines::{self, Unit};
+use super::model::Document;
+use super::structure::Page;
+use super::weights::Weights;
 
 /// Parses one page of markdown into a [`Document`] named `source`.
 ///
@@ -12,6 +20,18 @@ use super::{build, furniture, infer, join, lines};
 /// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
 /// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
+    parse_with(source, markdown, Weights::shipped())
+}
+
+/// Parses with the given structure weights (the fitter measures candidates this way).
+pub fn parse_with(source: &str, markdown: &str, weights: &Weights) -> Document {
+    let page = Page::new(markdown);
+    let roles = page.decode(weights);
+    page.document(source, &roles)
+}
+
+/// The units of a page that can take a role, and the furniture set apart before.
+pub(crate) fn split(markdown: &str) -> (Vec<Unit>, Vec<Unit>) {
     let all = lines::units(markdown);
     let mut units = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
@@ -24,25 +44,5 @@ pub fn parse(source: &str, markdown: &str) -> Document {
             units.push(u);
         }
     }
-    let classes = join::classify(&units);
-    let items = join::join(&units, &classes);
-    let articles = infer::infer(&units, &items);
-    // Furniture units go after the article units so one writer can lay down both.
-    let offset = units.len();
-    let furniture: Vec<PlanBlock> = furniture_units
-        .iter()
-        .enumerate()
-        .map(|(n, u)| PlanBlock {
-            kind: BlockKind::Furniture,
-            text: Text::new(
-                vec![Piece {
-                    unit: offset + n,
-                    range: 0..u.text.len(),
-                }],
-                Glue::Rejoin,
-            ),
-        })
-        .collect();
-    units.extend(furniture_units);
-    build::document(source, &units, &articles, &furniture)
+    (units, furniture_units)
 }

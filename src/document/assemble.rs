@@ -1,0 +1,203 @@
+//! Decoded roles → articles. The decisions are made; this only groups the units.
+//!
+//! A head role (banner, series label, kicker, headline, photo title) opens a new
+//! article unless the article being built is still gathering its head; a paragraph
+//! continuation is glued onto the last paragraph (so a caption dropped inside a column
+//! break ends up beside the paragraph, which is whole again); a byline fills the
+//! article's byline once (consecutive byline lines together), and the first paragraph
+//! of an unsigned article gives up an inline byline at its head.
+
+use super::byline;
+use super::lines::Unit;
+use super::model::BlockKind;
+use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
+use super::roles::Role;
+
+/// The articles of the page, and units decoded as furniture.
+pub(crate) struct Assembled {
+    pub articles: Vec<PlanArticle>,
+    pub furniture: Vec<usize>,
+}
+
+fn whole(units: &[Unit], unit: usize) -> Piece {
+    Piece {
+        unit,
+        range: 0..units.get(unit).map_or(0, |u| u.text.len()),
+    }
+}
+
+/// Whether the article is still gathering its head (nothing below a headline yet).
+fn in_head(a: &PlanArticle) -> bool {
+    a.subtitle.is_none() && a.byline.is_none() && a.blocks.is_empty()
+}
+
+struct Builder<'a> {
+    units: &'a [Unit],
+    articles: Vec<PlanArticle>,
+    cur: Option<PlanArticle>,
+    furniture: Vec<usize>,
+    prev: Option<Role>,
+}
+
+/// Groups the units of a page into articles by their decoded roles.
+pub(crate) fn assemble(units: &[Unit], roles: &[Role]) -> Assembled {
+    let mut b = Builder {
+        units,
+        articles: Vec::new(),
+        cur: None,
+        furniture: Vec::new(),
+        prev: None,
+    };
+    for (i, role) in roles.iter().enumerate() {
+        b.unit(i, *role);
+        b.prev = Some(*role);
+    }
+    if let Some(a) = b.cur.take() {
+        b.articles.push(a);
+    }
+    Assembled {
+        articles: b.articles,
+        furniture: b.furniture,
+    }
+}
+
+impl Builder<'_> {
+    fn open(&mut self) -> &mut PlanArticle {
+        if let Some(a) = self.cur.take() {
+            self.articles.push(a);
+        }
+        self.cur.insert(PlanArticle::default())
+    }
+
+    fn cur(&mut self) -> &mut PlanArticle {
+        self.cur.get_or_insert_with(PlanArticle::default)
+    }
+
+    /// The article a head line goes to: the current one while its head is open and
+    /// the slot is free, else a new one.
+    fn head(&mut self, fits: impl Fn(&PlanArticle) -> bool) -> &mut PlanArticle {
+        let reuse = self.cur.as_ref().is_some_and(|a| in_head(a) && fits(a));
+        if reuse { self.cur() } else { self.open() }
+    }
+
+    fn block(&mut self, kind: BlockKind, i: usize) {
+        let piece = whole(self.units, i);
+        self.cur().blocks.push(PlanBlock {
+            kind,
+            text: Text::new(vec![piece], Glue::Rejoin),
+        });
+    }
+
+    fn unit(&mut self, i: usize, role: Role) {
+        let piece = whole(self.units, i);
+        let text = Text::new(vec![piece.clone()], Glue::Rejoin);
+        match role {
+            Role::Banner | Role::SeriesLabel => {
+                let kind = if role == Role::Banner {
+                    BlockKind::Banner
+                } else {
+                    BlockKind::SeriesLabel
+                };
+                let a = self.head(|a| a.kicker.is_none() && a.title.is_none());
+                a.overline.push(PlanBlock { kind, text });
+            }
+            Role::Kicker => {
+                let again = self.prev == Some(Role::Kicker);
+                let a = self.head(|a| a.title.is_none() && (a.kicker.is_none() || again));
+                match &mut a.kicker {
+                    Some(k) => {
+                        k.pieces.push(piece);
+                        k.glue = Glue::Space;
+                    }
+                    None => a.kicker = Some(text),
+                }
+            }
+            Role::Headline | Role::PhotoTitle => {
+                let a = self.head(|a| a.title.is_none());
+                a.title = Some(text);
+            }
+            Role::Subtitle => {
+                let a = self.cur();
+                if a.subtitle.is_none() && a.title.is_some() && a.blocks.is_empty() {
+                    a.subtitle = Some(text);
+                } else {
+                    self.block(BlockKind::Paragraph, i);
+                }
+            }
+            Role::Byline => self.byline(i, piece),
+            Role::Subhead => self.block(BlockKind::Subhead, i),
+            Role::Paragraph => self.paragraph(i),
+            Role::Resume => {
+                self.open();
+                self.paragraph(i);
+            }
+            Role::ParaCont => self.continuation(i, piece),
+            Role::Caption => self.block(BlockKind::Caption, i),
+            Role::Credit => self.block(BlockKind::Credit, i),
+            Role::EndNote => self.block(BlockKind::EndNote, i),
+            Role::Furniture => self.furniture.push(i),
+            Role::ListItem => self.block(BlockKind::ListItem, i),
+            Role::Quote => self.block(BlockKind::Quote, i),
+            Role::Image => self.block(BlockKind::Image, i),
+            Role::Table => self.block(BlockKind::Table, i),
+        }
+    }
+
+    fn byline(&mut self, i: usize, piece: Piece) {
+        let again = self.prev == Some(Role::Byline);
+        let a = self.cur();
+        match &mut a.byline {
+            None => a.byline = Some(Text::new(vec![piece], Glue::Space)),
+            Some(b) if again => b.pieces.push(piece),
+            Some(_) => self.block(BlockKind::Paragraph, i),
+        }
+    }
+
+    fn paragraph(&mut self, i: usize) {
+        let mut piece = whole(self.units, i);
+        let text = self.units.get(i).map_or("", |u| u.text.as_str());
+        let a = self.cur();
+        if a.byline.is_none()
+            && !a.has_paragraph()
+            && let Some((end, rest)) = byline::inline(text)
+        {
+            a.byline = Some(Text::new(
+                vec![Piece {
+                    unit: i,
+                    range: 0..end,
+                }],
+                Glue::Rejoin,
+            ));
+            piece.range.start = rest;
+        }
+        a.blocks.push(PlanBlock {
+            kind: BlockKind::Paragraph,
+            text: Text::new(vec![piece], Glue::Rejoin),
+        });
+    }
+
+    /// Glues unit `i` onto the article's last paragraph, when there is one below the
+    /// last heading-like block; else it starts a paragraph.
+    fn continuation(&mut self, i: usize, piece: Piece) {
+        let a = self.cur();
+        let target = a
+            .blocks
+            .iter_mut()
+            .rev()
+            .take_while(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Paragraph
+                        | BlockKind::Caption
+                        | BlockKind::Credit
+                        | BlockKind::Image
+                        | BlockKind::ListItem
+                )
+            })
+            .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem));
+        match target {
+            Some(b) => b.text.pieces.push(piece),
+            None => self.paragraph(i),
+        }
+    }
+}
