@@ -9,6 +9,10 @@
 //! news-agency datelines, briefs (简讯) and lists. The same `(seed, index)` always
 //! gives the same page; a small splitmix64 generator keeps it free of dependencies.
 
+pub mod articles;
+pub mod score;
+pub mod truth;
+
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
