@@ -26,6 +26,15 @@ fn whole(units: &[Unit], unit: usize) -> Piece {
     }
 }
 
+/// Whether a byline is only a news dateline cut from the head of a paragraph
+/// (`本报讯`), naming nobody.
+fn bare_dateline(units: &[Unit], b: &Text) -> bool {
+    matches!(b.pieces.as_slice(), [p] if units.get(p.unit).is_some_and(|u| {
+        p.range.end < u.text.len()
+            && u.text.get(p.range.clone()).is_some_and(|s| matches!(s.trim(), "本报讯" | "本報訊"))
+    }))
+}
+
 /// Whether the article is still gathering its head (nothing below a headline yet).
 fn in_head(a: &PlanArticle) -> bool {
     a.subtitle.is_none() && a.byline.is_none() && a.blocks.is_empty()
@@ -145,10 +154,25 @@ impl Builder<'_> {
 
     fn byline(&mut self, i: usize, piece: Piece) {
         let again = self.prev == Some(Role::Byline);
+        let units = self.units;
         let a = self.cur();
         match &mut a.byline {
             None => a.byline = Some(Text::new(vec![piece], Glue::Space)),
             Some(b) if again => b.pieces.push(piece),
+            // A bare `本报讯` at the head of the first paragraph names no one: the
+            // signed line closing the article is its byline, and the dateline goes
+            // back into the paragraph.
+            Some(b) if bare_dateline(units, b) => {
+                let unit = b.pieces.first().map(|p| p.unit);
+                for block in &mut a.blocks {
+                    if let Some(first) = block.text.pieces.first_mut()
+                        && Some(first.unit) == unit
+                    {
+                        first.range.start = 0;
+                    }
+                }
+                a.byline = Some(Text::new(vec![piece], Glue::Space));
+            }
             Some(_) => self.block(BlockKind::Paragraph, i),
         }
     }

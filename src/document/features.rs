@@ -15,7 +15,6 @@ use super::text::{
     chars_up_to, clearly_continues, ends_sentence, is_han, is_space, is_title_like,
     starts_enumeration, trim,
 };
-use super::topic::Bigrams;
 
 /// The features of a unit itself, by name. Their order is the feature id.
 pub(crate) const BASE: &[&str] = &[
@@ -462,7 +461,9 @@ const TOPIC_LINE_MAX: usize = 60;
 
 /// Whether the text after each short line shares words with the text before it.
 fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
-    let body = |u: &Unit| u.syntax == Syntax::Text && chars_up_to(&u.text, 40) > 40;
+    let body = |u: &&Unit| u.syntax == Syntax::Text && chars_up_to(&u.text, 40) > 40;
+    let mut before = Vec::new();
+    let mut after = Vec::new();
     units
         .iter()
         .enumerate()
@@ -470,48 +471,11 @@ fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
             if chars_up_to(&u.text, TOPIC_LINE_MAX) > TOPIC_LINE_MAX {
                 return None;
             }
-            let mut before = Bigrams::default();
-            let mut read = 0;
-            for p in units
-                .get(..i)
-                .unwrap_or(&[])
-                .iter()
-                .rev()
-                .take(TOPIC_UNITS)
-                .filter(|u| body(u))
-            {
-                before.add(&p.text);
-                read += p
-                    .text
-                    .chars()
-                    .take(TOPIC_WINDOW)
-                    .filter(|c| is_han(*c))
-                    .count();
-                if read >= TOPIC_WINDOW {
-                    break;
-                }
-            }
-            let mut after = Bigrams::default();
-            let mut read = 0;
-            for p in units
-                .get(i + 1..)
-                .unwrap_or(&[])
-                .iter()
-                .take(TOPIC_UNITS)
-                .filter(|u| body(u))
-            {
-                after.add(&p.text);
-                read += p
-                    .text
-                    .chars()
-                    .take(TOPIC_WINDOW)
-                    .filter(|c| is_han(*c))
-                    .count();
-                if read >= TOPIC_WINDOW {
-                    break;
-                }
-            }
-            before.share(&after).map(|s| {
+            let back = units.get(..i).unwrap_or(&[]).iter().rev();
+            bigrams(back.take(TOPIC_UNITS).filter(body), &mut before);
+            let ahead = units.get(i + 1..).unwrap_or(&[]).iter();
+            bigrams(ahead.take(TOPIC_UNITS).filter(body), &mut after);
+            share(&before, &after).map(|s| {
                 if s < 0.05 {
                     "topic:new"
                 } else if s < 0.15 {
@@ -523,6 +487,46 @@ fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
         })
         .collect()
 }
+
+/// The sorted, distinct ideograph bigrams of up to `TOPIC_WINDOW` ideographs of the
+/// given units (a sorted vector: cheaper than hashing for a few hundred pairs).
+fn bigrams<'a>(units: impl Iterator<Item = &'a Unit>, out: &mut Vec<u64>) {
+    out.clear();
+    let mut read = 0;
+    for u in units {
+        let mut prev: Option<char> = None;
+        for c in u.text.chars().filter(|c| is_han(*c)) {
+            if let Some(p) = prev {
+                out.push((u64::from(p) << 21) | u64::from(c));
+            }
+            prev = Some(c);
+            read += 1;
+            if read >= TOPIC_WINDOW {
+                break;
+            }
+        }
+        if read >= TOPIC_WINDOW {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Share of `after`'s bigrams found in `before`; `None` when either is too short.
+fn share(before: &[u64], after: &[u64]) -> Option<f64> {
+    if before.len() < TOPIC_MIN_BIGRAMS || after.len() < TOPIC_MIN_BIGRAMS {
+        return None;
+    }
+    let shared = after
+        .iter()
+        .filter(|b| before.binary_search(b).is_ok())
+        .count();
+    Some(shared as f64 / after.len() as f64)
+}
+
+/// The fewest bigrams a side needs before topics are compared.
+const TOPIC_MIN_BIGRAMS: usize = 12;
 
 #[cfg(test)]
 mod tests {

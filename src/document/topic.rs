@@ -41,17 +41,6 @@ impl Bigrams {
         }
     }
 
-    /// The share of `next`'s bigrams already in `self`; `None` when either is too
-    /// short to tell.
-    pub(crate) fn share(&self, next: &Self) -> Option<f64> {
-        let n = next.set.len();
-        if n < MIN_BIGRAMS || self.set.len() < MIN_BIGRAMS {
-            return None;
-        }
-        let shared = next.set.iter().filter(|b| self.set.contains(b)).count();
-        Some(shared as f64 / n as f64)
-    }
-
     /// Whether `next` reads as another topic than `self`; `None` when `next` is too
     /// short to tell.
     pub(crate) fn is_new_topic(&self, next: &Self) -> Option<bool> {
