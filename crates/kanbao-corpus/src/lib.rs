@@ -10,6 +10,9 @@
 //! gives the same page; a small splitmix64 generator keeps it free of dependencies.
 
 pub mod articles;
+pub mod material;
+pub mod page;
+pub mod profiles;
 pub mod score;
 pub mod truth;
 

@@ -227,7 +227,7 @@ pub fn score(dump: &Value, truth: &Value, source: Option<&str>) -> Score {
             ("byline", MissClass::Byline),
         ] {
             let want = norm_opt(t.get(field));
-            let alts: Vec<Option<String>> = strs(t.get(&format!("{field}_alt")))
+            let alts: Vec<Option<String>> = strs(t.get(format!("{field}_alt")))
                 .into_iter()
                 .map(norm)
                 .collect();
@@ -369,7 +369,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn dump(articles: Value) -> Value {
+    fn dump(articles: &Value) -> Value {
         json!({"documents": [{"source": "p.md", "furniture": [], "articles": articles}]})
     }
 
@@ -390,7 +390,7 @@ mod tests {
     #[test]
     fn a_perfect_article_scores_every_point() {
         let d = dump(
-            json!([{"kicker": "引题", "title": "标题", "subtitle": null, "byline": "本报记者 王五",
+            &json!([{"kicker": "引题", "title": "标题", "subtitle": null, "byline": "本报记者 王五",
             "overline": [], "blocks": [
                 {"kind": "paragraph", "text": "第一段菜农拉着带泥土的大葱。"},
                 {"kind": "subhead", "text": "小标题"},
@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn a_missing_article_costs_five_points_and_an_extra_one_costs_one() {
-        let d = dump(json!([{"title": "别的", "overline": [], "blocks": []}]));
+        let d = dump(&json!([{"title": "别的", "overline": [], "blocks": []}]));
         let t = json!({"articles": [{"title": "标题", "kicker": null, "subtitle": null, "byline": null, "paragraphs": 1}]});
         let s = score(&d, &t, None);
         assert_eq!((s.points, s.max), (0, 6));
@@ -419,7 +419,7 @@ mod tests {
 
     #[test]
     fn an_untitled_continuation_is_found_by_its_opening() {
-        let d = dump(json!([{"title": null, "overline": [], "blocks": [
+        let d = dump(&json!([{"title": null, "overline": [], "blocks": [
             {"kind": "paragraph", "text": "（上接第一版）亩产432公斤，比2005年增加。"}]}]));
         let t = json!({"articles": [{"title": null, "kicker": null, "subtitle": null, "byline": null,
             "paragraphs": 1, "first": "亩产432公斤，比2005年"}]});
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn alternatives_absent_and_lost_text_are_checked() {
         let d = dump(
-            json!([{"title": "标题", "kicker": "通栏", "byline": null, "overline": [],
+            &json!([{"title": "标题", "kicker": "通栏", "byline": null, "overline": [],
             "blocks": [{"kind": "paragraph", "text": "正文 $+$ 内容"}]}]),
         );
         let t = json!({"articles": [{"title": "标题", "kicker": null, "kicker_alt": ["通栏"],
@@ -446,5 +446,57 @@ mod tests {
             ]
         );
         assert_eq!((s.points, s.max), (5, 8));
+    }
+
+    /// The python scorer's figures on four stored dumps. Obtained once by running
+    /// `python3 scripts/structscore.py DUMP TRUTH SOURCE` on each (the dumps are
+    /// `kanbao --dump json` of that day's parser, stored in `tests/scorer/`); the
+    /// count of misses is the number of lines it printed before `structure=`.
+    #[test]
+    fn agrees_with_the_python_scorer() {
+        const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/real/");
+        const STORED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scorer/");
+        let read =
+            |path: String| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let cases = [
+            // (name, truth and source from the real pages?, points, max, misses)
+            ("newspaper-omnidocbench", true, 20, 47, 27),
+            ("newspaper-paddleocr-vl", true, 15, 18, 3),
+            ("vlm-dev-0001", false, 54, 81, 27),
+            ("mineru-dev-0001", false, 35, 59, 24),
+        ];
+        for (name, real, points, max, misses) in cases {
+            let dir = if real { REAL } else { STORED };
+            let dump: Value =
+                serde_json::from_str(&read(format!("{STORED}{name}.dump.json"))).unwrap();
+            let truth: Value =
+                serde_json::from_str(&read(format!("{dir}{name}.truth.json"))).unwrap();
+            let source = read(format!("{dir}{name}.md"));
+            let s = score(&dump, &truth, Some(&source));
+            assert_eq!(
+                (s.points, s.max, s.misses.len()),
+                (points, max, misses),
+                "{name}"
+            );
+        }
+        let dump: Value =
+            serde_json::from_str(&read(format!("{STORED}newspaper-paddleocr-vl.dump.json")))
+                .unwrap();
+        let truth: Value =
+            serde_json::from_str(&read(format!("{REAL}newspaper-paddleocr-vl.truth.json")))
+                .unwrap();
+        let texts: Vec<String> = score(&dump, &truth, None)
+            .misses
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "  助力双方交往 搭建友谊桥梁: 24 paragraphs, want 22",
+                "column break not rejoined: 优素福曾多次|访问中国",
+                "raw syntax shown as text: \"Image\" in \"Image\"",
+            ]
+        );
     }
 }
