@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub dump: Option<DumpFormat>,
 
+    /// With `--dump json`: per block and field, the role the structure decoder gave
+    /// it and the cues that decided it.
+    #[arg(long)]
+    pub explain: bool,
+
     /// Width for `--dump text` and for piped output (default 80).
     #[arg(long, value_name = "N")]
     pub width: Option<u16>,
@@ -141,6 +146,7 @@ pub fn run(cli: &Cli) -> i32 {
             }
         };
     }
+    crate::document::set_explain(cli.explain && cli.dump == Some(DumpFormat::Json));
     let docs = match crate::loader::load_everything(&cli.paths, &load_options) {
         Ok(docs) => docs,
         Err(err) => {

@@ -46,6 +46,21 @@ struct Builder<'a> {
     cur: Option<PlanArticle>,
     furniture: Vec<usize>,
     prev: Option<Role>,
+    /// Where the last unit went, for a line continuation.
+    last: Slot,
+}
+
+/// Where a unit's text went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    None,
+    Overline,
+    Kicker,
+    Title,
+    Subtitle,
+    Byline,
+    Block,
+    Furniture,
 }
 
 /// Groups the units of a page into articles by their decoded roles.
@@ -56,10 +71,28 @@ pub(crate) fn assemble(units: &[Unit], roles: &[Role]) -> Assembled {
         cur: None,
         furniture: Vec::new(),
         prev: None,
+        last: Slot::None,
     };
     for (i, role) in roles.iter().enumerate() {
-        b.unit(i, *role);
-        b.prev = Some(*role);
+        if *role == Role::LineCont && b.line_continuation(i) {
+            continue;
+        }
+        let role = if *role == Role::LineCont {
+            Role::Paragraph
+        } else {
+            *role
+        };
+        b.unit(i, role);
+        b.last = match role {
+            Role::Banner | Role::SeriesLabel => Slot::Overline,
+            Role::Kicker => Slot::Kicker,
+            Role::Headline | Role::PhotoTitle => Slot::Title,
+            Role::Subtitle => Slot::Subtitle,
+            Role::Byline => Slot::Byline,
+            Role::Furniture => Slot::Furniture,
+            _ => Slot::Block,
+        };
+        b.prev = Some(role);
     }
     if let Some(a) = b.cur.take() {
         b.articles.push(a);
@@ -135,7 +168,7 @@ impl Builder<'_> {
             }
             Role::Byline => self.byline(i, piece),
             Role::Subhead => self.block(BlockKind::Subhead, i),
-            Role::Paragraph => self.paragraph(i),
+            Role::Paragraph | Role::LineCont => self.paragraph(i),
             Role::Resume => {
                 self.open();
                 self.paragraph(i);
@@ -198,6 +231,35 @@ impl Builder<'_> {
             kind: BlockKind::Paragraph,
             text: Text::new(vec![piece], Glue::Rejoin),
         });
+    }
+
+    /// Appends unit `i` to wherever the unit before it went; false when there is
+    /// nothing to append to.
+    fn line_continuation(&mut self, i: usize) -> bool {
+        let piece = whole(self.units, i);
+        if self.last == Slot::Furniture {
+            // Furniture units are whole lines of their own.
+            return false;
+        }
+        let Some(a) = self.cur.as_mut() else {
+            return false;
+        };
+        let text = match self.last {
+            Slot::Overline => a.overline.last_mut().map(|b| &mut b.text),
+            Slot::Kicker => a.kicker.as_mut(),
+            Slot::Title => a.title.as_mut(),
+            Slot::Subtitle => a.subtitle.as_mut(),
+            Slot::Byline => a.byline.as_mut(),
+            Slot::Block => a.blocks.last_mut().map(|b| &mut b.text),
+            Slot::None | Slot::Furniture => None,
+        };
+        match text {
+            Some(t) => {
+                t.pieces.push(piece);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Glues unit `i` onto the article's last paragraph, when there is one below the

@@ -111,6 +111,7 @@ pub(crate) fn document(
         text: w.text,
         articles,
         furniture,
+        explanations: Vec::new(),
     }
 }
 

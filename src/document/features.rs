@@ -77,13 +77,23 @@ pub(crate) const BASE: &[&str] = &[
     "topic:low",
     "topic:shared",
     "img:near",
+    "cmp:longer_than_next",
+    "cmp:shorter_than_next",
+    "cmp:longer_than_prev",
+    "cmp:shorter_than_prev",
+    "next_is_list",
 ];
 
-/// Rule parser roles are features too (`rule:headline`…), after the base ones.
-const RULES_AT: usize = BASE.len();
+/// Each base feature again, when the unit before is running text left open
+/// (`open&syn:heading`…): what a line looks like matters most for whether it
+/// continues a paragraph, and a linear model needs the pair spelled out.
+const OPEN_AT: usize = BASE.len();
 
-/// Base features plus one per rule role.
-pub(crate) const PER_UNIT: usize = BASE.len() + ALL.len();
+/// Rule parser roles are features too (`rule:headline`…), after the others.
+const RULES_AT: usize = 2 * BASE.len();
+
+/// Base features, their open-paragraph pairs, and one per rule role.
+pub(crate) const PER_UNIT: usize = 2 * BASE.len() + ALL.len();
 
 /// Positions whose features are copied: the unit itself, then its neighbours.
 pub(crate) const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
@@ -97,6 +107,7 @@ pub(crate) fn name(id: usize) -> String {
     let offset = OFFSETS.get(id / PER_UNIT).copied().unwrap_or(0);
     let own = match BASE.get(base) {
         Some(n) => (*n).to_string(),
+        None if base < RULES_AT => format!("open&{}", BASE.get(base - OPEN_AT).unwrap_or(&"?")),
         None => format!(
             "rule:{}",
             ALL.get(base - RULES_AT).map_or("?", |r| r.name())
@@ -189,6 +200,18 @@ pub(crate) fn page(units: &[Unit], rules: &[Option<Role>]) -> PageFeatures {
             unit_features(units, i, u, &lv, &mut f);
             if let Some(t) = topics.get(i).copied().flatten() {
                 f.push(id(t) as u16);
+            }
+            let open = i
+                .checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|p| p.syntax == Syntax::Text && !ends_sentence(&p.text));
+            if open {
+                let n = f.len();
+                for k in 0..n {
+                    if let Some(&x) = f.get(k) {
+                        f.push(x + OPEN_AT as u16);
+                    }
+                }
             }
             if let Some(r) = rules.get(i).copied().flatten() {
                 f.push((RULES_AT + r.index()) as u16);
@@ -298,6 +321,32 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     };
     if image(at.checked_sub(1)) || image(at.checked_sub(2)) || image(Some(at + 1)) {
         push(f, "img:near");
+    }
+    // Which of two stacked short lines is the headline: the wordier one, mostly.
+    let len_of = |j: Option<usize>| {
+        j.and_then(|j| units.get(j))
+            .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
+            .map(|u| chars_up_to(&u.text, 201))
+    };
+    if let Some(m) = len_of(Some(at + 1)) {
+        if n > m + 2 {
+            push(f, "cmp:longer_than_next");
+        } else if n + 2 < m {
+            push(f, "cmp:shorter_than_next");
+        }
+    }
+    if let Some(m) = len_of(at.checked_sub(1)) {
+        if n > m + 2 {
+            push(f, "cmp:longer_than_prev");
+        } else if n + 2 < m {
+            push(f, "cmp:shorter_than_prev");
+        }
+    }
+    if units
+        .get(at + 1)
+        .is_some_and(|u| u.syntax == Syntax::ListItem)
+    {
+        push(f, "next_is_list");
     }
 }
 

@@ -29,8 +29,8 @@ mod text;
 mod topic;
 mod weights;
 
-pub use model::{Article, Block, BlockKind, Document, Span};
-pub use parse::{parse, parse_with};
+pub use model::{Article, Block, BlockKind, Document, Explanation, Span};
+pub use parse::{parse, parse_explained, parse_with, set_explain};
 pub use weights::Weights;
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,10 @@
 //! lays the text down once.
 
 use super::furniture;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::lines::{self, Unit};
-use super::model::Document;
+use super::model::{Document, Explanation};
 use super::structure::Page;
 use super::weights::Weights;
 
@@ -20,7 +22,19 @@ use super::weights::Weights;
 /// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
 /// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
+    if EXPLAIN.load(Ordering::Relaxed) {
+        return parse_explained(source, markdown);
+    }
     parse_with(source, markdown, Weights::shipped())
+}
+
+/// Whether [`parse`] records explanations (set once by `--explain`, before any page
+/// is read; a switch rather than a parameter so the loaders need not carry it).
+static EXPLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Makes every later [`parse`] record why each unit got its role.
+pub fn set_explain(on: bool) {
+    EXPLAIN.store(on, Ordering::Relaxed);
 }
 
 /// Parses with the given structure weights (the fitter measures candidates this way).
@@ -28,6 +42,26 @@ pub fn parse_with(source: &str, markdown: &str, weights: &Weights) -> Document {
     let page = Page::new(markdown);
     let roles = page.decode(weights);
     page.document(source, &roles)
+}
+
+/// Parses like [`parse`] and records, per unit, its role and the cues that decided it
+/// (`--dump json --explain`).
+pub fn parse_explained(source: &str, markdown: &str) -> Document {
+    let weights = Weights::shipped();
+    let page = Page::new(markdown);
+    let roles = page.decode(weights);
+    let mut doc = page.document(source, &roles);
+    doc.explanations = page
+        .explain(weights)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (role, cues))| Explanation {
+            line: page.line(i),
+            role,
+            cues: cues.iter().map(|(c, w)| format!("{c} +{w:.1}")).collect(),
+        })
+        .collect();
+    doc
 }
 
 /// The units of a page that can take a role, and the furniture set apart before.

@@ -28,6 +28,9 @@ pub(crate) enum Role {
     Paragraph,
     /// The rest of a paragraph split by a column break or a hard wrap.
     ParaCont,
+    /// The next line of whatever the unit before it was (a headline or caption
+    /// printed over two lines, a hard-wrapped byline).
+    LineCont,
     /// A paragraph that opens a new article without a headline (接上版 mid-page).
     Resume,
     /// 图片说明.
@@ -51,7 +54,7 @@ pub(crate) enum Role {
 }
 
 /// Every role, in the order of the weights file.
-pub(crate) const ALL: [Role; 19] = [
+pub(crate) const ALL: [Role; 20] = [
     Role::Headline,
     Role::Kicker,
     Role::Subtitle,
@@ -61,6 +64,7 @@ pub(crate) const ALL: [Role; 19] = [
     Role::Subhead,
     Role::Paragraph,
     Role::ParaCont,
+    Role::LineCont,
     Role::Resume,
     Role::Caption,
     Role::Credit,
@@ -74,7 +78,7 @@ pub(crate) const ALL: [Role; 19] = [
 ];
 
 /// Roles a line of text (plain or heading) may take.
-const TEXT_ROLES: [Role; 15] = [
+const TEXT_ROLES: [Role; 16] = [
     Role::Headline,
     Role::Kicker,
     Role::Subtitle,
@@ -84,6 +88,7 @@ const TEXT_ROLES: [Role; 15] = [
     Role::Subhead,
     Role::Paragraph,
     Role::ParaCont,
+    Role::LineCont,
     Role::Resume,
     Role::Caption,
     Role::Credit,
@@ -110,6 +115,7 @@ impl Role {
             Self::Subhead => "subhead",
             Self::Paragraph => "paragraph",
             Self::ParaCont => "paragraph_continuation",
+            Self::LineCont => "line_continuation",
             Self::Resume => "continued_article",
             Self::Caption => "caption",
             Self::Credit => "credit",
@@ -151,6 +157,20 @@ pub(crate) fn forbidden(prev: Option<Role>, cur: Option<Role>) -> bool {
         ),
         (Some(p), None) => leads(p),
         (p, Some(Role::Subtitle)) => p != Some(Role::Headline),
+        // A paragraph only continues across body text and what interrupts it; after
+        // a headline, subhead or byline the same unit is a paragraph start.
+        (p, Some(Role::ParaCont)) => !matches!(
+            p,
+            Some(
+                Role::Paragraph
+                    | Role::ParaCont
+                    | Role::LineCont
+                    | Role::Resume
+                    | Role::Caption
+                    | Role::Credit
+                    | Role::Image
+            )
+        ),
         _ => false,
     }
 }
@@ -174,6 +194,8 @@ mod tests {
         assert!(!forbidden(Some(Role::Kicker), Some(Role::Headline)));
         assert!(forbidden(Some(Role::Paragraph), Some(Role::Subtitle)));
         assert!(!forbidden(Some(Role::Headline), Some(Role::Subtitle)));
+        assert!(forbidden(Some(Role::Headline), Some(Role::ParaCont)));
+        assert!(!forbidden(Some(Role::Caption), Some(Role::ParaCont)));
     }
 
     #[test]

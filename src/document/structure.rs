@@ -61,6 +61,21 @@ impl Page {
         }
     }
 
+    /// Whether unit `i` sits right under the line before it (no blank line between).
+    pub fn adjacent(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.adjacent)
+    }
+
+    /// The 1-based source line of unit `i`.
+    pub fn line(&self, i: usize) -> usize {
+        self.units.get(i).map_or(0, |u| u.line)
+    }
+
+    /// Whether unit `i` opens with an indent.
+    pub fn indented(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.indented)
+    }
+
     /// Whether unit `i` is plain text or a heading (the units whose role is open).
     pub fn is_text(&self, i: usize) -> bool {
         self.units
