@@ -5,13 +5,14 @@
 //!
 //! ```text
 //! cargo run --release --example structure_eval -- [--split dev|train|both] [--pages N]
-//!     [--seed N] [--profile NAME] [--misses] [--examples N] [--write DIR]
+//!     [--seed N] [--profile NAME] [--misses] [--examples N] [--write DIR] [--list]
 //! ```
 //!
 //! `--split dev` (the default) is what is reported: dev articles on every profile,
 //! the dev-only profiles marked `*`. `--misses` groups the misses by class, costliest
 //! first. `--write DIR` writes each page and its truth (`NAME.md`, `NAME.truth.json`)
-//! so they can also be scored with `kanbao --dump json` and the python script.
+//! so they can also be scored with `kanbao --dump json` and the python script;
+//! `--list` lists the profiles and their habits.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,9 +61,16 @@ fn parse_args() -> anyhow::Result<Args> {
             "--misses" => a.misses = true,
             "--examples" => a.examples = value()?.parse().context("--examples")?,
             "--write" => a.write = Some(PathBuf::from(value()?)),
+            "--list" => {
+                for p in profiles::ALL {
+                    let only = if p.dev_only { " (dev only)" } else { "" };
+                    println!("{}{only}: {}", p.name, p.about);
+                }
+                std::process::exit(0);
+            }
             "-h" | "--help" => {
                 println!(
-                    "structure_eval [--split dev|train|both] [--pages N] [--seed N] [--profile NAME] [--misses] [--examples N] [--write DIR]"
+                    "structure_eval [--split dev|train|both] [--pages N] [--seed N] [--profile NAME] [--misses] [--examples N] [--write DIR] [--list]"
                 );
                 std::process::exit(0);
             }

@@ -8,6 +8,13 @@
 //! credits dropped inside paragraphs, page furniture (date, 第N版, 责任编辑：…),
 //! news-agency datelines, briefs (简讯) and lists. The same `(seed, index)` always
 //! gives the same page; a small splitmix64 generator keeps it free of dependencies.
+//!
+//! Beside it, the corpus for structure decisions: [`articles`] (310 real articles,
+//! split by article into train and dev), [`profiles`] (how each converter family
+//! writes a page, some profiles dev-only), [`page`] (pages of real articles written
+//! through a profile, each with its truth in the structure scorer's format and a role
+//! label per block), [`truth`] and [`score`] (a port of `scripts/structscore.py`).
+//! `examples/structure_eval.rs` prints the scores; `tests/it/structure.rs` guards them.
 
 pub mod articles;
 pub mod material;

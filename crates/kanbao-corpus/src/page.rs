@@ -18,6 +18,49 @@ use crate::profiles::{self, Content, Images, Mark, Profile, Role};
 use crate::score::norm;
 use crate::truth::{Truth, TruthArticle};
 
+/// The role of one markdown block of a generated page: line-level labels for
+/// fitting a model of the page as a sequence of units (the truth is article-level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Page furniture: dates, 第N版, editor lines, running headers.
+    Furniture,
+    /// A continuation note on its own line (`（下转第三版）`).
+    Note,
+    /// A page banner over the next article.
+    Banner,
+    /// A series or brief-column label over the next article.
+    Label,
+    Kicker,
+    Title,
+    Subtitle,
+    /// A byline on its own line (under the headline or at the end).
+    Byline,
+    Subhead,
+    /// The start of a paragraph (the whole paragraph when it has no column break);
+    /// the first one of an article may open with an inline byline.
+    Paragraph,
+    /// A paragraph's text after a column break.
+    Continuation,
+    /// A closing note kept as the article's last paragraph (`（…参与采写）`).
+    EndNote,
+    Image,
+    PhotoTitle,
+    /// A caption line (a glued credit included).
+    Caption,
+    Credit,
+    Table,
+}
+
+/// One markdown block as generated, with its role and the index of the truth
+/// article it belongs to (`None` for page furniture between articles).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labelled {
+    pub unit: Unit,
+    pub article: Option<usize>,
+    /// The block as written (hard-wrapped lines included).
+    pub text: String,
+}
+
 /// One generated page and its truth.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -27,6 +70,9 @@ pub struct Page {
     pub split: Split,
     pub markdown: String,
     pub truth: Truth,
+    /// The page's blocks in order; `markdown` is them joined by a blank line (by a
+    /// newline on hard-wrapped pages without blank lines), inside the fence if any.
+    pub blocks: Vec<Labelled>,
 }
 
 /// `per_profile` pages for every profile of `split`, in profile order.
@@ -44,6 +90,7 @@ pub fn generate(profile: &'static Profile, split: Split, seed: u64, index: usize
     let mut g = Gen::new(profile, split, Rng::new(mixed));
     g.page();
     let markdown = g.finish_markdown();
+    let blocks = g.blocks.clone();
     let mut truth = g.finish_truth();
     truth.doc.clone_from(&name);
     Page {
@@ -52,6 +99,7 @@ pub fn generate(profile: &'static Profile, split: Split, seed: u64, index: usize
         split,
         markdown,
         truth,
+        blocks,
     }
 }
 
@@ -186,7 +234,9 @@ struct Gen {
     split: Split,
     mat: Material,
     style: Style,
-    blocks: Vec<String>,
+    blocks: Vec<Labelled>,
+    /// The truth article being written.
+    current: Option<usize>,
     articles: Vec<TruthArticle>,
     joins: Vec<(String, String)>,
     true_paras: Vec<String>,
@@ -223,6 +273,7 @@ impl Gen {
             mat: Material::new(split),
             style,
             blocks: Vec::new(),
+            current: None,
             articles: Vec::new(),
             joins: Vec::new(),
             true_paras: Vec::new(),
@@ -405,13 +456,32 @@ impl Gen {
         }
     }
 
-    fn push(&mut self, block: String) {
-        self.blocks.push(block);
+    fn push(&mut self, unit: Unit, text: String) {
+        self.blocks.push(Labelled {
+            unit,
+            article: self.current,
+            text,
+        });
     }
 
     fn push_line(&mut self, role: Role, text: &str) {
+        let unit = match role {
+            Role::Title | Role::BriefTitle => Unit::Title,
+            Role::Kicker => Unit::Kicker,
+            Role::Subtitle => Unit::Subtitle,
+            Role::Subhead => Unit::Subhead,
+            Role::Banner => Unit::Banner,
+            Role::Label => Unit::Label,
+            Role::PhotoTitle => Unit::PhotoTitle,
+            Role::Byline => Unit::Byline,
+            Role::Furniture => Unit::Furniture,
+        };
+        self.push_unit(role, unit, text);
+    }
+
+    fn push_unit(&mut self, role: Role, unit: Unit, text: &str) {
         let l = self.line(role, text);
-        self.push(l);
+        self.push(unit, l);
     }
 
     fn image(&mut self) {
@@ -447,7 +517,7 @@ impl Gen {
             self.absent.insert("![");
             self.absent.insert("](");
         }
-        self.push(line);
+        self.push(Unit::Image, line);
     }
 
     /// A photo's lines; returns the credits as printed.
@@ -482,12 +552,12 @@ impl Gen {
                 self.absent.insert("style=");
                 l = format!("<div style=\"text-align: center;\">{l}</div>");
             }
-            self.push(l);
+            self.push(Unit::Caption, l);
         }
         for (j, c) in credits.iter().enumerate() {
             if !(glue && j == 0) || p.captions.is_empty() {
                 let l = self.render(c, false);
-                self.push(l);
+                self.push(Unit::Credit, l);
             }
         }
         self.not_in_paras.extend(credits.iter().cloned());
@@ -513,12 +583,13 @@ impl Gen {
         for s in ["<table", "<tr", "<td"] {
             self.absent.insert(s);
         }
-        self.push(t);
+        self.push(Unit::Table, t);
     }
 
-    /// Column-break positions (character indices) in `text`, at least `min` in.
-    fn breaks(&mut self, text: &[char], min: usize, wanted: usize) -> Vec<usize> {
-        let n = text.len();
+    /// Column-break positions (character indices) in `text`, none in the first `min`
+    /// or the last `tail` characters (a glued continuation note stays whole).
+    fn breaks(&mut self, text: &[char], min: usize, tail: usize, wanted: usize) -> Vec<usize> {
+        let n = text.len().saturating_sub(tail);
         let ok = |p: usize| {
             p >= min + 2
                 && p + 2 <= n
@@ -551,7 +622,16 @@ impl Gen {
 
     /// One body paragraph: `text` is its true text (with a glued continuation note);
     /// `lead` the inline byline as printed before it; `inside` a photo dropped in it.
-    fn paragraph(&mut self, text: &str, lead: Option<&str>, inside: Option<&Photo>) {
+    /// `notes`: how many characters at the start and at the end of `text` are a glued
+    /// continuation note; `end_note`: the paragraph is a closing note.
+    fn paragraph(
+        &mut self,
+        text: &str,
+        notes: (usize, usize),
+        lead: Option<&str>,
+        inside: Option<&Photo>,
+        end_note: bool,
+    ) {
         let chars: Vec<char> = text.chars().collect();
         let mut wanted = 0;
         // A short paragraph (a dateline, a one-line question) broken in two is a
@@ -562,7 +642,7 @@ impl Gen {
         if inside.is_some() {
             wanted = wanted.max(1);
         }
-        let cuts = self.breaks(&chars, 0, wanted);
+        let cuts = self.breaks(&chars, notes.0, notes.1, wanted);
         let photo_at = if inside.is_some() && !cuts.is_empty() {
             Some(self.rng.below(cuts.len()))
         } else {
@@ -596,7 +676,12 @@ impl Gen {
                 self.absent.insert("#");
                 r = format!("###### {r}");
             }
-            self.push(r);
+            let unit = match (k, end_note) {
+                (0, true) => Unit::EndNote,
+                (0, false) => Unit::Paragraph,
+                _ => Unit::Continuation,
+            };
+            self.push(unit, r);
             if !last {
                 let p = bounds[k + 1];
                 let x: String = chars[bounds[k].max(p.saturating_sub(10))..p]
@@ -664,6 +749,7 @@ impl Gen {
         let c = self.content;
         let headless = matches!(plan.start, Start::From(..));
         let mut t = TruthArticle::default();
+        self.current = Some(self.articles.len());
         if let Some(o) = &plan.overline {
             let (role, text) = match o {
                 Overline::Banner(s) => (Role::Banner, s.clone()),
@@ -759,16 +845,19 @@ impl Gen {
                 _ => a.paragraphs[i].clone(),
             };
             let mut lead = None;
+            let mut notes = (0, 0);
             if i == first {
                 if headless {
                     t.first = Some(text.trim_start().chars().take(12).collect());
                     match self.rng.below(5) {
                         0 | 1 => {
-                            text = format!("{}{text}", self.mat.jump_note(&mut self.rng, true));
+                            let n = self.mat.jump_note(&mut self.rng, true);
+                            notes.0 = n.chars().count();
+                            text = format!("{n}{text}");
                         }
                         2 => {
                             let n = self.mat.jump_note(&mut self.rng, true);
-                            self.push_line(Role::Furniture, &n);
+                            self.push_unit(Role::Furniture, Unit::Note, &n);
                             self.not_titles.push(n);
                         }
                         _ => {}
@@ -786,19 +875,23 @@ impl Gen {
                     }
                     lead = Some(format!("{}{sep}", self.render(&b, false)));
                 } else if self.chance(c.note_in) {
-                    text = format!("{}{text}", self.mat.jump_note(&mut self.rng, true));
+                    let n = self.mat.jump_note(&mut self.rng, true);
+                    notes.0 = n.chars().count();
+                    text = format!("{n}{text}");
                 }
             }
             let glued_out = plan.truncated && i + 1 == plan.end && self.chance(60);
             if glued_out {
-                text.push_str(&self.mat.jump_note(&mut self.rng, false));
+                let n = self.mat.jump_note(&mut self.rng, false);
+                notes.1 = n.chars().count();
+                text.push_str(&n);
             }
             let inside = pending_inside.take();
-            self.paragraph(&text, lead.as_deref(), inside.as_ref());
+            self.paragraph(&text, notes, lead.as_deref(), inside.as_ref(), false);
             t.paragraphs += 1;
             if plan.truncated && i + 1 == plan.end && !glued_out {
                 let n = self.mat.jump_note(&mut self.rng, false);
-                self.push_line(Role::Furniture, &n);
+                self.push_unit(Role::Furniture, Unit::Note, &n);
                 self.not_titles.push(n);
             }
         }
@@ -819,7 +912,7 @@ impl Gen {
             if byline.is_some() && pos != Some(BylinePosition::Trailing) && self.chance(c.end_note)
             {
                 let note = self.mat.end_note(&mut self.rng);
-                self.paragraph(&note, None, None);
+                self.paragraph(&note, (0, 0), None, None, true);
                 t.paragraphs += 1;
                 self.not_titles.push(note);
             }
@@ -829,6 +922,7 @@ impl Gen {
         }
         t.captions = captions;
         self.articles.push(t);
+        self.current = None;
     }
 
     fn photo_item(&mut self, used_titles: &mut Vec<String>) {
@@ -839,6 +933,7 @@ impl Gen {
             }
         };
         used_titles.push(title.clone());
+        self.current = Some(self.articles.len());
         let p = Photo {
             title: Some(title.clone()),
             captions: vec![self.mat.caption(&mut self.rng)],
@@ -851,6 +946,7 @@ impl Gen {
             captions: p.captions.clone(),
             ..TruthArticle::default()
         });
+        self.current = None;
     }
 
     fn page(&mut self) {
@@ -1013,7 +1109,8 @@ impl Gen {
 
     fn finish_markdown(&mut self) -> String {
         let sep = if self.style.blank { "\n\n" } else { "\n" };
-        let body = self.blocks.join(sep);
+        let texts: Vec<&str> = self.blocks.iter().map(|b| b.text.as_str()).collect();
+        let body = texts.join(sep);
         if self.style.fenced {
             self.absent.insert("```");
             format!("```markdown\n{body}\n```\n")
@@ -1113,6 +1210,55 @@ mod tests {
             }
             for s in &page.truth.absent {
                 assert!(page.markdown.contains(s.as_str()), "{}: {s}", page.name);
+            }
+        }
+    }
+
+    #[test]
+    fn labelled_blocks_make_the_page_and_match_the_truth() {
+        for page in pages(Split::Dev, 3, 4) {
+            let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+            let sep = if page.markdown.contains("\n\n") {
+                "\n\n"
+            } else {
+                "\n"
+            };
+            let body = texts.join(sep);
+            assert!(page.markdown.contains(&body), "{}", page.name);
+            // Titles labelled in page order are the truth's titles in order.
+            let mut titles: Vec<String> = Vec::new();
+            for b in page
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.unit, Unit::Title | Unit::PhotoTitle))
+            {
+                let a = b.article.expect("a title belongs to an article");
+                let want = page.truth.articles[a].title.as_deref().and_then(norm);
+                assert_eq!(
+                    Some(plain(&b.text).trim_start_matches('#').to_string()),
+                    want.map(|w| plain(&w)),
+                    "{}",
+                    page.name
+                );
+                titles.push(b.text.clone());
+            }
+            let titled = page
+                .truth
+                .articles
+                .iter()
+                .filter(|a| a.title.is_some())
+                .count();
+            assert_eq!(titles.len(), titled, "{}", page.name);
+            // Every article owns at least one block; paragraph starts count its paragraphs.
+            for (i, a) in page.truth.articles.iter().enumerate() {
+                let starts = page
+                    .blocks
+                    .iter()
+                    .filter(|b| {
+                        b.article == Some(i) && matches!(b.unit, Unit::Paragraph | Unit::EndNote)
+                    })
+                    .count();
+                assert_eq!(starts, a.paragraphs, "{} article {i}", page.name);
             }
         }
     }
