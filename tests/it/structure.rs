@@ -16,9 +16,10 @@ use serde_json::Value;
 /// Generated dev pages per profile: enough to see a regression, cheap enough for `cargo test`.
 const PAGES: usize = 3;
 /// Points on the generated dev set (`PAGES` per profile, seed 1), at least.
-const GENERATED_FLOOR: usize = 1095;
-/// The points possible on that set: changes only when the generator does.
-const GENERATED_MAX: usize = 1823;
+const GENERATED_FLOOR: usize = 1295;
+/// The points possible on that set: changes when the generator does, and with the
+/// parser's extra articles (each is a check of its own).
+const GENERATED_MAX: usize = 1817;
 /// `(page, points at least)`; each page's maximum is asserted too, so a changed truth
 /// is noticed.
 const REAL_FLOORS: [(&str, usize, usize); 2] = [
