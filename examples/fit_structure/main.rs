@@ -12,8 +12,17 @@
 //! decoded one's where they differ, and average the weights over all steps (which
 //! keeps the result stable). The weights start at "trust the rule parser" (each
 //! `rule:X` feature one point for role X), so the perceptron learns where the other
-//! cues should overrule it. `--check` prints, for given pages, the score of the
-//! decoded reading and of the gold roles (a check of the label derivation).
+//! cues should overrule it; after the fit the rule verdict gets `RULE_TRUST` more (see
+//! there). `--check` prints, for given pages, the score of the decoded reading and of
+//! the gold roles (a check of the label derivation), and the units where they differ
+//! with the cues that decided. `--gold-misses` lists what the gold roles lose.
+//!
+//! Knobs for experiments (environment): `FIT_EPOCHS`, `FIT_PAGES` (per profile),
+//! `FIT_RULE_PRIOR`, `FIT_RULE_TRUST`; `FIT_EVAL=1` prints per-profile scores on the
+//! train and dev parts, the real pages and the sample variants for the rule parser
+//! and the fitted weights; `FIT_TRUST=0,1000` does the same for other trusts;
+//! `FIT_CONFUSION=1` prints the commonest gold/decoded role confusions;
+//! `FIT_CHECK_TRUST=t` makes `--check` use the shipped weights as if fit with trust t.
 
 mod labels;
 
@@ -71,8 +80,15 @@ fn check(paths: &[String]) {
             .unwrap_or(Value::Null);
         let page = Page::new(&md);
         let gold = labels::derive(&page, &truth);
-        let pred = page.decode(Weights::shipped());
+        // `FIT_CHECK_TRUST=t` checks the shipped weights as if fit with trust `t`.
+        let mut w = Weights::shipped().clone();
+        if let Ok(t) = std::env::var("FIT_CHECK_TRUST") {
+            let t: f64 = t.parse().unwrap_or(RULE_TRUST);
+            w.add_scaled(&start(), (t - RULE_TRUST) / RULE_PRIOR);
+        }
+        let pred = page.decode(&w);
         let g = score(&page, &gold, &truth, &md);
+        let w = &w;
         let p = score(&page, &pred, &truth, &md);
         println!(
             "{md_path}: decoded {}/{}, gold roles {}/{}",
@@ -82,7 +98,7 @@ fn check(paths: &[String]) {
             println!("  gold miss: {}", m.text);
         }
         let rules = page.rule_roles();
-        let why = page.explain(Weights::shipped());
+        let why = page.explain(&w);
         for (i, (a, b)) in gold.iter().zip(&pred).enumerate() {
             if a != b {
                 let t: String = page.text(i).chars().take(30).collect();
