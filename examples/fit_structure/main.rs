@@ -98,7 +98,7 @@ fn check(paths: &[String]) {
             println!("  gold miss: {}", m.text);
         }
         let rules = page.rule_roles();
-        let why = page.explain(&w);
+        let why = page.explain(w);
         for (i, (a, b)) in gold.iter().zip(&pred).enumerate() {
             if a != b {
                 let t: String = page.text(i).chars().take(30).collect();
