@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub dump: Option<DumpFormat>,
 
+    /// With `--dump json`: per block and field, the role the structure decoder gave
+    /// it and the cues that decided it.
+    #[arg(long)]
+    pub explain: bool,
+
     /// Width for `--dump text` and for piped output (default 80).
     #[arg(long, value_name = "N")]
     pub width: Option<u16>,
@@ -102,6 +107,7 @@ impl Cli {
                     MatchMode::Substring
                 },
             },
+            explain: self.explain,
         }
     }
 

@@ -39,6 +39,8 @@ struct JsonArticle<'a> {
     blocks: Vec<JsonBlock<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     keywords: Option<&'a [Keyword]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<std::collections::BTreeMap<&'static str, Why<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +48,24 @@ struct JsonBlock<'a> {
     kind: &'static str,
     text: &'a str,
     line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<Why<'a>>,
+}
+
+/// `--explain`: the decoded role of the unit a block or field starts on, and the cues
+/// that decided it.
+#[derive(Serialize)]
+struct Why<'a> {
+    role: &'static str,
+    cues: &'a [String],
+}
+
+fn why(doc: &Document, line: usize) -> Option<Why<'_>> {
+    let e = doc.explanations.iter().find(|e| e.line == line)?;
+    Some(Why {
+        role: e.role,
+        cues: &e.cues,
+    })
 }
 
 fn block<'a>(doc: &'a Document, b: &crate::document::Block) -> JsonBlock<'a> {
@@ -53,7 +73,30 @@ fn block<'a>(doc: &'a Document, b: &crate::document::Block) -> JsonBlock<'a> {
         kind: b.kind.as_str(),
         text: doc.str(&b.span),
         line: b.span.line,
+        why: why(doc, b.span.line),
     }
+}
+
+/// `--explain` for an article's fields, by field name.
+fn field_whys<'a>(
+    doc: &'a Document,
+    a: &crate::document::Article,
+) -> Option<std::collections::BTreeMap<&'static str, Why<'a>>> {
+    if doc.explanations.is_empty() {
+        return None;
+    }
+    let fields = [
+        ("kicker", &a.kicker),
+        ("title", &a.title),
+        ("subtitle", &a.subtitle),
+        ("byline", &a.byline),
+    ];
+    Some(
+        fields
+            .into_iter()
+            .filter_map(|(name, span)| Some((name, why(doc, span.as_ref()?.line)?)))
+            .collect(),
+    )
 }
 
 fn field<'a>(doc: &'a Document, span: Option<&Span>) -> Option<&'a str> {
@@ -95,6 +138,7 @@ pub fn json_with(docs: &[Document], extras: &Extras) -> String {
                             .get(d)
                             .and_then(|k| k.get(i))
                             .map(Vec::as_slice),
+                        why: field_whys(doc, a),
                     })
                     .collect(),
                 matches: extras

@@ -33,6 +33,8 @@ fn run(options: &Options) -> i32 {
             }
         };
     }
+    // Before any page is read: explaining is a switch of the parser, not a parameter.
+    kanbao::document::set_explain(options.explain && options.output == Output::Json);
     let docs = match loader::load_everything(&options.paths, &options.input) {
         Ok(docs) => docs,
         Err(err) => {

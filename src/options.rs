@@ -29,6 +29,8 @@ pub struct Options {
     pub layout: LayoutOptions,
     pub analysis: AnalysisOptions,
     pub search: SearchOptions,
+    /// `--explain`: the JSON dump says, per block and field, which role it got and why.
+    pub explain: bool,
 }
 
 /// Where the pages go.

@@ -128,7 +128,10 @@ pub fn article_text(doc: &Document, article: usize) -> String {
             && a.blocks.get(i).is_some_and(|b| {
                 matches!(
                     b.kind,
-                    BlockKind::Credit | BlockKind::Image | BlockKind::Furniture
+                    BlockKind::Credit
+                        | BlockKind::Image
+                        | BlockKind::Furniture
+                        | BlockKind::EndNote
                 )
             })
         {

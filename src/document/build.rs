@@ -112,5 +112,29 @@ pub(crate) fn document(
         articles,
         furniture,
         habits: Vec::new(),
+        explanations: Vec::new(),
     }
+}
+
+/// Assembles the document when furniture is given as whole units by index.
+pub(crate) fn document_with_furniture(
+    source: &str,
+    units: &[Unit],
+    articles: &[PlanArticle],
+    furniture: &[usize],
+) -> Document {
+    let blocks: Vec<PlanBlock> = furniture
+        .iter()
+        .map(|&unit| PlanBlock {
+            kind: super::model::BlockKind::Furniture,
+            text: Text::new(
+                vec![super::plan::Piece {
+                    unit,
+                    range: 0..units.get(unit).map_or(0, |u| u.text.len()),
+                }],
+                Glue::Rejoin,
+            ),
+        })
+        .collect();
+    document(source, units, articles, &blocks)
 }

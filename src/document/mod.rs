@@ -8,9 +8,12 @@
 //! breaks rejoined, captions lifted out), `infer` (articles, headlines, bylines…),
 //! `build` (the text laid down once, fields and blocks as spans).
 
+mod assemble;
 mod build;
 mod byline;
 mod continuation;
+mod decode;
+mod features;
 mod fence;
 mod furniture;
 mod glyphs;
@@ -21,6 +24,7 @@ mod infer;
 mod inline;
 mod join;
 mod latex;
+mod legacy;
 mod lines;
 mod marks;
 pub mod model;
@@ -28,14 +32,18 @@ pub mod parse;
 mod photo;
 mod plan;
 mod prose_table;
+mod roles;
 mod spacing;
 mod stray;
+pub mod structure;
 mod tags;
 mod text;
 mod topic;
 mod unit;
+mod weights;
 
-pub use model::{Article, Block, BlockKind, Document, Span};
-pub use parse::parse;
+pub use model::{Article, Block, BlockKind, Document, Explanation, Span};
+pub use parse::{parse, parse_explained, parse_with, set_explain};
+pub use weights::Weights;
 #[cfg(test)]
 mod tests;

@@ -42,6 +42,8 @@ pub enum BlockKind {
     SeriesLabel,
     /// Page furniture: dates, 第N版, 责任编辑：… kept apart from article text.
     Furniture,
+    /// A note closing an article (`本期统筹：…`, `（特别感谢…）`): not body text.
+    EndNote,
 }
 
 impl BlockKind {
@@ -59,6 +61,7 @@ impl BlockKind {
             Self::Banner => "banner",
             Self::SeriesLabel => "series_label",
             Self::Furniture => "furniture",
+            Self::EndNote => "end_note",
         }
     }
 }
@@ -89,6 +92,19 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// Why one unit of the page got its role: the structure decoder's role and the cues
+/// (feature names with the weight they gave it over the runner-up role) that decided it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explanation {
+    /// 1-based source line of the unit.
+    pub line: usize,
+    /// The decoded role (`headline`, `byline`, `paragraph_continuation`…).
+    pub role: &'static str,
+    /// The two or three strongest cues, strongest first, each as `feature +margin`
+    /// (`next:by:own_line +52.1`).
+    pub cues: Vec<String>,
+}
+
 /// One input file: a newspaper page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -108,6 +124,9 @@ pub struct Document {
     /// `html-block`, `inline-latex`, …), in the order they were first met: which
     /// converter wrote the page, as far as its habits tell.
     pub habits: Vec<&'static str>,
+    /// Per unit, why it got its role; filled by [`parse_explained`](super::parse_explained)
+    /// only (explaining costs a second pass).
+    pub explanations: Vec<Explanation>,
 }
 
 impl Document {

@@ -1,8 +1,16 @@
 //! Markdown page → [`Document`]: the passes of the parser run in order.
+//!
+//! `lines` reads the markdown into units and `furniture` sets page furniture apart;
+//! then every other unit gets a role from the structure decoder (`structure`: the rule
+//! parser's reading and many other cues, weighed by fitted weights and decoded over
+//! the whole page), `assemble` groups the units into articles by role, and `build`
+//! lays the text down once.
 
-use super::model::{BlockKind, Document};
-use super::plan::{Glue, Piece, PlanBlock, Text};
-use super::{build, furniture, infer, join, lines};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::model::{Document, Explanation};
+use super::structure::Page;
+use super::weights::Weights;
 
 /// Parses one page of markdown into a [`Document`] named `source`.
 ///
@@ -12,39 +20,44 @@ use super::{build, furniture, infer, join, lines};
 /// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
 /// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
-    let (all, habits) = lines::read(markdown);
-    let mut units = Vec::with_capacity(all.len());
-    let mut furniture_units = Vec::new();
-    for u in all {
-        let is_furniture = matches!(u.syntax, lines::Syntax::Text | lines::Syntax::Heading(_))
-            && furniture::is_furniture(&u.text);
-        if is_furniture {
-            furniture_units.push(u);
-        } else {
-            units.push(u);
-        }
+    if EXPLAIN.load(Ordering::Relaxed) {
+        return parse_explained(source, markdown);
     }
-    let classes = join::classify(&units);
-    let items = join::join(&units, &classes);
-    let articles = infer::infer(&units, &items);
-    // Furniture units go after the article units so one writer can lay down both.
-    let offset = units.len();
-    let furniture: Vec<PlanBlock> = furniture_units
-        .iter()
+    parse_with(source, markdown, Weights::shipped())
+}
+
+/// Whether [`parse`] records explanations (set once by `--explain`, before any page
+/// is read; a switch rather than a parameter so the loaders need not carry it).
+static EXPLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Makes every later [`parse`] record why each unit got its role.
+pub fn set_explain(on: bool) {
+    EXPLAIN.store(on, Ordering::Relaxed);
+}
+
+/// Parses with the given structure weights (the fitter measures candidates this way).
+pub fn parse_with(source: &str, markdown: &str, weights: &Weights) -> Document {
+    let page = Page::new(markdown);
+    let roles = page.decode(weights);
+    page.document(source, &roles)
+}
+
+/// Parses like [`parse`] and records, per unit, its role and the cues that decided it
+/// (`--dump json --explain`).
+pub fn parse_explained(source: &str, markdown: &str) -> Document {
+    let weights = Weights::shipped();
+    let page = Page::new(markdown);
+    let roles = page.decode(weights);
+    let mut doc = page.document(source, &roles);
+    doc.explanations = page
+        .explain(weights)
+        .into_iter()
         .enumerate()
-        .map(|(n, u)| PlanBlock {
-            kind: BlockKind::Furniture,
-            text: Text::new(
-                vec![Piece {
-                    unit: offset + n,
-                    range: 0..u.text.len(),
-                }],
-                Glue::Rejoin,
-            ),
+        .map(|(i, (role, cues))| Explanation {
+            line: page.line(i),
+            role,
+            cues: cues.iter().map(|(c, w)| format!("{c} +{w:.1}")).collect(),
         })
         .collect();
-    units.extend(furniture_units);
-    let mut doc = build::document(source, &units, &articles, &furniture);
-    doc.habits = habits.into_names();
     doc
 }

@@ -25,6 +25,7 @@ mod search_async;
 mod search_screens;
 mod search_ui;
 mod structure;
+mod structure_classes;
 mod support;
 mod terminal_edges;
 mod variants;

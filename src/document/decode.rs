@@ -1,0 +1,176 @@
+//! The best sequence of roles for a whole page: a Viterbi decode over the units.
+//!
+//! Each unit's score for a role is the sum of the weights of its active features
+//! (`features`, `weights`); each pair of consecutive roles adds a transition weight
+//! (a byline after a headline is likely, a subtitle after a paragraph impossible). The
+//! decode finds the sequence with the highest total, so a line is read as a headline
+//! because the whole page reads best that way: it is short, follows a finished story,
+//! and a byline and a lede on other things follow it. Time is linear in the page:
+//! units × roles².
+
+use super::features::{self, PageFeatures};
+use super::lines::Unit;
+use super::roles::{ALL, Role, allowed, forbidden};
+use super::weights::{EDGE, ROLES, Weights};
+
+/// The decoded roles, with each unit's score per role (for explanations and fitting).
+pub(crate) struct Decoded {
+    pub roles: Vec<Role>,
+}
+
+/// Emission scores of every unit for every role (`NEG` where the syntax forbids it).
+pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Vec<[f64; ROLES]> {
+    let mut active = Vec::new();
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            feats.active(i, &mut active);
+            let mut row = [NEG; ROLES];
+            for r in allowed(u.syntax) {
+                let ri = r.index();
+                if let Some(slot) = row.get_mut(ri) {
+                    *slot = active.iter().map(|&f| w.emit(ri, f)).sum();
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+/// Minus infinity, for roles and transitions that cannot be.
+const NEG: f64 = -1e18;
+
+fn trans(w: &Weights, prev: Option<usize>, cur: Option<usize>) -> f64 {
+    let role = |i: Option<usize>| i.and_then(|i| ALL.get(i).copied());
+    if forbidden(role(prev), role(cur)) {
+        return NEG;
+    }
+    w.trans(prev.unwrap_or(EDGE), cur.unwrap_or(EDGE))
+}
+
+/// Decodes the page.
+pub(crate) fn decode(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Decoded {
+    let emit = emissions(units, feats, w);
+    Decoded {
+        roles: viterbi(&emit, w),
+    }
+}
+
+/// The best role sequence for the given emission scores.
+pub(crate) fn viterbi(emit: &[[f64; ROLES]], w: &Weights) -> Vec<Role> {
+    let Some(first) = emit.first() else {
+        return Vec::new();
+    };
+    let mut score: [f64; ROLES] = [NEG; ROLES];
+    for (r, s) in score.iter_mut().enumerate() {
+        let e = first.get(r).copied().unwrap_or(NEG);
+        if e > NEG / 2.0 {
+            *s = e + trans(w, None, Some(r));
+        }
+    }
+    let mut back: Vec<[u8; ROLES]> = Vec::with_capacity(emit.len());
+    back.push([0; ROLES]);
+    for row in emit.iter().skip(1) {
+        let mut next = [NEG; ROLES];
+        let mut from = [0u8; ROLES];
+        for (c, e) in row.iter().enumerate() {
+            if *e <= NEG / 2.0 {
+                continue;
+            }
+            let mut best = NEG;
+            let mut arg = 0;
+            for (p, s) in score.iter().enumerate() {
+                if *s <= NEG / 2.0 {
+                    continue;
+                }
+                let v = s + trans(w, Some(p), Some(c));
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if let (Some(n), Some(f)) = (next.get_mut(c), from.get_mut(c)) {
+                *n = best + e;
+                *f = arg as u8;
+            }
+        }
+        score = next;
+        back.push(from);
+    }
+    let mut best = NEG * 2.0;
+    let mut at = 0;
+    for (r, s) in score.iter().enumerate() {
+        let v = s + trans(w, Some(r), None);
+        if v > best {
+            best = v;
+            at = r;
+        }
+    }
+    let mut roles = vec![Role::Paragraph; emit.len()];
+    for i in (0..emit.len()).rev() {
+        if let Some(slot) = roles.get_mut(i) {
+            *slot = ALL.get(at).copied().unwrap_or(Role::Paragraph);
+        }
+        at = back
+            .get(i)
+            .and_then(|b| b.get(at))
+            .map_or(0, |p| usize::from(*p));
+    }
+    roles
+}
+
+/// The two or three cues that spoke most for `role` over the runner-up role at unit
+/// `i`: feature names with the weight difference they made.
+pub(crate) fn cues(
+    feats: &PageFeatures,
+    w: &Weights,
+    i: usize,
+    role: Role,
+    runner_up: Option<Role>,
+) -> Vec<(String, f64)> {
+    let mut active = Vec::new();
+    feats.active(i, &mut active);
+    let r = role.index();
+    let mut scored: Vec<(usize, f64)> = active
+        .iter()
+        .map(|&f| {
+            let other = runner_up.map_or(0.0, |o| w.emit(o.index(), f));
+            (f, w.emit(r, f) - other)
+        })
+        .filter(|(_, d)| *d > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(f, d)| (features::name(f), (d * 100.0).round() / 100.0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::many_single_char_names)]
+    fn transitions_can_overrule_a_unit_s_own_best() {
+        let mut w = Weights::default();
+        let k = Role::Kicker.index();
+        let h = Role::Headline.index();
+        let p = Role::Paragraph.index();
+        // Unit 0 slightly prefers kicker, unit 1 prefers paragraph; a kicker must be
+        // followed by a headline, so the page reads best as paragraph, paragraph.
+        let mut a = [NEG; ROLES];
+        a[k] = 1.0;
+        a[p] = 0.5;
+        a[h] = 0.0;
+        let mut b = [NEG; ROLES];
+        b[p] = 2.0;
+        b[h] = 0.0;
+        w.trans[EDGE * (ROLES + 1) + k] = 0.0;
+        assert_eq!(viterbi(&[a, b], &w), vec![Role::Paragraph, Role::Paragraph]);
+        b[h] = 1.9;
+        assert_eq!(viterbi(&[a, b], &w), vec![Role::Kicker, Role::Headline]);
+    }
+}

@@ -1,0 +1,619 @@
+//! The weak cues the decoder weighs: for every unit, the set of binary features that
+//! hold for it (short, ends a sentence, byline-shaped, a heading at the page's top
+//! level, next to an image, shares words with the text before…), plus the same
+//! features of its neighbours.
+//!
+//! No cue decides alone: each feature only adds its fitted weight to each role's score
+//! (`weights`), and `decode` chooses the roles of the whole page at once. Features are
+//! computed once per unit, in time linear in the page (topic windows are bounded).
+
+use super::byline;
+use super::join::is_credit;
+use super::lines::{Syntax, Unit};
+use super::roles::{ALL, Role};
+use super::text::{
+    chars_up_to, clearly_continues, ends_sentence, is_han, is_space, is_title_like,
+    starts_enumeration, trim,
+};
+
+/// The features of a unit itself, by name. Their order is the feature id.
+pub(crate) const BASE: &[&str] = &[
+    "bias",
+    "syn:heading",
+    "syn:text",
+    "syn:other",
+    "h:top",
+    "h:second",
+    "h:lower",
+    "page:levelled",
+    "page:one_level",
+    "page:unmarked",
+    "text_on_marked_page",
+    "len:1-4",
+    "len:5-8",
+    "len:9-15",
+    "len:16-25",
+    "len:26-40",
+    "len:41-80",
+    "len:81-200",
+    "len:200+",
+    "rel:longer_than_heads",
+    "rel:much_longer_than_heads",
+    "rel:shorter_than_heads",
+    "end:sentence",
+    "end:open",
+    "end:question",
+    "end:comma",
+    "end:colon",
+    "end:quote",
+    "has:comma",
+    "has:colon",
+    "has:inner_stop",
+    "has:gap",
+    "title_like",
+    "starts:continues",
+    "starts:enumeration",
+    "indented",
+    "adjacent",
+    "wrap:same_width",
+    "by:own_line",
+    "by:bare_name",
+    "by:names_line",
+    "by:place_name",
+    "by:text_photo",
+    "by:joined_reporting",
+    "by:inline",
+    "by:agency_words",
+    "credit",
+    "caption:announced",
+    "bracketed",
+    "note:vocab",
+    "cont:from",
+    "cont:to",
+    "furn:vocab",
+    "pos:first",
+    "pos:last",
+    "topic:new",
+    "topic:low",
+    "topic:shared",
+    "img:near",
+    "cmp:longer_than_next",
+    "cmp:shorter_than_next",
+    "cmp:longer_than_prev",
+    "cmp:shorter_than_prev",
+    "next_is_list",
+];
+
+/// Each base feature again, when the unit before is running text left open
+/// (`open&syn:heading`…): what a line looks like matters most for whether it
+/// continues a paragraph, and a linear model needs the pair spelled out.
+const OPEN_AT: usize = BASE.len();
+
+/// Rule parser roles are features too (`rule:headline`…), after the others.
+const RULES_AT: usize = 2 * BASE.len();
+
+/// Base features, their open-paragraph pairs, and one per rule role.
+pub(crate) const PER_UNIT: usize = 2 * BASE.len() + ALL.len();
+
+/// Positions whose features are copied: the unit itself, then its neighbours.
+pub(crate) const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
+
+/// Every feature id: `PER_UNIT` ids for each offset.
+pub(crate) const COUNT: usize = PER_UNIT * OFFSETS.len();
+
+/// The name of feature `id` (`prev:by:own_line`…), as written in the weights file.
+pub(crate) fn name(id: usize) -> String {
+    let base = id % PER_UNIT;
+    let offset = OFFSETS.get(id / PER_UNIT).copied().unwrap_or(0);
+    let own = match BASE.get(base) {
+        Some(n) => (*n).to_string(),
+        None if base < RULES_AT => format!("open&{}", BASE.get(base - OPEN_AT).unwrap_or(&"?")),
+        None => format!(
+            "rule:{}",
+            ALL.get(base - RULES_AT).map_or("?", |r| r.name())
+        ),
+    };
+    match offset {
+        0 => own,
+        -1 => format!("prev:{own}"),
+        1 => format!("next:{own}"),
+        -2 => format!("prev2:{own}"),
+        _ => format!("next2:{own}"),
+    }
+}
+
+fn id(name: &str) -> usize {
+    BASE.iter().position(|n| *n == name).unwrap_or(0)
+}
+
+/// The active features of every unit of a page (ids below `PER_UNIT`), and the page
+/// wide facts they were read against.
+pub(crate) struct PageFeatures {
+    pub own: Vec<Vec<u16>>,
+}
+
+impl PageFeatures {
+    /// All active feature ids of unit `i`, own and neighbours'.
+    pub(crate) fn active(&self, i: usize, out: &mut Vec<usize>) {
+        out.clear();
+        for (slot, off) in OFFSETS.iter().enumerate() {
+            let Some(j) = i.checked_add_signed(*off) else {
+                continue;
+            };
+            if let Some(fs) = self.own.get(j) {
+                out.extend(fs.iter().map(|&f| slot * PER_UNIT + usize::from(f)));
+            }
+        }
+    }
+}
+
+/// Heading levels on the page.
+struct Levels {
+    top: Option<u8>,
+    second: Option<u8>,
+    distinct: usize,
+    headings: usize,
+    /// Typical length of the page's heading-like lines (median), in characters.
+    head_len: usize,
+}
+
+fn levels(units: &[Unit]) -> Levels {
+    let mut seen = [0usize; 7];
+    let mut lens = Vec::new();
+    for u in units {
+        if let Syntax::Heading(l) = u.syntax {
+            if let Some(n) = seen.get_mut(usize::from(l).min(6)) {
+                *n += 1;
+            }
+            lens.push(chars_up_to(&u.text, 200));
+        }
+    }
+    if lens.is_empty() {
+        lens = units
+            .iter()
+            .filter(|u| u.syntax == Syntax::Text && is_title_like(&u.text))
+            .map(|u| chars_up_to(&u.text, 200))
+            .collect();
+    }
+    lens.sort_unstable();
+    let present: Vec<u8> = (1..=6u8)
+        .filter(|l| seen.get(usize::from(*l)).is_some_and(|n| *n > 0))
+        .collect();
+    Levels {
+        top: present.first().copied(),
+        second: present.get(1).copied(),
+        distinct: present.len(),
+        headings: seen.iter().sum(),
+        head_len: lens.get(lens.len() / 2).copied().unwrap_or(16).max(4),
+    }
+}
+
+/// Reads the features of every unit; `rules` is the rule parser's role per unit.
+pub(crate) fn page(units: &[Unit], rules: &[Option<Role>]) -> PageFeatures {
+    let lv = levels(units);
+    let topics = topic_cues(units);
+    let own = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mut f = Vec::with_capacity(24);
+            unit_features(units, i, u, &lv, &mut f);
+            if let Some(t) = topics.get(i).copied().flatten() {
+                f.push(id(t) as u16);
+            }
+            let open = i
+                .checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|p| p.syntax == Syntax::Text && !ends_sentence(&p.text));
+            if open {
+                let n = f.len();
+                for k in 0..n {
+                    if let Some(&x) = f.get(k) {
+                        f.push(x + OPEN_AT as u16);
+                    }
+                }
+            }
+            if let Some(r) = rules.get(i).copied().flatten() {
+                f.push((RULES_AT + r.index()) as u16);
+            }
+            f
+        })
+        .collect();
+    PageFeatures { own }
+}
+
+fn push(f: &mut Vec<u16>, name: &str) {
+    f.push(id(name) as u16);
+}
+
+fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Vec<u16>) {
+    push(f, "bias");
+    let t = trim(&unit.text);
+    match unit.syntax {
+        Syntax::Heading(l) => {
+            push(f, "syn:heading");
+            if Some(l) == lv.top {
+                push(f, "h:top");
+            } else if Some(l) == lv.second {
+                push(f, "h:second");
+            } else {
+                push(f, "h:lower");
+            }
+        }
+        Syntax::Text => {
+            push(f, "syn:text");
+            if lv.headings >= 2 {
+                push(f, "text_on_marked_page");
+            }
+        }
+        _ => {
+            push(f, "syn:other");
+            if unit.syntax == Syntax::Image {
+                return;
+            }
+        }
+    }
+    if lv.distinct >= 2 {
+        push(f, "page:levelled");
+    } else if lv.distinct == 1 && lv.headings >= 2 {
+        push(f, "page:one_level");
+    } else {
+        push(f, "page:unmarked");
+    }
+    let n = chars_up_to(t, 201);
+    push(
+        f,
+        match n {
+            0..=4 => "len:1-4",
+            5..=8 => "len:5-8",
+            9..=15 => "len:9-15",
+            16..=25 => "len:16-25",
+            26..=40 => "len:26-40",
+            41..=80 => "len:41-80",
+            81..=200 => "len:81-200",
+            _ => "len:200+",
+        },
+    );
+    if n * 2 > lv.head_len * 3 {
+        push(f, "rel:longer_than_heads");
+    }
+    if n > lv.head_len * 3 {
+        push(f, "rel:much_longer_than_heads");
+    }
+    if n * 3 < lv.head_len * 2 {
+        push(f, "rel:shorter_than_heads");
+    }
+    punctuation(t, f);
+    if is_title_like(t) {
+        push(f, "title_like");
+    }
+    if clearly_continues(t) {
+        push(f, "starts:continues");
+    }
+    if starts_enumeration(t) {
+        push(f, "starts:enumeration");
+    }
+    if unit.indented {
+        push(f, "indented");
+    }
+    if unit.adjacent {
+        push(f, "adjacent");
+    }
+    if at > 0
+        && unit.adjacent
+        && units
+            .get(at - 1)
+            .is_some_and(|p| wide(&p.text) + 1 >= wide(t))
+    {
+        push(f, "wrap:same_width");
+    }
+    bylines(t, f);
+    notes(t, f);
+    if at == 0 {
+        push(f, "pos:first");
+    }
+    if at + 1 == units.len() {
+        push(f, "pos:last");
+    }
+    let image = |j: Option<usize>| {
+        j.and_then(|j| units.get(j))
+            .is_some_and(|n| n.syntax == Syntax::Image)
+    };
+    if image(at.checked_sub(1)) || image(at.checked_sub(2)) || image(Some(at + 1)) {
+        push(f, "img:near");
+    }
+    // Which of two stacked short lines is the headline: the wordier one, mostly.
+    let len_of = |j: Option<usize>| {
+        j.and_then(|j| units.get(j))
+            .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
+            .map(|u| chars_up_to(&u.text, 201))
+    };
+    if let Some(m) = len_of(Some(at + 1)) {
+        if n > m + 2 {
+            push(f, "cmp:longer_than_next");
+        } else if n + 2 < m {
+            push(f, "cmp:shorter_than_next");
+        }
+    }
+    if let Some(m) = len_of(at.checked_sub(1)) {
+        if n > m + 2 {
+            push(f, "cmp:longer_than_prev");
+        } else if n + 2 < m {
+            push(f, "cmp:shorter_than_prev");
+        }
+    }
+    if units
+        .get(at + 1)
+        .is_some_and(|u| u.syntax == Syntax::ListItem)
+    {
+        push(f, "next_is_list");
+    }
+}
+
+fn wide(s: &str) -> usize {
+    s.chars().take(201).count()
+}
+
+fn punctuation(t: &str, f: &mut Vec<u16>) {
+    let last = t.chars().next_back();
+    if ends_sentence(t) {
+        push(f, "end:sentence");
+    } else {
+        push(f, "end:open");
+    }
+    match last {
+        Some('？' | '?' | '！' | '!') => push(f, "end:question"),
+        Some('，' | ',' | '、') => push(f, "end:comma"),
+        Some('：' | ':') => push(f, "end:colon"),
+        Some('”' | '"' | '』' | '」') => push(f, "end:quote"),
+        _ => {}
+    }
+    let body = t
+        .get(..t.len() - last.map_or(0, char::len_utf8))
+        .unwrap_or("");
+    if body.contains(['，', ',']) {
+        push(f, "has:comma");
+    }
+    if body.contains(['：', ':']) {
+        push(f, "has:colon");
+    }
+    if body.contains(['。', '！', '？', '；']) {
+        push(f, "has:inner_stop");
+    }
+    // A deliberate gap between two halves of a headline: a space between ideographs.
+    let mut prev_han = false;
+    let mut gap = false;
+    for c in t.chars() {
+        if is_space(c) {
+            gap = prev_han;
+        } else {
+            if gap && is_han(c) {
+                push(f, "has:gap");
+                break;
+            }
+            gap = false;
+            prev_han = is_han(c);
+        }
+    }
+}
+
+/// Name-shaped words: two to four ideographs.
+fn is_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=4).contains(&n) && w.chars().all(|c| is_han(c) || c == '·')
+}
+
+fn bylines(t: &str, f: &mut Vec<u16>) {
+    if byline::is_own_line(t) {
+        push(f, "by:own_line");
+    }
+    if byline::is_bare_name(t) {
+        push(f, "by:bare_name");
+    }
+    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+    if words.len() >= 2 && words.iter().all(|w| is_name(w)) {
+        push(f, "by:names_line");
+    }
+    // `北京朝阳区 程立`: a place, a gap, a name.
+    if let [place, name] = words.as_slice()
+        && is_name(name)
+        && place.chars().count() <= 10
+        && place.chars().all(is_han)
+        && place.ends_with(['区', '县', '市', '镇', '省', '州', '村', '乡', '道', '旗'])
+    {
+        push(f, "by:place_name");
+    }
+    if ["文/图", "图/文", "文／图", "图／文", "文图", "图文："]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        push(f, "by:text_photo");
+    }
+    if ["参与采写", "参与报道", "对本文亦有贡献", "整理", "综合报道"]
+        .iter()
+        .any(|w| t.contains(w))
+        && chars_up_to(t, 40) <= 40
+    {
+        push(f, "by:joined_reporting");
+    }
+    if byline::inline(t).is_some() {
+        push(f, "by:inline");
+    }
+    let head: String = t.chars().take(8).collect();
+    if ["记者", "通讯员", "实习生", "記者"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
+        push(f, "by:agency_words");
+    }
+}
+
+fn notes(t: &str, f: &mut Vec<u16>) {
+    if is_credit(t) {
+        push(f, "credit");
+    }
+    if [
+        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+    {
+        push(f, "caption:announced");
+    }
+    let opened = t.starts_with(['(', '（', '[', '【']);
+    let closed = t.ends_with([')', '）', ']', '】']);
+    if opened && closed {
+        push(f, "bracketed");
+    }
+    let core = t.trim_start_matches(['(', '（', '[', '【', ' ']);
+    if [
+        "本期统筹",
+        "统筹：",
+        "策划：",
+        "特别感谢",
+        "感谢",
+        "编者按",
+        "编后",
+        "资料来源",
+        "来源：",
+        "本版图片",
+        "制图",
+        "数据来源",
+    ]
+    .iter()
+    .any(|w| core.starts_with(w))
+    {
+        push(f, "note:vocab");
+    }
+    if ["上接", "接第", "接上"].iter().any(|w| core.starts_with(w)) {
+        push(f, "cont:from");
+    }
+    if ["下转", "转第", "转下"].iter().any(|w| core.starts_with(w)) {
+        push(f, "cont:to");
+    }
+    if ["责任编辑", "本版编辑", "版式", "校对", "星期", "第"]
+        .iter()
+        .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
+    {
+        push(f, "furn:vocab");
+    }
+}
+
+/// Ideographs of text read on each side of a short line to judge its topic.
+const TOPIC_WINDOW: usize = 300;
+
+/// Units looked at on each side (bounded so a page of short lines stays linear).
+const TOPIC_UNITS: usize = 24;
+
+/// Longest line whose topic cue is computed (only short lines may be heads).
+const TOPIC_LINE_MAX: usize = 60;
+
+/// Whether the text after each short line shares words with the text before it.
+fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
+    let body = |u: &&Unit| u.syntax == Syntax::Text && chars_up_to(&u.text, 40) > 40;
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if chars_up_to(&u.text, TOPIC_LINE_MAX) > TOPIC_LINE_MAX {
+                return None;
+            }
+            let back = units.get(..i).unwrap_or(&[]).iter().rev();
+            bigrams(back.take(TOPIC_UNITS).filter(body), &mut before);
+            let ahead = units.get(i + 1..).unwrap_or(&[]).iter();
+            bigrams(ahead.take(TOPIC_UNITS).filter(body), &mut after);
+            share(&before, &after).map(|s| {
+                if s < 0.05 {
+                    "topic:new"
+                } else if s < 0.15 {
+                    "topic:low"
+                } else {
+                    "topic:shared"
+                }
+            })
+        })
+        .collect()
+}
+
+/// The sorted, distinct ideograph bigrams of up to `TOPIC_WINDOW` ideographs of the
+/// given units (a sorted vector: cheaper than hashing for a few hundred pairs).
+fn bigrams<'a>(units: impl Iterator<Item = &'a Unit>, out: &mut Vec<u64>) {
+    out.clear();
+    let mut read = 0;
+    for u in units {
+        let mut prev: Option<char> = None;
+        for c in u.text.chars().filter(|c| is_han(*c)) {
+            if let Some(p) = prev {
+                out.push((u64::from(p) << 21) | u64::from(c));
+            }
+            prev = Some(c);
+            read += 1;
+            if read >= TOPIC_WINDOW {
+                break;
+            }
+        }
+        if read >= TOPIC_WINDOW {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Share of `after`'s bigrams found in `before`; `None` when either is too short.
+fn share(before: &[u64], after: &[u64]) -> Option<f64> {
+    if before.len() < TOPIC_MIN_BIGRAMS || after.len() < TOPIC_MIN_BIGRAMS {
+        return None;
+    }
+    let shared = after
+        .iter()
+        .filter(|b| before.binary_search(b).is_ok())
+        .count();
+    Some(shared as f64 / after.len() as f64)
+}
+
+/// The fewest bigrams a side needs before topics are compared.
+const TOPIC_MIN_BIGRAMS: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::units;
+
+    fn names_of(md: &str, i: usize) -> Vec<String> {
+        let u = units(md);
+        let p = page(&u, &vec![None; u.len()]);
+        p.own
+            .get(i)
+            .map(|fs| fs.iter().map(|&f| name(usize::from(f))).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn feature_names_are_unique() {
+        let all: std::collections::HashSet<String> = (0..COUNT).map(name).collect();
+        assert_eq!(all.len(), COUNT);
+        assert_eq!(name(PER_UNIT + 1), "prev:syn:heading");
+    }
+
+    #[test]
+    fn byline_shapes_outside_the_known_phrases() {
+        assert!(names_of("张海亮  付纯志   赵学堂", 0).contains(&"by:names_line".into()));
+        assert!(names_of("北京朝阳区 程立", 0).contains(&"by:place_name".into()));
+        assert!(names_of("文/图 本报记者 王五", 0).contains(&"by:text_photo".into()));
+        assert!(names_of("（本报记者赵六参与采写）", 0).contains(&"by:joined_reporting".into()));
+        assert!(!names_of("平城区全力打造现代服务业", 0).contains(&"by:names_line".into()));
+    }
+
+    #[test]
+    fn end_notes_and_punctuation() {
+        let f = names_of("（特别感谢张三对本文的帮助）", 0);
+        assert!(f.contains(&"note:vocab".into()) && f.contains(&"bracketed".into()));
+        assert!(names_of("本期统筹：钱七", 0).contains(&"note:vocab".into()));
+        let f = names_of("粮食还能再增产吗？", 0);
+        assert!(f.contains(&"end:question".into()));
+        assert!(names_of("依托六新 致力六稳", 0).contains(&"has:gap".into()));
+    }
+}

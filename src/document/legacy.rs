@@ -1,0 +1,105 @@
+//! The rule parser's reading of a page (`join::classify`, `join::join`, `infer`), as one
+//! role per unit.
+//!
+//! The rules were written for one page and each decides from one cue, but they encode
+//! a lot of newspaper knowledge. The decoder takes their verdict as one more weak cue
+//! among many (`rule:headline`, `rule:subhead`…): the fitted weights say how far to
+//! trust it, and the other cues overrule it where the corpus shows it wrong.
+
+use super::join;
+use super::lines::{Syntax, Unit};
+use super::model::BlockKind;
+use super::plan::Text;
+use super::roles::Role;
+use super::{byline, infer};
+
+/// The rule parser's role for every unit (`None` where it gave none).
+pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
+    let classes = join::classify(units);
+    let items = join::join(units, &classes);
+    let articles = infer::infer(units, &items);
+    let mut out = vec![None; units.len()];
+    let mut set = |t: &Text, first: Role, rest: Role| {
+        for (n, p) in t.pieces.iter().enumerate() {
+            if let Some(slot) = out.get_mut(p.unit)
+                && slot.is_none()
+            {
+                *slot = Some(if n == 0 { first } else { rest });
+            }
+        }
+    };
+    for (n, a) in articles.iter().enumerate() {
+        for b in &a.overline {
+            let r = if b.kind == BlockKind::Banner {
+                Role::Banner
+            } else {
+                Role::SeriesLabel
+            };
+            set(&b.text, r, r);
+        }
+        for (field, role) in [
+            (&a.kicker, Role::Kicker),
+            (&a.title, Role::Headline),
+            (&a.subtitle, Role::Subtitle),
+        ] {
+            if let Some(t) = field {
+                set(t, role, role);
+            }
+        }
+        // An inline byline is part of its paragraph's unit: the paragraph role wins.
+        if let Some(t) = &a.byline
+            && t.pieces.iter().all(|p| p.range.start == 0)
+            && !inline_head(units, t)
+        {
+            set(t, Role::Byline, Role::Byline);
+        }
+        let headless = a.title.is_none() && n > 0;
+        let mut opened = false;
+        for b in &a.blocks {
+            let r = match b.kind {
+                BlockKind::Paragraph if headless && !opened => Role::Resume,
+                BlockKind::Paragraph => Role::Paragraph,
+                BlockKind::Subhead => Role::Subhead,
+                BlockKind::Caption => Role::Caption,
+                BlockKind::Credit => Role::Credit,
+                BlockKind::ListItem => Role::ListItem,
+                BlockKind::Quote => Role::Quote,
+                BlockKind::Image => Role::Image,
+                BlockKind::Table => Role::Table,
+                BlockKind::Banner => Role::Banner,
+                BlockKind::SeriesLabel => Role::SeriesLabel,
+                BlockKind::Furniture => Role::Furniture,
+                BlockKind::EndNote => Role::EndNote,
+            };
+            opened |= b.kind == BlockKind::Paragraph;
+            set(&b.text, r, Role::ParaCont);
+        }
+    }
+    // Units the rules left out (a byline split off inline) read as paragraphs.
+    for (slot, u) in out.iter_mut().zip(units) {
+        if slot.is_none() {
+            *slot = Some(match u.syntax {
+                Syntax::ListItem => Role::ListItem,
+                Syntax::Quote => Role::Quote,
+                Syntax::Image => Role::Image,
+                Syntax::Table => Role::Table,
+                _ if classes_byline(u) => Role::Byline,
+                _ => Role::Paragraph,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a byline text is the head of its unit rather than the whole unit.
+fn inline_head(units: &[Unit], t: &Text) -> bool {
+    t.pieces.iter().any(|p| {
+        units
+            .get(p.unit)
+            .is_some_and(|u| p.range.end < u.text.len())
+    })
+}
+
+fn classes_byline(u: &Unit) -> bool {
+    matches!(u.syntax, Syntax::Text | Syntax::Heading(_)) && byline::is_own_line(&u.text)
+}

@@ -1,0 +1,236 @@
+//! The structure decoder seen from outside: what the fitter (`examples/fit_structure`)
+//! and the evaluation need to read a page as units, decode it with candidate weights,
+//! build a document from any role sequence, and move weights by a perceptron step.
+//!
+//! Roles cross this boundary by name (see the weights file), so the role type itself
+//! stays private to the parser.
+
+use super::lines::{Syntax, Unit};
+use super::model::Document;
+use super::roles::{ALL, Role};
+use super::weights::{EDGE, ROLES, Weights};
+use super::{assemble, build, decode, features, furniture, legacy, lines};
+
+/// A page read into units and features, ready to decode many times.
+pub struct Page {
+    units: Vec<Unit>,
+    furniture: Vec<Unit>,
+    /// The converter habits the front end undid (shown in the dump).
+    habits: Vec<&'static str>,
+    feats: features::PageFeatures,
+    rules: Vec<Option<Role>>,
+}
+
+/// The names of all roles.
+pub fn role_names() -> Vec<&'static str> {
+    ALL.iter().map(|r| r.name()).collect()
+}
+
+impl Page {
+    /// Reads a page of markdown.
+    pub fn new(markdown: &str) -> Self {
+        let (units, furniture, habits) = split(markdown);
+        let rules = legacy::roles(&units);
+        let feats = features::page(&units, &rules);
+        Self {
+            units,
+            furniture,
+            habits,
+            feats,
+            rules,
+        }
+    }
+
+    /// Number of units that take a role.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether the page has no such unit.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// The text of unit `i` (markup removed).
+    pub fn text(&self, i: usize) -> &str {
+        self.units.get(i).map_or("", |u| u.text.as_str())
+    }
+
+    /// The heading level of unit `i`, if it is a heading.
+    pub fn heading(&self, i: usize) -> Option<u8> {
+        match self.units.get(i)?.syntax {
+            Syntax::Heading(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Whether unit `i` sits right under the line before it (no blank line between).
+    pub fn adjacent(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.adjacent)
+    }
+
+    /// The 1-based source line of unit `i`.
+    pub fn line(&self, i: usize) -> usize {
+        self.units.get(i).map_or(0, |u| u.line)
+    }
+
+    /// Whether unit `i` opens with an indent.
+    pub fn indented(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.indented)
+    }
+
+    /// Whether unit `i` is plain text or a heading (the units whose role is open).
+    pub fn is_text(&self, i: usize) -> bool {
+        self.units
+            .get(i)
+            .is_some_and(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
+    }
+
+    /// The role syntax fixes for unit `i` (list item, image…), if it does.
+    pub fn fixed_role(&self, i: usize) -> Option<&'static str> {
+        match super::roles::allowed(self.units.get(i)?.syntax) {
+            [only] => Some(only.name()),
+            _ => None,
+        }
+    }
+
+    /// The rule parser's role for each unit.
+    pub fn rule_roles(&self) -> Vec<&'static str> {
+        self.rules
+            .iter()
+            .map(|r| r.map_or("paragraph", Role::name))
+            .collect()
+    }
+
+    /// The decoded role of each unit.
+    pub fn decode(&self, w: &Weights) -> Vec<&'static str> {
+        decode::decode(&self.units, &self.feats, w)
+            .roles
+            .iter()
+            .map(|r| r.name())
+            .collect()
+    }
+
+    /// The cues that spoke most for each unit's role (for `--explain`).
+    pub fn explain(&self, w: &Weights) -> Vec<(&'static str, Vec<(String, f64)>)> {
+        explain(&self.units, &self.feats, w)
+    }
+
+    /// The document a role sequence gives (unknown names read as paragraphs).
+    pub fn document(&self, source: &str, roles: &[&str]) -> Document {
+        let roles: Vec<Role> = roles
+            .iter()
+            .map(|n| Role::from_name(n).unwrap_or(Role::Paragraph))
+            .collect();
+        let assembled = assemble::assemble(&self.units, &roles);
+        let mut units = self.units.clone();
+        let offset = units.len();
+        units.extend(self.furniture.iter().cloned());
+        let furniture: Vec<usize> = assembled
+            .furniture
+            .iter()
+            .copied()
+            .chain(offset..units.len())
+            .collect();
+        let mut doc =
+            build::document_with_furniture(source, &units, &assembled.articles, &furniture);
+        doc.habits.clone_from(&self.habits);
+        doc
+    }
+
+    /// One structured-perceptron step: weights move by `step` towards the features
+    /// and transitions of `gold` and away from those of `pred`.
+    pub fn update(&self, w: &mut Weights, gold: &[&str], pred: &[&str], step: f64) {
+        let index = |n: &str| Role::from_name(n).map_or(EDGE, Role::index);
+        let mut active = Vec::new();
+        let mut prev = (EDGE, EDGE);
+        for i in 0..=self.units.len() {
+            let g = gold.get(i).map_or(EDGE, |n| index(n));
+            let p = pred.get(i).map_or(EDGE, |n| index(n));
+            if (g, prev.0) != (p, prev.1) {
+                add(&mut w.trans, prev.0 * (ROLES + 1) + g, step);
+                add(&mut w.trans, prev.1 * (ROLES + 1) + p, -step);
+            }
+            if g != p && i < self.units.len() {
+                self.feats.active(i, &mut active);
+                for &f in &active {
+                    if g < ROLES {
+                        add(&mut w.emit, g * features::COUNT + f, step);
+                    }
+                    if p < ROLES {
+                        add(&mut w.emit, p * features::COUNT + f, -step);
+                    }
+                }
+            }
+            prev = (g, p);
+        }
+    }
+}
+
+fn add(v: &mut [f64], at: usize, x: f64) {
+    if let Some(slot) = v.get_mut(at) {
+        *slot += x;
+    }
+}
+
+impl Weights {
+    /// `self += k * other`, for averaging perceptron weights.
+    pub fn add_scaled(&mut self, other: &Self, k: f64) {
+        for (a, b) in self.emit.iter_mut().zip(&other.emit) {
+            *a += k * b;
+        }
+        for (a, b) in self.trans.iter_mut().zip(&other.trans) {
+            *a += k * b;
+        }
+    }
+
+    /// All weights zero.
+    pub fn zero() -> Self {
+        Self::default()
+    }
+}
+
+/// Each unit's role and its deciding cues, against the runner-up role.
+pub(crate) fn explain(
+    units: &[Unit],
+    feats: &features::PageFeatures,
+    w: &Weights,
+) -> Vec<(&'static str, Vec<(String, f64)>)> {
+    let roles = decode::decode(units, feats, w).roles;
+    let emit = decode::emissions(units, feats, w);
+    roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let runner = emit.get(i).and_then(|row| {
+                ALL.iter()
+                    .copied()
+                    .filter(|o| o != r)
+                    .filter(|o| row.get(o.index()).is_some_and(|s| *s > -1e17))
+                    .max_by(|a, b| {
+                        let s = |x: &Role| row.get(x.index()).copied().unwrap_or(f64::MIN);
+                        s(a).total_cmp(&s(b))
+                    })
+            });
+            (r.name(), decode::cues(feats, w, i, *r, runner))
+        })
+        .collect()
+}
+
+/// The units of a page that can take a role, the furniture set apart before, and the
+/// converter habits the front end undid.
+fn split(markdown: &str) -> (Vec<Unit>, Vec<Unit>, Vec<&'static str>) {
+    let (all, habits) = lines::read(markdown);
+    let mut units = Vec::with_capacity(all.len());
+    let mut furniture_units = Vec::new();
+    for u in all {
+        let is_furniture = matches!(u.syntax, lines::Syntax::Text | lines::Syntax::Heading(_))
+            && furniture::is_furniture(&u.text);
+        if is_furniture {
+            furniture_units.push(u);
+        } else {
+            units.push(u);
+        }
+    }
+    (units, furniture_units, habits.into_names())
+}
