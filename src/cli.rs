@@ -50,6 +50,11 @@ pub struct Cli {
     #[arg(long)]
     pub whole_word: bool,
 
+    /// Search traditional and simplified characters as different (by default 台风
+    /// finds 颱風 and 臺北 finds 台北).
+    #[arg(long)]
+    pub exact_script: bool,
+
     /// Keywords per article (0 turns them off).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub keywords: usize,
@@ -94,7 +99,7 @@ impl Cli {
         };
         self.search
             .as_deref()
-            .map(|s| Query::parse(s, mode))
+            .map(|s| Query::parse(s, mode).with_script_folding(!self.exact_script))
             .filter(|q| !q.is_empty())
     }
 

@@ -129,6 +129,7 @@ pub static PROMPT_BINDINGS: &[Binding] = bindings! {
     [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt";
     [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were";
     [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings";
+    [Ctrl('o')] => Action::ToggleScriptFolding, "search: 繁简 folding on / off (台风 finds 颱風)";
     [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history";
     [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history";
     [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left";
@@ -200,6 +201,7 @@ pub const PROMPT_HELP: &[(&str, &str)] = &[
         "search: cancel, back to where you were",
     ),
     ("Tab Ctrl-t", "search: whole words (jieba) / substrings"),
+    ("Ctrl-o", "search: 繁简 folding on / off (台风 finds 颱風)"),
     (
         "↑ ↓ Ctrl-p Ctrl-n",
         "search: older / newer query from the history",

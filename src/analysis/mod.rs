@@ -24,6 +24,7 @@
 pub mod fold;
 pub mod keywords;
 pub mod names;
+pub mod script;
 pub mod search;
 pub mod segmenter;
 pub mod worker;

@@ -18,6 +18,7 @@ mod sample;
 mod scale;
 mod scan;
 mod screens;
+mod script_fold;
 mod search;
 mod search_async;
 mod search_screens;
