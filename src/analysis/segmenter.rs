@@ -86,6 +86,7 @@ impl Segmenter {
         if !opts.no_default_dict {
             // The gazetteer first, so the hand-made dictionary can still override it.
             add_new_words(&mut jieba, super::names::lexicon::PLACES);
+            add_new_words(&mut jieba, super::names::lexicon::WORLD);
             add_words(&mut jieba, DEFAULT_DICT, "assets/dict.txt")?;
         }
         let user_dict = match &opts.user_dict {

@@ -11,6 +11,7 @@ mod keywords;
 mod keywords_ui;
 mod layout;
 mod layout_snapshots;
+mod names_measured;
 mod parse_props;
 mod pty;
 mod readme;

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 /// The gazetteer, in jieba's dictionary format (`word freq ns`); the segmenter loads it
 /// as words so that 云州区 and 大同 come out of segmentation whole.
 pub const PLACES: &str = include_str!("../../../assets/places.txt");
+/// Countries and large foreign cities (hand-made, same format).
+pub const WORLD: &str = include_str!("../../../assets/places-world.txt");
 const SURNAMES: &str = include_str!("../../../assets/surnames.txt");
 
 /// Words that end a place name (`ns` tokens that end in one of these are places).
@@ -107,6 +109,17 @@ pub const ROLES_BEFORE: &[&str] = &[
     "父亲",
     "爷爷",
     "奶奶",
+    "网红",
+    "总统",
+    "首相",
+    "总理",
+    "外长",
+    "国务卿",
+    "副总经理",
+    "发言人",
+    "大使",
+    "国王",
+    "议长",
 ];
 
 /// Words just after a person's name that say it was one (speech and its like).
@@ -143,6 +156,14 @@ pub const AFTER: &[&str] = &[
     "一家",
     "和他",
     "和她",
+    "总书记",
+    "主席",
+    "总统",
+    "总理",
+    "部长",
+    "局长",
+    "省长",
+    "市长",
 ];
 
 fn words(text: &'static str) -> HashSet<&'static str> {
@@ -164,6 +185,7 @@ pub fn places() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| {
         PLACES
             .lines()
+            .chain(WORLD.lines())
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_whitespace().next())
             .collect()

@@ -25,18 +25,34 @@ pub fn confirmed(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 continue;
             };
             let n = word.chars().count();
-            let Some(surname) = surname_of(word) else {
-                continue;
-            };
-            if !(2..=4).contains(&n) || surname.chars().count() >= n || places().contains(word) {
+            if !(2..=4).contains(&n) || places().contains(word) {
                 continue;
             }
-            if role_before(text, range.start) || speech_after(text, range.end) {
-                out.push(range);
+            let role = role_before(text, range.start);
+            let speech = speech_after(text, range.end);
+            let dictionary_word =
+                range == t.range && !NAME_TAGS.contains(&t.tag.as_str()) && t.tag != "x";
+            match surname_of(word) {
+                Some(_) if dictionary_word => {
+                    if role && speech {
+                        out.push(range);
+                    }
+                }
+                Some(surname) if surname.chars().count() < n => {
+                    if role || speech {
+                        out.push(range);
+                    }
+                }
+                // A foreign name (特朗普, 默茨) has no surname from the list: only a
+                // role word right before it (总统, 总理) is evidence enough.
+                _ if role && range == t.range && !dictionary_word => out.push(range),
+                _ => {}
             }
         }
     }
-    out.dedup();
+    // Of candidates starting at the same place (李殿 and 李殿勋), the longest.
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    out.dedup_by(|later, kept| later.start == kept.start);
     out
 }
 
@@ -44,6 +60,19 @@ pub fn confirmed(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 fn candidates(tokens: &[Token], i: usize, t: &Token) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if (NAME_TAGS.contains(&t.tag.as_str()) || t.tag == "x") && all_han(t.word) {
+        out.push(t.range.clone());
+        // 李殿 + 勋: jieba cut off the last character of the given name.
+        if t.word.chars().count() == 2
+            && let Some(next) = tokens.get(i + 1)
+            && all_han(next.word)
+            && next.word.chars().count() == 1
+            && MERGE_TAGS.contains(&next.tag.as_str())
+        {
+            out.push(t.range.start..next.range.end);
+        }
+    } else if t.word.chars().count() == 2 && all_han(t.word) {
+        // 周天 is also a word; a name only with a role before it and speech after it,
+        // which [`confirmed`] checks for words from the dictionary.
         out.push(t.range.clone());
     }
     // 任 + 静, 武 + 玲玲: a lone surname and what follows it (one or two characters).
