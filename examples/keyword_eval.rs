@@ -13,6 +13,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use jieba_rs::{KeywordExtract, TfIdf};
 use kanbao::analysis::keywords::{CONTENT_POS, is_candidate};
@@ -99,9 +100,12 @@ fn corpus_idf(seg: &Segmenter, articles: &[&Article]) -> String {
         }
     }
     let n = articles.len() as f64;
-    df.into_iter()
-        .map(|(w, c)| format!("{w} {:.4}\n", (n / c as f64).ln() + 1.0))
-        .collect()
+    let mut out = String::new();
+    for (w, c) in df {
+        let idf = (n / c as f64).ln() + 1.0;
+        let _ = writeln!(out, "{w} {idf:.4}");
+    }
+    out
 }
 
 fn eval(seg: &Segmenter, articles: &[Article]) {
@@ -119,7 +123,7 @@ fn eval(seg: &Segmenter, articles: &[Article]) {
         .expect("idf");
     let mut scores = [(0usize, 0usize, 0usize), (0, 0, 0)];
     for (fold, set) in [(0, &even), (1, &odd)] {
-        for a in set.iter() {
+        for a in set.as_slice() {
             let title = content_words(seg, &a.title);
             if title.is_empty() {
                 continue;

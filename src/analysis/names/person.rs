@@ -33,16 +33,12 @@ pub fn confirmed(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             let dictionary_word =
                 range == t.range && !NAME_TAGS.contains(&t.tag.as_str()) && t.tag != "x";
             match surname_of(word) {
-                Some(_) if dictionary_word => {
-                    if role && speech {
-                        out.push(range);
-                    }
+                Some(_) if dictionary_word && role && speech => out.push(range),
+                Some(_) if dictionary_word => {}
+                Some(surname) if surname.chars().count() < n && (role || speech) => {
+                    out.push(range);
                 }
-                Some(surname) if surname.chars().count() < n => {
-                    if role || speech {
-                        out.push(range);
-                    }
-                }
+                Some(_) => {}
                 // A foreign name (特朗普, 默茨) has no surname from the list: only a
                 // role word right before it (总统, 总理) is evidence enough.
                 _ if role && range == t.range && !dictionary_word => out.push(range),
@@ -76,14 +72,14 @@ fn candidates(tokens: &[Token], i: usize, t: &Token) -> Vec<Range<usize>> {
         out.push(t.range.clone());
     }
     // 任 + 静, 武 + 玲玲: a lone surname and what follows it (one or two characters).
-    if t.word.chars().count() == 1 && surname_of(t.word).is_some() {
-        if let Some(next) = tokens.get(i + 1)
-            && all_han(next.word)
-            && next.word.chars().count() <= 2
-            && MERGE_TAGS.contains(&next.tag.as_str())
-        {
-            out.push(t.range.start..next.range.end);
-        }
+    if t.word.chars().count() == 1
+        && surname_of(t.word).is_some()
+        && let Some(next) = tokens.get(i + 1)
+        && all_han(next.word)
+        && next.word.chars().count() <= 2
+        && MERGE_TAGS.contains(&next.tag.as_str())
+    {
+        out.push(t.range.start..next.range.end);
     }
     out
 }
