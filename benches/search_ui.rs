@@ -18,12 +18,12 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kanbao::action::Action;
+use kanbao::analysis::search::batch::SearchBatch;
+use kanbao::analysis::search::runner::SearchRunner;
 use kanbao::analysis::search::{MatchMode, Query};
 use kanbao::analysis::segmenter::SegmenterOptions;
 use kanbao::document::Document;
 use kanbao::layout::LayoutOptions;
-use kanbao::search_runner::SearchRunner;
-use kanbao::state::search::SearchBatch;
 use kanbao::state::{AppState, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

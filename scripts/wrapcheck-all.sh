@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs /work/shared/tools/wrapcheck.py on `kanbao --dump text` of a page at every width
+# Runs scripts/wrapcheck.py on `kanbao --dump text` of a page at every width
 # from 10 to 120 and prints the widths with defects (and a total).
 # Usage: [KANBAO_FLAGS="--ambiguous-wide"] scripts/wrapcheck-all.sh [PAGE.md] [KANBAO_BINARY]
 set -euo pipefail
 page=${1:-assets/sample.md}
 bin=${2:-./target/debug/kanbao}
-check=${WRAPCHECK:-/work/shared/tools/wrapcheck.py}
+check=${WRAPCHECK:-$(dirname "$0")/wrapcheck.py}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 total=0

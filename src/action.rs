@@ -110,7 +110,7 @@ pub enum Action {
     /// Open the list of every search match.
     OpenSearchResults,
     /// Matches found by the background search.
-    ApplySearchResults(crate::state::search::SearchBatch),
+    ApplySearchResults(crate::analysis::search::batch::SearchBatch),
 
     // keywords
     /// Show or hide the keyword highlights in the text.
@@ -133,7 +133,7 @@ pub enum Action {
     ArticleAnalysed {
         doc: usize,
         article: usize,
-        analysis: crate::state::keywords::SharedAnalysis,
+        analysis: crate::analysis::worker::SharedAnalysis,
     },
     /// The background load parsed more pages: these documents extend the current ones.
     PagesLoaded(std::sync::Arc<[crate::document::Document]>),

@@ -14,45 +14,50 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::analysis::keywords::KeywordOptions;
-use crate::analysis::search::MatchMode;
+use crate::analysis::search::runner::SearchRunner;
 use crate::analysis::segmenter::SegmenterOptions;
-use crate::analysis::worker::{AnalysisEvent, AnalysisWorker};
-use crate::cli::Cli;
+use crate::analysis::worker::{AnalysisEvent, AnalysisWorker, SharedAnalysis};
 use crate::document::Document;
-use crate::keymap::{self, Key, KeyMode};
+use crate::keymap::{self, Key};
+use crate::layout::LayoutOptions;
 use crate::loader::Opening;
-use crate::search_runner::SearchRunner;
-use crate::state::keywords::{KeywordsState, SharedAnalysis};
-use crate::state::{AppState, Effect, update};
+use crate::options::{AnalysisOptions, Options};
+use crate::state::keywords::KeywordsState;
+use crate::state::{AppState, Effect, KeyMode, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
 
+/// The width the text is first laid out at, before the terminal's size is applied.
+const FIRST_WIDTH: u16 = 80;
+
 /// Opens the reader on `opening` until the user quits; its remaining pages load in
 /// the background (see [`crate::loader`]).
-pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
+pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     tui::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     tui::spawn_signals(tx.clone())?;
     let guard = TerminalGuard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let layout = cli.layout_options(80);
+    let layout = LayoutOptions {
+        width: FIRST_WIDTH,
+        ..options.layout
+    };
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),
-        cli.segmenter_options(),
+        options.analysis.segmenter.clone(),
         move |batch| {
             results
                 .send(Msg::Action(Action::ApplySearchResults(batch)))
                 .is_ok()
         },
     );
-    if let Some(text) = cli.search.as_deref().filter(|t| !t.trim().is_empty()) {
-        if cli.whole_word {
-            state.search.mode = MatchMode::WholeWord;
-        }
+    if let Some(text) = options.search.text() {
+        state.search.mode = options.search.mode;
+        state.search.script_folding = !options.search.exact_script;
         if update(&mut state, Action::SearchFor(text.to_string())).contains(&Effect::RunSearch) {
             run_search(&runner, &state);
         }
@@ -60,8 +65,8 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
     tui::spawn_input(tx.clone());
     // keywords: the first frame says `关键词…`; jieba loads on the worker's thread,
     // which starts only once that frame is out.
-    let options = analysis_options(cli);
-    if options.is_some() {
+    let analysis_options = analysis_options(&options.analysis);
+    if analysis_options.is_some() {
         state.keywords = KeywordsState::loading();
     }
     terminal.draw(|f| ui::draw(f, &state))?;
@@ -72,7 +77,7 @@ pub fn run(opening: Opening, cli: &Cli) -> anyhow::Result<()> {
         });
     }
     let spawn_analysis = |docs: Arc<[Document]>| {
-        options.clone().map(|(seg, opts)| {
+        analysis_options.clone().map(|(seg, opts)| {
             let tx = tx.clone();
             let share_jieba = runner.segmenter_sharer();
             let sink = move |event: AnalysisEvent| {
@@ -150,9 +155,9 @@ fn run_search(runner: &SearchRunner, state: &AppState) {
 
 /// What the analysis worker needs, or `None` with `--keywords 0` (then jieba is never
 /// loaded).
-pub fn analysis_options(cli: &Cli) -> Option<(SegmenterOptions, KeywordOptions)> {
-    let opts = cli.keyword_options();
-    (opts.top > 0).then(|| (cli.segmenter_options(), opts))
+pub fn analysis_options(options: &AnalysisOptions) -> Option<(SegmenterOptions, KeywordOptions)> {
+    let opts = options.keywords;
+    (opts.top > 0).then(|| (options.segmenter.clone(), opts))
 }
 
 /// Starts the analysis worker once no pages are loading any more, then keeps asking

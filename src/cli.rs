@@ -1,16 +1,18 @@
-//! Command-line options (clap). `main.rs` parses them and hands them to [`run`].
+//! The command line (clap), and the one place it becomes plain [`Options`].
+//!
+//! `main.rs` parses a [`Cli`], turns it into [`Options`] with [`Cli::options`] and
+//! dispatches on them; nothing below sees a flag.
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
 use crate::analysis::keywords::{KeywordOptions, Method};
-use crate::analysis::search::{MatchMode, Query};
+use crate::analysis::search::MatchMode;
 use crate::analysis::segmenter::SegmenterOptions;
-use crate::dump;
-use crate::input;
+use crate::input::LoadOptions;
 use crate::layout::LayoutOptions;
+use crate::options::{AnalysisOptions, Options, Output, SearchOptions};
 
 /// kanbao (看报): read OCR'd Chinese newspaper pages (markdown) in the terminal.
 #[derive(Debug, Parser)]
@@ -79,32 +81,47 @@ pub enum DumpFormat {
 }
 
 impl Cli {
+    /// The run the command line asks for.
+    pub fn options(&self) -> Options {
+        let output = match self.dump {
+            None => Output::Reader,
+            Some(DumpFormat::Json) => Output::Json,
+            Some(DumpFormat::Text) => Output::Text,
+        };
+        Options {
+            paths: self.paths.clone(),
+            output,
+            input: LoadOptions {
+                encoding: self.encoding.clone(),
+            },
+            layout: self.layout_options(self.width.unwrap_or(80).max(1)),
+            analysis: AnalysisOptions {
+                keywords: self.keyword_options(),
+                segmenter: self.segmenter_options(),
+            },
+            search: SearchOptions {
+                text: self.search.clone(),
+                mode: if self.whole_word {
+                    MatchMode::WholeWord
+                } else {
+                    MatchMode::Substring
+                },
+                exact_script: self.exact_script,
+            },
+        }
+    }
+
     /// Layout options from the flags, at `width`.
-    pub fn layout_options(&self, width: u16) -> LayoutOptions {
+    fn layout_options(&self, width: u16) -> LayoutOptions {
         LayoutOptions {
             width,
             paragraph_indent: self.indent,
             ambiguous_wide: self.ambiguous_wide,
         }
     }
-}
-
-impl Cli {
-    /// The `--search` query, if one was given and is not blank.
-    pub fn search_query(&self) -> Option<Query> {
-        let mode = if self.whole_word {
-            MatchMode::WholeWord
-        } else {
-            MatchMode::Substring
-        };
-        self.search
-            .as_deref()
-            .map(|s| Query::parse(s, mode).with_script_folding(!self.exact_script))
-            .filter(|q| !q.is_empty())
-    }
 
     /// Keyword options from `--keywords` and `--textrank`.
-    pub fn keyword_options(&self) -> KeywordOptions {
+    fn keyword_options(&self) -> KeywordOptions {
         KeywordOptions {
             top: self.keywords,
             method: if self.textrank {
@@ -116,64 +133,11 @@ impl Cli {
     }
 
     /// Dictionaries from `--dict`, else the config directory.
-    pub fn segmenter_options(&self) -> SegmenterOptions {
+    fn segmenter_options(&self) -> SegmenterOptions {
         SegmenterOptions {
             user_dict: self.dict.clone(),
             config_dict: true,
             no_default_dict: false,
         }
     }
-}
-
-/// Runs kanbao with parsed options; returns the process exit code.
-pub fn run(cli: &Cli) -> i32 {
-    let load_options = input::LoadOptions {
-        encoding: cli.encoding.clone(),
-    };
-    if cli.dump.is_none() && std::io::stdout().is_terminal() && !dumb_terminal() {
-        // The reader opens on the first page; the rest load in the background.
-        return match crate::loader::open(&cli.paths, &load_options) {
-            Ok(opening) => match crate::app::run(opening, cli) {
-                Ok(()) => 0,
-                Err(err) => {
-                    eprintln!("kanbao: {err:#}");
-                    1
-                }
-            },
-            Err(err) => {
-                eprintln!("kanbao: {err}");
-                2
-            }
-        };
-    }
-    let docs = match crate::loader::load_everything(&cli.paths, &load_options) {
-        Ok(docs) => docs,
-        Err(err) => {
-            eprintln!("kanbao: {err}");
-            return 2;
-        }
-    };
-    let width = cli.width.unwrap_or(80).max(1);
-    let text = match cli.dump {
-        Some(DumpFormat::Json) => match dump::analyse(&docs, cli) {
-            Ok(extras) => dump::json_with(&docs, &extras),
-            Err(err) => {
-                eprintln!("kanbao: {err}");
-                return 2;
-            }
-        },
-        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`).
-        Some(DumpFormat::Text) | None => dump::text(&docs, &cli.layout_options(width)),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`kanbao page.md | head`) is not an error worth reporting.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
-    0
-}
-
-/// `TERM=dumb` promises no cursor addressing, so the reader cannot draw there: print the
-/// text as for a pipe (as `git` and `man` do on such terminals).
-fn dumb_terminal() -> bool {
-    std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }

@@ -9,6 +9,7 @@ use crate::analysis::search::{self, BlockRef, Match, MatchMode, SearchIndex, Wor
 use crate::analysis::segmenter::{Segmenter, SegmenterError};
 use crate::document::{Document, Span};
 use crate::layout::{self, LayoutOptions};
+use crate::options::{AnalysisOptions, SearchOptions};
 
 #[derive(Serialize)]
 struct JsonDump<'a> {
@@ -212,17 +213,21 @@ fn part_start(doc: &Document, m: &Match) -> usize {
         .map_or(0, |span| span.range.start.min(m.range.start))
 }
 
-/// Computes what `--dump json` adds for `cli`: keywords (loading jieba when
-/// `--keywords` is not 0, or for `--whole-word`) and `--search` matches.
-pub fn analyse(docs: &[Document], cli: &crate::cli::Cli) -> Result<Extras, SegmenterError> {
-    let query = cli.search_query();
-    let opts = cli.keyword_options();
+/// Computes what `--dump json` adds: keywords (loading jieba when `analysis` asks for
+/// any, or for a whole-word search) and the matches of `search`.
+pub fn analyse(
+    docs: &[Document],
+    analysis: &AnalysisOptions,
+    search: &SearchOptions,
+) -> Result<Extras, SegmenterError> {
+    let query = search.query();
+    let opts = analysis.keywords;
     let needs_jieba = opts.top > 0
         || query
             .as_ref()
             .is_some_and(|q| q.mode() == MatchMode::WholeWord);
     let seg = if needs_jieba {
-        Some(Segmenter::load(&cli.segmenter_options())?)
+        Some(Segmenter::load(&analysis.segmenter)?)
     } else {
         None
     };

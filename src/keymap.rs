@@ -5,6 +5,7 @@
 //! disagree with what the keys do.
 
 use crate::action::Action;
+use crate::state::KeyMode;
 
 /// A key as the reader understands it, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -113,16 +114,6 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
     [Char('F')] => Action::OpenSearchResults, "list every match (Enter jumps)";
 };
-
-/// Which table a key is looked up in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KeyMode {
-    /// Reading: [`BINDINGS`].
-    #[default]
-    Normal,
-    /// Typing a search: [`PROMPT_BINDINGS`]; any other character is typed.
-    SearchPrompt,
-}
 
 /// Keys while the search prompt is open (other characters are typed into it).
 pub static PROMPT_BINDINGS: &[Binding] = bindings! {

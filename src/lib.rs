@@ -1,14 +1,18 @@
 //! kanbao (看报, "read the paper"): a terminal reader for OCR'd Chinese newspaper pages.
 //!
-//! The crate is layered so that each layer only looks down (see `GUIDE.md` in the
-//! shared folder):
+//! The crate is layered so that each layer only looks down (`ARCHITECTURE.md` draws
+//! the map; `tests/it/architecture.rs` fails on an import cycle):
 //!
 //! * [`input`] turns bytes (files, directories, stdin) into safe UTF-8 text;
 //! * [`document`] rebuilds the newspaper (articles, headlines, bylines, captions…);
 //! * [`layout`] sets that text into terminal lines with Chinese line-breaking rules;
-//! * [`analysis`] finds search matches and jieba keywords as byte ranges;
-//! * [`state`] holds the one `AppState` and the only `update` that changes it;
-//! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal.
+//! * [`analysis`] finds search matches and jieba keywords as byte ranges, and runs
+//!   both off the UI thread; [`loader`] parses pages in the background;
+//! * [`action`] names every intention; [`state`] holds the one `AppState` and the only
+//!   `update` that changes it; [`keymap`] maps keys to actions;
+//! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal;
+//!   [`dump`] prints instead;
+//! * [`options`] is what a run is asked to do, filled from the command line by [`cli`].
 #![forbid(unsafe_code)]
 
 pub mod action;
@@ -21,7 +25,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
-pub mod search_runner;
+pub mod options;
 pub mod state;
 pub mod tui;
 pub mod ui;

@@ -10,8 +10,8 @@
 //! * Search: [`search::Query::parse`] the prompt's input (with [`search::MatchMode`]);
 //!   [`search::SearchIndex::new`] once per document, then [`search::search`];
 //!   [`search::counts`] per article and [`search::context`] for a results-list line.
-//!   The reader runs this off its UI thread in `crate::search_runner` ("latest request
-//!   wins", results in batches).
+//!   The reader runs this off its UI thread in [`search::runner`] ("latest request
+//!   wins", results in batches, [`search::batch`]).
 //! * Keywords and names: spawn a [`worker::AnalysisWorker`] after the first frame; it
 //!   sends [`worker::AnalysisEvent::Ready`] with the [`segmenter::Segmenter`] (hand it
 //!   to the search runner for whole-word mode), then one

@@ -26,11 +26,15 @@
 //! * Whole-word mode is as good as jieba's segmentation of the block; before jieba has
 //!   loaded it behaves as substring mode.
 
+pub mod batch;
+pub mod runner;
+
 use std::ops::Range;
 
 use memchr::memmem;
 
 use super::fold::{Folded, fold_str, fold_str_exact};
+use super::segmenter::Segmenter;
 use crate::document::{Article, Document, Span};
 
 /// Where in an article a match lies: a field or a body block.
@@ -170,6 +174,16 @@ pub struct Match {
 pub trait WordBoundaries {
     /// Byte offsets in `text` where words start or end, ascending, with 0 and the length.
     fn boundaries(&self, text: &str) -> Vec<usize>;
+}
+
+/// jieba's words: a boundary after each one.
+impl WordBoundaries for Segmenter {
+    fn boundaries(&self, text: &str) -> Vec<usize> {
+        let mut out = vec![0];
+        out.extend(self.words(text).into_iter().map(|r| r.end));
+        out.dedup();
+        out
+    }
 }
 
 /// A document prepared for searching: its folded text and where each part lies.

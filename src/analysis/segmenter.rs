@@ -18,8 +18,6 @@ use std::time::{Duration, Instant};
 
 use jieba_rs::{Jieba, TextRank, TfIdf};
 
-use super::search::WordBoundaries;
-
 /// The dictionary bundled with kanbao.
 pub const DEFAULT_DICT: &str = include_str!("../../assets/dict.txt");
 
@@ -141,15 +139,6 @@ impl Segmenter {
             .iter()
             .map(|t| (t.byte_start..t.byte_end, t.tag.to_string()))
             .collect()
-    }
-}
-
-impl WordBoundaries for Segmenter {
-    fn boundaries(&self, text: &str) -> Vec<usize> {
-        let mut out = vec![0];
-        out.extend(self.words(text).into_iter().map(|r| r.end));
-        out.dedup();
-        out
     }
 }
 

@@ -8,8 +8,8 @@
 //! spawns it once its first frame is drawn, then extracts keywords, occurrences and names
 //! article by article, the article on screen first ([`AnalysisWorker::prioritise`]); on
 //! large archives only the articles asked for ([`SWEEP_LIMIT`]). Results are cached in
-//! the worker: asking again costs nothing. The background *search* lives in
-//! `crate::search_runner`, beside the reader state it feeds.
+//! the worker: asking again costs nothing. The background *search* has its own
+//! thread, in [`super::search::runner`].
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -51,6 +51,21 @@ impl ArticleAnalysis {
         }
     }
 }
+
+/// One article's analysis as the app's `Action::ArticleAnalysed` carries it.
+///
+/// Equality compares contents (weights included), which is all tests need; actions
+/// must be `Eq`, and the weights are never NaN (jieba's scores are finite).
+#[derive(Debug, Clone)]
+pub struct SharedAnalysis(pub Arc<ArticleAnalysis>);
+
+impl PartialEq for SharedAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
+impl Eq for SharedAnalysis {}
 
 /// What the analysis worker reports.
 #[derive(Debug, Clone)]

@@ -24,21 +24,6 @@ use super::{AppState, Effect, Highlight, HighlightKind};
 /// Context lines kept above an occurrence the cursor scrolls to.
 const CONTEXT_LINES: usize = 2;
 
-/// One article's analysis as carried by an [`Action`].
-///
-/// Equality compares contents (weights included), which is all tests need; actions
-/// must be `Eq`, and the weights are never NaN (jieba's scores are finite).
-#[derive(Debug, Clone)]
-pub struct SharedAnalysis(pub Arc<ArticleAnalysis>);
-
-impl PartialEq for SharedAnalysis {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
-    }
-}
-
-impl Eq for SharedAnalysis {}
-
 /// Where the analysis engine is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum EngineStatus {

@@ -48,6 +48,16 @@ pub enum Focus {
     Pane,
 }
 
+/// Which key table applies ([`AppState::key_mode`]); the keymap holds the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyMode {
+    /// Reading: the keymap's main table.
+    #[default]
+    Normal,
+    /// Typing a search: the prompt's table; any other character is typed.
+    SearchPrompt,
+}
+
 /// What a highlight marks; the UI picks the style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HighlightKind {

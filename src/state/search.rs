@@ -29,23 +29,12 @@ use run::start;
 
 use crate::action::Action;
 use crate::analysis::search::{Match, MatchMode, Query, SearchIndex};
-use crate::keymap::KeyMode;
 
 use super::reader::Pos;
-use super::{AppState, Effect, Focus};
+use super::{AppState, Effect, Focus, KeyMode};
 
 /// Corpora up to this many bytes of text are searched synchronously in `update`.
 pub const SYNC_LIMIT: usize = 2 * 1024 * 1024;
-
-/// Matches from the background search, for one generation, in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchBatch {
-    pub generation: u64,
-    /// `(document, match)`, continuing where the previous batch stopped.
-    pub matches: Vec<(usize, Match)>,
-    /// The search is complete with this batch.
-    pub done: bool,
-}
 
 /// The open prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use crate::layout::{LineRole, VisualLine};
 use crate::state::AppState;
 use crate::state::keywords::current_words;
 
-use super::article_view::TextRow;
+use super::text_row::TextRow;
 use super::{fit, sanitize, theme};
 
 /// Whether line `index` of an article's layout is the blank row under its header.

@@ -13,6 +13,7 @@ pub mod results;
 pub mod search_bar;
 pub mod section_list;
 pub mod status_bar;
+pub mod text_row;
 pub mod theme;
 
 use std::borrow::Cow;

@@ -10,11 +10,12 @@ use kanbao::analysis::keywords::{Keyword, KeywordOptions, occurrences};
 use kanbao::analysis::names::{Name, NameKind};
 use kanbao::analysis::search::BlockRef;
 use kanbao::analysis::worker::ArticleAnalysis;
+use kanbao::analysis::worker::SharedAnalysis;
 use kanbao::document::BlockKind;
 use kanbao::layout::{LayoutOptions, lay_out_article};
-use kanbao::state::keywords::{KeywordsState, SharedAnalysis};
+use kanbao::state::keywords::KeywordsState;
 use kanbao::state::{AppState, Effect, HighlightKind, update};
-use kanbao::ui::{article_view, theme};
+use kanbao::ui::{text_row, theme};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -329,10 +330,10 @@ fn keys_while_pending_or_off_only_explain() {
 
 #[test]
 fn keywords_zero_never_starts_jieba() {
-    let off = kanbao::cli::Cli::parse_from(["kanbao", "--keywords", "0"]);
-    assert!(kanbao::app::analysis_options(&off).is_none());
-    let on = kanbao::cli::Cli::parse_from(["kanbao", "--keywords", "3", "--textrank"]);
-    let (_, opts) = kanbao::app::analysis_options(&on).expect("keywords on");
+    let off = kanbao::cli::Cli::parse_from(["kanbao", "--keywords", "0"]).options();
+    assert!(kanbao::app::analysis_options(&off.analysis).is_none());
+    let on = kanbao::cli::Cli::parse_from(["kanbao", "--keywords", "3", "--textrank"]).options();
+    let (_, opts) = kanbao::app::analysis_options(&on.analysis).expect("keywords on");
     assert_eq!(opts.top, 3);
 }
 
@@ -373,7 +374,7 @@ fn highlights_survive_wrapping_at_several_widths() {
             let expected: String = hl.iter().map(|(r, _)| &doc.text[r.clone()]).collect();
             let mut drawn = String::new();
             for line in lay_out_article(doc, a, &opts) {
-                let row = article_view::row(&doc.text, &line, &hl);
+                let row = text_row::row(&doc.text, &line, &hl);
                 for (piece, style) in row.pieces {
                     if style.add_modifier.contains(Modifier::UNDERLINED) {
                         drawn.push_str(&piece);

@@ -9,7 +9,7 @@ use kanbao::layout::{LayoutOptions, LineRole, lay_out, plain_text};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The wrapcheck tool's sets (/work/shared/tools/wrapcheck.py).
+/// The wrapcheck tool's sets (scripts/wrapcheck.py).
 const NO_START: &str = "，。、；：？！”’）》」』】〕〉…—·%‰,.;:?!)]}℃";
 const NO_END: &str = "“‘（《「『【〔〈([{";
 

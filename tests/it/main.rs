@@ -1,5 +1,6 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
+mod architecture;
 mod cli;
 mod e2e;
 mod e2e_search;

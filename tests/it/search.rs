@@ -180,8 +180,10 @@ fn context_gives_a_line_around_the_hit() {
 #[test]
 fn dump_json_carries_matches() {
     let cli = kanbao::cli::Cli::parse_from(["kanbao", "--search", "人口普查", "--keywords", "0"]);
+    let options = cli.options();
     let docs = vec![sample()];
-    let extras = kanbao::dump::analyse(&docs, &cli).expect("no jieba needed");
+    let extras =
+        kanbao::dump::analyse(&docs, &options.analysis, &options.search).expect("no jieba needed");
     let json: serde_json::Value =
         serde_json::from_str(&kanbao::dump::json_with(&docs, &extras)).expect("valid JSON");
     let matches = json["documents"][0]["matches"].as_array().expect("matches");

@@ -3,9 +3,9 @@
 //! search actions that must keep the state consistent.
 
 use kanbao::action::Action;
+use kanbao::analysis::search::batch::SearchBatch;
 use kanbao::analysis::search::{MatchMode, Query, search_document};
 use kanbao::document::Document;
-use kanbao::state::search::SearchBatch;
 use kanbao::state::{Effect, update};
 
 use crate::interactions::{state_on, test_doc};
@@ -72,8 +72,8 @@ fn background_batches_latest_request_wins() {
 
 #[test]
 fn the_runner_answers_whole_word_queries_with_a_shared_jieba() {
+    use kanbao::analysis::search::runner::SearchRunner;
     use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
-    use kanbao::search_runner::SearchRunner;
     use std::sync::{Arc, mpsc};
     let docs: Arc<[Document]> = vec![sample_doc()].into();
     let (tx, rx) = mpsc::channel();

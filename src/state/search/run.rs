@@ -2,16 +2,18 @@
 //! whole-word query, and again for pages that arrive after it started. Batches of the
 //! newest generation are taken in; the first one holding a match at or after the
 //! position the search follows moves the view there.
+//!
+//! The searching itself lives in [`crate::analysis::search`] (the synchronous search in
+//! its `batch` module, the background thread in its `runner`); this module decides which
+//! one runs and what the reader does with the answer.
 
-use std::sync::Arc;
-
-use crate::analysis::search::{self as matcher, Match, MatchMode, Query, SearchIndex};
-use crate::document::Document;
+use crate::analysis::search::batch::{SearchBatch, search_documents};
+use crate::analysis::search::{MatchMode, Query};
 use crate::state::reader::Pos;
 use crate::state::{AppState, Effect};
 
 use super::navigate::{first_at_or_after, show_match};
-use super::{ActiveSearch, Follow, SearchBatch, redraw};
+use super::{ActiveSearch, Follow, redraw};
 
 /// Starts searching for `text` in the current mode. With `follow`, the view goes to
 /// the first match at or after that position once it is known.
@@ -50,7 +52,7 @@ fn dispatch(state: &mut AppState, generation: u64, query: &Query, from: usize) -
     if query.mode() == MatchMode::WholeWord || total > state.search.sync_limit {
         return vec![Effect::Redraw, Effect::RunSearch];
     }
-    let matches = search_here(&mut state.search.indexes, &state.docs, query, from);
+    let matches = search_documents(&mut state.search.indexes, &state.docs, query, from);
     apply_batch(
         state,
         SearchBatch {
@@ -85,31 +87,6 @@ pub fn extend_to_new_pages(state: &mut AppState) -> Vec<Effect> {
     a.searched = loaded;
     let (query, from) = (a.query.clone(), a.first_doc);
     dispatch(state, generation, &query, from)
-}
-
-/// A synchronous search of every document (substring mode), reusing folded texts.
-fn search_here(
-    indexes: &mut Vec<Option<(usize, SearchIndex)>>,
-    docs: &Arc<[Document]>,
-    query: &Query,
-    from: usize,
-) -> Vec<(usize, Match)> {
-    indexes.resize_with(docs.len(), || None);
-    let mut out = Vec::new();
-    let all = docs.iter().zip(indexes.iter_mut()).enumerate();
-    for (d, (doc, slot)) in all.skip(from) {
-        if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
-            *slot = Some((doc.text.len(), SearchIndex::new(doc)));
-        }
-        if let Some((_, index)) = slot {
-            out.extend(
-                matcher::search(doc, index, query, None)
-                    .into_iter()
-                    .map(|m| (d, m)),
-            );
-        }
-    }
-    out
 }
 
 /// Takes in matches of the newest search; stale batches change nothing. A completed

@@ -4,11 +4,10 @@
 //! One thread, "latest request wins" (GUIDE habit 12): [`SearchRunner::search`] stores
 //! the request's generation in a shared counter before sending it; the thread skips
 //! every request but the newest and checks the counter between documents, abandoning a
-//! search as soon as a newer one exists. Hits go to a sink (the app wraps them into
-//! [`Action::ApplySearchResults`](crate::action::Action::ApplySearchResults)) as
-//! [`SearchBatch`]es: the first as soon as anything is found, then at most every
-//! [`FLUSH_EVERY`], so the first matches show at once and the event loop is not
-//! flooded with one message per page. While idle the thread folds the documents ahead
+//! search as soon as a newer one exists. Hits go to a sink (the app wraps them into its
+//! `Action::ApplySearchResults`) as [`SearchBatch`]es: the first as soon as anything is
+//! found, then at most every [`FLUSH_EVERY`], so the first matches show at once and
+//! the event loop is not flooded with one message per page. While idle the thread folds the documents ahead
 //! of the first query, and jieba is loaded only when whole-word mode is first used.
 //!
 //! Requests carry the documents (`Arc`, not copies), so a corpus that grows while it
@@ -21,10 +20,10 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use super::batch::SearchBatch;
 use crate::analysis::search::{self, MatchMode, Query, SearchIndex, WordBoundaries};
 use crate::analysis::segmenter::{Segmenter, SegmenterOptions};
 use crate::document::Document;
-use crate::state::search::SearchBatch;
 
 /// Longest wait between two batches of one search.
 pub const FLUSH_EVERY: Duration = Duration::from_millis(30);

@@ -1,0 +1,80 @@
+//! What a run of kanbao is asked to do, as plain structs.
+//!
+//! The command line is parsed (with clap) in [`crate::cli`] and turned into an
+//! [`Options`] there, at the edge; `main.rs` dispatches on it, and the reader
+//! ([`crate::app`]) and the dump ([`crate::dump`]) read only the parts they need, each
+//! in the vocabulary of the layer it configures ([`LayoutOptions`], [`KeywordOptions`],
+//! [`SegmenterOptions`], [`LoadOptions`]). Nothing below `cli` knows about flags, so a
+//! setting can later come from a configuration file as well.
+
+use std::path::PathBuf;
+
+use crate::analysis::keywords::KeywordOptions;
+use crate::analysis::search::{MatchMode, Query};
+use crate::analysis::segmenter::SegmenterOptions;
+use crate::input::LoadOptions;
+use crate::layout::LayoutOptions;
+
+/// Everything a run needs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Pages to open: files, directories of pages, or `-` for standard input; none opens
+    /// the bundled sample page.
+    pub paths: Vec<PathBuf>,
+    /// The reader, or a dump.
+    pub output: Output,
+    pub input: LoadOptions,
+    /// Indent and character widths; `width` is the dump's (the reader takes the
+    /// terminal's).
+    pub layout: LayoutOptions,
+    pub analysis: AnalysisOptions,
+    pub search: SearchOptions,
+}
+
+/// Where the pages go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The interactive reader when standard output is a terminal that can draw it,
+    /// else the laid-out text (as for a pipe).
+    Reader,
+    /// The parsed structure as JSON (`--dump json`).
+    Json,
+    /// The laid-out text (`--dump text`).
+    Text,
+}
+
+/// jieba and its keywords.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalysisOptions {
+    /// How many keywords per article and how they are ranked (`top == 0`: none, and
+    /// jieba is loaded only if a whole-word search needs it).
+    pub keywords: KeywordOptions,
+    /// Which dictionaries jieba loads.
+    pub segmenter: SegmenterOptions,
+}
+
+/// A search to start with (`--search`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// As typed: space-separated terms that must all be in an article.
+    pub text: Option<String>,
+    /// Substring or whole-word matching.
+    pub mode: MatchMode,
+    /// `--exact-script`: traditional and simplified characters do not match each other.
+    pub exact_script: bool,
+}
+
+impl SearchOptions {
+    /// The text to search for, if one was given and is not blank.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref().filter(|t| !t.trim().is_empty())
+    }
+
+    /// The query, if one was given and is not blank.
+    pub fn query(&self) -> Option<Query> {
+        self.text
+            .as_deref()
+            .map(|s| Query::parse(s, self.mode).with_script_folding(!self.exact_script))
+            .filter(|q| !q.is_empty())
+    }
+}
