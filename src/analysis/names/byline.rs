@@ -96,8 +96,8 @@ pub fn people(byline: &str) -> Vec<Range<usize>> {
             && !NOT_NAMES.contains(&word)
             && !places().contains(word)
             && (surname_of(word).is_some() || len <= 3)
-            && !word.ends_with('电')
-            && !word.ends_with('讯')
+            // 电, 讯: datelines; 社, 网, 台, 报: agencies and papers (财联社, 央视网).
+            && !word.ends_with(['电', '讯', '社', '网', '台', '报'])
         {
             out.push(r);
         }
