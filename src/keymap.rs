@@ -191,8 +191,10 @@ pub const PROMPT_HELP: &[(&str, &str)] = &[
         "Esc Ctrl-c Ctrl-g",
         "search: cancel, back to where you were",
     ),
-    ("Tab Ctrl-t", "search: whole words (jieba) / substrings"),
-    ("Ctrl-o", "search: 繁简 folding on / off (台风 finds 颱風)"),
+    (
+        "Tab Ctrl-t Ctrl-o",
+        "search: whole words / substrings; Ctrl-o 繁简 folding",
+    ),
     (
         "↑ ↓ Ctrl-p Ctrl-n",
         "search: older / newer query from the history",

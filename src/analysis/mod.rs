@@ -22,6 +22,7 @@
 //!   message channel.
 
 pub mod fold;
+pub mod gazetteer;
 pub mod keywords;
 pub mod names;
 pub mod script;

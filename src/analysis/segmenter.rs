@@ -83,8 +83,8 @@ impl Segmenter {
         let mut jieba = Jieba::new();
         if !opts.no_default_dict {
             // The gazetteer first, so the hand-made dictionary can still override it.
-            add_new_words(&mut jieba, super::names::lexicon::PLACES);
-            add_new_words(&mut jieba, super::names::lexicon::WORLD);
+            add_new_words(&mut jieba, super::gazetteer::PLACES);
+            add_new_words(&mut jieba, super::gazetteer::WORLD);
             add_words(&mut jieba, DEFAULT_DICT, "assets/dict.txt")?;
         }
         let user_dict = match &opts.user_dict {

@@ -8,11 +8,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// The gazetteer, in jieba's dictionary format (`word freq ns`); the segmenter loads it
-/// as words so that 云州区 and 大同 come out of segmentation whole.
-pub const PLACES: &str = include_str!("../../../assets/places.txt");
-/// Countries and large foreign cities (hand-made, same format).
-pub const WORLD: &str = include_str!("../../../assets/places-world.txt");
+pub use super::super::gazetteer::{PLACES, WORLD};
 const SURNAMES: &str = include_str!("../../../assets/surnames.txt");
 
 /// Words that end a place name (`ns` tokens that end in one of these are places).
