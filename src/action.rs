@@ -97,6 +97,8 @@ pub enum Action {
     RecallNewerSearch,
     /// Switch between substring and whole-word matching.
     ToggleWholeWord,
+    /// Switch traditional/simplified folding (台风 finds 颱風) on or off.
+    ToggleScriptFolding,
     /// Close the prompt, keeping the search and the match shown.
     ConfirmSearch,
     /// Close the prompt, restoring the position and the search from before `/`.

@@ -57,6 +57,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     );
     if let Some(text) = options.search.text() {
         state.search.mode = options.search.mode;
+        state.search.script_folding = !options.search.exact_script;
         if update(&mut state, Action::SearchFor(text.to_string())).contains(&Effect::RunSearch) {
             run_search(&runner, &state);
         }

@@ -57,6 +57,11 @@ pub struct Cli {
     #[arg(long)]
     pub whole_word: bool,
 
+    /// Search traditional and simplified characters as different (by default 台风
+    /// finds 颱風 and 臺北 finds 台北).
+    #[arg(long)]
+    pub exact_script: bool,
+
     /// Keywords per article (0 turns them off).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub keywords: usize,
@@ -106,6 +111,7 @@ impl Cli {
                 } else {
                     MatchMode::Substring
                 },
+                exact_script: self.exact_script,
             },
             explain: self.explain,
         }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::keywords::{self, Keyword};
+use crate::analysis::names::{self, Name, NameKind};
 use crate::analysis::search::{self, BlockRef, Match, MatchMode, SearchIndex, WordBoundaries};
 use crate::analysis::segmenter::{Segmenter, SegmenterError};
 use crate::document::{Document, Span};
@@ -41,6 +42,18 @@ struct JsonArticle<'a> {
     keywords: Option<&'a [Keyword]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<std::collections::BTreeMap<&'static str, Why<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<Vec<JsonName<'a>>>,
+}
+
+/// A person, place or organisation: byte range inside its block's (or field's) `text`.
+#[derive(Serialize)]
+struct JsonName<'a> {
+    text: &'a str,
+    kind: NameKind,
+    block: serde_json::Value,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -139,6 +152,11 @@ pub fn json_with(docs: &[Document], extras: &Extras) -> String {
                             .and_then(|k| k.get(i))
                             .map(Vec::as_slice),
                         why: field_whys(doc, a),
+                        names: extras
+                            .names
+                            .get(d)
+                            .and_then(|n| n.get(i))
+                            .map(|n| json_names(doc, a, n)),
                     })
                     .collect(),
                 matches: extras
@@ -171,6 +189,42 @@ pub struct Extras {
     pub keywords: Vec<Vec<Vec<Keyword>>>,
     /// Per document, when `--search` was given.
     pub matches: Option<Vec<Vec<Match>>>,
+    /// Per document, per article: people, places and organisations (with keywords).
+    pub names: Vec<Vec<Vec<Name>>>,
+}
+
+fn json_names<'a>(
+    doc: &'a Document,
+    article: &crate::document::Article,
+    found: &[Name],
+) -> Vec<JsonName<'a>> {
+    found
+        .iter()
+        .map(|n| {
+            let base = n
+                .block
+                .span(article)
+                .map_or(0, |s| s.range.start.min(n.range.start));
+            JsonName {
+                text: doc.text.get(n.range.clone()).unwrap_or(""),
+                kind: n.kind,
+                block: block_ref(n.block),
+                start: n.range.start - base,
+                end: n.range.end - base,
+            }
+        })
+        .collect()
+}
+
+fn block_ref(b: BlockRef) -> serde_json::Value {
+    match b {
+        BlockRef::Block(i) => i.into(),
+        BlockRef::Overline(i) => format!("overline.{i}").into(),
+        BlockRef::Kicker => "kicker".into(),
+        BlockRef::Title => "title".into(),
+        BlockRef::Subtitle => "subtitle".into(),
+        BlockRef::Byline => "byline".into(),
+    }
 }
 
 #[derive(Serialize)]
@@ -189,14 +243,7 @@ fn json_matches<'a>(doc: &'a Document, matches: &[Match]) -> Vec<JsonMatch<'a>> 
         .iter()
         .map(|m| JsonMatch {
             article: m.article,
-            block: match m.block {
-                BlockRef::Block(i) => i.into(),
-                BlockRef::Overline(i) => format!("overline.{i}").into(),
-                BlockRef::Kicker => "kicker".into(),
-                BlockRef::Title => "title".into(),
-                BlockRef::Subtitle => "subtitle".into(),
-                BlockRef::Byline => "byline".into(),
-            },
+            block: block_ref(m.block),
             start: m.range.start - part_start(doc, m),
             end: m.range.end - part_start(doc, m),
             text: doc.text.get(m.range.clone()).unwrap_or(""),
@@ -242,11 +289,26 @@ pub fn analyse(
             .collect(),
         _ => Vec::new(),
     };
+    let names = match &seg {
+        Some(seg) if opts.top > 0 => docs
+            .iter()
+            .map(|doc| {
+                (0..doc.articles.len())
+                    .map(|a| names::names(seg, doc, a))
+                    .collect()
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let words = seg.as_ref().map(|s| s as &dyn WordBoundaries);
     let matches = query.map(|q| {
         docs.iter()
             .map(|doc| search::search(doc, &SearchIndex::new(doc), &q, words))
             .collect()
     });
-    Ok(Extras { keywords, matches })
+    Ok(Extras {
+        keywords,
+        matches,
+        names,
+    })
 }

@@ -120,6 +120,7 @@ pub static PROMPT_BINDINGS: &[Binding] = bindings! {
     [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt";
     [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were";
     [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings";
+    [Ctrl('o')] => Action::ToggleScriptFolding, "search: 繁简 folding on / off (台风 finds 颱風)";
     [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history";
     [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history";
     [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left";
@@ -190,7 +191,10 @@ pub const PROMPT_HELP: &[(&str, &str)] = &[
         "Esc Ctrl-c Ctrl-g",
         "search: cancel, back to where you were",
     ),
-    ("Tab Ctrl-t", "search: whole words (jieba) / substrings"),
+    (
+        "Tab Ctrl-t Ctrl-o",
+        "search: whole words / substrings; Ctrl-o 繁简 folding",
+    ),
     (
         "↑ ↓ Ctrl-p Ctrl-n",
         "search: older / newer query from the history",

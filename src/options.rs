@@ -62,6 +62,8 @@ pub struct SearchOptions {
     pub text: Option<String>,
     /// Substring or whole-word matching.
     pub mode: MatchMode,
+    /// `--exact-script`: traditional and simplified characters do not match each other.
+    pub exact_script: bool,
 }
 
 impl SearchOptions {
@@ -74,7 +76,7 @@ impl SearchOptions {
     pub fn query(&self) -> Option<Query> {
         self.text
             .as_deref()
-            .map(|s| Query::parse(s, self.mode))
+            .map(|s| Query::parse(s, self.mode).with_script_folding(!self.exact_script))
             .filter(|q| !q.is_empty())
     }
 }

@@ -1,9 +1,12 @@
 //! Matching normalisation: a folded copy of a text that maps back to the original.
 //!
-//! Readers type `a` and expect `Ａ`, type `1` and expect `１`, type `,` and expect `，`.
-//! Rather than comparing char by char at search time, the text is folded once
-//! (full-width ASCII forms to ASCII, the ideographic space to a space, letters to lower
-//! case) and searched with `memchr::memmem`. Folding changes byte lengths (`Ａ` is three
+//! Readers type `a` and expect `Ａ`, type `1` and expect `１`, type `,` and expect `，`,
+//! type 台风 and expect 颱風. Rather than comparing char by char at search time, the text
+//! is folded once (full-width ASCII forms to ASCII, the ideographic space to a space,
+//! letters to lower case, traditional characters to simplified through
+//! [`script`](super::script)) and searched with `memchr::memmem`. A search that must
+//! tell 臺 from 台 checks each hit against [`fold_str_exact`], which folds all but the
+//! script. Folding changes byte lengths (`Ａ` is three
 //! bytes, `a` one), so [`Folded`] keeps a sparse list of the places where the offset
 //! between folded and original text changes: a hit in the folded text maps back to an
 //! exact byte range of the original (GUIDE habit 7).
@@ -15,6 +18,7 @@
 //! let start = folded.text().find("abc").unwrap();
 //! let orig = folded.to_original(start..start + 3);
 //! assert_eq!(&"人口普查（ＡＢＣ）"[orig], "ＡＢＣ");
+//! assert_eq!(Folded::new("臺北颱風").text(), "台北台风");
 //! ```
 //!
 //! # Limitations
@@ -25,8 +29,16 @@
 
 use std::ops::Range;
 
-/// Folds one character for matching; `None` when it stays as it is.
+use super::script::to_simplified;
+
+/// Folds one character for matching, traditional to simplified included; `None` when it
+/// stays as it is.
 pub fn fold_char(c: char) -> Option<char> {
+    fold_char_exact(c).or_else(|| to_simplified(c))
+}
+
+/// Folds width, case and the ideographic space, but not the script.
+pub fn fold_char_exact(c: char) -> Option<char> {
     if c.is_ascii() {
         return c.is_ascii_uppercase().then(|| c.to_ascii_lowercase());
     }
@@ -51,6 +63,12 @@ pub fn fold_str(s: &str) -> String {
     s.chars().map(|c| fold_char(c).unwrap_or(c)).collect()
 }
 
+/// Folds a whole string with [`fold_char_exact`]: what a hit must equal when the reader
+/// turned script folding off.
+pub fn fold_str_exact(s: &str) -> String {
+    s.chars().map(|c| fold_char_exact(c).unwrap_or(c)).collect()
+}
+
 /// A folded copy of a text with the map back to the original's byte offsets.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
@@ -62,7 +80,8 @@ pub struct Folded {
 
 impl Folded {
     /// Folds `original`. Runs of characters that fold to themselves are copied whole;
-    /// CJK characters are skipped by their lead byte without being decoded.
+    /// CJK characters are decoded only to look up their simplified form, which has the
+    /// same UTF-8 length, so they never add a shift.
     pub fn new(original: &str) -> Self {
         let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
@@ -72,14 +91,28 @@ impl Folded {
         while let Some(&lead) = bytes.get(at) {
             let width = match lead {
                 0x00..=0x7F => 1,
-                // U+3000 (E3 80 80) is the one foldable character from E3 to E9
-                // (U+3000–U+9FFF: CJK punctuation, kana, ideographs; no letter case).
+                // U+3000 (E3 80 80) is the one character from E3 to E9 (U+3000–U+9FFF:
+                // CJK punctuation, kana, ideographs; no letter case) that changes length;
+                // the rest fold only by script, three bytes for three.
                 0xE3 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]) => 0,
                 0xE3..=0xE9 => 3,
                 _ => 0,
             };
-            if (width == 1 && !lead.is_ascii_uppercase()) || width == 3 {
-                at += width;
+            if width == 1 && !lead.is_ascii_uppercase() {
+                at += 1;
+                continue;
+            }
+            if width == 3 {
+                let simple = original
+                    .get(at..at + 3)
+                    .and_then(|s| s.chars().next())
+                    .and_then(to_simplified);
+                if let Some(s) = simple {
+                    text.push_str(original.get(run_start..at).unwrap_or(""));
+                    text.push(s);
+                    run_start = at + 3;
+                }
+                at += 3;
                 continue;
             }
             let Some(c) = original.get(at..).and_then(|rest| rest.chars().next()) else {
@@ -129,6 +162,8 @@ mod tests {
         assert_eq!(fold_str("ＡＢｃ１２（，）　Xy"), "abc12(,) xy");
         assert_eq!(fold_str("人口普查"), "人口普查");
         assert_eq!(fold_str("ÀÉ"), "àé");
+        assert_eq!(fold_str("颱風ＡＢ"), "台风ab");
+        assert_eq!(fold_str_exact("颱風ＡＢ"), "颱風ab");
     }
 
     #[test]
@@ -149,7 +184,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn folded_chars_map_to_original_chars(s in "[a-zA-Zａ-ｚＡ-Ｚ０-９，。人口　 ÀÉßİ\u{3001}-\u{3003}𐐀-𐐅]{0,40}") {
+        fn folded_chars_map_to_original_chars(s in "[a-zA-Zａ-ｚＡ-Ｚ０-９，。人口颱風臺北　 ÀÉßİ\u{3001}-\u{3003}𐐀-𐐅]{0,40}") {
             let folded = Folded::new(&s);
             for ((f, fc), (o, oc)) in folded.text().char_indices().zip(s.char_indices()) {
                 proptest::prop_assert_eq!(folded.offset_to_original(f), o);

@@ -1,17 +1,28 @@
 //! Per-article keywords (TF-IDF by default, `TextRank` on request) and where they occur.
 //!
-//! An article's text for extraction is its headline fields and body blocks, photo
-//! credits and images left out. Only content words count: nouns (`n`, `nr`, `ns`, `nt`,
-//! `nz`), verbal nouns (`vn`) and verbs (`v`), never single characters, numbers or
-//! the generic newspaper verbs in [`STOP_WORDS`]. Occurrences are found in the parsed
-//! text of each part, so a keyword the source split across a column break is
-//! highlighted whole, and are returned as byte ranges into `Document::text`.
+//! An article's text for extraction is its own: kicker, headline, subtitle and body
+//! blocks, with the byline, banners above the article, photo credits, images, furniture
+//! and bracketed credits inside the text (`（记者 张鑫）`) left out, and no keyword may be
+//! the name of the article's reporters. Only content words count: nouns (`n`, `nr`, `ns`,
+//! `nt`, `nz`), verbal nouns (`vn`) and verbs (`v`), never single characters, numbers or
+//! the news filler in [`STOP_WORDS`]. Ranking uses jieba's own IDF table, which recovers
+//! more of an article's headline words from its body than an IDF computed from the
+//! article corpus (`examples/keyword_eval.rs` measures both).
+//!
+//! Occurrences (what the reader underlines) are kept sparse: only the top
+//! [`HIGHLIGHTED`] keywords, only in body text (never a headline or subhead), and never two
+//! touching each other, so two keywords never read as one long underline. They are found
+//! in the parsed text of each part, so a keyword the source split across a column break
+//! is highlighted whole, and are returned as byte ranges into `Document::text`.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jieba_rs::KeywordExtract;
 use memchr::memmem;
 
+use super::names;
 use super::search::BlockRef;
 use super::segmenter::Segmenter;
 use crate::document::{BlockKind, Document};
@@ -19,61 +30,19 @@ use crate::document::{BlockKind, Document};
 /// Parts of speech a keyword may have.
 pub const CONTENT_POS: &[&str] = &["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "v"];
 
-/// Words too common in news writing to say what an article is about.
-pub const STOP_WORDS: &[&str] = &[
-    "进行",
-    "开展",
-    "表示",
-    "认为",
-    "实现",
-    "提升",
-    "加强",
-    "推进",
-    "推动",
-    "坚持",
-    "发挥",
-    "提高",
-    "做好",
-    "成为",
-    "没有",
-    "可以",
-    "需要",
-    "通过",
-    "作为",
-    "进一步",
-    "就是",
-    "还是",
-    "已经",
-    "目前",
-    "今年",
-    "近日",
-    "记者",
-    "本报",
-    "本报讯",
-    "工作",
-    "方面",
-    "问题",
-    "有关",
-    "相关",
-    "情况",
-    "活动",
-    "时间",
-    "一个",
-    "这个",
-    "我们",
-    "他们",
-    "她们",
-    "自己",
-    "大家",
-    "有限公司",
-    "来说",
-    "来自",
-    "包括",
-    "得到",
-    "给予",
-    "使得",
-    "形成",
-];
+/// The news-filler stop list (`assets/stopwords.txt`, reviewed against the article
+/// corpus): words too common in news writing to say what an article is about.
+pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/stopwords.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// How many of an article's keywords are highlighted in its body: more makes a page
+/// look like a ransom note and hides what matters.
+pub const HIGHLIGHTED: usize = 3;
 
 /// Which algorithm ranks the candidates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -117,28 +86,93 @@ pub struct Occurrence {
     pub range: Range<usize>,
 }
 
-/// The text keywords are drawn from: fields and body blocks, one per line.
+/// The text keywords are drawn from: the headline fields and body blocks, one per
+/// line, without byline, banners, credits, images, furniture or bracketed credits.
 pub fn article_text(doc: &Document, article: usize) -> String {
     let Some(a) = doc.articles.get(article) else {
         return String::new();
     };
     let mut out = String::new();
     for (part, span) in BlockRef::all(a) {
-        if let BlockRef::Block(i) = part
-            && a.blocks.get(i).is_some_and(|b| {
-                matches!(
+        let own = match part {
+            BlockRef::Byline | BlockRef::Overline(_) => false,
+            BlockRef::Block(i) => a.blocks.get(i).is_some_and(|b| {
+                !matches!(
                     b.kind,
                     BlockKind::Credit
                         | BlockKind::Image
                         | BlockKind::Furniture
                         | BlockKind::EndNote
                 )
-            })
-        {
-            continue;
+            }),
+            _ => true,
+        };
+        if own {
+            push_without_credits(&mut out, doc.str(span));
+            out.push('\n');
         }
-        out.push_str(doc.str(span));
-        out.push('\n');
+    }
+    out
+}
+
+/// Brackets whose text names reporters or photographers (`（记者 张鑫）`, `(通讯员 李四 摄)`).
+fn credit_brackets(text: &str) -> Vec<Range<usize>> {
+    const WORDS: &[&str] = &["记者", "通讯员", "摄", "编辑", "供图", "記者"];
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' => open = Some(i),
+            '）' | ')' => {
+                if let Some(o) = open.take() {
+                    let end = i + c.len_utf8();
+                    if text
+                        .get(o..end)
+                        .is_some_and(|b| WORDS.iter().any(|w| b.contains(w)))
+                    {
+                        out.push(o..end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push_without_credits(out: &mut String, text: &str) {
+    let mut at = 0;
+    for r in credit_brackets(text) {
+        out.push_str(text.get(at..r.start).unwrap_or(""));
+        out.push(' ');
+        at = r.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+}
+
+/// The people credited in an article: its byline's names and those in bracketed credits
+/// of its text, spaces removed (`张  洋` → 张洋).
+pub fn credited_people(doc: &Document, article: usize) -> Vec<String> {
+    let Some(a) = doc.articles.get(article) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut add = |text: &str| {
+        for r in names::byline_people(text) {
+            if let Some(w) = text.get(r) {
+                out.push(w.split_whitespace().collect::<String>());
+            }
+        }
+    };
+    for (part, span) in BlockRef::all(a) {
+        let text = doc.str(span);
+        if part == BlockRef::Byline {
+            add(text);
+        } else {
+            for r in credit_brackets(text) {
+                add(text.get(r).unwrap_or(""));
+            }
+        }
     }
     out
 }
@@ -182,9 +216,15 @@ pub fn extract(
         Method::TfIdf => rank(&seg.tfidf, seg, &text, want, pos),
         Method::TextRank => normalised(rank(&seg.textrank, seg, &text, want, pos)),
     };
+    let credited = credited_people(doc, article);
     ranked
         .into_iter()
         .filter(|k| is_candidate(&k.word))
+        .filter(|k| {
+            !credited
+                .iter()
+                .any(|p| k.word.contains(p.as_str()) || p.contains(k.word.as_str()))
+        })
         .take(opts.top)
         .collect()
 }
@@ -218,18 +258,37 @@ fn normalised(mut keywords: Vec<Keyword>) -> Vec<Keyword> {
     keywords
 }
 
-/// Every occurrence of `keywords` in the article, in reading order; where two overlap
-/// the longer wins, so `人口普查` is not also marked as `人口`.
+/// The occurrences of the top [`HIGHLIGHTED`] `keywords` in the article's body text, in
+/// reading order; where two overlap the longer wins, so `人口普查` is not also marked as
+/// `人口`, and one that touches the previous one is left out, so two keywords never
+/// merge into one underline. Headlines, subheads, bylines, captions and credits are not
+/// marked.
 pub fn occurrences(doc: &Document, article: usize, keywords: &[Keyword]) -> Vec<Occurrence> {
     let Some(a) = doc.articles.get(article) else {
         return Vec::new();
     };
     let finders: Vec<_> = keywords
         .iter()
+        .take(HIGHLIGHTED)
         .map(|k| memmem::Finder::new(k.word.as_bytes()))
         .collect();
     let mut out = Vec::new();
     for (part, span) in BlockRef::all(a) {
+        let body = match part {
+            BlockRef::Block(i) => a.blocks.get(i).is_some_and(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Paragraph
+                        | BlockKind::ListItem
+                        | BlockKind::Quote
+                        | BlockKind::Table
+                )
+            }),
+            _ => false,
+        };
+        if !body {
+            continue;
+        }
         let text = doc.str(span).as_bytes();
         let mut hits: Vec<Occurrence> = Vec::new();
         for (keyword, finder) in finders.iter().enumerate() {
@@ -240,10 +299,12 @@ pub fn occurrences(doc: &Document, article: usize, keywords: &[Keyword]) -> Vec<
             }));
         }
         hits.sort_by_key(|o| (o.range.start, std::cmp::Reverse(o.range.end)));
-        let mut end = 0;
+        let mut end: Option<usize> = None;
         for hit in hits {
-            if hit.range.start >= end {
-                end = hit.range.end;
+            // `>` rather than `>=`: a hit starting where the last one ended would
+            // underline both as one word.
+            if end.is_none_or(|e| hit.range.start > e) {
+                end = Some(hit.range.end);
                 out.push(hit);
             }
         }
@@ -288,15 +349,39 @@ mod tests {
     }
 
     #[test]
+    fn touching_keywords_are_not_both_marked_and_only_the_top_few_are() {
+        let doc = crate::document::parse("t", "# 标题\n\n甲乙丙丁戊己，丁戊甲乙。");
+        let kw = |w: &str| Keyword {
+            word: w.into(),
+            weight: 1.0,
+        };
+        let occ = occurrences(&doc, 0, &[kw("甲乙"), kw("丙丁"), kw("戊己"), kw("丁戊")]);
+        let words: Vec<&str> = occ.iter().map(|o| &doc.text[o.range.clone()]).collect();
+        // 丙丁 touches 甲乙 and 戊己 touches nothing marked; 丁戊 is not in the top three.
+        assert_eq!(words, ["甲乙", "戊己", "甲乙"]);
+    }
+
+    #[test]
+    fn credits_and_bylines_are_not_article_text() {
+        let doc = crate::document::parse("t", "# 标题\n\n本报记者 纪元\n\n正文（记者 张鑫）说完。");
+        let text = article_text(&doc, 0);
+        assert!(!text.contains("纪元") && !text.contains("张鑫"), "{text}");
+        assert!(text.contains("正文") && text.contains("说完"));
+        let people = credited_people(&doc, 0);
+        assert!(people.contains(&"纪元".to_string()) && people.contains(&"张鑫".to_string()));
+    }
+
+    #[test]
     fn longer_keyword_wins_an_overlap_and_navigation_wraps() {
-        let doc = crate::document::parse("t", "# 人口普查\n\n人口普查员，人口");
+        let doc = crate::document::parse("t", "# 人口普查\n\n人口普查员，人口；人口普查");
         let kw = |w: &str| Keyword {
             word: w.into(),
             weight: 1.0,
         };
         let occ = occurrences(&doc, 0, &[kw("人口"), kw("人口普查")]);
         let words: Vec<&str> = occ.iter().map(|o| &doc.text[o.range.clone()]).collect();
-        assert_eq!(words, ["人口普查", "人口普查", "人口"]);
+        // Not in the headline; body only.
+        assert_eq!(words, ["人口普查", "人口", "人口普查"]);
         assert_eq!(next_occurrence(&occ, occ[0].range.start), Some(1));
         assert_eq!(next_occurrence(&occ, occ[2].range.start), Some(0));
         assert_eq!(previous_occurrence(&occ, occ[0].range.start), Some(2));

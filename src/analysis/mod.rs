@@ -22,8 +22,10 @@
 //!   message channel.
 
 pub mod fold;
+pub mod gazetteer;
 pub mod keywords;
 pub mod names;
+pub mod script;
 pub mod search;
 pub mod segmenter;
 pub mod worker;

@@ -2,7 +2,9 @@
 //!
 //! Matching runs on the parsed text (column breaks already rejoined by the parser, so a
 //! phrase the source file split across a blank line is found), folded once per document
-//! by [`fold`](super::fold) so that case and full-/half-width forms match each other.
+//! by [`fold`](super::fold) so that case and full-/half-width forms match each other,
+//! and traditional and simplified characters too (台风 finds 颱風, 臺北 finds 台北) unless
+//! the query turns that off ([`Query::with_script_folding`]).
 //! Each space-separated term is searched with `memchr::memmem` over the folded text; an
 //! article matches when it holds every term, and each term's hits are reported. Hits
 //! come back as byte ranges into [`Document::text`], in reading order.
@@ -31,7 +33,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use super::fold::{Folded, fold_str};
+use super::fold::{Folded, fold_str, fold_str_exact};
 use super::segmenter::Segmenter;
 use crate::document::{Article, Document, Span};
 
@@ -84,23 +86,61 @@ pub enum MatchMode {
 }
 
 /// A parsed search input: folded terms and the mode.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<String>,
+    /// The terms folded without the script, to check hits against when `script` is off.
+    exact: Vec<String>,
     mode: MatchMode,
+    /// Traditional and simplified characters match each other (the default).
+    script: bool,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Self {
+            terms: Vec::new(),
+            exact: Vec::new(),
+            mode: MatchMode::default(),
+            script: true,
+        }
+    }
 }
 
 impl Query {
     /// Splits `input` at white space (full-width spaces included) into folded terms.
+    /// Traditional and simplified characters match each other; see
+    /// [`Query::with_script_folding`].
     pub fn parse(input: &str, mode: MatchMode) -> Self {
         let mut terms: Vec<String> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
         for term in input.split(char::is_whitespace).filter(|t| !t.is_empty()) {
             let folded = fold_str(term);
-            if !terms.contains(&folded) {
+            let plain = fold_str_exact(term);
+            if !exact.contains(&plain) {
                 terms.push(folded);
+                exact.push(plain);
             }
         }
-        Self { terms, mode }
+        Self {
+            terms,
+            exact,
+            mode,
+            script: true,
+        }
+    }
+
+    /// The same query with traditional/simplified folding on or off (off: 臺北 finds
+    /// only 臺北).
+    #[must_use]
+    pub fn with_script_folding(mut self, on: bool) -> Self {
+        self.script = on;
+        self
+    }
+
+    /// Whether traditional and simplified characters match each other.
+    pub fn script_folding(&self) -> bool {
+        self.script
     }
 
     /// The folded terms, in input order (a [`Match::term`] indexes this).
@@ -193,6 +233,13 @@ pub fn search(
     let mut all = Vec::new();
     for (term_index, term) in query.terms.iter().enumerate() {
         let mut hits = term_hits(index, term, term_index);
+        if !query.script
+            && let Some(exact) = query.exact.get(term_index)
+        {
+            hits.retain(|m| {
+                doc.text.get(m.range.clone()).map(fold_str_exact).as_ref() == Some(exact)
+            });
+        }
         if let (MatchMode::WholeWord, Some(words)) = (query.mode, words) {
             retain_whole_words(doc, &mut hits, words);
         }
@@ -349,6 +396,19 @@ mod tests {
         let q = Query::parse(" ＡＢ　人口  ab ", MatchMode::Substring);
         assert_eq!(q.terms(), ["ab", "人口"]);
         assert!(Query::parse("  ", MatchMode::Substring).is_empty());
+    }
+
+    #[test]
+    fn traditional_and_simplified_find_each_other_unless_turned_off() {
+        let d = doc("# 臺北颱風\n\n台北的台风，颱風過後。");
+        assert_eq!(found(&d, "台风"), ["颱風", "台风", "颱風"]);
+        assert_eq!(found(&d, "臺北"), ["臺北", "台北"]);
+        let exact = Query::parse("台风", MatchMode::Substring).with_script_folding(false);
+        let hits: Vec<&str> = search_document(&d, &exact)
+            .iter()
+            .map(|m| &d.text[m.range.clone()])
+            .collect();
+        assert_eq!(hits, ["台风"]);
     }
 
     #[test]

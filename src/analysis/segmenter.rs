@@ -3,8 +3,9 @@
 //!
 //! Loading jieba's dictionaries takes 100–250 ms, so a UI should build a [`Segmenter`]
 //! on a background thread (see [`worker`](super::worker)) and not before its first
-//! frame. On top of jieba's own dictionary come, in order: the small local dictionary
-//! bundled with kanbao (`assets/dict.txt`, place and person names of the sample region),
+//! frame. On top of jieba's own dictionary come, in order: the gazetteer of China's
+//! administrative divisions (`assets/places.txt`, so 云州区 and 大同 stay whole), the small
+//! local dictionary bundled with kanbao (`assets/dict.txt`, words of the sample region),
 //! then the user's dictionary: `--dict FILE`, or else `$XDG_CONFIG_HOME/kanbao/dict.txt`
 //! (`~/.config/kanbao/dict.txt`) when it exists.
 //!
@@ -81,6 +82,9 @@ impl Segmenter {
         let started = Instant::now();
         let mut jieba = Jieba::new();
         if !opts.no_default_dict {
+            // The gazetteer first, so the hand-made dictionary can still override it.
+            add_new_words(&mut jieba, super::gazetteer::PLACES);
+            add_new_words(&mut jieba, super::gazetteer::WORLD);
             add_words(&mut jieba, DEFAULT_DICT, "assets/dict.txt")?;
         }
         let user_dict = match &opts.user_dict {
@@ -135,6 +139,19 @@ impl Segmenter {
             .iter()
             .map(|t| (t.byte_start..t.byte_end, t.tag.to_string()))
             .collect()
+    }
+}
+
+/// Adds the words of a dictionary that jieba does not know yet: the gazetteer's
+/// frequencies are rough, and must not lower jieba's own for 北京 or 上海.
+fn add_new_words(jieba: &mut Jieba, dict: &str) {
+    for line in dict.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        if !jieba.has_word(word) {
+            let freq = fields.next().and_then(|f| f.parse().ok());
+            jieba.add_word(word, freq, fields.next());
+        }
     }
 }
 

@@ -178,6 +178,8 @@ fn analysis_thread(
     requests: &Receiver<AnalysisRequest>,
     send: &dyn Fn(AnalysisEvent) -> bool,
 ) {
+    // The 繁简 table for search is built here too, so the first search does not wait.
+    super::script::warm_up();
     let seg = match Segmenter::load(seg_opts) {
         Ok(seg) => Arc::new(seg),
         Err(err) => {

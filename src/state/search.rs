@@ -93,6 +93,8 @@ pub struct SearchState {
     pub history: History,
     /// Substring or whole-word matching, for the next search.
     pub mode: MatchMode,
+    /// Traditional and simplified characters match each other (on by default).
+    pub script_folding: bool,
     pub active: Option<ActiveSearch>,
     /// The results overlay, when open.
     pub results: Option<ResultsList>,
@@ -111,6 +113,7 @@ impl Default for SearchState {
             prompt: None,
             history: History::default(),
             mode: MatchMode::Substring,
+            script_folding: true,
             active: None,
             results: None,
             generation: 0,
@@ -212,6 +215,10 @@ pub(super) fn handle(
         Action::RecallOlderSearch => recall(state, true),
         Action::RecallNewerSearch => recall(state, false),
         Action::ToggleWholeWord => toggle_mode(state),
+        Action::ToggleScriptFolding => {
+            state.search.script_folding = !state.search.script_folding;
+            rerun_after_toggle(state)
+        }
         Action::ConfirmSearch => confirm(state),
         Action::CancelSearch => cancel(state),
         Action::JumpToNextMatch => step(state, n, true),
@@ -296,6 +303,12 @@ fn toggle_mode(state: &mut AppState) -> Vec<Effect> {
         MatchMode::Substring => MatchMode::WholeWord,
         MatchMode::WholeWord => MatchMode::Substring,
     };
+    rerun_after_toggle(state)
+}
+
+/// Searches again after a matching option changed: the prompt's text while it is open,
+/// else the active search.
+fn rerun_after_toggle(state: &mut AppState) -> Vec<Effect> {
     if state.search.prompt.is_some() {
         return rerun_prompt(state);
     }

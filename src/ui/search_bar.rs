@@ -40,13 +40,19 @@ impl SearchBar {
     /// The prompt of `state`, if it is open.
     pub fn from_state(state: &AppState) -> Option<Self> {
         let p = state.search.prompt.as_ref()?;
-        let mode = match state.search.mode {
+        let words = match state.search.mode {
             MatchMode::Substring => "[substring · Tab: words]",
             MatchMode::WholeWord => "[whole words · Tab: any]",
         };
+        // Folding is the default, so only its absence is spelled out.
+        let mode = if state.search.script_folding {
+            words.to_string()
+        } else {
+            format!("[繁≠简 · ^O] {words}")
+        };
         let right = match state.search.status_while(state.loading.is_some()) {
             Some(status) if !p.editor.text().trim().is_empty() => format!("{status} {mode}"),
-            _ => mode.to_string(),
+            _ => mode,
         };
         Some(Self {
             text: sanitize(p.editor.text()).into_owned(),

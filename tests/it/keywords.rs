@@ -182,6 +182,22 @@ fn occurrences_cross_rejoined_column_breaks() {
 }
 
 #[test]
+fn no_keyword_is_a_reporter_of_its_article() {
+    let d = sample();
+    for a in 0..d.articles.len() {
+        let credited = keywords::credited_people(&d, a);
+        for k in keywords::extract(segmenter(), &d, a, &KeywordOptions::default()) {
+            assert!(
+                !credited.iter().any(|p| k.word.contains(p.as_str())),
+                "{}",
+                k.word
+            );
+        }
+    }
+    assert!(keywords::credited_people(&d, 1).contains(&"纪元".to_string()));
+}
+
+#[test]
 fn names_mark_people_and_places() {
     let d = sample();
     let mut seen = Vec::new();
@@ -196,7 +212,28 @@ fn names_mark_people_and_places() {
         "{seen:?}"
     );
     assert!(seen.contains(&(NameKind::Place, "平城区".into())));
-    assert!(seen.contains(&(NameKind::Place, "民和社区".into())));
+    // 社区 and 街道 are organisations (issue 16).
+    assert!(seen.contains(&(NameKind::Organisation, "民和社区".into())));
+    // Issue 16's done-when list.
+    for p in ["沈媛", "吴晓东", "武玲玲", "任静"] {
+        assert!(seen.contains(&(NameKind::Person, p.into())), "{p}");
+    }
+    for p in ["大同", "北京", "内蒙古", "云州区"] {
+        assert!(seen.contains(&(NameKind::Place, p.into())), "{p}");
+    }
+    for (kind, w) in &seen {
+        let bad_people = ["文明", "惠民", "关怀", "朴素", "长舒", "小善", "大家庭"];
+        let bad_places = ["城市", "美丽", "惠及", "大国", "山区"];
+        assert!(
+            !(*kind == NameKind::Person && bad_people.contains(&w.as_str())),
+            "{w}"
+        );
+        assert!(
+            !(*kind == NameKind::Place && bad_places.contains(&w.as_str())),
+            "{w}"
+        );
+    }
+    assert!(seen.contains(&(NameKind::Organisation, "大同市爱心公益协会".into())));
 }
 
 #[test]

@@ -20,7 +20,8 @@ use super::{ActiveSearch, Follow, redraw};
 pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
     state.search.generation += 1;
     let generation = state.search.generation;
-    let query = Query::parse(text, state.search.mode);
+    let query =
+        Query::parse(text, state.search.mode).with_script_folding(state.search.script_folding);
     if query.is_empty() {
         state.search.active = None;
         if let Some(origin) = follow {
