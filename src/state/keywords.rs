@@ -348,12 +348,46 @@ fn open_list(state: &mut AppState) {
     }
 }
 
-/// The line of `lines` showing byte `at`.
-fn line_of(lines: &[VisualLine], at: usize) -> Option<usize> {
-    lines
-        .iter()
-        .position(|l| l.role != LineRole::Blank && l.range.start <= at && at < l.range.end)
+/// Finds the line showing a byte in `O(log n)`: the non-blank lines sorted by where
+/// their text starts. `w` maps every occurrence of an article to its line; scanning the
+/// lines for each one cost `occurrences × lines` (minutes on a page of a million short
+/// headings, with the event loop blocked, issue 18), this costs `n log n` once per key.
+struct LineIndex {
+    /// (start, end, line index), sorted by start then line index.
+    spans: Vec<(usize, usize, usize)>,
 }
+
+impl LineIndex {
+    fn new(lines: &[VisualLine]) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.role != LineRole::Blank && !l.range.is_empty())
+            .map(|(i, l)| (l.range.start, l.range.end, i))
+            .collect();
+        // Layout order is text order nearly everywhere, so this is close to linear.
+        spans.sort_unstable();
+        Self { spans }
+    }
+
+    /// The line showing byte `at`. Lines do not overlap, so the line starting last at
+    /// or before `at` is the one; a few before it are checked too (the first line
+    /// holding `at` wins, as in reading order), which keeps this bounded.
+    fn line_of(&self, at: usize) -> Option<usize> {
+        let upto = self.spans.partition_point(|&(start, _, _)| start <= at);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take(OVERLAP_LOOKBACK)
+            .filter(|&&(_, end, _)| at < end)
+            .map(|&(_, _, line)| line)
+            .min()
+    }
+}
+
+/// How many lines before the last one starting at or before a byte
+/// [`LineIndex::line_of`] also looks at.
+const OVERLAP_LOOKBACK: usize = 4;
 
 /// Moves the cursor one occurrence on (of `word`, if given); false when there is none.
 fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
@@ -367,7 +401,7 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
         let lines = state.reader.lines(&state.docs, c.unit);
         let pos = Pos {
             unit: c.unit,
-            line: line_of(&lines, c.range.start)?,
+            line: LineIndex::new(&lines).line_of(c.range.start)?,
         };
         (top <= pos && pos <= bottom).then_some((pos, c.range.start))
     });
@@ -386,20 +420,25 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
         let Some(analysis) = state.keywords.analyses.get(&(u.doc, u.article)).cloned() else {
             continue;
         };
-        let lines = state.reader.lines(&state.docs, unit);
+        let wanted = |o: &&crate::analysis::keywords::Occurrence| {
+            word.is_none_or(|w| {
+                analysis
+                    .keywords
+                    .get(o.keyword)
+                    .is_some_and(|k| k.word == w)
+            })
+        };
+        // An article without a matching occurrence is skipped before it is laid out.
+        if !analysis.occurrences.iter().any(|o| wanted(&o)) {
+            continue;
+        }
+        let index = LineIndex::new(&state.reader.lines(&state.docs, unit));
         let mut candidates: Vec<(Pos, Range<usize>)> = analysis
             .occurrences
             .iter()
-            .filter(|o| {
-                word.is_none_or(|w| {
-                    analysis
-                        .keywords
-                        .get(o.keyword)
-                        .is_some_and(|k| k.word == w)
-                })
-            })
+            .filter(wanted)
             .filter_map(|o| {
-                let line = line_of(&lines, o.range.start)?;
+                let line = index.line_of(o.range.start)?;
                 Some((Pos { unit, line }, o.range.clone()))
             })
             .collect();

@@ -5,6 +5,7 @@ mod cli;
 mod e2e;
 mod e2e_search;
 mod fuzz;
+mod hostile_keys;
 mod hostile_tty;
 mod input;
 mod interactions;
