@@ -105,6 +105,19 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                     signal = Some(sig);
                     break 'events;
                 }
+                Msg::Stop => {
+                    suspend(&mut terminal, &mut state)?;
+                    redraw = true;
+                    continue;
+                }
+                Msg::Continued => {
+                    // After SIGSTOP and `fg` the terminal is in the shell's modes; after
+                    // our own stop it is already back, and doing it again costs a frame.
+                    tui::reenter(&mut terminal)?;
+                    resize_to_terminal(&mut terminal, &mut state)?;
+                    redraw = true;
+                    continue;
+                }
                 Msg::InputClosed => break 'events,
             };
             let Some(action) = action else { continue };
@@ -117,14 +130,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                     }
                     Effect::Quit => break 'events,
                     Effect::Suspend => {
-                        tui::suspend(&mut terminal)?;
-                        // The terminal may have been resized while we were stopped.
-                        let size = terminal.size()?;
-                        let resize = Action::ResizeScreen {
-                            width: size.width,
-                            height: size.height,
-                        };
-                        update(&mut state, resize);
+                        suspend(&mut terminal, &mut state)?;
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
@@ -141,6 +147,24 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         // Die of the signal as the parent expects, now that the terminal is restored.
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
+    Ok(())
+}
+
+/// Stops like Ctrl-Z; once continued, takes the terminal's size (it may have been
+/// resized while the reader was stopped).
+fn suspend(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<()> {
+    tui::suspend(terminal)?;
+    resize_to_terminal(terminal, state)
+}
+
+/// Tells the state the size the terminal has now.
+fn resize_to_terminal(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let resize = Action::ResizeScreen {
+        width: size.width,
+        height: size.height,
+    };
+    update(state, resize);
     Ok(())
 }
 

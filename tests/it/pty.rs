@@ -161,6 +161,55 @@ impl Pty {
         self.child.process_id()
     }
 
+    /// Sends signal `name` (`"TERM"`, `"QUIT"`…) to kanbao.
+    pub fn kill(&self, name: &str) {
+        let pid = self.pid().expect("a running kanbao").to_string();
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
+    /// The pty's line discipline as `stty -a` prints it (`icanon`, `-echo`…).
+    pub fn tty_modes(&self) -> String {
+        let path = self.master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(&path)
+            .output()
+            .expect("run stty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sets the pty's line discipline as a shell does when it takes the terminal back
+    /// (`stty sane`: canonical mode, echo).
+    pub fn set_cooked(&self) {
+        let path = self.master.tty_name().expect("the pty's name");
+        let ok = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&path)
+            .arg("sane")
+            .status()
+            .expect("run stty")
+            .success();
+        assert!(ok, "stty sane");
+    }
+
+    /// Whether the process is stopped (state `T` in /proc).
+    pub fn stopped(&self) -> bool {
+        let pid = self.pid().expect("a running kanbao");
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(')')?.1;
+                after.split_whitespace().next().map(|st| st == "T")
+            })
+            .unwrap_or(false)
+    }
+
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master.resize(size(cols, rows)).expect("resize");
         let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("non-zero");
