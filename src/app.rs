@@ -97,7 +97,14 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
+        // A resize may have cut the screen's contents even when the size ends where it
+        // began (100×30 → 5×3 → 100×30): paint every cell afterwards, not a diff.
+        let mut repaint = false;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
+            repaint |= matches!(
+                msg,
+                Msg::Input(Event::Resize(..)) | Msg::Action(Action::ResizeScreen { .. })
+            );
             let action = match msg {
                 Msg::Input(event) => action_for_event_in(&event, state.key_mode()),
                 Msg::Action(action) => Some(action),
@@ -137,6 +144,13 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                 }
             }
         }
+        // Draw for the size the terminal has now: in a burst of resizes the last event
+        // read may carry a size the terminal has already left (issue 18, case 3).
+        redraw |= follow_terminal_size(&mut terminal, &mut state)?;
+        if repaint {
+            tui::clear(&mut terminal)?;
+            redraw = true;
+        }
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
@@ -166,6 +180,16 @@ fn resize_to_terminal(terminal: &mut tui::Term, state: &mut AppState) -> anyhow:
     };
     update(state, resize);
     Ok(())
+}
+
+/// Applies the terminal's present size when the state has another; true when it did.
+fn follow_terminal_size(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<bool> {
+    let size = terminal.size()?;
+    if (size.width, size.height) == state.size {
+        return Ok(false);
+    }
+    resize_to_terminal(terminal, state)?;
+    Ok(true)
 }
 
 /// Hands the search the state asks for to the background runner.

@@ -118,10 +118,37 @@ pub fn install_panic_hook() {
 pub fn suspend(terminal: &mut Term) -> io::Result<()> {
     restore();
     // SIGTSTP is caught (so that `kill -TSTP` restores first): stop by its default
-    // action, which is SIGSTOP.
-    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    // action, which is SIGSTOP, where the kernel would have let SIGTSTP stop us.
+    if stop_can_be_undone() {
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    }
     // Execution resumes here after `fg` (SIGCONT).
     reenter(terminal)
+}
+
+/// Whether something could continue the process after a stop. The kernel discards
+/// SIGTSTP sent to an orphaned process group (no member has a parent in another group
+/// of the same session: no job-control shell is there to `fg` it), but SIGSTOP, which
+/// a caught SIGTSTP is turned into, would stop it for good. kanbao's group is taken as
+/// not orphaned when its parent is in the same session and another group (the shell);
+/// where `/proc` cannot tell (not Linux), the stop happens.
+fn stop_can_be_undone() -> bool {
+    let Some((parent, group, session)) = stat_ids("self") else {
+        return true;
+    };
+    let Some((_, parent_group, parent_session)) = stat_ids(&parent.to_string()) else {
+        return true;
+    };
+    parent_session == session && parent_group != group
+}
+
+/// (parent id, process group, session) of process `pid` from `/proc/PID/stat`.
+fn stat_ids(pid: &str) -> Option<(u32, u32, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name in parentheses may hold spaces: read after its last `)`.
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(1);
+    let mut next = || fields.next()?.parse().ok();
+    Some((next()?, next()?, next()?))
 }
 
 /// Puts the terminal into reader mode again whatever state it is in (after SIGCONT the

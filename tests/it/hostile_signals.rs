@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::pty::Pty;
+use crate::pty::{Launch, Pty};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -63,21 +63,69 @@ fn ending_signals_restore_the_terminal() {
     }
 }
 
+/// The process kanbao runs as under the shell `p` started (its only child).
+fn child_of(p: &Pty) -> String {
+    let shell = p.pid().expect("the shell");
+    let path = format!("/proc/{shell}/task/{shell}/children");
+    let start = Instant::now();
+    loop {
+        let children = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(pid) = children.split_whitespace().next() {
+            return pid.to_string();
+        }
+        assert!(start.elapsed() < WAIT, "no child under the shell");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn kill(sig: &str, pid: &str) {
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{sig}"), pid])
+        .status()
+        .expect("run kill")
+        .success();
+    assert!(ok, "kill -{sig} {pid}");
+}
+
 #[test]
-fn a_stop_from_outside_restores_and_continue_redraws() {
-    let mut p = reader();
-    p.kill("TSTP");
-    wait_until("the stop", &mut p, |p| p.stopped());
-    // Drain what it wrote before stopping.
-    while p.read_chunk(Duration::from_millis(200)) {}
+fn a_stop_from_outside_restores_and_fg_redraws() {
+    // A job-control shell, as a user has: a stop is only a stop when someone can `fg`
+    // (the kernel drops SIGTSTP to an orphaned process group, and so does kanbao).
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no bash: the job-control test is skipped");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_kanbao");
+    let mut p = Pty::start(&Launch {
+        args: &[],
+        shell: Some("bash --norc --noprofile --noediting -i"),
+        cols: 80,
+        rows: 24,
+        ..Launch::default()
+    });
+    p.send(&format!("'{bin}' --keywords 0\r"));
+    p.wait_for("the reader", |s| {
+        s.alternate_screen() && s.contents().contains('%')
+    });
+    let kanbao = child_of(&p);
+    kill("TSTP", &kanbao);
+    p.wait_for("the shell's job report", |s| {
+        !s.alternate_screen() && s.contents().contains("Stopped")
+    });
     assert_restored(&p, "TSTP");
-    p.kill("CONT");
+    p.send("fg\r");
     p.wait_for("the reader again", |s| {
         s.alternate_screen() && s.contents().contains('%')
     });
     wait_until("raw mode", &mut p, |p| !cooked(&p.tty_modes()));
-    assert_eq!(p.quit(), 0);
-    assert_restored(&p, "quit after TSTP");
+    p.send("q");
+    p.wait_for("the shell again", |s| !s.alternate_screen());
+    assert_restored(&p, "quit after TSTP and fg");
+    // Dropping the session ends the shell.
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod e2e;
 mod e2e_search;
 mod fuzz;
 mod hostile_keys;
+mod hostile_reader;
 mod hostile_signals;
 mod hostile_tty;
 mod input;
