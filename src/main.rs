@@ -3,7 +3,7 @@
 //! The command line becomes plain [`Options`] here, at the edge ([`Cli::options`]); the
 //! library below never sees a flag.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
 use kanbao::cli::Cli;
@@ -23,12 +23,12 @@ fn run(options: &Options) -> i32 {
             Ok(opening) => match app::run(opening, options) {
                 Ok(()) => 0,
                 Err(err) => {
-                    eprintln!("kanbao: {err:#}");
+                    report(&format!("{err:#}"));
                     1
                 }
             },
             Err(err) => {
-                eprintln!("kanbao: {err}");
+                report(&err.to_string());
                 2
             }
         };
@@ -36,7 +36,7 @@ fn run(options: &Options) -> i32 {
     let docs = match loader::load_everything(&options.paths, &options.input) {
         Ok(docs) => docs,
         Err(err) => {
-            eprintln!("kanbao: {err}");
+            report(&err.to_string());
             return 2;
         }
     };
@@ -44,18 +44,42 @@ fn run(options: &Options) -> i32 {
         Output::Json => match dump::analyse(&docs, &options.analysis, &options.search) {
             Ok(extras) => dump::json_with(&docs, &extras),
             Err(err) => {
-                eprintln!("kanbao: {err}");
+                report(&err.to_string());
                 return 2;
             }
         },
         // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`).
         Output::Text | Output::Reader => dump::text(&docs, &options.layout),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`kanbao page.md | head`) is not an error worth reporting.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
-    0
+    write_out(&text)
+}
+
+/// Writes the dump to standard output; the exit code. A closed pipe (`kanbao page.md |
+/// head -1`) is a quiet success, as for `cat`; any other failure (a full disk,
+/// `> /dev/full`) is one line on standard error and exit code 1, so a cut dump is
+/// never taken for a whole one.
+fn write_out(text: &str) -> i32 {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => 0,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(err) => {
+            report(&format!("cannot write the output: {err}"));
+            1
+        }
+    }
+}
+
+/// One line on standard error, with anything the message quotes from the input (a
+/// file name, a dictionary line) made visible rather than sent to the terminal. A
+/// standard error that cannot be written (`2>/dev/full`) is ignored: `eprintln!` would
+/// panic there, turning exit code 2 into 101.
+fn report(message: &str) {
+    let line = kanbao::input::sanitize::one_line(message);
+    let _ = writeln!(io::stderr().lock(), "kanbao: {line}");
 }
 
 /// `TERM=dumb` promises no cursor addressing, so the reader cannot draw there: print the

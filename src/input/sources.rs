@@ -128,9 +128,10 @@ fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// A path as shown to the user: file names can hold control characters too
-/// (`touch $'\e]0;x\a.md'`), so they go through the same sanitizer as page text.
+/// (`touch $'\e]0;x\a.md'`), newlines included, so every one is shown as a placeholder
+/// and a message naming the file stays on one line.
 pub fn safe_name(path: &Path) -> String {
-    super::sanitize(&path.display().to_string()).0.into_owned()
+    super::sanitize::one_line(&path.display().to_string()).into_owned()
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> InputError {

@@ -5,6 +5,7 @@ mod cli;
 mod e2e;
 mod e2e_search;
 mod fuzz;
+mod hostile_cli;
 mod hostile_keys;
 mod hostile_reader;
 mod hostile_signals;

@@ -1,0 +1,97 @@
+//! The binary's edges under hostile conditions (issue 18): output that cannot be
+//! written, a standard error that cannot be written, messages quoting hostile names.
+
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+use crate::input::scratch;
+
+fn kanbao() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kanbao"));
+    cmd.args(["--keywords", "0"]).stdin(Stdio::null());
+    cmd
+}
+
+fn stderr_lines(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn dev_full() -> Option<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()
+}
+
+#[test]
+fn a_full_disk_is_an_error_in_one_line() {
+    let Some(full) = dev_full() else {
+        eprintln!("no /dev/full here: skipped");
+        return;
+    };
+    for format in ["json", "text"] {
+        let out = kanbao()
+            .args(["--dump", format])
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "--dump {format} > /dev/full");
+        let lines = stderr_lines(&out);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].starts_with("kanbao: cannot write"), "{lines:?}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    // More than a pipe holds, so the write meets the closed end.
+    let dir = scratch("closed-pipe");
+    let page = dir.join("long.md");
+    let body = "平城区不断扩大总量规模，进一步释放服务业发展活力。\n\n".repeat(20_000);
+    std::fs::write(&page, format!("## 标题\n\n{body}")).unwrap();
+    let mut child = kanbao()
+        .args(["--dump", "text"])
+        .arg(&page)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, as `head -1` exits.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{:?}", stderr_lines(&out));
+}
+
+#[test]
+fn an_unwritable_stderr_keeps_the_exit_code() {
+    let Some(full) = dev_full() else {
+        eprintln!("no /dev/full here: skipped");
+        return;
+    };
+    let out = kanbao()
+        .args(["--dump", "text", "missing-page.md"])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "not a panic (101)");
+}
+
+#[test]
+fn a_newline_or_escape_in_a_name_stays_in_one_visible_line() {
+    let dir = scratch("hostile-name");
+    let name = dir.join("第1版\n\u{1b}]0;pwned\u{7}.md");
+    let out = kanbao()
+        .args(["--dump", "text"])
+        .arg(&name)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = stderr_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("第1版␊␛]0;pwned␇.md"), "{lines:?}");
+}
