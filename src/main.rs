@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
+use kanbao::analysis::segmenter;
 use kanbao::cli::Cli;
 use kanbao::options::{Options, Output};
 use kanbao::{app, dump, loader};
@@ -17,6 +18,14 @@ fn main() {
 
 /// Runs kanbao; returns the process exit code.
 fn run(options: &Options) -> i32 {
+    // A bad `--dict` is refused now, on the normal screen, rather than by the keyword
+    // worker once the reader has the terminal (or after gigabytes of `/dev/zero`).
+    if let Some(dict) = &options.analysis.segmenter.user_dict
+        && let Err(err) = segmenter::check_dict(dict)
+    {
+        report(&err.to_string());
+        return 2;
+    }
     if options.output == Output::Reader && std::io::stdout().is_terminal() && !dumb_terminal() {
         // The reader opens on the first page; the rest load in the background.
         return match loader::open(&options.paths, &options.input) {

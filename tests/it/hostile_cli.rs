@@ -95,3 +95,49 @@ fn a_newline_or_escape_in_a_name_stays_in_one_visible_line() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("第1版␊␛]0;pwned␇.md"), "{lines:?}");
 }
+
+#[test]
+fn a_dictionary_that_is_no_word_list_is_refused_in_one_line() {
+    let dir = scratch("hostile-dict");
+    // Sparse: a gigabyte on paper, nothing on disk.
+    let huge = dir.join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let cases = [
+        ("/dev/zero".to_string(), "not a regular file"),
+        (dir.to_str().unwrap().to_string(), "not a regular file"),
+        (huge.to_str().unwrap().to_string(), "too large"),
+    ];
+    for (dict, says) in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+            .args(["--dump", "json", "--dict", &dict])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--dict {dict}");
+        let lines = stderr_lines(&out);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains(says), "{lines:?}");
+    }
+}
+
+#[test]
+fn a_malformed_dictionary_line_is_named_by_number_and_shown_safely() {
+    let dir = scratch("bad-dict");
+    let dict = dir.join("dict.txt");
+    std::fs::write(&dict, "好词 3 n\n# 注释\n坏词 x\u{1b}]0;pwned\u{7}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--dump", "json", "--dict"])
+        .arg(&dict)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = stderr_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("line 3"), "{lines:?}");
+    assert!(lines[0].contains("x␛]0;pwned␇"), "{lines:?}");
+    assert!(!out.stderr.contains(&0x1b));
+}

@@ -33,3 +33,26 @@ fn a_burst_of_resizes_ends_drawn_for_the_last_size() {
     }
     assert_eq!(p.quit(), 0);
 }
+
+#[test]
+fn a_bad_dictionary_never_leaves_the_terminal_raw() {
+    // Refused before the reader takes the terminal.
+    let mut p = Pty::start_with(80, 24, &["--dict", "/dev/zero"]);
+    assert_eq!(p.wait_exit(), 2);
+    p.wait_for("the message", |s| {
+        s.contents().contains("not a regular file")
+    });
+    assert!(!p.parser.screen().alternate_screen());
+    // A malformed line: the reader runs on, keywords off, the line named.
+    let dir = crate::input::scratch("reader-bad-dict");
+    let dict = dir.join("dict.txt");
+    std::fs::write(&dict, "好词 3 n\n坏词 x\n").unwrap();
+    let mut p = Pty::start_with(200, 24, &["--dict", dict.to_str().unwrap()]);
+    p.wait_for("keywords off, line 2", |s| {
+        s.alternate_screen()
+            && s.contents().contains("keywords off")
+            && s.contents().contains("line 2")
+    });
+    assert_eq!(p.quit(), 0);
+    assert!(!p.parser.screen().alternate_screen());
+}
