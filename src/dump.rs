@@ -110,11 +110,24 @@ pub fn text(docs: &[Document], opts: &LayoutOptions) -> String {
     for doc in docs {
         let laid = layout::lay_out(doc, opts);
         for line in &laid.lines {
-            out.push_str(layout::plain_text(doc, line).trim_end());
+            let text = layout::plain_text(doc, line);
+            out.extend(text.trim_end().chars().filter(|&c| !is_bidi_control(c)));
             out.push('\n');
         }
     }
     out
+}
+
+/// The bidirectional formatting characters (U+061C, U+200E/F, U+202A–E, U+2066–9).
+/// The reader draws none of them (zero-width characters take no cell), so the text dump
+/// leaves them out too: a page cannot reorder what a terminal or a later `cat` shows
+/// (U+202E turns the rest of a line around). The JSON dump keeps them: it is the
+/// data.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// Analysis results to add to the JSON dump, indexed like the documents.

@@ -141,3 +141,38 @@ fn a_malformed_dictionary_line_is_named_by_number_and_shown_safely() {
     assert!(lines[0].contains("x␛]0;pwned␇"), "{lines:?}");
     assert!(!out.stderr.contains(&0x1b));
 }
+
+#[test]
+fn a_huge_keyword_count_is_refused_not_wrapped() {
+    let out = kanbao()
+        .args(["--dump", "json", "--keywords", "18446744073709551615"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 100"));
+}
+
+#[test]
+fn bidi_controls_leave_the_text_dump_as_they_leave_the_screen() {
+    let dir = scratch("bidi");
+    let page = dir.join("bidi.md");
+    std::fs::write(
+        &page,
+        "## 标题\n\n双向\u{202e}文字覆盖\u{202c}与\u{2067}隔离\u{2069}和\u{200f}标记。\n",
+    )
+    .unwrap();
+    let text = kanbao()
+        .args(["--dump", "text"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("双向文字覆盖与隔离和标记。"), "{text}");
+    // The JSON is the data: every character is kept there.
+    let json = kanbao()
+        .args(["--dump", "json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&json.stdout).contains("双向\u{202e}文字"));
+}
