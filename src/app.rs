@@ -45,6 +45,11 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     };
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    if opening.rest.is_none() && !opening.skipped.is_empty() {
+        // Nothing loads in the background to report it: say it as a finished load.
+        let skipped = opening.skipped;
+        update(&mut state, Action::LoadFinished { skipped });
+    }
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),

@@ -43,7 +43,13 @@ fn run(options: &Options) -> i32 {
         };
     }
     let docs = match loader::load_everything(&options.paths, &options.input) {
-        Ok(docs) => docs,
+        Ok(loaded) => {
+            // What could not be read is named, and the dump goes on without it.
+            for skipped in &loaded.skipped {
+                report(&format!("skipped {skipped}"));
+            }
+            loaded.docs
+        }
         Err(err) => {
             report(&err.to_string());
             return 2;

@@ -176,3 +176,100 @@ fn bidi_controls_leave_the_text_dump_as_they_leave_the_screen() {
         .unwrap();
     assert!(String::from_utf8_lossy(&json.stdout).contains("双向\u{202e}文字"));
 }
+
+/// A directory with a page at the top, one `depth` levels down, and a PNG named `.md`.
+fn tree(name: &str, depth: usize) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("top.md"), "## 顶层\n\n顶层的正文。\n").unwrap();
+    let mut deep = dir.clone();
+    for _ in 0..depth {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("deep.md"), "## 深处\n\n深处的正文。\n").unwrap();
+    std::fs::write(dir.join("pic.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    dir
+}
+
+fn dump_text(dir: &std::path::Path) -> (Output, String) {
+    let out = kanbao().args(["--dump", "text"]).arg(dir).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out, text)
+}
+
+#[test]
+fn deep_trees_are_walked_and_what_is_skipped_is_named() {
+    // Fifty levels down (the old limit was eight): found.
+    let dir = tree("deep-50", 50);
+    let (out, text) = dump_text(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text.contains("深处的正文") && text.contains("顶层的正文"),
+        "{text}"
+    );
+    // The PNG is skipped with a message; the rest is dumped.
+    let lines = stderr_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("skipped") && lines[0].contains("pic.md"),
+        "{lines:?}"
+    );
+    // Below the limit: named, with the limit.
+    let dir = tree("deep-70", 70);
+    let (out, text) = dump_text(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text.contains("顶层的正文") && !text.contains("深处的正文"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("deeper than 64 levels"), "{said}");
+}
+
+#[test]
+fn an_unreadable_subdirectory_is_skipped_not_fatal() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree("locked", 1);
+    let locked = dir.join("lost+found");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("hidden.md"), "## 藏\n\n藏起来。\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads mode 000: run kanbao as nobody then, where `setpriv` can.
+    let mut cmd = if std::fs::read_dir(&locked).is_ok() {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_kanbao"));
+        cmd
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    };
+    let out = cmd
+        .args(["--keywords", "0", "--dump", "text"])
+        .arg(&dir)
+        .stdin(Stdio::null())
+        .output();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = match out {
+        Ok(out) if out.status.code() != Some(127) && !out.stdout.is_empty() => out,
+        _ => {
+            eprintln!("mode 000 is readable here and setpriv cannot drop root: skipped");
+            return;
+        }
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{:?}", stderr_lines(&out));
+    assert!(text.contains("顶层的正文") && text.contains("深处的正文"));
+    assert!(!text.contains("藏起来"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("lost+found") && said.contains("ermission"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_directory_of_nothing_readable_says_what_it_skipped() {
+    let dir = scratch("nothing-readable");
+    std::fs::write(dir.join("pic.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("pic2.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let (out, _) = dump_text(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pic.md: not a text page"));
+}

@@ -56,3 +56,20 @@ fn a_bad_dictionary_never_leaves_the_terminal_raw() {
     assert_eq!(p.quit(), 0);
     assert!(!p.parser.screen().alternate_screen());
 }
+
+#[test]
+fn the_reader_names_a_directory_too_deep_to_search() {
+    let dir = crate::input::scratch("reader-deep");
+    std::fs::write(dir.join("top.md"), "## 顶层\n\n顶层的正文。\n").unwrap();
+    let mut deep = dir.clone();
+    for _ in 0..70 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("deep.md"), "## 深处\n\n深处的正文。\n").unwrap();
+    let mut p = Pty::start_with(200, 20, &["--keywords", "0", dir.to_str().unwrap()]);
+    p.wait_for("the skip on the status line", |s| {
+        s.alternate_screen() && s.contents().contains("顶层") && s.contents().contains("skipped")
+    });
+    assert_eq!(p.quit(), 0);
+}
