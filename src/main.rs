@@ -18,10 +18,15 @@ fn main() {
 
 /// Runs kanbao; returns the process exit code.
 fn run(options: &Options) -> i32 {
-    // A bad `--dict` is refused now, on the normal screen, rather than by the keyword
-    // worker once the reader has the terminal (or after gigabytes of `/dev/zero`).
+    // A `--dict` that is no word list (`/dev/zero`, a disk image) is refused now, on
+    // the normal screen, rather than after gigabytes of reading by the keyword worker
+    // with the reader on screen. One that cannot be read is the worker's to report (on
+    // the status line, keywords off), and only if jieba is needed at all.
     if let Some(dict) = &options.analysis.segmenter.user_dict
-        && let Err(err) = segmenter::check_dict(dict)
+        && let Err(
+            err @ (segmenter::SegmenterError::NotAFile { .. }
+            | segmenter::SegmenterError::TooLarge { .. }),
+        ) = segmenter::check_dict(dict)
     {
         report(&err.to_string());
         return 2;

@@ -73,3 +73,43 @@ fn the_reader_names_a_directory_too_deep_to_search() {
     });
     assert_eq!(p.quit(), 0);
 }
+
+/// The article pane's rows (right of the section list's border), trimmed.
+fn article_rows(s: &vt100::Screen, cols: u16) -> Vec<String> {
+    s.rows(0, cols)
+        .map(|r| {
+            r.split_once('│')
+                .map_or(r.clone(), |(_, a)| a.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn five_thousand_keys_at_once_are_all_applied() {
+    let dir = crate::input::scratch("burst");
+    let page = dir.join("burst.md");
+    let body: String = (1..=6000)
+        .map(|i| format!("## 第{i}篇文章标题\n\n这是第{i}篇的正文，说明情况。\n\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    std::fs::write(&page, body).unwrap();
+    let args = ["--keywords", "0", page.to_str().unwrap()];
+    // Where 5,000 lines down is, asked with a count.
+    let mut counted = Pty::start_with(100, 12, &args);
+    counted.wait_for("the reader", |s| s.contents().contains("第1篇"));
+    counted.send("5000j");
+    counted.wait_for("the view to move", |s| !s.contents().contains("这是第1篇"));
+    while counted.read_chunk(std::time::Duration::from_millis(300)) {}
+    let expected = article_rows(counted.parser.screen(), 100);
+    assert_eq!(counted.quit(), 0);
+    // The same as 5,000 keys sent at once (in writes the pty's buffer takes whole).
+    let mut burst = Pty::start_with(100, 12, &args);
+    burst.wait_for("the reader", |s| s.contents().contains("第1篇"));
+    for _ in 0..5 {
+        burst.send(&"j".repeat(1000));
+    }
+    burst.wait_for("all 5,000 keys applied", |s| {
+        article_rows(s, 100) == expected
+    });
+    assert_eq!(burst.quit(), 0);
+}
