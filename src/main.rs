@@ -60,30 +60,31 @@ fn run(options: &Options) -> i32 {
             return 2;
         }
     };
-    let text = match options.output {
+    match options.output {
         Output::Json => match dump::analyse(&docs, &options.analysis, &options.search) {
-            Ok(extras) => dump::json_with(&docs, &extras),
+            Ok(extras) => {
+                write_out(|out| out.write_all(dump::json_with(&docs, &extras).as_bytes()))
+            }
             Err(err) => {
                 report(&err.to_string());
-                return 2;
+                2
             }
         },
-        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`).
-        Output::Text | Output::Reader => dump::text(&docs, &options.layout),
-    };
-    write_out(&text)
+        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`):
+        // written as it is laid out, never held whole.
+        Output::Text | Output::Reader => {
+            write_out(|out| dump::write_text(&docs, &options.layout, out))
+        }
+    }
 }
 
-/// Writes the dump to standard output; the exit code. A closed pipe (`kanbao page.md |
+/// Writes the dump to standard output through `write`; the exit code. A closed pipe (`kanbao page.md |
 /// head -1`) is a quiet success, as for `cat`; any other failure (a full disk,
 /// `> /dev/full`) is one line on standard error and exit code 1, so a cut dump is
 /// never taken for a whole one.
-fn write_out(text: &str) -> i32 {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+fn write_out(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> i32 {
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => 0,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(err) => {

@@ -273,3 +273,19 @@ fn a_directory_of_nothing_readable_says_what_it_skipped() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pic.md: not a text page"));
 }
+
+#[test]
+fn a_huge_block_is_dumped_part_by_part_without_losing_a_character() {
+    use unicode_width::UnicodeWidthStr;
+    let long = "据了解，今年以来全市经济运行稳中有进。".repeat(20_000);
+    let page = format!("## 标题\n\n> {long}\n\n正文。\n");
+    let doc = kanbao::document::parse("p.md", &page);
+    let opts = kanbao::layout::LayoutOptions {
+        width: 37,
+        ..kanbao::layout::LayoutOptions::default()
+    };
+    let text = kanbao::dump::text(std::slice::from_ref(&doc), &opts);
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert!(squeeze(&text).contains(&squeeze(&long)), "the quote whole");
+    assert!(text.lines().all(|l| l.width() <= 37));
+}
