@@ -85,6 +85,13 @@ fn next_keyword_on_a_hundred_thousand_blocks_is_linear() {
     assert!(last > n - 30, "near the end: {last}");
     press(&mut s, "W");
     assert_eq!(number(&s), last - 1);
+    // A count steps within the occurrences found once: 50,000 steps, not 50,000 scans.
+    let mut s = many_short_blocks(n);
+    press(&mut s, "50000w");
+    // The first is the headline's (许多标题), the second block 0's.
+    assert_eq!(number(&s), 49_998);
+    press(&mut s, "40000W");
+    assert_eq!(number(&s), 9_998);
     let effects = press(&mut s, "q");
     assert!(effects.contains(&kanbao::state::Effect::Quit));
 }
