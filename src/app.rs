@@ -45,6 +45,11 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     };
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    if opening.rest.is_none() && !opening.skipped.is_empty() {
+        // Nothing loads in the background to report it: say it as a finished load.
+        let skipped = opening.skipped;
+        update(&mut state, Action::LoadFinished { skipped });
+    }
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),
@@ -98,13 +103,33 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     let mut signal = None;
     'events: while let Ok(first) = rx.recv() {
         let mut redraw = false;
+        // A resize may have cut the screen's contents even when the size ends where it
+        // began (100×30 → 5×3 → 100×30): paint every cell afterwards, not a diff.
+        let mut repaint = false;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
+            repaint |= matches!(
+                msg,
+                Msg::Input(Event::Resize(..)) | Msg::Action(Action::ResizeScreen { .. })
+            );
             let action = match msg {
                 Msg::Input(event) => action_for_event_in(&event, state.key_mode()),
                 Msg::Action(action) => Some(action),
                 Msg::Signal(sig) => {
                     signal = Some(sig);
                     break 'events;
+                }
+                Msg::Stop => {
+                    suspend(&mut terminal, &mut state)?;
+                    redraw = true;
+                    continue;
+                }
+                Msg::Continued => {
+                    // After SIGSTOP and `fg` the terminal is in the shell's modes; after
+                    // our own stop it is already back, and doing it again costs a frame.
+                    tui::reenter(&mut terminal)?;
+                    resize_to_terminal(&mut terminal, &mut state)?;
+                    redraw = true;
+                    continue;
                 }
                 Msg::InputClosed => break 'events,
             };
@@ -118,19 +143,19 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                     }
                     Effect::Quit => break 'events,
                     Effect::Suspend => {
-                        tui::suspend(&mut terminal)?;
-                        // The terminal may have been resized while we were stopped.
-                        let size = terminal.size()?;
-                        let resize = Action::ResizeScreen {
-                            width: size.width,
-                            height: size.height,
-                        };
-                        update(&mut state, resize);
+                        suspend(&mut terminal, &mut state)?;
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
                 }
             }
+        }
+        // Draw for the size the terminal has now: in a burst of resizes the last event
+        // read may carry a size the terminal has already left (issue 18, case 3).
+        redraw |= follow_terminal_size(&mut terminal, &mut state)?;
+        if repaint {
+            tui::clear(&mut terminal)?;
+            redraw = true;
         }
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
@@ -143,6 +168,34 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         signal_hook::low_level::emulate_default_handler(sig)?;
     }
     Ok(())
+}
+
+/// Stops like Ctrl-Z; once continued, takes the terminal's size (it may have been
+/// resized while the reader was stopped).
+fn suspend(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<()> {
+    tui::suspend(terminal)?;
+    resize_to_terminal(terminal, state)
+}
+
+/// Tells the state the size the terminal has now.
+fn resize_to_terminal(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let resize = Action::ResizeScreen {
+        width: size.width,
+        height: size.height,
+    };
+    update(state, resize);
+    Ok(())
+}
+
+/// Applies the terminal's present size when the state has another; true when it did.
+fn follow_terminal_size(terminal: &mut tui::Term, state: &mut AppState) -> anyhow::Result<bool> {
+    let size = terminal.size()?;
+    if (size.width, size.height) == state.size {
+        return Ok(false);
+    }
+    resize_to_terminal(terminal, state)?;
+    Ok(true)
 }
 
 /// Hands the search the state asks for to the background runner.

@@ -62,8 +62,8 @@ pub struct Cli {
     #[arg(long)]
     pub exact_script: bool,
 
-    /// Keywords per article (0 turns them off).
-    #[arg(long, value_name = "N", default_value_t = 8)]
+    /// Keywords per article (0 turns them off, at most 100).
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = keyword_count)]
     pub keywords: usize,
 
     /// Rank keywords with `TextRank` instead of TF-IDF.
@@ -146,4 +146,20 @@ impl Cli {
             no_default_dict: false,
         }
     }
+}
+
+/// The most keywords per article `--keywords` accepts: beyond this they are no longer
+/// *key* words, and a huge count (`18446744073709551615`) once wrapped around in the
+/// arithmetic behind it.
+pub const MAX_KEYWORDS: usize = 100;
+
+/// Parses `--keywords`, refusing counts above [`MAX_KEYWORDS`] with a message.
+fn keyword_count(value: &str) -> Result<usize, String> {
+    let n: usize = value
+        .parse()
+        .map_err(|_| format!("`{value}` is not a whole number"))?;
+    if n > MAX_KEYWORDS {
+        return Err(format!("at most {MAX_KEYWORDS} keywords per article"));
+    }
+    Ok(n)
 }

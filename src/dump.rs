@@ -1,6 +1,8 @@
 //! Non-interactive output: `--dump json` (the structure, for scripts) and
 //! `--dump text` (the laid-out page, as the article pane shows it).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::analysis::keywords::{self, Keyword};
@@ -171,15 +173,58 @@ pub fn json_with(docs: &[Document], extras: &Extras) -> String {
 
 /// The documents laid out at `opts.width`, without colours.
 pub fn text(docs: &[Document], opts: &LayoutOptions) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and every line written is valid UTF-8.
+    let _ = write_text(docs, opts, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes [`text`] to `out` as it is laid out, article by article and a very long
+/// article part by part as the reader reads it ([`crate::state::parts`]), so that
+/// neither the whole text nor the whole layout of a 200 MB page is held twice.
+pub fn write_text(docs: &[Document], opts: &LayoutOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut write_lines = |doc: &Document, lines: &[layout::VisualLine]| -> io::Result<()> {
+        for line in lines {
+            let text = layout::plain_text(doc, line);
+            let kept: String = text
+                .trim_end()
+                .chars()
+                .filter(|&c| !is_bidi_control(c))
+                .collect();
+            out.write_all(kept.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    };
     for doc in docs {
-        let laid = layout::lay_out(doc, opts);
-        for line in &laid.lines {
-            out.push_str(layout::plain_text(doc, line).trim_end());
-            out.push('\n');
+        if doc.articles.is_empty() {
+            write_lines(doc, &layout::lay_out(doc, opts).lines)?;
+            continue;
+        }
+        for article in 0..doc.articles.len() {
+            match crate::state::parts::split(doc, article) {
+                Some(parts) => {
+                    for part in &parts {
+                        write_lines(doc, &layout::lay_out_part(doc, article, part, opts))?;
+                    }
+                }
+                None => write_lines(doc, &layout::lay_out_article(doc, article, opts))?,
+            }
         }
     }
-    out
+    Ok(())
+}
+
+/// The bidirectional formatting characters (U+061C, U+200E/F, U+202A–E, U+2066–9).
+/// The reader draws none of them (zero-width characters take no cell), so the text dump
+/// leaves them out too: a page cannot reorder what a terminal or a later `cat` shows
+/// (U+202E turns the rest of a line around). The JSON dump keeps them: it is the
+/// data.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// Analysis results to add to the JSON dump, indexed like the documents.

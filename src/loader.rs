@@ -12,7 +12,9 @@
 //! and happens off the UI thread, while the section list still fills in as pages
 //! arrive. Between snapshots the reader gets [`Action::LoadProgress`] for the status
 //! line. A page that cannot be opened is skipped and named in the last message
-//! ([`Action::LoadFinished`]); only a lone page that fails is an error.
+//! ([`Action::LoadFinished`]); only a lone page that fails is an error. Directories that
+//! could not be searched (unreadable, too deep) are named the same way, and
+//! [`load_everything`] returns both for `--dump` to print on standard error.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -42,6 +44,17 @@ pub struct Opening {
     pub total: usize,
     /// The pages left to parse in the background, if any.
     pub rest: Option<Background>,
+    /// What was skipped before the first frame when there is no [`Opening::rest`] to
+    /// report it (the reader shows it as a finished load's message).
+    pub skipped: Vec<String>,
+}
+
+/// Every page parsed, for `--dump`.
+#[derive(Debug)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    /// One line per page or directory skipped, naming it and saying why.
+    pub skipped: Vec<String>,
 }
 
 /// Pages still to parse, and what was skipped before the first frame.
@@ -67,27 +80,35 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
             docs: vec![input::sample()],
             total: 1,
             rest: None,
+            skipped: Vec::new(),
         });
     }
-    let pages = input::discover(paths)?;
+    let input::Discovery { pages, mut skipped } = input::discover_all(paths)?;
     let total = pages.len();
     let mut first_error = None;
-    let mut skipped = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         match open_page(page, forced) {
             Ok(doc) => {
                 let rest = pages.get(i + 1..).unwrap_or_default().to_vec();
-                let rest = (!rest.is_empty()).then(|| Background {
-                    pages: rest,
-                    forced,
-                    done: i + 1,
-                    total,
-                    skipped,
-                });
+                if rest.is_empty() {
+                    return Ok(Opening {
+                        docs: vec![doc],
+                        total,
+                        rest: None,
+                        skipped,
+                    });
+                }
                 return Ok(Opening {
                     docs: vec![doc],
                     total,
-                    rest,
+                    rest: Some(Background {
+                        pages: rest,
+                        forced,
+                        done: i + 1,
+                        total,
+                        skipped,
+                    }),
+                    skipped: Vec::new(),
                 });
             }
             Err(err) if total > 1 => {
@@ -109,21 +130,39 @@ fn open_page(page: &PageSource, forced: Option<&'static Encoding>) -> Result<Doc
 }
 
 /// Every page of `paths` (the bundled sample when empty), parsed in parallel, in
-/// order: for `--dump` and pipes, which need them all.
+/// order: for `--dump` and pipes, which need them all. A page that cannot be opened is
+/// skipped and named in [`Loaded::skipped`], as are directories that could not be
+/// searched.
 ///
 /// # Errors
-/// The first page (in order) that cannot be opened, or a discovery error.
-pub fn load_everything(
-    paths: &[PathBuf],
-    options: &LoadOptions,
-) -> Result<Vec<Document>, InputError> {
+/// A discovery error (a path given that is missing or unreadable); a single page that
+/// fails; every page failing (the first error).
+pub fn load_everything(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, InputError> {
     let forced = options.forced_encoding()?;
     if paths.is_empty() {
-        return Ok(vec![input::sample()]);
+        return Ok(Loaded {
+            docs: vec![input::sample()],
+            skipped: Vec::new(),
+        });
     }
-    load_all(input::discover(paths)?, forced)
-        .into_iter()
-        .collect()
+    let input::Discovery { pages, mut skipped } = input::discover_all(paths)?;
+    let single = pages.len() == 1;
+    let mut docs = Vec::new();
+    let mut first_error = None;
+    for result in load_all(pages, forced) {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(err) if single => return Err(err),
+            Err(err) => {
+                skipped.push(err.to_string());
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    match first_error {
+        Some(err) if docs.is_empty() => Err(err),
+        _ => Ok(Loaded { docs, skipped }),
+    }
 }
 
 /// Parses every page of `pages` on [`MAX_WORKERS`] threads, in order; the ones that

@@ -3,9 +3,10 @@
 //! The command line becomes plain [`Options`] here, at the edge ([`Cli::options`]); the
 //! library below never sees a flag.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
+use kanbao::analysis::segmenter;
 use kanbao::cli::Cli;
 use kanbao::options::{Options, Output};
 use kanbao::{app, dump, loader};
@@ -17,18 +18,31 @@ fn main() {
 
 /// Runs kanbao; returns the process exit code.
 fn run(options: &Options) -> i32 {
+    // A `--dict` that is no word list (`/dev/zero`, a disk image) is refused now, on
+    // the normal screen, rather than after gigabytes of reading by the keyword worker
+    // with the reader on screen. One that cannot be read is the worker's to report (on
+    // the status line, keywords off), and only if jieba is needed at all.
+    if let Some(dict) = &options.analysis.segmenter.user_dict
+        && let Err(
+            err @ (segmenter::SegmenterError::NotAFile { .. }
+            | segmenter::SegmenterError::TooLarge { .. }),
+        ) = segmenter::check_dict(dict)
+    {
+        report(&err.to_string());
+        return 2;
+    }
     if options.output == Output::Reader && std::io::stdout().is_terminal() && !dumb_terminal() {
         // The reader opens on the first page; the rest load in the background.
         return match loader::open(&options.paths, &options.input) {
             Ok(opening) => match app::run(opening, options) {
                 Ok(()) => 0,
                 Err(err) => {
-                    eprintln!("kanbao: {err:#}");
+                    report(&format!("{err:#}"));
                     1
                 }
             },
             Err(err) => {
-                eprintln!("kanbao: {err}");
+                report(&err.to_string());
                 2
             }
         };
@@ -36,28 +50,59 @@ fn run(options: &Options) -> i32 {
     // Before any page is read: explaining is a switch of the parser, not a parameter.
     kanbao::document::set_explain(options.explain && options.output == Output::Json);
     let docs = match loader::load_everything(&options.paths, &options.input) {
-        Ok(docs) => docs,
+        Ok(loaded) => {
+            // What could not be read is named, and the dump goes on without it.
+            for skipped in &loaded.skipped {
+                report(&format!("skipped {skipped}"));
+            }
+            loaded.docs
+        }
         Err(err) => {
-            eprintln!("kanbao: {err}");
+            report(&err.to_string());
             return 2;
         }
     };
-    let text = match options.output {
+    match options.output {
         Output::Json => match dump::analyse(&docs, &options.analysis, &options.search) {
-            Ok(extras) => dump::json_with(&docs, &extras),
+            Ok(extras) => {
+                write_out(|out| out.write_all(dump::json_with(&docs, &extras).as_bytes()))
+            }
             Err(err) => {
-                eprintln!("kanbao: {err}");
-                return 2;
+                report(&err.to_string());
+                2
             }
         },
-        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`).
-        Output::Text | Output::Reader => dump::text(&docs, &options.layout),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`kanbao page.md | head`) is not an error worth reporting.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
-    0
+        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`):
+        // written as it is laid out, never held whole.
+        Output::Text | Output::Reader => {
+            write_out(|out| dump::write_text(&docs, &options.layout, out))
+        }
+    }
+}
+
+/// Writes the dump to standard output through `write`; the exit code. A closed pipe (`kanbao page.md |
+/// head -1`) is a quiet success, as for `cat`; any other failure (a full disk,
+/// `> /dev/full`) is one line on standard error and exit code 1, so a cut dump is
+/// never taken for a whole one.
+fn write_out(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> i32 {
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
+        Ok(()) => 0,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(err) => {
+            report(&format!("cannot write the output: {err}"));
+            1
+        }
+    }
+}
+
+/// One line on standard error, with anything the message quotes from the input (a
+/// file name, a dictionary line) made visible rather than sent to the terminal. A
+/// standard error that cannot be written (`2>/dev/full`) is ignored: `eprintln!` would
+/// panic there, turning exit code 2 into 101.
+fn report(message: &str) {
+    let line = kanbao::input::sanitize::one_line(message);
+    let _ = writeln!(io::stderr().lock(), "kanbao: {line}");
 }
 
 /// `TERM=dumb` promises no cursor addressing, so the reader cannot draw there: print the

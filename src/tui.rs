@@ -3,7 +3,11 @@
 //!
 //! [`TerminalGuard`] restores on drop (quit, error, unwinding); [`install_panic_hook`]
 //! restores before the panic message is printed so it lands on the normal screen;
-//! `app.rs` turns SIGTERM/SIGHUP into a clean exit and Ctrl-Z into [`suspend`].
+//! `app.rs` turns every signal that would end the process ([`ENDING`]) into a clean exit,
+//! Ctrl-Z and SIGTSTP into [`suspend`], and SIGCONT into [`reenter`] and a full redraw
+//! (after SIGSTOP, which cannot be caught, the shell hands the terminal back in cooked
+//! mode). Should the loop be busy, [`spawn_signals`] restores and ends the process
+//! itself after [`GRACE`].
 //! Events, signals and the results of background work (page loading, search, keywords)
 //! arrive on one channel ([`Msg`]).
 
@@ -32,8 +36,13 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 pub enum Msg {
     /// A terminal event (key, mouse, resize).
     Input(Event),
-    /// A signal that ends the reader (SIGTERM, SIGHUP, SIGINT).
+    /// A signal that ends the reader (one of [`ENDING`]).
     Signal(i32),
+    /// SIGTSTP from outside (`kill -TSTP`): stop as Ctrl-Z does.
+    Stop,
+    /// SIGCONT: the process was continued (after Ctrl-Z, SIGTSTP or SIGSTOP); the
+    /// terminal may be back in cooked mode on the normal screen.
+    Continued,
     /// An action from elsewhere (background work).
     Action(Action),
     /// The terminal can no longer be read (it went away): time to leave.
@@ -108,8 +117,49 @@ pub fn install_panic_hook() {
 /// Stops the process like a shell's Ctrl-Z: restore, stop, re-enter when continued.
 pub fn suspend(terminal: &mut Term) -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // SIGTSTP is caught (so that `kill -TSTP` restores first): stop by its default
+    // action, which is SIGSTOP, where the kernel would have let SIGTSTP stop us.
+    if stop_can_be_undone() {
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    }
     // Execution resumes here after `fg` (SIGCONT).
+    reenter(terminal)
+}
+
+/// Whether something could continue the process after a stop. The kernel discards
+/// SIGTSTP sent to an orphaned process group (no member has a parent in another group
+/// of the same session: no job-control shell is there to `fg` it), but SIGSTOP, which
+/// a caught SIGTSTP is turned into, would stop it for good. kanbao's group is taken as
+/// not orphaned when its parent is in the same session and another group (the shell);
+/// where `/proc` cannot tell (not Linux), the stop happens.
+fn stop_can_be_undone() -> bool {
+    let Some((parent, group, session)) = stat_ids("self") else {
+        return true;
+    };
+    let Some((_, parent_group, parent_session)) = stat_ids(&parent.to_string()) else {
+        return true;
+    };
+    parent_session == session && parent_group != group
+}
+
+/// (parent id, process group, session) of process `pid` from `/proc/PID/stat`.
+fn stat_ids(pid: &str) -> Option<(u32, u32, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name in parentheses may hold spaces: read after its last `)`.
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(1);
+    let mut next = || fields.next()?.parse().ok();
+    Some((next()?, next()?, next()?))
+}
+
+/// Puts the terminal into reader mode again whatever state it is in (after SIGCONT the
+/// shell may have restored cooked mode behind crossterm's back, and crossterm's
+/// `enable_raw_mode` does nothing while it believes raw mode is on), and forgets what
+/// was drawn.
+pub fn reenter(terminal: &mut Term) -> io::Result<()> {
+    ENTERED.store(true, Ordering::SeqCst);
+    // Forget crossterm's idea of the mode first: this restores the modes saved when
+    // reader mode was first entered, then raw mode is entered afresh.
+    let _ = disable_raw_mode();
     enter()?;
     clear(terminal)
 }
@@ -135,15 +185,50 @@ pub fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Forwards SIGTERM, SIGHUP and SIGINT to `tx` so the loop exits through the guard,
-/// and turns SIGWINCH into a resize action.
+/// Signals whose default action ends the process and that may be caught: each restores
+/// the terminal first. (SIGKILL cannot be caught; SIGSEGV, SIGBUS, SIGILL and SIGFPE are
+/// faults of the process itself; SIGPIPE is ignored by Rust programs; SIGABRT comes from
+/// `abort`, after which no thread runs again.)
+pub const ENDING: [i32; 13] = {
+    use signal_hook::consts::signal::{
+        SIGALRM, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSYS, SIGTERM, SIGUSR1, SIGUSR2,
+        SIGVTALRM, SIGXCPU, SIGXFSZ,
+    };
+    [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO, SIGSYS,
+    ]
+};
+
+/// How long the event loop has to leave by itself after an ending signal before the
+/// signal thread restores the terminal and ends the process (a key that blocked the
+/// loop must not make SIGTERM useless).
+pub const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Forwards the [`ENDING`] signals to `tx` so the loop exits through the guard, SIGTSTP
+/// and SIGCONT so it stops and comes back cleanly, and turns SIGWINCH into a resize.
 pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::signal::{SIGCONT, SIGTSTP};
     spawn_resize_watch(tx.clone())?;
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut wanted = ENDING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT]);
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if tx.send(Msg::Signal(sig)).is_err() {
+            let msg = match sig {
+                SIGTSTP => Msg::Stop,
+                SIGCONT => Msg::Continued,
+                _ => {
+                    // Should the loop not get to it (a long computation), leave anyway.
+                    std::thread::spawn(move || {
+                        std::thread::sleep(GRACE);
+                        restore();
+                        let _ = signal_hook::low_level::emulate_default_handler(sig);
+                    });
+                    Msg::Signal(sig)
+                }
+            };
+            if tx.send(msg).is_err() {
                 break;
             }
         }

@@ -211,7 +211,7 @@ pub fn extract(
     let text = article_text(doc, article);
     let pos: Vec<String> = CONTENT_POS.iter().map(ToString::to_string).collect();
     // Ask for more than needed: candidates are filtered after ranking.
-    let want = opts.top * 3 + 8;
+    let want = opts.top.saturating_mul(3).saturating_add(8);
     let ranked = match opts.method {
         Method::TfIdf => rank(&seg.tfidf, seg, &text, want, pos),
         Method::TextRank => normalised(rank(&seg.textrank, seg, &text, want, pos)),

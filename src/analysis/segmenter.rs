@@ -30,12 +30,39 @@ pub enum SegmenterError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: not a regular file (a dictionary is a text file)")]
+    NotAFile { path: String },
+    #[error("{path}: dictionary too large (the limit is {} MiB)", MAX_DICT_BYTES >> 20)]
+    TooLarge { path: String },
     #[error("{path}, line {line}: frequency `{value}` is not a whole number")]
     Entry {
         path: String,
         line: usize,
         value: String,
     },
+}
+
+/// The largest user dictionary kanbao loads: 8 MiB, more than jieba's own full
+/// dictionary (5 MB). A bigger file is not a word list (`--dict /dev/zero`, a stray
+/// disk image) and would cost gigabytes of memory before failing.
+pub const MAX_DICT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Checks that `path` can be a user dictionary (a regular file within
+/// [`MAX_DICT_BYTES`]) without reading it, so a front end can refuse a bad `--dict`
+/// before it takes over the terminal.
+pub fn check_dict(path: &Path) -> Result<(), SegmenterError> {
+    let name = || path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| SegmenterError::Read {
+        path: name(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(SegmenterError::NotAFile { path: name() });
+    }
+    if meta.len() > MAX_DICT_BYTES {
+        return Err(SegmenterError::TooLarge { path: name() });
+    }
+    Ok(())
 }
 
 /// Which dictionaries to load besides jieba's own.
@@ -156,12 +183,27 @@ fn add_new_words(jieba: &mut Jieba, dict: &str) {
 }
 
 fn read_dict(path: &Path) -> Result<String, SegmenterError> {
-    let bytes = std::fs::read(path).map_err(|source| SegmenterError::Read {
+    use std::io::Read;
+    check_dict(path)?;
+    let read_error = |source| SegmenterError::Read {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    // At most one byte past the limit: the file may have grown since it was checked.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_DICT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_DICT_BYTES {
+        return Err(SegmenterError::TooLarge {
+            path: path.display().to_string(),
+        });
+    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// How much of a bad value an error message quotes (a malformed line may be megabytes).
+const QUOTED_CHARS: usize = 40;
 
 /// Adds dictionary lines to jieba; unlike `Jieba::load_dict`, a missing frequency gets
 /// a suggested one rather than zero (which would never win a segmentation).
@@ -176,7 +218,7 @@ fn add_words(jieba: &mut Jieba, dict: &str, name: &str) -> Result<(), SegmenterE
             Some(value) => Some(value.parse::<usize>().map_err(|_| SegmenterError::Entry {
                 path: name.to_string(),
                 line: index + 1,
-                value: value.to_string(),
+                value: value.chars().take(QUOTED_CHARS).collect(),
             })?),
             None => None,
         };

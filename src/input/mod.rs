@@ -19,7 +19,9 @@ use crate::document::{self, Document};
 
 pub use decode::{DecodeError, Decoded, decode, decode_owned, encoding_for_label};
 pub use sanitize::{SanitizeReport, sanitize};
-pub use sources::{MAX_FILE_BYTES, PageSource, discover, natural_cmp, read_bytes};
+pub use sources::{
+    Discovery, MAX_FILE_BYTES, PageSource, discover, discover_all, natural_cmp, read_bytes,
+};
 
 /// The page bundled into the binary, shown when kanbao starts without arguments.
 pub const SAMPLE: &str = include_str!("../../assets/sample.md");
@@ -41,6 +43,12 @@ pub enum InputError {
     },
     #[error("{path}: no pages (.md, .markdown or .txt files) in this directory")]
     EmptyDirectory { path: String },
+    #[error("{path}: no readable pages; {skipped} skipped, the first: {first}")]
+    NothingReadable {
+        path: String,
+        skipped: usize,
+        first: String,
+    },
     #[error("{path}: not a regular file")]
     NotAFile { path: String },
     #[error("{path}: file too large (the limit is 512 MiB per file)")]

@@ -54,6 +54,25 @@ pub fn sanitize(text: &str) -> (Cow<'_, str>, SanitizeReport) {
     (Cow::Owned(out), report)
 }
 
+/// `text` for a one-line message (an error naming a file, quoting a dictionary line):
+/// every control character shown as its placeholder, line breaks and tabs included, so
+/// a name like `a\nb.md` or `\e]0;x\a.md` can neither split the message nor talk to the
+/// terminal.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) {
+            push_placeholder(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The fast path, a byte scan: most pages hold no control character at all.
 /// In UTF-8, C1 controls are exactly `C2 80`..`C2 9F`.
 fn is_clean(text: &str) -> bool {
@@ -183,5 +202,12 @@ mod tests {
             let han_out = out.chars().filter(|c| "平城区。".contains(*c)).count();
             prop_assert_eq!(han_in, han_out);
         }
+    }
+
+    #[test]
+    fn one_line_shows_every_control_line_breaks_included() {
+        assert_eq!(one_line("第1版.md"), "第1版.md");
+        assert_eq!(one_line("a\nb\r\t\u{1b}]0;x\u{7}.md"), "a␊b␍␉␛]0;x␇.md");
+        assert_eq!(one_line("\u{9b}2J"), "␛[2J");
     }
 }

@@ -4,9 +4,13 @@
 //! list them at once and read/parse them lazily or in the background.
 //!
 //! A directory contributes its `.md`, `.markdown` and `.txt` files (subdirectories
-//! included, symlinked directories not followed, so a loop cannot hang us) in natural
-//! order: runs of digits compare as numbers, so `第2版` comes before `第10版` and
-//! `page2.md` before `page10.md`.
+//! included, symlinked directories not followed and each directory searched once, so a
+//! loop cannot hang us) in natural order: runs of digits compare as numbers, so `第2版`
+//! comes before `第10版` and `page2.md` before `page10.md`.
+//!
+//! A subdirectory that cannot be read (`lost+found` to a normal user) or lies deeper
+//! than [`MAX_DEPTH`] levels is skipped and named in [`Discovery::skipped`]; only a
+//! path the user gave that cannot be read is an error.
 
 use std::cmp::Ordering;
 use std::io::Read;
@@ -18,8 +22,17 @@ use super::InputError;
 /// newspaper page, and the whole text is kept in memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// How deep directory discovery descends (year/month/day archives need three).
-const MAX_DEPTH: usize = 8;
+/// How deep directory discovery descends (year/month/day archives need three); a
+/// directory below this is named in [`Discovery::skipped`], not searched.
+pub const MAX_DEPTH: usize = 64;
+
+/// The pages found under some paths, and what could not be searched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Discovery {
+    pub pages: Vec<PageSource>,
+    /// One line per directory or entry skipped, naming it and saying why.
+    pub skipped: Vec<String>,
+}
 
 /// One page to open: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,50 +51,119 @@ impl PageSource {
     }
 }
 
-/// Expands paths (files, directories, `-`) into the pages to open, in order.
-/// Missing paths and directories without pages are errors naming the path.
+/// Expands paths (files, directories, `-`) into the pages to open, in order; what was
+/// skipped inside directories is dropped (see [`discover_all`] to report it).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PageSource>, InputError> {
-    let mut out = Vec::new();
+    discover_all(paths).map(|d| d.pages)
+}
+
+/// Expands paths (files, directories, `-`) into the pages to open, in order, with what
+/// inside the directories could not be searched. A missing or unreadable path given
+/// by the user is an error naming it, as is a directory without a readable page.
+pub fn discover_all(paths: &[PathBuf]) -> Result<Discovery, InputError> {
+    let mut out = Discovery::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(PageSource::Stdin);
+            out.pages.push(PageSource::Stdin);
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, 0, &mut files)?;
+            let skipped_before = out.skipped.len();
+            walk(path, &mut files, &mut out.skipped)?;
             if files.is_empty() {
-                return Err(InputError::EmptyDirectory {
-                    path: safe_name(path),
+                let skipped = &out.skipped[skipped_before..];
+                return Err(match skipped.first() {
+                    Some(first) => InputError::NothingReadable {
+                        path: safe_name(path),
+                        skipped: skipped.len(),
+                        first: first.clone(),
+                    },
+                    None => InputError::EmptyDirectory {
+                        path: safe_name(path),
+                    },
                 });
             }
             files.sort_by(|a, b| natural_cmp_paths(a, b));
-            out.extend(files.into_iter().map(PageSource::File));
+            out.pages.extend(files.into_iter().map(PageSource::File));
         } else {
-            out.push(PageSource::File(path.clone()));
+            out.pages.push(PageSource::File(path.clone()));
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| io_error(dir, source))?;
-    for entry in entries {
-        let entry = entry.map_err(|source| io_error(dir, source))?;
-        let path = entry.path();
-        let file_type = entry
-            .file_type()
-            .map_err(|source| io_error(&path, source))?;
-        if file_type.is_dir() {
-            if depth < MAX_DEPTH {
-                walk(&path, depth + 1, files)?;
+/// Collects the pages under `root` without recursion (a deep tree cannot exhaust the
+/// stack). Only `root` itself failing to open is an error.
+fn walk(
+    root: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<String>,
+) -> Result<(), InputError> {
+    let mut seen = Visited::default();
+    let mut stack = vec![(root.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        if !seen.first_visit(&dir) {
+            skipped.push(format!(
+                "{}: searched already (a directory loop)",
+                safe_name(&dir)
+            ));
+            continue;
+        }
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(source) if depth == 0 => return Err(io_error(&dir, source)),
+            Err(source) => {
+                skipped.push(format!("{}: {source}", safe_name(&dir)));
+                continue;
             }
-        } else if is_page_name(&path) && (file_type.is_file() || path.is_file()) {
-            files.push(path);
+        };
+        for entry in entries {
+            let (path, file_type) = match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+                Ok(found) => found,
+                Err(source) => {
+                    skipped.push(format!("{}: {source}", safe_name(&dir)));
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                if depth < MAX_DEPTH {
+                    stack.push((path, depth + 1));
+                } else {
+                    skipped.push(format!(
+                        "{}: deeper than {MAX_DEPTH} levels, not searched",
+                        safe_name(&path)
+                    ));
+                }
+            } else if is_page_name(&path) && (file_type.is_file() || path.is_file()) {
+                files.push(path);
+            }
         }
     }
     Ok(())
+}
+
+/// The directories a walk has entered, by device and inode: symlinks are not followed,
+/// but a bind mount can still lead back up the tree.
+#[derive(Debug, Default)]
+struct Visited {
+    #[cfg(unix)]
+    ids: std::collections::HashSet<(u64, u64)>,
+}
+
+impl Visited {
+    /// False when `dir` was entered before.
+    #[cfg(unix)]
+    fn first_visit(&mut self, dir: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).map_or(true, |m| self.ids.insert((m.dev(), m.ino())))
+    }
+
+    #[cfg(not(unix))]
+    fn first_visit(&mut self, _dir: &Path) -> bool {
+        true
+    }
 }
 
 /// `.md`, `.markdown` or `.txt`, in any case.
@@ -128,9 +210,10 @@ fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// A path as shown to the user: file names can hold control characters too
-/// (`touch $'\e]0;x\a.md'`), so they go through the same sanitizer as page text.
+/// (`touch $'\e]0;x\a.md'`), newlines included, so every one is shown as a placeholder
+/// and a message naming the file stays on one line.
 pub fn safe_name(path: &Path) -> String {
-    super::sanitize(&path.display().to_string()).0.into_owned()
+    super::sanitize::one_line(&path.display().to_string()).into_owned()
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> InputError {

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::action::Action;
@@ -279,8 +280,10 @@ pub fn act(state: &mut AppState, action: Action, n: usize) -> Vec<Effect> {
 }
 
 fn repeat(state: &mut AppState, n: usize, forward: bool, word: Option<&str>) {
+    // A count (`500w`) steps within the occurrences found once, not found again per step.
+    let mut cache = StepCache::default();
     for _ in 0..n {
-        if !step(state, forward, word) {
+        if !step(state, forward, word, &mut cache) {
             let what = word.map_or_else(|| "keyword".to_string(), |w| format!("「{w}」"));
             let pending = state.keywords.status == EngineStatus::Loading
                 || state
@@ -348,15 +351,73 @@ fn open_list(state: &mut AppState) {
     }
 }
 
-/// The line of `lines` showing byte `at`.
-fn line_of(lines: &[VisualLine], at: usize) -> Option<usize> {
-    lines
-        .iter()
-        .position(|l| l.role != LineRole::Blank && l.range.start <= at && at < l.range.end)
+/// Finds the line showing a byte in `O(log n)`: the non-blank lines sorted by where
+/// their text starts. `w` maps every occurrence of an article to its line; scanning the
+/// lines for each one cost `occurrences × lines` (minutes on a page of a million short
+/// headings, with the event loop blocked, issue 18), this costs `n log n` once per key.
+struct LineIndex {
+    /// (start, end, line index), sorted by start then line index.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl LineIndex {
+    fn new(lines: &[VisualLine]) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.role != LineRole::Blank && !l.range.is_empty())
+            .map(|(i, l)| (l.range.start, l.range.end, i))
+            .collect();
+        // Layout order is text order nearly everywhere, so this is close to linear.
+        spans.sort_unstable();
+        Self { spans }
+    }
+
+    /// The line showing byte `at`. Lines do not overlap, so the line starting last at
+    /// or before `at` is the one; a few before it are checked too (the first line
+    /// holding `at` wins, as in reading order), which keeps this bounded.
+    fn line_of(&self, at: usize) -> Option<usize> {
+        let upto = self.spans.partition_point(|&(start, _, _)| start <= at);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take(OVERLAP_LOOKBACK)
+            .filter(|&&(_, end, _)| at < end)
+            .map(|&(_, _, line)| line)
+            .min()
+    }
+}
+
+/// How many lines before the last one starting at or before a byte
+/// [`LineIndex::line_of`] also looks at.
+const OVERLAP_LOOKBACK: usize = 4;
+
+/// A unit's occurrences with the line each is on, sorted by position.
+type Candidates = Rc<[(Pos, Range<usize>)]>;
+
+/// One unit's occurrences in reading order with the line each is on, kept across the
+/// steps of a count (the layout does not change between them).
+#[derive(Default)]
+struct StepCache {
+    index: Option<(usize, Rc<LineIndex>)>,
+    candidates: Option<(usize, Candidates)>,
+}
+
+impl StepCache {
+    fn index(&mut self, state: &mut AppState, unit: usize) -> Rc<LineIndex> {
+        match &self.index {
+            Some((u, index)) if *u == unit => Rc::clone(index),
+            _ => {
+                let index = Rc::new(LineIndex::new(&state.reader.lines(&state.docs, unit)));
+                self.index = Some((unit, Rc::clone(&index)));
+                index
+            }
+        }
+    }
 }
 
 /// Moves the cursor one occurrence on (of `word`, if given); false when there is none.
-fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
+fn step(state: &mut AppState, forward: bool, word: Option<&str>, cache: &mut StepCache) -> bool {
     let height = state.pane_height();
     let top = state.reader.top;
     let bottom = state
@@ -364,46 +425,35 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
         .advance(&state.docs, top, usize::from(height).saturating_sub(1));
     // From the cursor while it is on screen, else from the top line.
     let from = state.keywords.cursor.clone().and_then(|c| {
-        let lines = state.reader.lines(&state.docs, c.unit);
         let pos = Pos {
             unit: c.unit,
-            line: line_of(&lines, c.range.start)?,
+            line: cache.index(state, c.unit).line_of(c.range.start)?,
         };
         (top <= pos && pos <= bottom).then_some((pos, c.range.start))
     });
     let count = state.reader.units.len();
     // Backwards from the cursor's unit, which may be below the top one.
     let last = from.map_or(top.unit, |(p, _)| p.unit);
-    let units: Vec<usize> = if forward {
-        (top.unit..count).collect()
+    let units: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(top.unit..count)
     } else {
-        (0..=last.min(count.saturating_sub(1))).rev().collect()
+        Box::new((0..=last.min(count.saturating_sub(1))).rev())
     };
     for unit in units {
         let Some(u) = state.reader.units.get(unit).copied() else {
             continue;
         };
-        let Some(analysis) = state.keywords.analyses.get(&(u.doc, u.article)).cloned() else {
-            continue;
+        let candidates = match &cache.candidates {
+            Some((cached, candidates)) if *cached == unit => Rc::clone(candidates),
+            _ => {
+                let Some(found) = candidates(state, unit, word, cache) else {
+                    continue;
+                };
+                cache.candidates = Some((unit, Rc::clone(&found)));
+                found
+            }
         };
-        let lines = state.reader.lines(&state.docs, unit);
-        let mut candidates: Vec<(Pos, Range<usize>)> = analysis
-            .occurrences
-            .iter()
-            .filter(|o| {
-                word.is_none_or(|w| {
-                    analysis
-                        .keywords
-                        .get(o.keyword)
-                        .is_some_and(|k| k.word == w)
-                })
-            })
-            .filter_map(|o| {
-                let line = line_of(&lines, o.range.start)?;
-                Some((Pos { unit, line }, o.range.clone()))
-            })
-            .collect();
-        candidates.sort_by_key(|(pos, r)| (*pos, r.start));
+        // Candidates are sorted, and both tests below are monotone over them.
         let after = |(pos, r): &(Pos, Range<usize>)| match from {
             Some((p, start)) => (*pos, r.start) > (p, start),
             None => *pos >= top,
@@ -413,11 +463,14 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
             None => *pos < top,
         };
         let found = if forward {
-            candidates.into_iter().find(after)
+            candidates.get(candidates.partition_point(|c| !after(c)))
         } else {
-            candidates.into_iter().rev().find(before)
+            candidates
+                .partition_point(before)
+                .checked_sub(1)
+                .and_then(|i| candidates.get(i))
         };
-        if let Some((pos, range)) = found {
+        if let Some((pos, range)) = found.cloned() {
             state.keywords.cursor = Some(KeywordCursor {
                 unit,
                 doc: u.doc,
@@ -433,4 +486,39 @@ fn step(state: &mut AppState, forward: bool, word: Option<&str>) -> bool {
         }
     }
     false
+}
+
+/// The occurrences (of `word`, if given) in `unit` with their lines, sorted; `None`
+/// when the unit has no analysis or no such occurrence (then it is not laid out).
+fn candidates(
+    state: &mut AppState,
+    unit: usize,
+    word: Option<&str>,
+    cache: &mut StepCache,
+) -> Option<Candidates> {
+    let u = state.reader.units.get(unit).copied()?;
+    let analysis = state.keywords.analyses.get(&(u.doc, u.article)).cloned()?;
+    let wanted = |o: &&crate::analysis::keywords::Occurrence| {
+        word.is_none_or(|w| {
+            analysis
+                .keywords
+                .get(o.keyword)
+                .is_some_and(|k| k.word == w)
+        })
+    };
+    if !analysis.occurrences.iter().any(|o| wanted(&o)) {
+        return None;
+    }
+    let index = cache.index(state, unit);
+    let mut found: Vec<(Pos, Range<usize>)> = analysis
+        .occurrences
+        .iter()
+        .filter(wanted)
+        .filter_map(|o| {
+            let line = index.line_of(o.range.start)?;
+            Some((Pos { unit, line }, o.range.clone()))
+        })
+        .collect();
+    found.sort_by_key(|(pos, r)| (*pos, r.start));
+    Some(found.into())
 }

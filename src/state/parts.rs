@@ -2,24 +2,27 @@
 //!
 //! Layout is cached per unit, so a unit's size bounds what a key can cost: a 20 MB
 //! single-line page laid out whole takes about a second per width. An article with a
-//! paragraph longer than [`PART_BYTES`] is therefore cut into parts of about that size,
+//! block (paragraph, table, quote, list item…) longer than [`PART_BYTES`] is therefore
+//! cut into parts of about that size,
 //! after a sentence end where one is near, and each part is laid out on its own
 //! ([`crate::layout::lay_out_part`]). The only visible trace is a line that ends a
 //! little early at each cut.
 
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::layout::{Part, PartBlock};
 
-/// An article with a paragraph longer than this many bytes is read in parts of about
+/// An article with a block longer than this many bytes is read in parts of about
 /// this size.
 pub const PART_BYTES: usize = 64 * 1024;
 
-/// The parts of article `article` when one of its paragraphs is longer than
+/// The parts of article `article` when one of its blocks is longer than
 /// [`PART_BYTES`], cut after a sentence end where there is one nearby.
 pub fn split(doc: &Document, article: usize) -> Option<Vec<Part>> {
     let a = doc.articles.get(article)?;
-    let long = |kind: BlockKind, len: usize| kind == BlockKind::Paragraph && len > PART_BYTES;
-    if !a.blocks.iter().any(|b| long(b.kind, b.span.range.len())) {
+    // Every block kind: a 10 MB table cell, quote or list item laid out whole cost
+    // ~450 MB at a 1×1 terminal and a tenth of a second per resize (issue 18).
+    let long = |len: usize| len > PART_BYTES;
+    if !a.blocks.iter().any(|b| long(b.span.range.len())) {
         return None;
     }
     let mut parts = Vec::new();
@@ -29,7 +32,7 @@ pub fn split(doc: &Document, article: usize) -> Option<Vec<Part>> {
     };
     for (block, b) in a.blocks.iter().enumerate() {
         let (mut start, end) = (b.span.range.start, b.span.range.end);
-        if !long(b.kind, end - start) {
+        if !long(end - start) {
             current.blocks.push(PartBlock {
                 block,
                 range: start..end,
@@ -120,5 +123,39 @@ mod tests {
         assert_eq!(pieces[0].range.start, span.start);
         assert_eq!(pieces.last().map(|p| p.range.end), Some(span.end));
         assert!(split(&crate::document::parse("s.md", "## 短\n\n短文。\n"), 0).is_none());
+    }
+
+    #[test]
+    fn long_blocks_of_every_kind_are_split() {
+        let long = "据了解，今年以来全市经济运行稳中有进。".repeat(12_000);
+        for page in [
+            format!("## 标题\n\n> {long}\n"),
+            format!("## 标题\n\n- {long}\n"),
+            format!("## 标题\n\n| 表头 |\n| --- |\n| {long} |\n"),
+        ] {
+            let doc = crate::document::parse("p.md", &page);
+            let a = &doc.articles[0];
+            let (index, block) = a
+                .blocks
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, b)| b.span.range.len())
+                .expect("a block");
+            let parts = split(&doc, 0).unwrap_or_else(|| panic!("{:?} not split", block.kind));
+            let pieces: Vec<_> = parts
+                .iter()
+                .flat_map(|p| &p.blocks)
+                .filter(|p| p.block == index)
+                .collect();
+            assert!(pieces.len() > 2, "{:?}", block.kind);
+            assert_eq!(pieces[0].range.start, block.span.range.start);
+            assert_eq!(
+                pieces.last().map(|p| p.range.end),
+                Some(block.span.range.end)
+            );
+            for pair in pieces.windows(2) {
+                assert_eq!(pair[0].range.end, pair[1].range.start);
+            }
+        }
     }
 }

@@ -21,6 +21,9 @@ pub struct Launch<'a> {
     pub term: &'a str,
     /// A file piped into kanbao's standard input (`cat FILE | kanbao ARGS`).
     pub stdin_file: Option<&'a str>,
+    /// A shell command line to start instead of kanbao (split at spaces), for tests
+    /// that type kanbao's command into a shell.
+    pub shell: Option<&'a str>,
     pub cols: u16,
     pub rows: u16,
 }
@@ -31,6 +34,7 @@ impl Default for Launch<'_> {
             args: &[],
             term: "xterm-256color",
             stdin_file: None,
+            shell: None,
             cols: 80,
             rows: 24,
         }
@@ -77,7 +81,12 @@ impl Pty {
             .openpty(size(launch.cols, launch.rows))
             .expect("openpty");
         let bin = env!("CARGO_BIN_EXE_kanbao");
-        let mut cmd = if let Some(file) = launch.stdin_file {
+        let mut cmd = if let Some(line) = launch.shell {
+            let mut words = line.split_whitespace();
+            let mut cmd = CommandBuilder::new(words.next().expect("a shell"));
+            cmd.args(words);
+            cmd
+        } else if let Some(file) = launch.stdin_file {
             // The shell quotes nothing: test paths hold no spaces or quotes.
             let mut cmd = CommandBuilder::new("sh");
             let line = format!("cat '{file}' | '{bin}' {}", launch.args.join(" "));
@@ -144,7 +153,8 @@ impl Pty {
         while !check(self.parser.screen()) {
             assert!(
                 start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; screen:\n{}\nlast output: {:?}",
+                "timed out waiting for {what}; screen ({:?}):\n{}\nlast output: {:?}",
+                self.parser.screen().size(),
                 self.parser.screen().contents(),
                 String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(1500)..])
             );
@@ -159,6 +169,55 @@ impl Pty {
 
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
+    }
+
+    /// Sends signal `name` (`"TERM"`, `"QUIT"`…) to kanbao.
+    pub fn kill(&self, name: &str) {
+        let pid = self.pid().expect("a running kanbao").to_string();
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
+    /// The pty's line discipline as `stty -a` prints it (`icanon`, `-echo`…).
+    pub fn tty_modes(&self) -> String {
+        let path = self.master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(&path)
+            .output()
+            .expect("run stty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sets the pty's line discipline as a shell does when it takes the terminal back
+    /// (`stty sane`: canonical mode, echo).
+    pub fn set_cooked(&self) {
+        let path = self.master.tty_name().expect("the pty's name");
+        let ok = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&path)
+            .arg("sane")
+            .status()
+            .expect("run stty")
+            .success();
+        assert!(ok, "stty sane");
+    }
+
+    /// Whether the process is stopped (state `T` in /proc).
+    pub fn stopped(&self) -> bool {
+        let pid = self.pid().expect("a running kanbao");
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(')')?.1;
+                after.split_whitespace().next().map(|st| st == "T")
+            })
+            .unwrap_or(false)
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {

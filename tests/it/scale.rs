@@ -115,7 +115,8 @@ fn every_page_loaded_in_parallel_is_the_page_parsed_alone() {
         std::slice::from_ref(&dir.0),
         &kanbao::input::LoadOptions::default(),
     )
-    .unwrap();
+    .unwrap()
+    .docs;
     let alone: Vec<Document> = (1..=9)
         .map(|i| {
             let page = kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md")));
