@@ -26,11 +26,7 @@ const REAL_FLOORS: [(&str, usize); 2] = [
 
 /// `points / max` in per mille (a page with nothing to score counts as full marks).
 fn per_mille(s: &Score) -> usize {
-    if s.max == 0 {
-        1000
-    } else {
-        s.points * 1000 / s.max
-    }
+    (s.points * 1000).checked_div(s.max).unwrap_or(1000)
 }
 
 fn score_doc(doc: kanbao::document::Document, truth: &Value, source: &str) -> Score {
