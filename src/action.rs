@@ -12,7 +12,7 @@ pub enum Action {
     MoveDown,
     /// Scroll the article pane one line up, or move the list selection up.
     MoveUp,
-    /// Scroll one screenful down (the list: one list height).
+    /// Scroll one screenful down (the list and overlays: one of their heights).
     ScrollPageDown,
     /// Scroll one screenful up (the list: one list height).
     ScrollPageUp,
@@ -52,8 +52,10 @@ pub enum Action {
     NarrowSectionList,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Close the help or the list overlay, or drop a count; quit when nothing is open.
-    CancelOrQuit,
+    /// Close what is open (help, overlay, prompt, search, count, list focus); never quits.
+    CloseOrCancel,
+    /// `Z`: the second one in a row quits (vim's `ZZ`).
+    QuitOnSecondZ,
     /// Leave the reader.
     Quit,
     /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.

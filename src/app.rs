@@ -45,6 +45,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     };
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    state.help_rows = crate::ui::HelpOverlay::new(0).row_count();
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),

@@ -78,8 +78,8 @@ use Key::{
 pub static BINDINGS: &[Binding] = bindings! {
     [Char('j'), Down] => Action::MoveDown, "line down (list: next entry)";
     [Char('k'), Up] => Action::MoveUp, "line up (list: previous entry)";
-    [Char(' '), PageDown, Char('f')] => Action::ScrollPageDown, "page down";
-    [Char('b'), PageUp] => Action::ScrollPageUp, "page up";
+    [Char(' '), PageDown, Char('f'), Ctrl('f')] => Action::ScrollPageDown, "page down (also in help and lists)";
+    [Char('b'), PageUp, Ctrl('b')] => Action::ScrollPageUp, "page up (also in help and lists)";
     [Ctrl('d')] => Action::ScrollHalfPageDown, "half page down";
     [Ctrl('u')] => Action::ScrollHalfPageUp, "half page up";
     [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article/entry N)";
@@ -106,8 +106,9 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
     [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
     [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
-    [Esc] => Action::CancelOrQuit, "close help/overlay/search, else quit";
+    [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
+    [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
     // search
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";

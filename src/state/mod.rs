@@ -114,6 +114,11 @@ pub struct AppState {
     pub count: Option<usize>,
     /// The help overlay's scroll offset, when it is shown.
     pub help: Option<u16>,
+    /// Rows the help overlay has (the UI knows; `app` tells), so `G` and paging in the
+    /// help stop at its last row; 0 means not told (then up to 60 rows scroll).
+    pub help_rows: usize,
+    /// A `Z` was pressed: a second one quits (vim's `ZZ`).
+    pub z_pending: bool,
     /// A short message for the status line.
     pub message: Option<String>,
     /// Ranges to highlight in the article pane.
@@ -173,6 +178,8 @@ impl AppState {
             size,
             count: None,
             help: None,
+            help_rows: 0,
+            z_pending: false,
             message: None,
             highlights: Vec::new(),
             layout,

@@ -28,6 +28,8 @@ pub struct ListRow {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SectionList {
     pub rows: Vec<ListRow>,
+    /// Entries lie above the first row / below the last (`↑`/`↓` on the border).
+    pub more: (bool, bool),
 }
 
 impl SectionList {
@@ -48,8 +50,10 @@ impl SectionList {
             .iter()
             .enumerate()
             .skip(state.list.offset);
+        let mut below = state.loading.is_some();
         for (index, entry) in entries {
             if rows.len() >= usize::from(height) {
+                below = true;
                 break;
             }
             let selected = state.focus == Focus::List && index == state.list.selected;
@@ -81,8 +85,12 @@ impl SectionList {
                 rows.push(row);
             }
         }
+        below |= rows.len() > usize::from(height);
         rows.truncate(usize::from(height));
-        Self { rows }
+        Self {
+            rows,
+            more: (state.list.offset > 0, below),
+        }
     }
 }
 
@@ -165,6 +173,13 @@ impl Widget for SectionList {
         let border_x = area.right() - 1;
         for y in area.top()..area.bottom() {
             buf.set_stringn(border_x, y, "│", 1, theme::border());
+        }
+        // The border shows whether the list goes on, like a scrollbar's arrows.
+        if self.more.0 {
+            buf.set_stringn(border_x, area.top(), "↑", 1, theme::border());
+        }
+        if self.more.1 && area.height > 1 {
+            buf.set_stringn(border_x, area.bottom() - 1, "↓", 1, theme::border());
         }
         let text_right = border_x;
         for (y, row) in (area.top()..area.bottom()).zip(self.rows) {

@@ -342,7 +342,11 @@ fn quit_help_and_escape() {
     assert!(s.help.is_some());
     assert!(!press(&mut s, "<Esc>").contains(&Effect::Quit));
     assert!(s.help.is_none());
-    assert!(press(&mut s, "<Esc>").contains(&Effect::Quit));
+    assert!(
+        !press(&mut s, "<Esc>").contains(&Effect::Quit),
+        "Esc never quits"
+    );
+    assert!(press(&mut s, "ZZ").contains(&Effect::Quit));
     assert!(press(&mut s, "<C-z>").contains(&Effect::Suspend));
 }
 

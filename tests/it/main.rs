@@ -13,6 +13,8 @@ mod keywords;
 mod keywords_ui;
 mod layout;
 mod layout_snapshots;
+mod nav_pty;
+mod navigation;
 mod parse_props;
 mod pty;
 mod readme;

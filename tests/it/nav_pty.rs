@@ -1,0 +1,76 @@
+//! Issue 14's reader behaviour in a pseudo-terminal ([`crate::pty`]): Esc never quits
+//! (in list focus, after a count, after a search), Ctrl-f moves a page.
+
+use crate::pty::Pty;
+
+fn status_row(screen: &vt100::Screen) -> String {
+    let (rows, cols) = screen.size();
+    screen
+        .rows(0, cols.get())
+        .nth(usize::from(rows.get()) - 1)
+        .unwrap_or_default()
+}
+
+fn started() -> Pty {
+    let mut s = Pty::start_with(100, 30, &[]);
+    s.wait_for("the first screen", |screen| {
+        screen.contents().contains("sample.md")
+    });
+    s
+}
+
+#[test]
+fn three_escapes_in_list_focus_after_a_count_and_after_a_search_leave_the_reader_open() {
+    let mut s = started();
+    // List focus: the entry numbers show; Esc hides them again.
+    s.send("\t");
+    s.wait_for("numbered list entries", |screen| {
+        screen.contents().contains(" 1 ")
+    });
+    s.send("\x1b");
+    s.wait_for("the hint after Esc", |screen| {
+        status_row(screen).contains("q quits") || !screen.contents().contains(" 2 ")
+    });
+    // A count shows in the status line; Esc drops it.
+    s.send("12");
+    s.wait_for("the count", |screen| status_row(screen).contains("12"));
+    s.send("\x1b");
+    s.wait_for("the count gone", |screen| {
+        !status_row(screen).contains("12")
+    });
+    // A search, kept; Esc clears it.
+    s.send("/平城\r");
+    s.wait_for("the match count", |screen| {
+        status_row(screen).contains("match")
+    });
+    s.send("\x1b");
+    s.wait_for("the search cleared", |screen| {
+        !status_row(screen).contains("match")
+    });
+    // Still alive: the help opens.
+    s.send("?");
+    s.wait_for("the help", |screen| {
+        screen.contents().contains("Esc closes")
+    });
+    s.send("\x1b");
+    s.wait_for("the help closed", |screen| {
+        !screen.contents().contains("Esc closes")
+    });
+    assert_eq!(s.quit(), 0);
+}
+
+#[test]
+fn ctrl_f_moves_a_page() {
+    let mut s = Pty::start_with(100, 30, &[]);
+    s.wait_for("the first screen with its percent", |screen| {
+        status_row(screen).contains('%')
+    });
+    let first = status_row(s.parser.screen());
+    s.send("\x06");
+    s.wait_for("the status line to move on", |screen| {
+        status_row(screen) != first
+    });
+    s.send("\x02");
+    s.wait_for("back at the start", |screen| status_row(screen) == first);
+    assert_eq!(s.quit(), 0);
+}

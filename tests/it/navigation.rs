@@ -1,0 +1,131 @@
+//! Navigation as less and vim users expect it (issue 14), as (document, keys, expected
+//! state) triples: Esc never quits, Ctrl-f/Ctrl-b page, the help and the lists page with
+//! the article pane's keys, `}` past the last subhead says so.
+
+use kanbao::state::{Effect, Focus};
+
+use crate::interactions::{press, state_on, test_doc};
+use crate::support::{render, row_text, sample};
+
+#[test]
+fn esc_closes_what_is_open_and_never_quits() {
+    let mut s = sample(100, 30);
+    // List focus: Esc gives the focus back to the article.
+    press(&mut s, "<Tab>");
+    assert_eq!(s.focus, Focus::List);
+    assert!(!press(&mut s, "<Esc>").contains(&Effect::Quit));
+    assert_eq!(s.focus, Focus::Pane);
+    // A count: Esc drops it.
+    press(&mut s, "12");
+    assert_eq!(s.count, Some(12));
+    assert!(!press(&mut s, "<Esc>").contains(&Effect::Quit));
+    assert_eq!(s.count, None);
+    // Help, then nothing open at all.
+    press(&mut s, "?");
+    assert!(!press(&mut s, "<Esc>").contains(&Effect::Quit));
+    assert!(s.help.is_none());
+    for _ in 0..3 {
+        assert!(!press(&mut s, "<Esc>").contains(&Effect::Quit));
+    }
+    assert_eq!(s.message.as_deref(), Some("q quits"));
+    // The count is not a quit either, and `q`, `ZZ` do quit.
+    assert!(!press(&mut s, "Z").contains(&Effect::Quit));
+    assert!(
+        !press(&mut s, "j").contains(&Effect::Quit),
+        "a key between disarms Z"
+    );
+    assert!(!press(&mut s, "Z").contains(&Effect::Quit));
+    assert!(press(&mut s, "Z").contains(&Effect::Quit));
+    assert!(press(&mut s, "q").contains(&Effect::Quit));
+}
+
+#[test]
+fn ctrl_f_and_ctrl_b_page_as_in_less() {
+    let mut s = sample(100, 30);
+    let start = s.reader.top;
+    press(&mut s, "<C-f>");
+    let paged = s.reader.top;
+    assert!(paged > start, "Ctrl-f moves on");
+    let mut t = sample(100, 30);
+    press(&mut t, " ");
+    assert_eq!(t.reader.top, paged, "Ctrl-f is Space");
+    press(&mut s, "<C-b>");
+    assert_eq!(s.reader.top, start, "Ctrl-b comes back");
+}
+
+#[test]
+fn the_help_pages_with_the_pane_keys_and_stops_at_its_end() {
+    let mut s = sample(80, 20);
+    s.help_rows = kanbao::ui::HelpOverlay::new(0).row_count();
+    let max = u16::try_from(s.help_rows - 18).expect("small");
+    press(&mut s, "?");
+    press(&mut s, " ");
+    assert_eq!(s.help, Some(17), "Space pages (one row kept), not one line");
+    press(&mut s, "b");
+    assert_eq!(s.help, Some(0));
+    press(&mut s, "<C-d>");
+    assert_eq!(s.help, Some(9));
+    press(&mut s, "<C-u>j");
+    assert_eq!(s.help, Some(1));
+    press(&mut s, "G");
+    assert_eq!(
+        s.help,
+        Some(max),
+        "G goes to the help's last row, not out of it"
+    );
+    press(&mut s, "k");
+    assert_eq!(s.help, Some(max - 1), "k moves back at once from the end");
+    press(&mut s, "g");
+    assert_eq!(s.help, Some(0));
+    // The bottom border says more lies below; at the end it does not.
+    let screen = render(&s);
+    let buf = screen.backend().buffer();
+    assert!((0..20).any(|y| row_text(buf, y).contains("↓ more")));
+    press(&mut s, "G");
+    let screen = render(&s);
+    let buf = screen.backend().buffer();
+    assert!(!(0..20).any(|y| row_text(buf, y).contains("↓ more")));
+    assert!((0..20).any(|y| row_text(buf, y).contains("↑ more")));
+}
+
+#[test]
+fn the_list_pages_by_its_height_and_shows_that_it_goes_on() {
+    let mut s = sample(80, 12);
+    press(&mut s, "<Tab>");
+    let first = s.list.selected;
+    press(&mut s, " ");
+    assert_eq!(
+        s.list.selected,
+        first + 10,
+        "Space: the list's 11 rows less one"
+    );
+    press(&mut s, "b");
+    assert_eq!(s.list.selected, first);
+    press(&mut s, "<C-d>");
+    assert_eq!(s.list.selected, first + 5, "Ctrl-d: half of that");
+    press(&mut s, "G");
+    assert_eq!(s.list.selected, s.list.entries.len() - 1);
+    press(&mut s, "g");
+    assert_eq!(s.list.selected, 0);
+    let screen = render(&s);
+    let buf = screen.backend().buffer();
+    let border = s.geometry().list.map_or(0, |l| l.width - 1);
+    assert_eq!(buf[(border, 10)].symbol(), "↓", "more entries below");
+    assert_eq!(buf[(border, 0)].symbol(), "│", "none above");
+}
+
+#[test]
+fn a_subhead_key_with_no_subhead_left_says_so_and_stays() {
+    let mut s = state_on(vec![test_doc("t")], 80, 24);
+    press(&mut s, "}");
+    assert!(s.message.is_none(), "the first subhead exists");
+    press(&mut s, "}");
+    let top = s.reader.top;
+    press(&mut s, "}");
+    assert_eq!(s.reader.top, top, "nothing moves");
+    assert_eq!(s.message.as_deref(), Some("no more subheads below"));
+    press(&mut s, "5{");
+    assert_eq!(s.message.as_deref(), Some("no subhead above"));
+    press(&mut s, "j");
+    assert!(s.message.is_none(), "the message goes with the next key");
+}
