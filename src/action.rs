@@ -20,10 +20,12 @@ pub enum Action {
     ScrollHalfPageDown,
     /// Scroll half a screenful up.
     ScrollHalfPageUp,
-    /// Go to the beginning (with a count N: to article or list entry N).
+    /// Go to the beginning (with a count N: to article N of the page).
     JumpToStart,
-    /// Go to the end (with a count N: to article or list entry N).
+    /// Go to the end (with a count N: to article N of the page).
     JumpToEnd,
+    /// With a count N: go to page N (of all the pages).
+    JumpToPage,
     /// Put the next article's headline at the top of the pane.
     NextArticle,
     /// Put the previous article's headline (or this one's, if read into) at the top.

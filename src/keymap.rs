@@ -82,14 +82,15 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('b'), PageUp, Ctrl('b')] => Action::ScrollPageUp, "page up (also in help and lists)";
     [Ctrl('d')] => Action::ScrollHalfPageDown, "half page down";
     [Ctrl('u')] => Action::ScrollHalfPageUp, "half page up";
-    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article/entry N)";
-    [Char('G'), End] => Action::JumpToEnd, "end (NG: article/entry N)";
+    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article N of this page)";
+    [Char('G'), End] => Action::JumpToEnd, "end (NG: article N of this page, as numbered)";
     [Char(']')] => Action::NextArticle, "next article";
     [Char('[')] => Action::PrevArticle, "previous article";
     [Char('}')] => Action::NextSubhead, "next subhead";
     [Char('{')] => Action::PrevSubhead, "previous subhead";
     [Char('J')] => Action::NextPage, "next page (document)";
     [Char('K')] => Action::PrevPage, "previous page (document)";
+    [Char('P')] => Action::JumpToPage, "NP: page N of all the pages";
     [Tab, BackTab] => Action::SwitchFocus, "switch focus: list / article";
     [Char('h'), Left] => Action::FocusSectionList, "focus the section list";
     [Char('l'), Right] => Action::FocusArticlePane, "focus the article";
@@ -152,7 +153,7 @@ pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
 }
 
 /// The help line for the count prefix, which is not a single binding.
-pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J");
+pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J, 4G, 12P");
 
 /// The action a key asks for, if any. Digits build the count prefix.
 pub fn action_for(key: Key) -> Option<Action> {

@@ -127,6 +127,9 @@ pub struct AppState {
     pub layout: LayoutOptions,
     /// How far through the text the top line is (0–100), for the status line.
     pub percent: u16,
+    /// The article (its first unit) whose text fills most of the pane: the one the
+    /// status line names and `NG` counts from.
+    pub shown: Option<usize>,
     /// Pages in all, including those a background load has not delivered yet.
     pub pages: usize,
     /// The background load's progress, while it runs.
@@ -184,6 +187,7 @@ impl AppState {
             highlights: Vec::new(),
             layout,
             percent: 0,
+            shown: None,
             pages,
             loading,
             search: search::SearchState::default(),
@@ -212,6 +216,14 @@ impl AppState {
     /// The unit (article) at the top of the pane.
     pub fn current_unit(&self) -> Option<Unit> {
         self.reader.units.get(self.reader.top.unit).copied()
+    }
+
+    /// The article the status line names (the one filling most of the pane) as its
+    /// (document, article) unit; falls back to the top line's.
+    pub fn shown_unit(&self) -> Option<Unit> {
+        self.shown
+            .and_then(|u| self.reader.units.get(u).copied())
+            .or_else(|| self.current_unit())
     }
 
     /// The subhead block the top line is under, within the current article.
@@ -243,6 +255,7 @@ impl AppState {
         self.reader.relayout(&self.docs, opts);
         self.reader.prepare(&self.docs, geometry.text.height);
         self.percent = self.reader.percent(&self.docs, geometry.text.height);
+        self.shown = self.reader.dominant_article(geometry.text.height);
         self.list.reading = self.current_unit().and_then(|_| {
             sections::entry_of(
                 &self.list.entries,

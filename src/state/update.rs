@@ -66,6 +66,22 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ShowMessage(_) | Action::ResizeScreen { .. } | Action::ApplySearchResults(_)
     ) {
         state.message = None;
+        // "no match for …" answered the search; the next key makes it stale.
+        if state.search.prompt.is_none()
+            && state.search.results.is_none()
+            && state.loading.is_none()
+            && !matches!(
+                action,
+                Action::JumpToNextMatch | Action::JumpToPrevMatch | Action::OpenSearchResults
+            )
+            && state
+                .search
+                .active
+                .as_ref()
+                .is_some_and(|a| a.done && a.matches.is_empty())
+        {
+            state.search.active = None;
+        }
     }
     if !matches!(
         action,
@@ -231,10 +247,12 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             let half = (list_page(state) / 2).max(1);
             select(state, state.list.selected.saturating_sub(half * n));
         }
-        Action::JumpToStart if list => select(state, count.map_or(0, |c| c.saturating_sub(1))),
-        Action::JumpToEnd if list => {
-            select(state, count.map_or(usize::MAX, |c| c.saturating_sub(1)));
+        Action::JumpToStart | Action::JumpToEnd if list && count.is_some() => {
+            select_article_of_page(state, n);
         }
+        Action::JumpToStart if list => select(state, 0),
+        Action::JumpToEnd if list => select(state, usize::MAX),
+        Action::JumpToPage => jump_to_page(state, count),
         Action::MoveDown => scroll(state, n, true),
         Action::MoveUp => scroll(state, n, false),
         Action::ScrollPageDown => scroll(state, page * n, true),
@@ -242,18 +260,11 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollHalfPageDown => scroll(state, half * n, true),
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
         Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
-            // Article N of the stream: counted by articles, not units, since a very
-            // long article is read in several parts.
-            let skip = count.unwrap_or(1).saturating_sub(1);
-            let last = state.reader.units.len().saturating_sub(1);
-            let unit = match skip {
-                0 => 0,
-                _ => state
-                    .reader
-                    .next_article(0, skip)
-                    .unwrap_or_else(|| state.reader.article_unit(last)),
-            };
-            jump_to_article(state, unit);
+            // Article N of the page being read: the number the status line and the
+            // list show, so `4G` goes where the screen says "article 4".
+            if let Some(unit) = article_of_page(state, n) {
+                jump_to_article(state, unit);
+            }
         }
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
@@ -358,6 +369,80 @@ fn set_focus(state: &mut AppState, focus: Focus) {
         }
     }
     state.focus = focus;
+}
+
+/// The first unit of article `n` (1-based) of the page the status line names, or its
+/// last article when it has fewer (saying so).
+fn article_of_page(state: &mut AppState, n: usize) -> Option<usize> {
+    let doc = state.shown_unit()?.doc;
+    let articles = state.docs.get(doc).map_or(0, |d| d.articles.len());
+    if articles == 0 {
+        return None;
+    }
+    if n > articles {
+        state.message = Some(format!("this page has {articles} articles"));
+    }
+    state.reader.unit_of(doc, n.min(articles) - 1)
+}
+
+/// `NG` in the list: the entry of article N of the selected entry's page.
+fn select_article_of_page(state: &mut AppState, n: usize) {
+    let unit = match state.list.entries.get(state.list.selected).map(|e| e.kind) {
+        Some(EntryKind::Page { doc }) => state.reader.doc_first_unit.get(doc).copied(),
+        Some(EntryKind::Article { unit } | EntryKind::Subhead { unit, .. }) => Some(unit),
+        None => None,
+    };
+    let Some(doc) = unit.and_then(|u| state.reader.units.get(u)).map(|u| u.doc) else {
+        return;
+    };
+    let articles = state.docs.get(doc).map_or(0, |d| d.articles.len());
+    if articles == 0 {
+        return;
+    }
+    if n > articles {
+        state.message = Some(format!("this page has {articles} articles"));
+    }
+    let Some(unit) = state.reader.unit_of(doc, n.min(articles) - 1) else {
+        return;
+    };
+    if let Some(entry) = super::sections::entry_of(&state.list.entries, unit, None) {
+        select(state, entry);
+    }
+}
+
+/// `NP`: page N of all the pages (the number the status line shows after "page").
+fn jump_to_page(state: &mut AppState, count: Option<usize>) {
+    let Some(n) = count.filter(|&n| n > 0) else {
+        state.message = Some("type the page number first: 12P goes to page 12".into());
+        return;
+    };
+    let loaded = state.reader.doc_first_unit.len();
+    if n > loaded {
+        state.message = Some(if n <= state.pages {
+            format!(
+                "page {n} is still loading ({loaded} of {} so far)",
+                state.pages
+            )
+        } else {
+            format!("there are {} pages", state.pages.max(loaded))
+        });
+        return;
+    }
+    let Some(&unit) = state.reader.doc_first_unit.get(n - 1) else {
+        return;
+    };
+    if unit < state.reader.units.len() {
+        jump(state, Pos { unit, line: 0 });
+        if state.focus == Focus::List
+            && let Some(entry) = state
+                .list
+                .entries
+                .iter()
+                .position(|e| e.kind == EntryKind::Page { doc: n - 1 })
+        {
+            state.list.selected = entry;
+        }
+    }
 }
 
 /// Entries one list page moves: the list's height less one row of overlap, as less

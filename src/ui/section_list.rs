@@ -37,10 +37,16 @@ impl SectionList {
     pub fn from_state(state: &AppState) -> Self {
         let height = state.geometry().list.map_or(0, |l| l.height);
         let mut rows = Vec::new();
-        // While the list has focus each entry shows its number, so `4G` (entry 4) can be
-        // read off the screen: any entry is two or three keys away.
+        // While the list has focus each article shows its number within its page, the
+        // number the status line shows and `4G` goes to.
         let digits = if state.focus == Focus::List {
-            state.list.entries.len().to_string().len()
+            let most = state
+                .docs
+                .iter()
+                .map(|d| d.articles.len())
+                .max()
+                .unwrap_or(0);
+            most.to_string().len()
         } else {
             0
         };
@@ -67,8 +73,14 @@ impl SectionList {
                 if digits > 0 {
                     // The number stands at the margin; nesting follows it.
                     let nesting = " ".repeat(usize::from(row.indent));
-                    let number = if nth == 0 {
-                        format!("{:>digits$} {nesting}", index + 1)
+                    let article = match entry.kind {
+                        EntryKind::Article { unit } => state.reader.units.get(unit),
+                        _ => None,
+                    };
+                    let number = if nth == 0
+                        && let Some(u) = article
+                    {
+                        format!("{:>digits$} {nesting}", u.article + 1)
                     } else {
                         " ".repeat(digits + 1) + &nesting
                     };

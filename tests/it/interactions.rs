@@ -267,11 +267,17 @@ fn article_keys_in_the_list_move_the_cursor_with_the_reading() {
 }
 
 #[test]
-fn every_entry_is_reachable_with_a_count_from_the_list() {
+fn every_article_is_reachable_with_its_number_from_the_list() {
     let mut s = state_on(vec![test_doc("t")], 100, 30);
-    for i in 0..s.list.entries.len() {
+    for i in 0..s.docs[0].articles.len() {
         press(&mut s, &format!("<Tab>{}G<Enter>", i + 1));
-        assert_eq!(s.list.reading, Some(i), "entry {i}");
+        let unit = s.reader.unit_of(0, i).expect("a unit");
+        let entry = s
+            .list
+            .entries
+            .iter()
+            .position(|e| e.kind == EntryKind::Article { unit });
+        assert_eq!(s.list.reading, entry, "article {}", i + 1);
         assert_eq!(s.focus, Focus::Pane);
     }
 }

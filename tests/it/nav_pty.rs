@@ -25,7 +25,7 @@ fn three_escapes_in_list_focus_after_a_count_and_after_a_search_leave_the_reader
     // List focus: the entry numbers show; Esc hides them again.
     s.send("\t");
     s.wait_for("numbered list entries", |screen| {
-        screen.contents().contains(" 1 ")
+        screen.contents().contains("▌1 ")
     });
     s.send("\x1b");
     s.wait_for("the hint after Esc", |screen| {
@@ -72,5 +72,30 @@ fn ctrl_f_moves_a_page() {
     });
     s.send("\x02");
     s.wait_for("back at the start", |screen| status_row(screen) == first);
+    assert_eq!(s.quit(), 0);
+}
+
+#[test]
+fn in_the_list_ng_selects_the_article_the_status_line_then_calls_n() {
+    let mut s = started();
+    s.send("\t4G");
+    s.wait_for("article 4 in the status line", |screen| {
+        status_row(screen).contains("article 4/")
+    });
+    let screen = s.parser.screen().contents();
+    assert!(screen.contains("党建引领促发展"), "{screen}");
+    assert_eq!(s.quit(), 0);
+}
+
+#[test]
+fn at_the_end_of_the_sample_the_status_line_names_the_last_article() {
+    let n = kanbao::document::parse("sample.md", kanbao::input::SAMPLE)
+        .articles
+        .len();
+    let mut s = started();
+    s.send("G");
+    s.wait_for("the last article named", |screen| {
+        status_row(screen).contains(&format!("article {n}/{n}"))
+    });
     assert_eq!(s.quit(), 0);
 }

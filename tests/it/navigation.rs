@@ -129,3 +129,93 @@ fn a_subhead_key_with_no_subhead_left_says_so_and_stays() {
     press(&mut s, "j");
     assert!(s.message.is_none(), "the message goes with the next key");
 }
+
+use kanbao::ui::StatusBar;
+
+fn status(s: &kanbao::state::AppState) -> String {
+    StatusBar::from_state(s).left
+}
+
+#[test]
+fn ng_the_list_numbers_and_the_status_line_share_one_numbering() {
+    let docs = vec![test_doc("a.md"), test_doc("b.md"), test_doc("c.md")];
+    let mut s = state_on(docs, 100, 30);
+    press(&mut s, "J");
+    assert!(status(&s).contains("page 2/3"), "{}", status(&s));
+    // In the pane: article 3 of this page, not of the whole stream.
+    press(&mut s, "3G");
+    assert!(status(&s).contains("article 3/4"), "{}", status(&s));
+    let u = s.shown_unit().expect("an article");
+    assert_eq!((u.doc, u.article), (1, 2));
+    // In the list: the entry numbered 2 on the same page, which the status then names.
+    press(&mut s, "<Tab>2G");
+    assert!(
+        status(&s).contains("article 2/4 · page 2/3"),
+        "{}",
+        status(&s)
+    );
+    let screen = render(&s);
+    let buf = screen.backend().buffer();
+    let numbered = (0..29)
+        .map(|y| row_text(buf, y))
+        .filter_map(|r| r.split_once('│').map(|(list, _)| list.trim().to_string()))
+        .find(|list| list.starts_with("2 "))
+        .expect("an entry numbered 2");
+    assert!(numbered.contains("依托"), "{numbered}");
+    // Past the page's articles: the last one, and a word why.
+    press(&mut s, "<Esc>9G");
+    assert!(status(&s).contains("article 4/4"), "{}", status(&s));
+    assert_eq!(s.message.as_deref(), Some("this page has 4 articles"));
+}
+
+#[test]
+fn np_goes_to_page_n_of_all() {
+    let docs = vec![test_doc("a.md"), test_doc("b.md"), test_doc("c.md")];
+    let mut s = state_on(docs, 100, 30);
+    press(&mut s, "3P");
+    assert!(
+        status(&s).contains("article 1/4 · page 3/3"),
+        "{}",
+        status(&s)
+    );
+    press(&mut s, "1P");
+    assert_eq!(s.shown_unit().map(|u| u.doc), Some(0));
+    press(&mut s, "7P");
+    assert_eq!(s.message.as_deref(), Some("there are 3 pages"));
+    assert_eq!(s.shown_unit().map(|u| u.doc), Some(0), "nothing moves");
+    press(&mut s, "P");
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("12P")));
+}
+
+#[test]
+fn at_the_end_of_the_sample_the_status_names_the_last_article() {
+    let mut s = sample(100, 30);
+    let n = s.docs[0].articles.len();
+    press(&mut s, "G");
+    assert!(
+        status(&s).contains(&format!("article {n}/{n}")),
+        "{}",
+        status(&s)
+    );
+    assert!(status(&s).contains("100% read"), "{}", status(&s));
+}
+
+#[test]
+fn with_the_list_hidden_the_status_names_the_headline() {
+    let mut s = state_on(vec![test_doc("t")], 100, 30);
+    press(&mut s, "2]");
+    assert!(!status(&s).contains("党建引领促发展"));
+    press(&mut s, "t");
+    assert!(status(&s).contains("党建引领促发展"), "{}", status(&s));
+}
+
+#[test]
+fn no_match_clears_on_the_next_key() {
+    let mut s = sample(100, 30);
+    crate::search_ui::press(&mut s, "/没有这个词<Enter>");
+    let right = StatusBar::from_state(&s).right;
+    assert!(right.contains("no match for"), "{right}");
+    press(&mut s, "j");
+    let right = StatusBar::from_state(&s).right;
+    assert!(!right.contains("no match"), "{right}");
+}
