@@ -1,6 +1,8 @@
 //! The status line: which article of how many, how far through, which page, and a
 //! slot for messages (search results, background work).
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -33,18 +35,18 @@ impl StatusBar {
         let mut left = String::from(" ");
         if let Some(unit) = unit {
             let n = state.docs.get(doc).map_or(0, |d| d.articles.len());
-            left.push_str(&format!("article {}/{n} · ", (unit.article + 1).min(n)));
+            let _ = write!(left, "article {}/{n} · ", (unit.article + 1).min(n));
         }
         if pages > 1 {
-            left.push_str(&format!("page {}/{pages} · ", doc + 1));
+            let _ = write!(left, "page {}/{pages} · ", doc + 1);
         }
         let scope = if pages > 1 { "of all" } else { "read" };
         // Position first: on a narrow screen the name is what gets cut.
-        left.push_str(&format!("{}% {scope} │ {}", state.percent, sanitize(&name)));
+        let _ = write!(left, "{}% {scope} │ {}", state.percent, sanitize(&name));
         // With the list hidden, nothing else says which article this is.
         let list_shown = state.geometry().list.is_some();
         if !list_shown && let Some(headline) = unit.and_then(|u| headline(state, u)) {
-            left.push_str(&format!(" │ {}", sanitize(&headline.replace('\n', " "))));
+            let _ = write!(left, " │ {}", sanitize(&headline.replace('\n', " ")));
         }
         let search = state.search.status_while(state.loading.is_some());
         let right = if let Some(message) = &state.message {
