@@ -98,6 +98,9 @@ pub struct ListState {
     pub width: Option<u16>,
     /// The wheel scrolled the list: leave its offset alone until the next other action.
     pub free_scroll: bool,
+    /// The text room (columns) the entries' rows were measured for, and how many
+    /// entries are measured: pages loaded later are measured as they arrive.
+    pub measured: (usize, usize),
 }
 
 /// Everything the reader shows.
@@ -176,6 +179,7 @@ impl AppState {
                 visible: true,
                 width: None,
                 free_scroll: false,
+                measured: (0, 0),
             },
             focus: Focus::Pane,
             size,
@@ -256,23 +260,46 @@ impl AppState {
         self.reader.prepare(&self.docs, geometry.text.height);
         self.percent = self.reader.percent(&self.docs, geometry.text.height);
         self.shown = self.reader.dominant_article(geometry.text.height);
-        self.list.reading = self.current_unit().and_then(|_| {
-            sections::entry_of(
-                &self.list.entries,
-                self.reader.article_unit(self.reader.top.unit),
-                self.current_subhead(),
-            )
-        });
+        // The list marks the article the status line names (the one filling the pane),
+        // and the subhead the top line is under when that is the same article.
+        let top_article = self.reader.article_unit(self.reader.top.unit);
+        let shown = self.shown.unwrap_or(top_article);
+        let subhead = if shown == top_article {
+            self.current_subhead()
+        } else {
+            None
+        };
+        self.list.reading = self
+            .current_unit()
+            .and_then(|_| sections::entry_of(&self.list.entries, shown, subhead));
         if self.focus == Focus::Pane
             && let Some(reading) = self.list.reading
         {
             self.list.selected = reading;
         }
+        if let Some(list) = geometry.list {
+            let room = sections::text_room(list.width, sections::number_digits(&self.docs));
+            let from = if self.list.measured.0 == room {
+                self.list.measured.1
+            } else {
+                0
+            };
+            if from < self.list.entries.len() {
+                sections::measure(
+                    &mut self.list.entries,
+                    from,
+                    &self.docs,
+                    &self.reader.units,
+                    room,
+                );
+            }
+            self.list.measured = (room, self.list.entries.len());
+        }
         if self.list.free_scroll {
             return;
         }
         let list_height = geometry.list.map_or(geometry.pane.height, |l| l.height);
-        self.list.offset = sections::scroll_to_show(
+        self.list.offset = sections::scroll_with_context(
             &self.list.entries,
             self.list.offset,
             self.list.selected,

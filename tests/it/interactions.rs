@@ -400,8 +400,9 @@ fn mouse_wheel_and_click() {
         },
     );
     assert_eq!(s.reader.top, Pos { unit: 0, line: 3 });
-    // Rows: headless (1), kicker+title (2), kicker+title (2) → row 3 is the 3rd article.
-    update(&mut s, Action::ClickAt { column: 2, row: 3 });
+    // The third article's first row: after the rows the first two wrap onto.
+    let row: u16 = s.list.entries[..2].iter().map(|e| e.rows).sum();
+    update(&mut s, Action::ClickAt { column: 2, row });
     assert_eq!(s.reader.top, Pos { unit: 2, line: 0 });
 }
 

@@ -219,3 +219,77 @@ fn no_match_clears_on_the_next_key() {
     let right = StatusBar::from_state(&s).right;
     assert!(!right.contains("no match"), "{right}");
 }
+
+/// Titled articles of the sample whose headline the list cuts at `width`×`height`.
+fn cut_headlines(width: u16, height: u16) -> (usize, usize) {
+    use kanbao::state::sections;
+    let s = sample(width, height);
+    let list = s.geometry().list.expect("the list beside the text");
+    let room = sections::text_room(list.width, sections::number_digits(&s.docs));
+    let doc = &s.docs[0];
+    let titled: Vec<usize> = (0..doc.articles.len())
+        .filter(|&a| doc.articles[a].title.is_some())
+        .collect();
+    let cut = titled
+        .iter()
+        .filter(|&&a| {
+            let (text, kicker) = sections::article_text(doc, a, room);
+            let max = sections::MAX_ARTICLE_ROWS + usize::from(kicker > 0);
+            sections::wrap(&text, room, max).1
+        })
+        .count();
+    (cut, titled.len())
+}
+
+#[test]
+fn the_list_wraps_headlines_so_few_are_cut_and_grows_with_the_screen() {
+    let (cut, titled) = cut_headlines(80, 24);
+    assert!(
+        cut * 4 <= titled,
+        "{cut} of {titled} headlines cut at 80×24"
+    );
+    assert_eq!(cut_headlines(120, 40).0, 0);
+    let widths: Vec<u16> = [(80, 24), (120, 40), (200, 50)]
+        .iter()
+        .map(|&(w, h)| sample(w, h).geometry().list.map_or(0, |l| l.width))
+        .collect();
+    assert!(widths[0] < widths[1] && widths[1] < widths[2], "{widths:?}");
+    // `<` and `>` still set it.
+    let mut s = sample(200, 50);
+    press(&mut s, ">");
+    assert_eq!(s.geometry().list.map(|l| l.width), Some(widths[2] + 4));
+}
+
+#[test]
+fn sample_list_at_120x40() {
+    insta::assert_snapshot!(render(&sample(120, 40)).backend());
+}
+
+#[test]
+fn sample_list_at_200x50() {
+    insta::assert_snapshot!(render(&sample(200, 50)).backend());
+}
+
+#[test]
+fn the_list_keeps_context_around_the_selection() {
+    let docs: Vec<_> = (0..6).map(|i| test_doc(&format!("p{i}.md"))).collect();
+    let mut s = state_on(docs, 100, 16);
+    press(&mut s, "<Tab>");
+    for _ in 0..20 {
+        press(&mut s, "j");
+        let shown: u16 = s.list.entries[s.list.offset..=s.list.selected]
+            .iter()
+            .map(|e| e.rows)
+            .sum();
+        let below: u16 = s.list.entries[s.list.selected + 1..]
+            .iter()
+            .take(3)
+            .map(|e| e.rows)
+            .sum();
+        assert!(
+            shown + below <= 15,
+            "three entries show below the selection"
+        );
+    }
+    assert!(s.list.offset > 0);
+}
