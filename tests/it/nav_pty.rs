@@ -30,7 +30,7 @@ fn three_escapes_in_list_focus_after_a_count_and_after_a_search_leave_the_reader
     let mut s = started();
     // List focus: the selected entry shows in reverse video; Esc gives focus back.
     s.send("\t");
-    s.wait_for("a selected list entry", |screen| any_reversed(screen));
+    s.wait_for("a selected list entry", any_reversed);
     s.send("\x1b");
     s.wait_for("no selection after Esc", |screen| !any_reversed(screen));
     // A count shows in the status line; Esc drops it.
