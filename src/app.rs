@@ -46,6 +46,17 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
     state.help_rows = crate::ui::HelpOverlay::new(0).row_count();
+    // `--page P` and `--article N` are `PP` and `NG` pressed before the first frame.
+    let start = options.start;
+    for (count, action) in [
+        (start.page, Action::JumpToPage),
+        (start.article, Action::JumpToEnd),
+    ] {
+        if let Some(n) = count {
+            state.count = Some(n);
+            update(&mut state, action);
+        }
+    }
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),

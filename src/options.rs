@@ -29,6 +29,16 @@ pub struct Options {
     pub layout: LayoutOptions,
     pub analysis: AnalysisOptions,
     pub search: SearchOptions,
+    /// Where the reader opens (`--page`, `--article`).
+    pub start: StartAt,
+}
+
+/// Where the reader opens: page P of all the pages, article N of that page (1-based,
+/// the numbers the status line shows); `None` is the first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StartAt {
+    pub page: Option<usize>,
+    pub article: Option<usize>,
 }
 
 /// Where the pages go.

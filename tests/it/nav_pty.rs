@@ -101,3 +101,16 @@ fn at_the_end_of_the_sample_the_status_line_names_the_last_article() {
     });
     assert_eq!(s.quit(), 0);
 }
+
+#[test]
+fn article_4_opens_at_its_headline() {
+    let mut s = Pty::start_with(100, 30, &["--article", "4"]);
+    s.wait_for("article 4 named and its headline at the top", |screen| {
+        status_row(screen).contains("article 4/")
+            && screen
+                .rows(0, 100)
+                .take(4)
+                .any(|r| r.contains("党建引领促发展"))
+    });
+    assert_eq!(s.quit(), 0);
+}
