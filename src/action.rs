@@ -60,6 +60,8 @@ pub enum Action {
     QuitOnSecondZ,
     /// Leave the reader.
     Quit,
+    /// Copy the article being read (headline, byline, text) to the clipboard.
+    CopyArticle,
     /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.
     SuspendProcess,
     /// Clear and repaint the whole screen.

@@ -140,6 +140,14 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
+                    Effect::CopyToClipboard => {
+                        if let Some(text) = state.clipboard.take() {
+                            use std::io::Write as _;
+                            let mut out = std::io::stdout();
+                            out.write_all(crate::state::clipboard::osc52(&text).as_bytes())?;
+                            out.flush()?;
+                        }
+                    }
                 }
             }
         }

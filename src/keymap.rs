@@ -98,6 +98,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('t')] => Action::ToggleSectionList, "show / hide the section list";
     [Char('<')] => Action::NarrowSectionList, "narrower section list";
     [Char('>')] => Action::WidenSectionList, "wider section list";
+    [Char('y')] => Action::CopyArticle, "copy the article to the clipboard (OSC 52)";
     [Char('?')] => Action::ToggleHelp, "this help";
     [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";

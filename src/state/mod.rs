@@ -5,6 +5,7 @@
 //! for `app.rs` to carry out instead of touching the terminal itself. Nothing here
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
+pub mod clipboard;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
@@ -39,6 +40,8 @@ pub enum Effect {
     Suspend,
     /// Start the background search [`search::SearchState::pending_request`] describes.
     RunSearch,
+    /// Hand [`AppState::clipboard`] to the terminal's clipboard (OSC 52).
+    CopyToClipboard,
 }
 
 /// Which pane the keys move.
@@ -122,6 +125,8 @@ pub struct AppState {
     pub help_rows: usize,
     /// A `Z` was pressed: a second one quits (vim's `ZZ`).
     pub z_pending: bool,
+    /// Text `y` asked to copy, until `app` sends it ([`Effect::CopyToClipboard`]).
+    pub clipboard: Option<String>,
     /// A short message for the status line.
     pub message: Option<String>,
     /// Ranges to highlight in the article pane.
@@ -187,6 +192,7 @@ impl AppState {
             help: None,
             help_rows: 0,
             z_pending: false,
+            clipboard: None,
             message: None,
             highlights: Vec::new(),
             layout,

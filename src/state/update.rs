@@ -341,6 +341,7 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
         }
         Action::Quit => return vec![Effect::Quit],
+        Action::CopyArticle => return copy_article(state),
         Action::SuspendProcess => return vec![Effect::Suspend],
         Action::RedrawScreen => return vec![Effect::ClearScreen],
         Action::ResizeScreen { width, height } => state.size = (width, height),
@@ -350,6 +351,34 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `y`: the article the status line names, to the clipboard (refused past
+/// [`super::clipboard::MAX_COPY`], which terminals would drop).
+fn copy_article(state: &mut AppState) -> Vec<Effect> {
+    let Some(unit) = state.shown_unit() else {
+        return Vec::new();
+    };
+    let Some(doc) = state.docs.get(unit.doc) else {
+        return Vec::new();
+    };
+    let text = super::clipboard::article_text(doc, unit.article);
+    if text.len() > super::clipboard::MAX_COPY {
+        state.message = Some(format!(
+            "article {} is too long to copy ({} KB, at most {} KB)",
+            unit.article + 1,
+            text.len() / 1000,
+            super::clipboard::MAX_COPY / 1000
+        ));
+        return Vec::new();
+    }
+    state.message = Some(format!(
+        "copied article {} ({} characters)",
+        unit.article + 1,
+        text.chars().count()
+    ));
+    state.clipboard = Some(text);
+    vec![Effect::CopyToClipboard]
 }
 
 fn toggle_focus(state: &mut AppState) {

@@ -114,3 +114,26 @@ fn article_4_opens_at_its_headline() {
     });
     assert_eq!(s.quit(), 0);
 }
+
+#[test]
+fn y_emits_one_osc_52_sequence_holding_the_article() {
+    use kanbao::state::clipboard;
+    let doc = kanbao::document::parse("sample.md", kanbao::input::SAMPLE);
+    let want = clipboard::base64(clipboard::article_text(&doc, 3).as_bytes());
+    let mut s = started();
+    s.send("4G");
+    s.wait_for("article 4", |screen| {
+        status_row(screen).contains("article 4/")
+    });
+    let before = s.raw.len();
+    s.send("y");
+    s.wait_for("the copy message", |screen| {
+        status_row(screen).contains("copied article 4")
+    });
+    let out = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+    assert_eq!(out.matches("\x1b]52;").count(), 1, "one OSC 52 sequence");
+    let start = out.find("\x1b]52;c;").expect("the sequence") + 7;
+    let end = start + out[start..].find('\x07').expect("its end");
+    assert_eq!(&out[start..end], want, "the article's text in base64");
+    assert_eq!(s.quit(), 0);
+}

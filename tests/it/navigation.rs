@@ -293,3 +293,22 @@ fn the_list_keeps_context_around_the_selection() {
     }
     assert!(s.list.offset > 0);
 }
+
+#[test]
+fn y_copies_the_article_the_status_names() {
+    let mut s = state_on(vec![test_doc("t")], 100, 30);
+    press(&mut s, "3G");
+    let effects = press(&mut s, "y");
+    assert!(effects.contains(&Effect::CopyToClipboard));
+    let text = s.clipboard.clone().expect("the text to copy");
+    assert!(
+        text.starts_with("开源街民和社区\n\n党建引领促发展"),
+        "{text}"
+    );
+    assert!(text.contains("“民情图”架起沟通桥梁"));
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("copied article 3"))
+    );
+}
