@@ -12,7 +12,7 @@ pub enum Action {
     MoveDown,
     /// Scroll the article pane one line up, or move the list selection up.
     MoveUp,
-    /// Scroll one screenful down (the list: one list height).
+    /// Scroll one screenful down (the list and overlays: one of their heights).
     ScrollPageDown,
     /// Scroll one screenful up (the list: one list height).
     ScrollPageUp,
@@ -20,10 +20,12 @@ pub enum Action {
     ScrollHalfPageDown,
     /// Scroll half a screenful up.
     ScrollHalfPageUp,
-    /// Go to the beginning (with a count N: to article or list entry N).
+    /// Go to the beginning (with a count N: to article N of the page).
     JumpToStart,
-    /// Go to the end (with a count N: to article or list entry N).
+    /// Go to the end (with a count N: to article N of the page).
     JumpToEnd,
+    /// With a count N: go to page N (of all the pages).
+    JumpToPage,
     /// Put the next article's headline at the top of the pane.
     NextArticle,
     /// Put the previous article's headline (or this one's, if read into) at the top.
@@ -52,10 +54,14 @@ pub enum Action {
     NarrowSectionList,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Close the help or the list overlay, or drop a count; quit when nothing is open.
-    CancelOrQuit,
+    /// Close what is open (help, overlay, prompt, search, count, list focus); never quits.
+    CloseOrCancel,
+    /// `Z`: the second one in a row quits (vim's `ZZ`).
+    QuitOnSecondZ,
     /// Leave the reader.
     Quit,
+    /// Copy the article being read (headline, byline, text) to the clipboard.
+    CopyArticle,
     /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.
     SuspendProcess,
     /// Clear and repaint the whole screen.

@@ -50,6 +50,18 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         let skipped = opening.skipped;
         update(&mut state, Action::LoadFinished { skipped });
     }
+    state.help_rows = crate::ui::HelpOverlay::new(0).row_count();
+    // `--page P` and `--article N` are `PP` and `NG` pressed before the first frame.
+    let start = options.start;
+    for (count, action) in [
+        (start.page, Action::JumpToPage),
+        (start.article, Action::JumpToEnd),
+    ] {
+        if let Some(n) = count {
+            state.count = Some(n);
+            update(&mut state, action);
+        }
+    }
     let results = tx.clone();
     let runner = SearchRunner::spawn(
         Arc::clone(&state.docs),
@@ -147,6 +159,14 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
+                    Effect::CopyToClipboard => {
+                        if let Some(text) = state.clipboard.take() {
+                            use std::io::Write as _;
+                            let mut out = std::io::stdout();
+                            out.write_all(crate::state::clipboard::osc52(&text).as_bytes())?;
+                            out.flush()?;
+                        }
+                    }
                 }
             }
         }

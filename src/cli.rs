@@ -53,6 +53,14 @@ pub struct Cli {
     #[arg(long, value_name = "TERM")]
     pub search: Option<String>,
 
+    /// Open at article N of the page (as the status line numbers them).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub article: Option<u32>,
+
+    /// Open at page P of all the pages (files in natural order).
+    #[arg(long, value_name = "P", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: Option<u32>,
+
     /// Search matches must start and end on word boundaries (jieba).
     #[arg(long)]
     pub whole_word: bool,
@@ -114,6 +122,10 @@ impl Cli {
                 exact_script: self.exact_script,
             },
             explain: self.explain,
+            start: crate::options::StartAt {
+                page: self.page.map(|p| p as usize),
+                article: self.article.map(|a| a as usize),
+            },
         }
     }
 

@@ -78,18 +78,19 @@ use Key::{
 pub static BINDINGS: &[Binding] = bindings! {
     [Char('j'), Down] => Action::MoveDown, "line down (list: next entry)";
     [Char('k'), Up] => Action::MoveUp, "line up (list: previous entry)";
-    [Char(' '), PageDown, Char('f')] => Action::ScrollPageDown, "page down";
-    [Char('b'), PageUp] => Action::ScrollPageUp, "page up";
+    [Char(' '), PageDown, Char('f'), Ctrl('f')] => Action::ScrollPageDown, "page down (also in help and lists)";
+    [Char('b'), PageUp, Ctrl('b')] => Action::ScrollPageUp, "page up (also in help and lists)";
     [Ctrl('d')] => Action::ScrollHalfPageDown, "half page down";
     [Ctrl('u')] => Action::ScrollHalfPageUp, "half page up";
-    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article/entry N)";
-    [Char('G'), End] => Action::JumpToEnd, "end (NG: article/entry N)";
+    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article N of this page)";
+    [Char('G'), End] => Action::JumpToEnd, "end (NG: article N of this page, as numbered)";
     [Char(']')] => Action::NextArticle, "next article";
     [Char('[')] => Action::PrevArticle, "previous article";
     [Char('}')] => Action::NextSubhead, "next subhead";
     [Char('{')] => Action::PrevSubhead, "previous subhead";
     [Char('J')] => Action::NextPage, "next page (document)";
     [Char('K')] => Action::PrevPage, "previous page (document)";
+    [Char('P')] => Action::JumpToPage, "NP: page N of all the pages";
     [Tab, BackTab] => Action::SwitchFocus, "switch focus: list / article";
     [Char('h'), Left] => Action::FocusSectionList, "focus the section list";
     [Char('l'), Right] => Action::FocusArticlePane, "focus the article";
@@ -97,6 +98,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('t')] => Action::ToggleSectionList, "show / hide the section list";
     [Char('<')] => Action::NarrowSectionList, "narrower section list";
     [Char('>')] => Action::WidenSectionList, "wider section list";
+    [Char('y')] => Action::CopyArticle, "copy the article to the clipboard (OSC 52)";
     [Char('?')] => Action::ToggleHelp, "this help";
     [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
@@ -106,8 +108,9 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
     [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
     [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
-    [Esc] => Action::CancelOrQuit, "close help/overlay/search, else quit";
+    [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
+    [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
     // search
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
@@ -152,7 +155,7 @@ pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
 }
 
 /// The help line for the count prefix, which is not a single binding.
-pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J");
+pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J, 4G, 12P");
 
 /// The action a key asks for, if any. Digits build the count prefix.
 pub fn action_for(key: Key) -> Option<Action> {

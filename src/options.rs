@@ -31,6 +31,16 @@ pub struct Options {
     pub search: SearchOptions,
     /// `--explain`: the JSON dump says, per block and field, which role it got and why.
     pub explain: bool,
+    /// Where the reader opens (`--page`, `--article`).
+    pub start: StartAt,
+}
+
+/// Where the reader opens: page P of all the pages, article N of that page (1-based,
+/// the numbers the status line shows); `None` is the first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StartAt {
+    pub page: Option<usize>,
+    pub article: Option<usize>,
 }
 
 /// Where the pages go.

@@ -28,6 +28,8 @@ impl Area {
 pub const NARROW_BELOW: u16 = 60;
 /// The widest text column; wider panes centre it (long lines of hanzi tire the eye).
 pub const MAX_TEXT_WIDTH: u16 = 80;
+/// The widest the list grows by itself (`>` widens it further).
+pub const MAX_DEFAULT_LIST_WIDTH: u16 = 80;
 /// Narrowest section list the `<` key allows.
 pub const MIN_LIST_WIDTH: u16 = 12;
 /// Smallest screen on which the reader draws itself rather than a short notice.
@@ -89,8 +91,11 @@ pub fn compute(input: &GeometryInput) -> Geometry {
         (list, pane, true)
     } else if input.list_visible {
         // By default the list takes under a third of the screen, so at 80 columns the
-        // text column keeps more than fifty.
-        let default = (width * 3 / 10).clamp(MIN_LIST_WIDTH, 36);
+        // text column keeps more than fifty; on wide screens it takes what the text
+        // column (at most MAX_TEXT_WIDTH) leaves, so no blank band stands beside it.
+        let default = (width * 3 / 10)
+            .max(width.saturating_sub(MAX_TEXT_WIDTH + 8))
+            .clamp(MIN_LIST_WIDTH, MAX_DEFAULT_LIST_WIDTH);
         let list_width = input
             .list_width
             .unwrap_or(default)
@@ -161,6 +166,22 @@ mod tests {
         assert_eq!(g.text.width, MAX_TEXT_WIDTH);
         assert!(g.text.x > g.pane.x);
         assert_eq!(g.status.y, 59);
+    }
+
+    #[test]
+    fn the_list_grows_with_the_screen_within_limits() {
+        let width = |w| {
+            compute(&GeometryInput {
+                list_width: None,
+                ..input(w, 40)
+            })
+            .list
+            .map_or(0, |l| l.width)
+        };
+        assert_eq!(width(80), 24);
+        assert_eq!(width(120), 36);
+        assert_eq!(width(200), MAX_DEFAULT_LIST_WIDTH);
+        assert!(width(160) > 36 && width(160) < width(200));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! for `app.rs` to carry out instead of touching the terminal itself. Nothing here
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
+pub mod clipboard;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
@@ -39,6 +40,8 @@ pub enum Effect {
     Suspend,
     /// Start the background search [`search::SearchState::pending_request`] describes.
     RunSearch,
+    /// Hand [`AppState::clipboard`] to the terminal's clipboard (OSC 52).
+    CopyToClipboard,
 }
 
 /// Which pane the keys move.
@@ -98,6 +101,9 @@ pub struct ListState {
     pub width: Option<u16>,
     /// The wheel scrolled the list: leave its offset alone until the next other action.
     pub free_scroll: bool,
+    /// The text room (columns) the entries' rows were measured for, and how many
+    /// entries are measured: pages loaded later are measured as they arrive.
+    pub measured: (usize, usize),
 }
 
 /// Everything the reader shows.
@@ -114,6 +120,13 @@ pub struct AppState {
     pub count: Option<usize>,
     /// The help overlay's scroll offset, when it is shown.
     pub help: Option<u16>,
+    /// Rows the help overlay has (the UI knows; `app` tells), so `G` and paging in the
+    /// help stop at its last row; 0 means not told (then up to 60 rows scroll).
+    pub help_rows: usize,
+    /// A `Z` was pressed: a second one quits (vim's `ZZ`).
+    pub z_pending: bool,
+    /// Text `y` asked to copy, until `app` sends it ([`Effect::CopyToClipboard`]).
+    pub clipboard: Option<String>,
     /// A short message for the status line.
     pub message: Option<String>,
     /// Ranges to highlight in the article pane.
@@ -122,6 +135,9 @@ pub struct AppState {
     pub layout: LayoutOptions,
     /// How far through the text the top line is (0–100), for the status line.
     pub percent: u16,
+    /// The article (its first unit) whose text fills most of the pane: the one the
+    /// status line names and `NG` counts from.
+    pub shown: Option<usize>,
     /// Pages in all, including those a background load has not delivered yet.
     pub pages: usize,
     /// The background load's progress, while it runs.
@@ -168,15 +184,20 @@ impl AppState {
                 visible: true,
                 width: None,
                 free_scroll: false,
+                measured: (0, 0),
             },
             focus: Focus::Pane,
             size,
             count: None,
             help: None,
+            help_rows: 0,
+            z_pending: false,
+            clipboard: None,
             message: None,
             highlights: Vec::new(),
             layout,
             percent: 0,
+            shown: None,
             pages,
             loading,
             search: search::SearchState::default(),
@@ -205,6 +226,14 @@ impl AppState {
     /// The unit (article) at the top of the pane.
     pub fn current_unit(&self) -> Option<Unit> {
         self.reader.units.get(self.reader.top.unit).copied()
+    }
+
+    /// The article the status line names (the one filling most of the pane) as its
+    /// (document, article) unit; falls back to the top line's.
+    pub fn shown_unit(&self) -> Option<Unit> {
+        self.shown
+            .and_then(|u| self.reader.units.get(u).copied())
+            .or_else(|| self.current_unit())
     }
 
     /// The subhead block the top line is under, within the current article.
@@ -236,23 +265,47 @@ impl AppState {
         self.reader.relayout(&self.docs, opts);
         self.reader.prepare(&self.docs, geometry.text.height);
         self.percent = self.reader.percent(&self.docs, geometry.text.height);
-        self.list.reading = self.current_unit().and_then(|_| {
-            sections::entry_of(
-                &self.list.entries,
-                self.reader.article_unit(self.reader.top.unit),
-                self.current_subhead(),
-            )
-        });
+        self.shown = self.reader.dominant_article(geometry.text.height);
+        // The list marks the article the status line names (the one filling the pane),
+        // and the subhead the top line is under when that is the same article.
+        let top_article = self.reader.article_unit(self.reader.top.unit);
+        let shown = self.shown.unwrap_or(top_article);
+        let subhead = if shown == top_article {
+            self.current_subhead()
+        } else {
+            None
+        };
+        self.list.reading = self
+            .current_unit()
+            .and_then(|_| sections::entry_of(&self.list.entries, shown, subhead));
         if self.focus == Focus::Pane
             && let Some(reading) = self.list.reading
         {
             self.list.selected = reading;
         }
+        if let Some(list) = geometry.list {
+            let room = sections::text_room(list.width, sections::number_digits(&self.docs));
+            let from = if self.list.measured.0 == room {
+                self.list.measured.1
+            } else {
+                0
+            };
+            if from < self.list.entries.len() {
+                sections::measure(
+                    &mut self.list.entries,
+                    from,
+                    &self.docs,
+                    &self.reader.units,
+                    room,
+                );
+            }
+            self.list.measured = (room, self.list.entries.len());
+        }
         if self.list.free_scroll {
             return;
         }
         let list_height = geometry.list.map_or(geometry.pane.height, |l| l.height);
-        self.list.offset = sections::scroll_to_show(
+        self.list.offset = sections::scroll_with_context(
             &self.list.entries,
             self.list.offset,
             self.list.selected,

@@ -263,6 +263,53 @@ impl Reader {
         out
     }
 
+    /// The article (its first unit) whose lines fill most of a pane of `height` lines;
+    /// on a tie the upper one. At the end of a page the last article, fully shown under
+    /// the end of the one before, is the one the reader is reading. An article whose
+    /// head is at the top (a jump put it there; the reader is starting it) is the one,
+    /// whatever follows it. Reads the cache only.
+    pub fn dominant_article(&self, height: u16) -> Option<usize> {
+        let top = self.top;
+        if self.article_unit(top.unit) == top.unit
+            && let Some(lines) = self.cached(top.unit)
+        {
+            let head = lines
+                .iter()
+                .position(|l| !matches!(l.role, LineRole::Furniture | LineRole::Blank))
+                .unwrap_or(0);
+            if top.line <= head {
+                return Some(top.unit);
+            }
+        }
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let mut pos = self.top;
+        let mut left = usize::from(height.max(1));
+        while left > 0 {
+            let Some(lines) = self.cached(pos.unit) else {
+                break;
+            };
+            let shown = lines.len().saturating_sub(pos.line).min(left);
+            let article = self.article_unit(pos.unit);
+            match counts.last_mut() {
+                Some((a, n)) if *a == article => *n += shown,
+                _ => counts.push((article, shown)),
+            }
+            left -= shown;
+            pos = Pos {
+                unit: pos.unit + 1,
+                line: 0,
+            };
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (article, n) in counts {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((article, n));
+            }
+        }
+        best.map(|(a, _)| a)
+            .or_else(|| (!self.units.is_empty()).then_some(self.top.unit))
+    }
+
     /// Where an article's own lines begin (overline, kicker or headline), after any
     /// page furniture the layout prints before it: what a jump puts at the top.
     pub fn head_pos(&mut self, docs: &[Document], unit: usize) -> Pos {

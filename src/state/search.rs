@@ -225,10 +225,7 @@ pub(super) fn handle(
         Action::JumpToPrevMatch => step(state, n, false),
         Action::OpenSearchResults => results::open(state),
         Action::SearchFor(text) => search_for(state, text),
-        Action::CancelOrQuit
-            if state.search.active.is_some()
-                && !(state.focus == Focus::List && state.geometry().list_overlay) =>
-        {
+        Action::CloseOrCancel if state.search.active.is_some() && state.focus != Focus::List => {
             clear(state)
         }
         _ => return None,

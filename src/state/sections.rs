@@ -3,6 +3,10 @@
 //! Entries are built once from the document structure (no layout needed), so the list of
 //! a large corpus costs one pass; positions for subheads are found when one is opened.
 
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
 use crate::document::{BlockKind, Document};
 
 use super::reader::Unit;
@@ -22,8 +26,123 @@ pub enum EntryKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// Rows it takes in the list (an article with a kicker shows it on its own row).
+    /// Rows it takes in the list: a long headline wraps onto a second row (a third
+    /// when a kicker leads it); set for the list's width by [`measure`].
     pub rows: u16,
+}
+
+/// Most rows an article entry wraps onto: a headline gets two, a kicker one more.
+pub const MAX_ARTICLE_ROWS: usize = 2;
+
+/// What separates a kicker from its headline on the same row: the kicker reads as
+/// part of the headline, not as an entry of its own.
+pub const KICKER_JOIN: &str = " ▸ ";
+
+/// The text an article entry shows in rows of `room` columns, and how many of its
+/// bytes are the kicker (with [`KICKER_JOIN`]): `kicker ▸ headline`, the headline, or
+/// the article's opening words. A kicker longer than one row is cut to it, so that
+/// it never pushes the headline out of its rows.
+pub fn article_text(doc: &Document, article: usize, room: usize) -> (String, usize) {
+    let a = doc.articles.get(article);
+    let title = a.and_then(|x| doc.field(x.title.as_ref()));
+    let kicker = a.and_then(|x| doc.field(x.kicker.as_ref()));
+    let flat = |s: &str| s.replace(['\n', '\r'], " ");
+    match (kicker, title) {
+        (Some(k), Some(t)) => {
+            let lead = format!("{}{KICKER_JOIN}", cut_to(&flat(k), room.saturating_sub(3)));
+            let len = lead.len();
+            (lead + &flat(t), len)
+        }
+        (None, Some(t)) => (flat(t), 0),
+        _ => (flat(&doc.article_label(article)), 0),
+    }
+}
+
+/// `text` cut to `width` columns, ending in `…` when cut.
+fn cut_to(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The rows `text` wraps into at `room` columns, at most `max` of them: byte ranges,
+/// and whether text was left over (the caller ends the last row with `…`). Breaks
+/// between any two characters, as Chinese allows; a row never starts with a space.
+pub fn wrap(text: &str, room: usize, max: usize) -> (Vec<Range<usize>>, bool) {
+    let room = room.max(1);
+    let mut rows = Vec::new();
+    let mut start = 0;
+    let mut width = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if i == start && c == ' ' && !rows.is_empty() {
+            start = i + c.len_utf8();
+            continue;
+        }
+        if width + w > room && i > start {
+            rows.push(start..i);
+            if rows.len() == max {
+                return (rows, true);
+            }
+            start = i;
+            width = 0;
+            if c == ' ' {
+                start = i + c.len_utf8();
+                continue;
+            }
+        }
+        width += w;
+    }
+    if start < text.len() || rows.is_empty() {
+        rows.push(start..text.len());
+    }
+    (rows, false)
+}
+
+/// Columns the numbers take: the digits of the page with most articles.
+pub fn number_digits(docs: &[Document]) -> usize {
+    docs.iter()
+        .map(|d| d.articles.len())
+        .max()
+        .unwrap_or(0)
+        .to_string()
+        .len()
+}
+
+/// Columns an article's text has in a list `width` wide (its border and the reading
+/// mark, the number and a space taken off).
+pub fn text_room(width: u16, digits: usize) -> usize {
+    usize::from(width).saturating_sub(3 + digits).max(1)
+}
+
+/// Sets `rows` of `entries[from..]` for text `room` columns wide.
+pub fn measure(entries: &mut [Entry], from: usize, docs: &[Document], units: &[Unit], room: usize) {
+    for e in entries.iter_mut().skip(from) {
+        e.rows = match e.kind {
+            EntryKind::Article { unit } => units
+                .get(unit)
+                .and_then(|u| docs.get(u.doc).map(|d| (d, u.article)))
+                .map_or(1, |(d, a)| {
+                    let (text, kicker) = article_text(d, a, room);
+                    let max = MAX_ARTICLE_ROWS + usize::from(kicker > 0);
+                    u16::try_from(wrap(&text, room, max).0.len()).unwrap_or(1)
+                }),
+            _ => 1,
+        };
+    }
 }
 
 /// Builds the list for `docs`, whose articles are `units` in reading order.
@@ -78,14 +197,10 @@ pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &Ex
         let Some(article) = doc.articles.get(u.article) else {
             continue;
         };
-        let rows = if article.kicker.is_some() && article.title.is_some() {
-            2
-        } else {
-            1
-        };
+        let _ = article;
         out.push(Entry {
             kind: EntryKind::Article { unit },
-            rows,
+            rows: 1,
         });
         for (block, b) in article.blocks.iter().enumerate() {
             if b.kind == BlockKind::Subhead {
@@ -111,6 +226,33 @@ pub fn entry_of(entries: &[Entry], unit: usize, subhead: Option<usize>) -> Optio
         return Some(article + offset);
     }
     Some(article)
+}
+
+/// Entries kept visible above and below the selection when the list scrolls (vim's
+/// `scrolloff`), on lists tall enough for it.
+pub const SCROLL_OFF: usize = 3;
+
+/// The first visible entry so that `selected` shows in a list of `height` rows with
+/// up to [`SCROLL_OFF`] entries of context either side (fewer on a short list).
+pub fn scroll_with_context(
+    entries: &[Entry],
+    offset: usize,
+    selected: usize,
+    height: u16,
+) -> usize {
+    let off = SCROLL_OFF.min(usize::from(height) / 4);
+    let last = entries.len().saturating_sub(1);
+    let above = selected.saturating_sub(off);
+    let below = (selected + off).min(last);
+    if above < offset {
+        return above;
+    }
+    let first = scroll_to_show(entries, offset, below, height);
+    if first > above {
+        // The context does not fit: show the selection at least.
+        return scroll_to_show(entries, offset, selected, height);
+    }
+    first
 }
 
 /// The first visible entry so that `selected` shows in a list of `height` rows.
@@ -162,5 +304,34 @@ mod tests {
             "selection above: it goes to the top"
         );
         assert_eq!(scroll_to_show(&e, 0, 5, 1), 5);
+    }
+
+    #[test]
+    fn the_selection_keeps_context_rows_away_from_the_edges() {
+        let e = entries(&[1; 40]);
+        // Moving down to entry 20 in a 12-row list: 3 entries show below it.
+        assert_eq!(scroll_with_context(&e, 0, 20, 12), 12);
+        // Moving back up to 13 from there: 3 show above it.
+        assert_eq!(scroll_with_context(&e, 12, 13, 12), 10);
+        // At the ends there is nothing to keep.
+        assert_eq!(scroll_with_context(&e, 5, 0, 12), 0);
+        assert_eq!(scroll_with_context(&e, 0, 39, 12), 28);
+    }
+
+    #[test]
+    fn wrapping_fills_rows_and_says_when_text_is_left_over() {
+        let (rows, cut) = wrap("平城区全力打造现代服务业", 10, 2);
+        assert_eq!(rows, vec![0..15, 15..30]);
+        assert!(cut);
+        let (rows, cut) = wrap("平城区 全力", 6, 2);
+        assert_eq!(rows, vec![0..9, 10..16], "no row starts with a space");
+        assert!(!cut);
+        let (rows, cut) = wrap("", 5, 2);
+        assert_eq!(
+            (rows.len(), rows.first().map(Range::len), cut),
+            (1, Some(0), false)
+        );
+        // A character wider than the room still takes a row of its own.
+        assert_eq!(wrap("平平", 1, 5).0.len(), 2);
     }
 }

@@ -66,6 +66,22 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ShowMessage(_) | Action::ResizeScreen { .. } | Action::ApplySearchResults(_)
     ) {
         state.message = None;
+        // "no match for …" answered the search; the next key makes it stale.
+        if state.search.prompt.is_none()
+            && state.search.results.is_none()
+            && state.loading.is_none()
+            && !matches!(
+                action,
+                Action::JumpToNextMatch | Action::JumpToPrevMatch | Action::OpenSearchResults
+            )
+            && state
+                .search
+                .active
+                .as_ref()
+                .is_some_and(|a| a.done && a.matches.is_empty())
+        {
+            state.search.active = None;
+        }
     }
     if !matches!(
         action,
@@ -95,12 +111,37 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         // Background results must not be lost under the help, nor eat a count.
         Action::ApplySearchResults(batch) => search::apply_batch(state, batch),
+        Action::QuitOnSecondZ if state.help.is_none() => {
+            let count = state.count.take();
+            if state.z_pending || count.is_some() {
+                state.z_pending = false;
+                if count.is_none() {
+                    return vec![Effect::Quit];
+                }
+            } else {
+                state.z_pending = true;
+            }
+            Vec::new()
+        }
+        // Esc after a count drops the count and nothing else (in less and vim it never
+        // quits: a count typed by mistake must not close the reader).
+        Action::CloseOrCancel
+            if state.count.is_some()
+                && state.help.is_none()
+                && state.keywords.picker.is_none()
+                && state.search.results.is_none() =>
+        {
+            state.count = None;
+            state.z_pending = false;
+            vec![Effect::Redraw]
+        }
         other => {
+            state.z_pending = false;
             let count = state.count.take();
             if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
             } else if state.help.is_some() {
-                help_action(state, &other)
+                help_action(state, &other, count)
             } else if let Some(effects) = search::handle(state, &other, count) {
                 effects
             } else {
@@ -123,35 +164,58 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// Keys while the help is shown: scroll it, close it, or quit.
-fn help_action(state: &mut AppState, action: &Action) -> Vec<Effect> {
-    let scroll = state.help.unwrap_or(0);
+/// Keys while the help is shown: the article pane's moving keys scroll it (lines,
+/// pages, half pages, `g`/`G`), Esc or `?` closes it, `q` still quits; any other key
+/// closes it too.
+fn help_action(state: &mut AppState, action: &Action, count: Option<usize>) -> Vec<Effect> {
+    let scroll = usize::from(state.help.unwrap_or(0));
+    let n = count.unwrap_or(1).max(1);
+    let visible = help_visible_rows(state);
+    let max = help_max_scroll(state);
+    let page = visible.saturating_sub(1).max(1);
+    let half = (visible / 2).max(1);
+    let to = |rows: usize| Some(rows.min(max).try_into().unwrap_or(u16::MAX));
     state.help = match action {
-        Action::MoveDown | Action::ScrollPageDown | Action::ScrollHalfPageDown => {
-            Some(scroll.saturating_add(1).min(60))
-        }
-        Action::ScrollAt { down, .. } => Some(if *down {
-            scroll.saturating_add(1).min(60)
+        Action::MoveDown => to(scroll.saturating_add(n)),
+        Action::MoveUp => to(scroll.saturating_sub(n)),
+        Action::ScrollPageDown => to(scroll.saturating_add(page * n)),
+        Action::ScrollPageUp => to(scroll.saturating_sub(page * n)),
+        Action::ScrollHalfPageDown => to(scroll.saturating_add(half * n)),
+        Action::ScrollHalfPageUp => to(scroll.saturating_sub(half * n)),
+        Action::JumpToStart => to(0),
+        Action::JumpToEnd => to(max),
+        Action::ScrollAt { down, .. } => to(if *down {
+            scroll.saturating_add(WHEEL_LINES)
         } else {
-            scroll.saturating_sub(1)
+            scroll.saturating_sub(WHEEL_LINES)
         }),
-        Action::MoveUp | Action::ScrollPageUp | Action::ScrollHalfPageUp => {
-            Some(scroll.saturating_sub(1))
-        }
         Action::ResizeScreen { width, height } => {
             state.size = (*width, *height);
-            Some(scroll)
+            to(scroll)
         }
         Action::Quit => return vec![Effect::Quit],
         Action::SuspendProcess => return vec![Effect::Suspend],
         Action::RedrawScreen => return vec![Effect::ClearScreen],
         Action::ShowMessage(m) => {
             state.message = Some(m.clone());
-            Some(scroll)
+            to(scroll)
         }
         _ => None,
     };
     Vec::new()
+}
+
+/// Rows of the help the screen shows at once (inside the box's border).
+fn help_visible_rows(state: &AppState) -> usize {
+    usize::from(state.size.1.saturating_sub(2)).max(1)
+}
+
+/// How far the help scrolls: to its last row at the bottom of the box.
+pub(super) fn help_max_scroll(state: &AppState) -> usize {
+    if state.help_rows == 0 {
+        return 60;
+    }
+    state.help_rows.saturating_sub(help_visible_rows(state))
 }
 
 fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect> {
@@ -163,16 +227,32 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
     match action {
         Action::MoveDown if list => select(state, state.list.selected.saturating_add(n)),
         Action::MoveUp if list => select(state, state.list.selected.saturating_sub(n)),
-        Action::ScrollPageDown | Action::ScrollHalfPageDown if list => {
-            select(state, state.list.selected.saturating_add(list_page(state)));
+        Action::ScrollPageDown if list => {
+            select(
+                state,
+                state.list.selected.saturating_add(list_page(state) * n),
+            );
         }
-        Action::ScrollPageUp | Action::ScrollHalfPageUp if list => {
-            select(state, state.list.selected.saturating_sub(list_page(state)));
+        Action::ScrollPageUp if list => {
+            select(
+                state,
+                state.list.selected.saturating_sub(list_page(state) * n),
+            );
         }
-        Action::JumpToStart if list => select(state, count.map_or(0, |c| c.saturating_sub(1))),
-        Action::JumpToEnd if list => {
-            select(state, count.map_or(usize::MAX, |c| c.saturating_sub(1)));
+        Action::ScrollHalfPageDown if list => {
+            let half = (list_page(state) / 2).max(1);
+            select(state, state.list.selected.saturating_add(half * n));
         }
+        Action::ScrollHalfPageUp if list => {
+            let half = (list_page(state) / 2).max(1);
+            select(state, state.list.selected.saturating_sub(half * n));
+        }
+        Action::JumpToStart | Action::JumpToEnd if list && count.is_some() => {
+            select_article_of_page(state, n);
+        }
+        Action::JumpToStart if list => select(state, 0),
+        Action::JumpToEnd if list => select(state, usize::MAX),
+        Action::JumpToPage => jump_to_page(state, count),
         Action::MoveDown => scroll(state, n, true),
         Action::MoveUp => scroll(state, n, false),
         Action::ScrollPageDown => scroll(state, page * n, true),
@@ -180,18 +260,11 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::ScrollHalfPageDown => scroll(state, half * n, true),
         Action::ScrollHalfPageUp => scroll(state, half * n, false),
         Action::JumpToStart | Action::JumpToEnd if count.is_some() => {
-            // Article N of the stream: counted by articles, not units, since a very
-            // long article is read in several parts.
-            let skip = count.unwrap_or(1).saturating_sub(1);
-            let last = state.reader.units.len().saturating_sub(1);
-            let unit = match skip {
-                0 => 0,
-                _ => state
-                    .reader
-                    .next_article(0, skip)
-                    .unwrap_or_else(|| state.reader.article_unit(last)),
-            };
-            jump_to_article(state, unit);
+            // Article N of the page being read: the number the status line and the
+            // list show, so `4G` goes where the screen says "article 4".
+            if let Some(unit) = article_of_page(state, n) {
+                jump_to_article(state, unit);
+            }
         }
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
@@ -210,8 +283,13 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             let back = if top > head { n - 1 } else { n };
             jump_to_article(state, state.reader.prev_article(first, back));
         }
-        Action::NextSubhead => move_subhead(state, n, true),
-        Action::PrevSubhead => move_subhead(state, n, false),
+        Action::NextSubhead if !move_subhead(state, n, true) => {
+            state.message = Some("no more subheads below".into());
+        }
+        Action::PrevSubhead if !move_subhead(state, n, false) => {
+            state.message = Some("no subhead above".into());
+        }
+        Action::NextSubhead | Action::PrevSubhead => {}
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
         other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
@@ -253,14 +331,17 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.list.visible = true;
         }
         Action::ToggleHelp => state.help = Some(0),
-        Action::CancelOrQuit => {
-            if state.focus == Focus::List && state.geometry().list_overlay {
+        Action::CloseOrCancel => {
+            if state.focus == Focus::List {
                 state.focus = Focus::Pane;
             } else {
-                return vec![Effect::Quit];
+                // Nothing is open: Esc does nothing, but a reader used to quitting with
+                // it learns how.
+                state.message = Some("q quits".into());
             }
         }
         Action::Quit => return vec![Effect::Quit],
+        Action::CopyArticle => return copy_article(state),
         Action::SuspendProcess => return vec![Effect::Suspend],
         Action::RedrawScreen => return vec![Effect::ClearScreen],
         Action::ResizeScreen { width, height } => state.size = (width, height),
@@ -270,6 +351,34 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `y`: the article the status line names, to the clipboard (refused past
+/// [`super::clipboard::MAX_COPY`], which terminals would drop).
+fn copy_article(state: &mut AppState) -> Vec<Effect> {
+    let Some(unit) = state.shown_unit() else {
+        return Vec::new();
+    };
+    let Some(doc) = state.docs.get(unit.doc) else {
+        return Vec::new();
+    };
+    let text = super::clipboard::article_text(doc, unit.article);
+    if text.len() > super::clipboard::MAX_COPY {
+        state.message = Some(format!(
+            "article {} is too long to copy ({} KB, at most {} KB)",
+            unit.article + 1,
+            text.len() / 1000,
+            super::clipboard::MAX_COPY / 1000
+        ));
+        return Vec::new();
+    }
+    state.message = Some(format!(
+        "copied article {} ({} characters)",
+        unit.article + 1,
+        text.chars().count()
+    ));
+    state.clipboard = Some(text);
+    vec![Effect::CopyToClipboard]
 }
 
 fn toggle_focus(state: &mut AppState) {
@@ -291,9 +400,85 @@ fn set_focus(state: &mut AppState, focus: Focus) {
     state.focus = focus;
 }
 
+/// The first unit of article `n` (1-based) of the page the status line names, or its
+/// last article when it has fewer (saying so).
+fn article_of_page(state: &mut AppState, n: usize) -> Option<usize> {
+    let doc = state.shown_unit()?.doc;
+    let articles = state.docs.get(doc).map_or(0, |d| d.articles.len());
+    if articles == 0 {
+        return None;
+    }
+    if n > articles {
+        state.message = Some(format!("this page has {articles} articles"));
+    }
+    state.reader.unit_of(doc, n.min(articles) - 1)
+}
+
+/// `NG` in the list: the entry of article N of the selected entry's page.
+fn select_article_of_page(state: &mut AppState, n: usize) {
+    let unit = match state.list.entries.get(state.list.selected).map(|e| e.kind) {
+        Some(EntryKind::Page { doc }) => state.reader.doc_first_unit.get(doc).copied(),
+        Some(EntryKind::Article { unit } | EntryKind::Subhead { unit, .. }) => Some(unit),
+        None => None,
+    };
+    let Some(doc) = unit.and_then(|u| state.reader.units.get(u)).map(|u| u.doc) else {
+        return;
+    };
+    let articles = state.docs.get(doc).map_or(0, |d| d.articles.len());
+    if articles == 0 {
+        return;
+    }
+    if n > articles {
+        state.message = Some(format!("this page has {articles} articles"));
+    }
+    let Some(unit) = state.reader.unit_of(doc, n.min(articles) - 1) else {
+        return;
+    };
+    if let Some(entry) = super::sections::entry_of(&state.list.entries, unit, None) {
+        select(state, entry);
+    }
+}
+
+/// `NP`: page N of all the pages (the number the status line shows after "page").
+fn jump_to_page(state: &mut AppState, count: Option<usize>) {
+    let Some(n) = count.filter(|&n| n > 0) else {
+        state.message = Some("type the page number first: 12P goes to page 12".into());
+        return;
+    };
+    let loaded = state.reader.doc_first_unit.len();
+    if n > loaded {
+        state.message = Some(if n <= state.pages {
+            format!(
+                "page {n} is still loading ({loaded} of {} so far)",
+                state.pages
+            )
+        } else {
+            format!("there are {} pages", state.pages.max(loaded))
+        });
+        return;
+    }
+    let Some(&unit) = state.reader.doc_first_unit.get(n - 1) else {
+        return;
+    };
+    if unit < state.reader.units.len() {
+        jump(state, Pos { unit, line: 0 });
+        if state.focus == Focus::List
+            && let Some(entry) = state
+                .list
+                .entries
+                .iter()
+                .position(|e| e.kind == EntryKind::Page { doc: n - 1 })
+        {
+            state.list.selected = entry;
+        }
+    }
+}
+
+/// Entries one list page moves: the list's height less one row of overlap, as less
+/// keeps one line (entries of two rows make it move a little further than a screen).
 fn list_page(state: &AppState) -> usize {
     let g = state.geometry();
-    usize::from(g.list.map_or(g.pane.height, |l| l.height) / 2).max(1)
+    usize::from(g.list.map_or(g.pane.height, |l| l.height).saturating_sub(1)).max(1)
 }
 
 /// Moves the list cursor to `entry` (clamped) and shows that entry in the pane.
@@ -338,8 +523,9 @@ fn jump(state: &mut AppState, pos: Pos) {
     state.reader.jump(&state.docs, pos);
 }
 
-/// Moves `n` subheads forward or back from the top line, across articles.
-fn move_subhead(state: &mut AppState, n: usize, forward: bool) {
+/// Moves `n` subheads forward or back from the top line, across articles; false when
+/// there are not that many (nothing moves then, as in less).
+fn move_subhead(state: &mut AppState, n: usize, forward: bool) -> bool {
     let top = state.reader.top;
     let units: Vec<usize> = if forward {
         (top.unit..state.reader.units.len()).collect()
@@ -374,11 +560,12 @@ fn move_subhead(state: &mut AppState, n: usize, forward: bool) {
                 left -= 1;
                 if left == 0 {
                     jump(state, pos);
-                    return;
+                    return true;
                 }
             }
         }
     }
+    false
 }
 
 /// Moves `n` documents (pages) forward or back.

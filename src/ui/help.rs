@@ -29,14 +29,23 @@ impl HelpOverlay {
     }
 }
 
-impl Widget for HelpOverlay {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
+impl HelpOverlay {
+    /// Rows the help has (bindings, a blank row, the legend): the state needs it so
+    /// that `G` and paging stop at the last row.
+    pub fn row_count(&self) -> usize {
+        self.lines.len()
+            + if self.legend.is_empty() {
+                0
+            } else {
+                1 + self.legend.len()
+            }
+    }
+
+    fn rows(&self) -> Vec<(String, ratatui::style::Style, String)> {
         // The legend follows the bindings after a blank row, each sample in its style.
         let bold = theme::reading();
         let plain = ratatui::style::Style::default();
-        let rows: Vec<(String, ratatui::style::Style, String)> = self
-            .lines
+        self.lines
             .iter()
             .map(|(k, h)| (k.clone(), bold, (*h).to_string()))
             .chain((!self.legend.is_empty()).then(|| (String::new(), plain, String::new())))
@@ -45,7 +54,14 @@ impl Widget for HelpOverlay {
                     .iter()
                     .map(|(k, h, s)| (k.clone(), *s, h.clone())),
             )
-            .collect();
+            .collect()
+    }
+}
+
+impl Widget for HelpOverlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let rows = self.rows();
         let keys_width = rows.iter().map(|(k, _, _)| k.width()).max().unwrap_or(0);
         let text_width = rows.iter().map(|(_, _, h)| h.width()).max().unwrap_or(0);
         let want_w = (keys_width + text_width + 5) as u16;
@@ -54,10 +70,11 @@ impl Widget for HelpOverlay {
             area,
             buf,
             (want_w, want_h),
-            " keys · j/k scroll · Esc closes ",
+            " keys · j/k Space b g G scroll · Esc closes ",
         );
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
         let scroll = usize::from(self.scroll).min(max_scroll);
+        more_signs(buf, inner, scroll > 0, scroll < max_scroll);
         for (y, (keys, style, help)) in (inner.top()..inner.bottom()).zip(rows.iter().skip(scroll))
         {
             let w = usize::from(inner.width);
@@ -74,5 +91,22 @@ impl Widget for HelpOverlay {
                 );
             }
         }
+    }
+}
+
+/// Marks on the box's border when rows lie above or below what is shown, as a pager's
+/// "more" does: `↑ more` on the top border's right end, `↓ more` on the bottom's.
+pub fn more_signs(buf: &mut Buffer, inner: Rect, above: bool, below: bool) {
+    let sign = " ↓ more ";
+    let w = sign.width() as u16;
+    if inner.width < w + 2 {
+        return;
+    }
+    let x = inner.right().saturating_sub(w + 1);
+    if below && inner.bottom() < buf.area.bottom() {
+        buf.set_stringn(x, inner.bottom(), sign, usize::from(w), theme::border());
+    }
+    if above && inner.y > buf.area.y {
+        buf.set_stringn(x, inner.y - 1, " ↑ more ", usize::from(w), theme::border());
     }
 }

@@ -34,6 +34,8 @@ pub struct ResultRow {
 pub struct ResultsOverlay {
     pub title: String,
     pub rows: Vec<ResultRow>,
+    /// Matches lie above / below the rows shown (the border says `↑ more`/`↓ more`).
+    pub more: (bool, bool),
 }
 
 impl ResultsOverlay {
@@ -81,9 +83,10 @@ impl ResultsOverlay {
             .collect();
         Some(Self {
             title: format!(
-                " {total} matches for {} · j/k Enter Esc ",
+                " {total} matches for {} · j/k Space b g G Enter Esc ",
                 active.text.trim()
             ),
+            more: (offset > 0, offset + capacity < total),
             rows,
         })
     }
@@ -102,6 +105,7 @@ impl Widget for ResultsOverlay {
             .title(fit(&sanitize(&self.title), usize::from(area.width - 2)));
         let inner = block.inner(area);
         block.render(area, buf);
+        super::help::more_signs(buf, inner, self.more.0, self.more.1);
         let width = usize::from(inner.width);
         let mut y = inner.y;
         for row in self.rows {

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::document::Document;
-use crate::state::{AppState, EntryKind, Focus};
+use crate::state::{AppState, EntryKind, Focus, sections};
 
 use super::{fit, sanitize, theme};
 
@@ -28,43 +28,50 @@ pub struct ListRow {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SectionList {
     pub rows: Vec<ListRow>,
+    /// Entries lie above the first row / below the last (`↑`/`↓` on the border).
+    pub more: (bool, bool),
 }
 
 impl SectionList {
     /// The list as `state` shows it (only the entries that fit are built).
     pub fn from_state(state: &AppState) -> Self {
-        let height = state.geometry().list.map_or(0, |l| l.height);
+        let list = state.geometry().list;
+        let height = list.map_or(0, |l| l.height);
         let mut rows = Vec::new();
-        // While the list has focus each entry shows its number, so `4G` (entry 4) can be
-        // read off the screen: any entry is two or three keys away.
-        let digits = if state.focus == Focus::List {
-            state.list.entries.len().to_string().len()
-        } else {
-            0
-        };
+        // Each article shows its number within its page: the number the status line
+        // shows and `4G` goes to.
+        let digits = sections::number_digits(&state.docs);
+        let room = sections::text_room(list.map_or(0, |l| l.width), digits);
         let entries = state
             .list
             .entries
             .iter()
             .enumerate()
             .skip(state.list.offset);
+        let mut below = state.loading.is_some();
         for (index, entry) in entries {
             if rows.len() >= usize::from(height) {
+                below = true;
                 break;
             }
             let selected = state.focus == Focus::List && index == state.list.selected;
             // The article being read is marked, and so is the subhead within it.
             let reading = state.list.reading == Some(index)
-                || entry.kind
-                    == (EntryKind::Article {
-                        unit: state.reader.top.unit,
-                    });
-            for (nth, mut row) in entry_rows(state, entry.kind).into_iter().enumerate() {
-                if digits > 0 {
+                || state
+                    .shown
+                    .is_some_and(|unit| entry.kind == EntryKind::Article { unit });
+            for (nth, mut row) in entry_rows(state, entry.kind, room).into_iter().enumerate() {
+                if !matches!(entry.kind, EntryKind::Page { .. }) {
                     // The number stands at the margin; nesting follows it.
                     let nesting = " ".repeat(usize::from(row.indent));
-                    let number = if nth == 0 {
-                        format!("{:>digits$} {nesting}", index + 1)
+                    let article = match entry.kind {
+                        EntryKind::Article { unit } => state.reader.units.get(unit),
+                        _ => None,
+                    };
+                    let number = if nth == 0
+                        && let Some(u) = article
+                    {
+                        format!("{:>digits$} {nesting}", u.article + 1)
                     } else {
                         " ".repeat(digits + 1) + &nesting
                     };
@@ -81,8 +88,12 @@ impl SectionList {
                 rows.push(row);
             }
         }
+        below |= rows.len() > usize::from(height);
         rows.truncate(usize::from(height));
-        Self { rows }
+        Self {
+            rows,
+            more: (state.list.offset > 0, below),
+        }
     }
 }
 
@@ -90,7 +101,7 @@ fn piece(text: &str, style: Style) -> (String, Style) {
     (sanitize(text).replace('\n', " "), style)
 }
 
-fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
+fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
     let one = |indent, pieces| {
         vec![ListRow {
             indent,
@@ -116,22 +127,54 @@ fn entry_rows(state: &AppState, kind: EntryKind) -> Vec<ListRow> {
             let Some((d, a)) = article(state, unit) else {
                 return Vec::new();
             };
-            let article = d.articles.get(a);
-            let title = article.and_then(|x| d.field(x.title.as_ref()));
-            let kicker = article.and_then(|x| d.field(x.kicker.as_ref()));
+            // `kicker ▸ headline`, wrapped onto the rows the state measured: the
+            // kicker dim, the headline bold, a cut only past the last row.
+            let (text, kicker) = sections::article_text(d, a, room);
+            let text = sanitize(&text).into_owned();
+            let kicker = if text.is_char_boundary(kicker) {
+                kicker
+            } else {
+                0
+            };
+            let titled = d.articles.get(a).is_some_and(|x| x.title.is_some());
+            let max = sections::MAX_ARTICLE_ROWS + usize::from(kicker > 0);
+            let (ranges, cut) = sections::wrap(&text, room, max);
+            let last = ranges.len().saturating_sub(1);
+            let mut rows: Vec<ListRow> = ranges
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut pieces = Vec::new();
+                    let split = kicker.clamp(r.start, r.end);
+                    if split > r.start {
+                        pieces.push((text[r.start..split].to_string(), theme::entry_dim()));
+                    }
+                    if r.end > split {
+                        let style = if titled {
+                            theme::entry_title()
+                        } else {
+                            theme::entry_dim()
+                        };
+                        pieces.push((text[split..r.end].to_string(), style));
+                    }
+                    if cut && i == last {
+                        // Room for the ellipsis: the row is cut one column short.
+                        if let Some((t, _)) = pieces.last_mut() {
+                            let w = t.width();
+                            *t = fit(&format!("{t}…"), w.min(room));
+                        }
+                    }
+                    ListRow {
+                        indent: 0,
+                        pieces,
+                        ..ListRow::default()
+                    }
+                })
+                .collect();
             let doc = state.reader.units.get(unit).map_or(0, |u| u.doc);
             let badge = super::results::hit_badge(state, doc, a);
-            let mut rows = match (kicker, title) {
-                (Some(k), Some(t)) => {
-                    let mut rows = one(0, vec![piece(k, theme::entry_dim())]);
-                    rows.extend(one(0, vec![piece(t, theme::entry_title())]));
-                    rows
-                }
-                (None, Some(t)) => one(0, vec![piece(t, theme::entry_title())]),
-                _ => one(0, vec![piece(&d.article_label(a), theme::entry_dim())]),
-            };
-            // Search hits go first on the headline's row, where a cut cannot hide them.
-            if let (Some(badge), Some(row)) = (badge, rows.last_mut()) {
+            // Search hits go first on the first row, where a cut cannot hide them.
+            if let (Some(badge), Some(row)) = (badge, rows.first_mut()) {
                 row.pieces.insert(0, (" ".into(), theme::entry_title()));
                 row.pieces.insert(0, badge);
             }
@@ -165,6 +208,13 @@ impl Widget for SectionList {
         let border_x = area.right() - 1;
         for y in area.top()..area.bottom() {
             buf.set_stringn(border_x, y, "│", 1, theme::border());
+        }
+        // The border shows whether the list goes on, like a scrollbar's arrows.
+        if self.more.0 {
+            buf.set_stringn(border_x, area.top(), "↑", 1, theme::border());
+        }
+        if self.more.1 && area.height > 1 {
+            buf.set_stringn(border_x, area.bottom() - 1, "↓", 1, theme::border());
         }
         let text_right = border_x;
         for (y, row) in (area.top()..area.bottom()).zip(self.rows) {

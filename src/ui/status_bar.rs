@@ -1,6 +1,8 @@
 //! The status line: which article of how many, how far through, which page, and a
 //! slot for messages (search results, background work).
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -22,34 +24,30 @@ pub struct StatusBar {
 impl StatusBar {
     /// The status of `state`.
     pub fn from_state(state: &AppState) -> Self {
-        let (name, article, articles) = match state.current_unit() {
-            Some(unit) => {
-                let doc = state.docs.get(unit.doc);
-                let name = doc.map_or(String::new(), |d| {
-                    format!("{} · {}", d.short_name(), d.encoding)
-                });
-                let pages = if state.pages.max(state.docs.len()) > 1 {
-                    format!(" [{}/{}]", unit.doc + 1, state.pages.max(state.docs.len()))
-                } else {
-                    String::new()
-                };
-                let n = doc.map_or(0, |d| d.articles.len());
-                (format!("{name}{pages}"), (unit.article + 1).min(n), n)
-            }
-            None => (
-                state.docs.first().map_or(String::new(), |d| {
-                    format!("{} · {}", d.short_name(), d.encoding)
-                }),
-                0,
-                0,
-            ),
-        };
+        // The article named is the one filling most of the pane, numbered within its
+        // page: the number `NG` and the list use too.
+        let pages = state.pages.max(state.docs.len());
+        let unit = state.shown_unit();
+        let doc = unit.map_or(0, |u| u.doc);
+        let name = state.docs.get(doc).map_or(String::new(), |d| {
+            format!("{} · {}", d.short_name(), d.encoding)
+        });
+        let mut left = String::from(" ");
+        if let Some(unit) = unit {
+            let n = state.docs.get(doc).map_or(0, |d| d.articles.len());
+            let _ = write!(left, "article {}/{n} · ", (unit.article + 1).min(n));
+        }
+        if pages > 1 {
+            let _ = write!(left, "page {}/{pages} · ", doc + 1);
+        }
+        let scope = if pages > 1 { "of all" } else { "read" };
         // Position first: on a narrow screen the name is what gets cut.
-        let left = format!(
-            " {article}/{articles} {:>3}% │ {}",
-            state.percent,
-            sanitize(&name)
-        );
+        let _ = write!(left, "{}% {scope} │ {}", state.percent, sanitize(&name));
+        // With the list hidden, nothing else says which article this is.
+        let list_shown = state.geometry().list.is_some();
+        if !list_shown && let Some(headline) = unit.and_then(|u| headline(state, u)) {
+            let _ = write!(left, " │ {}", sanitize(&headline.replace('\n', " ")));
+        }
         let search = state.search.status_while(state.loading.is_some());
         let right = if let Some(message) = &state.message {
             match search {
@@ -75,6 +73,16 @@ impl StatusBar {
     }
 }
 
+/// The headline of `unit` (or its opening words).
+fn headline(state: &AppState, unit: crate::state::Unit) -> Option<String> {
+    let d = state.docs.get(unit.doc)?;
+    let a = d.articles.get(unit.article)?;
+    Some(
+        d.field(a.title.as_ref())
+            .map_or_else(|| d.article_label(unit.article), str::to_string),
+    )
+}
+
 /// The first warning of the page being read (undecodable bytes, control characters
 /// shown as symbols, an empty file), so a damaged page never looks like a clean one.
 fn current_warning(state: &AppState) -> Option<&str> {
@@ -93,10 +101,10 @@ impl Widget for StatusBar {
         }
         buf.set_style(area, theme::status());
         let width = usize::from(area.width);
-        // A long message or warning may take most of the line, but never the name.
+        // A long message or warning may take half the line, but never the name.
         let right = fit(
             &self.right,
-            (width * 3 / 5).max(14).min(width.saturating_sub(1)),
+            (width / 2).max(14).min(width.saturating_sub(1)),
         );
         let right_width = right.width() + 1;
         let left = fit(&self.left, width.saturating_sub(right_width + 1));

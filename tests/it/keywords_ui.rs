@@ -173,7 +173,7 @@ fn names_mode_styles_people_places_and_toggles_back() {
 
 #[test]
 fn help_shows_the_names_legend_in_its_styles() {
-    let mut s = sample_pending(100, 50);
+    let mut s = sample_pending(100, 60);
     press(&mut s, "?");
     let t = render(&s);
     let buf = t.backend().buffer();

@@ -18,6 +18,8 @@ mod keywords_ui;
 mod layout;
 mod layout_snapshots;
 mod names_measured;
+mod nav_pty;
+mod navigation;
 mod parse_props;
 mod pty;
 mod readme;

@@ -187,7 +187,7 @@ mod props {
             Just(Action::OpenSearchResults),
             Just(Action::MoveDown),
             Just(Action::OpenSelection),
-            Just(Action::CancelOrQuit),
+            Just(Action::CloseOrCancel),
             Just(Action::NextArticle),
             (1u16..120, 1u16..40)
                 .prop_map(|(width, height)| Action::ResizeScreen { width, height }),

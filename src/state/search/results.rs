@@ -94,7 +94,7 @@ pub(super) fn handle(
             go_to(state, selected);
             return Some(redraw());
         }
-        Action::CancelOrQuit | Action::OpenSearchResults => {
+        Action::CloseOrCancel | Action::OpenSearchResults => {
             state.search.results = None;
             return Some(redraw());
         }
