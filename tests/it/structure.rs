@@ -17,7 +17,7 @@ use serde_json::Value;
 const PAGES: usize = 3;
 /// Score on the generated dev set (`PAGES` per profile, seed 1), in per mille, at least.
 /// A ratio, not points: every extra article the parser opens adds a point to the maximum.
-const GENERATED_FLOOR: usize = 730;
+const GENERATED_FLOOR: usize = 770;
 /// `(page, score in per mille at least)`.
 const REAL_FLOORS: [(&str, usize); 2] = [
     ("newspaper-omnidocbench", 440),
@@ -26,11 +26,7 @@ const REAL_FLOORS: [(&str, usize); 2] = [
 
 /// `points / max` in per mille (a page with nothing to score counts as full marks).
 fn per_mille(s: &Score) -> usize {
-    if s.max == 0 {
-        1000
-    } else {
-        s.points * 1000 / s.max
-    }
+    (s.points * 1000).checked_div(s.max).unwrap_or(1000)
 }
 
 fn score_doc(doc: kanbao::document::Document, truth: &Value, source: &str) -> Score {
