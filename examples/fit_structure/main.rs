@@ -33,8 +33,9 @@ use kanbao::document::Weights;
 use kanbao::document::structure::{Page, role_names};
 use serde_json::Value;
 
-/// Passes over the training pages.
-const EPOCHS: usize = 8;
+/// Passes over the training pages: 14 fits the training part better than 8 (train
+/// 78.5% -> 80.1% at rule trust 1000); the averaged weights keep it from overfitting.
+const EPOCHS: usize = 14;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -49,11 +50,13 @@ const RULE_PRIOR: f64 = 4.0;
 
 /// Weight added to the rule parser's verdict after the fit. The fitted cues overrule
 /// the rules only where they outweigh this. It is the one hand-set constant: the
-/// smallest multiple of 500 at which the bundled sample stays exact in its three
+/// smallest multiple of 250 at which the bundled sample stays exact in its three
 /// heading variants (the regression guard), measured with `FIT_TRUST=…` (see
-/// `evaluate`). Lower trust scores higher on the generated dev part (about 73% at
-/// 1000, 84% with no trust) but loses sample points.
-const RULE_TRUST: f64 = 1500.0;
+/// `evaluate`). With the `plain_over_head` cue (a bare plain line over a head on a
+/// marked page: the sample's series label) it came down from 1500 to 1000 (dev 71.5%
+/// -> 75.6%); 750 loses that label again (dev 78%), no trust scores 85% on dev but
+/// loses sample points.
+const RULE_TRUST: f64 = 1000.0;
 
 /// The generator's seed for the training pages.
 const SEED: u64 = 12;

@@ -82,6 +82,8 @@ pub(crate) const BASE: &[&str] = &[
     "cmp:longer_than_prev",
     "cmp:shorter_than_prev",
     "next_is_list",
+    "plain_over_head",
+    "plain_over_head:after_end",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -348,6 +350,32 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     {
         push(f, "next_is_list");
     }
+    // A short plain line with no sentence in it (a closing quote may end it) right over a heading, on a page whose
+    // heads are marked: a series label or an unmarked kicker, not a paragraph (a
+    // paragraph's own line rarely sits bare between a story and the next head).
+    // Bylines, datelines and credits closing a story are left to their own cues.
+    if unit.syntax == Syntax::Text
+        && lv.headings >= 2
+        && n <= 25
+        && !t.contains(['。', '！', '？', '；', '!', '?'])
+        && !t.ends_with(['电', '）', ')'])
+        && !is_credit(t)
+        && !byline::is_own_line(t)
+        && !byline::is_bare_name(t)
+        && !t.split(is_space).filter(|w| !w.is_empty()).all(is_name)
+        && units
+            .get(at + 1)
+            .is_some_and(|u| matches!(u.syntax, Syntax::Heading(_)))
+    {
+        push(f, "plain_over_head");
+        if at
+            .checked_sub(1)
+            .and_then(|p| units.get(p))
+            .is_some_and(|p| p.syntax == Syntax::Text && ends_sentence(&p.text))
+        {
+            push(f, "plain_over_head:after_end");
+        }
+    }
 }
 
 fn wide(s: &str) -> usize {
@@ -596,6 +624,17 @@ mod tests {
         let all: std::collections::HashSet<String> = (0..COUNT).map(name).collect();
         assert_eq!(all.len(), COUNT);
         assert_eq!(name(PER_UNIT + 1), "prev:syn:heading");
+    }
+
+    #[test]
+    fn a_bare_plain_line_over_a_head_on_a_marked_page() {
+        let md = "## 甲文章标题\n\n正文写完了。\n\n做好“六稳” 落实“六保”\n\n### 平城新语\n\n## 乙文章标题\n\n正文。\n";
+        let f = names_of(md, 2);
+        assert!(f.contains(&"plain_over_head".into()), "{f:?}");
+        assert!(f.contains(&"plain_over_head:after_end".into()), "{f:?}");
+        let dateline = md.replace("做好“六稳” 落实“六保”", "新华社北京4月29日电");
+        let d = names_of(&dateline, 2);
+        assert!(!d.contains(&"plain_over_head".into()), "{d:?}");
     }
 
     #[test]
