@@ -284,10 +284,13 @@ pub fn page_label(doc: &Document) -> String {
     }
 }
 
-/// `text` on one line: runs of white space (line breaks included) become one space and
-/// bidi controls are left out, so a label cannot break or turn the rule around.
+/// `text` on one line: runs of white space (line breaks included) become one space,
+/// other control characters (a file named `\e]0;x\a.md`) their visible placeholders,
+/// and bidi controls are left out, so a label cannot break, talk to the terminal or
+/// turn the rule around.
 fn one_line(text: &str) -> String {
-    text.split_whitespace()
+    crate::input::sanitize::one_line(text)
+        .split_whitespace()
         .map(|w| {
             w.chars()
                 .filter(|&c| !is_bidi_control(c))

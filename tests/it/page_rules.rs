@@ -198,3 +198,21 @@ fn an_article_or_page_not_there_is_one_line_and_exit_2() {
         assert!(err.starts_with("kanbao: no "), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_hostile_file_name_in_a_rule_is_shown_not_obeyed() {
+    let dir = scratch("hostile-name");
+    std::fs::copy(
+        fixture("furniture.md"),
+        dir.join("\u{1b}]0;x\u{7}a\u{202e}b.md"),
+    )
+    .unwrap();
+    std::fs::copy(fixture("briefs.md"), dir.join("z.md")).unwrap();
+    let out = stdout(&kanbao(&["--dump", "text", dir.to_str().unwrap()]));
+    let rule = out.lines().find(|l| is_rule(l)).unwrap();
+    assert!(rule.contains("]0;x") && rule.contains("ab.md"), "{rule}");
+    assert!(
+        !rule.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{rule:?}"
+    );
+}
