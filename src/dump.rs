@@ -181,38 +181,165 @@ pub fn text(docs: &[Document], opts: &LayoutOptions) -> String {
 
 /// Writes [`text`] to `out` as it is laid out, article by article and a very long
 /// article part by part as the reader reads it ([`crate::state::parts`]), so that
-/// neither the whole text nor the whole layout of a 200 MB page is held twice.
+/// neither the whole text nor the whole layout of a 200 MB page is held twice. With
+/// several pages each opens with a [`page_rule`], so `kanbao DIR | less` shows where one
+/// page ends and the next begins; a single page is written as it is, without one.
 pub fn write_text(docs: &[Document], opts: &LayoutOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut write_lines = |doc: &Document, lines: &[layout::VisualLine]| -> io::Result<()> {
-        for line in lines {
-            let text = layout::plain_text(doc, line);
-            let kept: String = text
-                .trim_end()
-                .chars()
-                .filter(|&c| !is_bidi_control(c))
-                .collect();
-            out.write_all(kept.as_bytes())?;
-            out.write_all(b"\n")?;
+    let ruled = docs.len() > 1;
+    for (i, doc) in docs.iter().enumerate() {
+        if ruled {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(page_rule(doc, opts).as_bytes())?;
+            out.write_all(b"\n\n")?;
         }
-        Ok(())
-    };
-    for doc in docs {
         if doc.articles.is_empty() {
-            write_lines(doc, &layout::lay_out(doc, opts).lines)?;
+            write_lines(doc, &layout::lay_out(doc, opts).lines, out)?;
             continue;
         }
         for article in 0..doc.articles.len() {
-            match crate::state::parts::split(doc, article) {
-                Some(parts) => {
-                    for part in &parts {
-                        write_lines(doc, &layout::lay_out_part(doc, article, part, opts))?;
-                    }
-                }
-                None => write_lines(doc, &layout::lay_out_article(doc, article, opts))?,
-            }
+            write_article(doc, article, opts, out)?;
         }
     }
     Ok(())
+}
+
+/// Writes article `article` of `doc` (0-based) as [`write_text`] writes it, part by
+/// part when it is very long: `--dump text --article N` prints only this.
+pub fn write_article(
+    doc: &Document,
+    article: usize,
+    opts: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match crate::state::parts::split(doc, article) {
+        Some(parts) => {
+            for part in &parts {
+                write_lines(doc, &layout::lay_out_part(doc, article, part, opts), out)?;
+            }
+            Ok(())
+        }
+        None => write_lines(doc, &layout::lay_out_article(doc, article, opts), out),
+    }
+}
+
+/// Writes laid-out lines as plain text: trailing blanks trimmed, bidi controls left
+/// out ([`is_bidi_control`]).
+fn write_lines(
+    doc: &Document,
+    lines: &[layout::VisualLine],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for line in lines {
+        let text = layout::plain_text(doc, line);
+        let kept: String = text
+            .trim_end()
+            .chars()
+            .filter(|&c| !is_bidi_control(c))
+            .collect();
+        out.write_all(kept.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The rule that opens a page in a dump of several pages: `──── 第3版.md · 2020年5月6日
+/// 第2版 ────`, the page's file name and, when its furniture has them, its date and
+/// edition ([`page_label`]), filled with `─` to `opts.width` columns as the layout
+/// counts them (CJK wide, `─` two columns with `--ambiguous-wide`). A label too long
+/// for the width is cut with `…`: the rule is a landmark, the page itself follows.
+pub fn page_rule(doc: &Document, opts: &LayoutOptions) -> String {
+    const RULE: &str = "─";
+    const LEAD: usize = 4;
+    let measure = layout::width::Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
+    let bar = usize::from(measure.cluster_width(RULE)).max(1);
+    let width = usize::from(opts.width);
+    // Four `─` either side, and a space either side of the label.
+    let room = width.saturating_sub(2 * LEAD * bar + 2);
+    let label = cut_to(&page_label(doc), room, &measure);
+    let used = LEAD * bar + 2 + measure.width(&label);
+    let fill = (width.saturating_sub(used) / bar).max(LEAD);
+    format!("{} {label} {}", RULE.repeat(LEAD), RULE.repeat(fill))
+}
+
+/// The page's file name, then ` · ` and the furniture lines that carry its date or
+/// edition (`2020年5月6日 星期三 第2版`), on one line; the name alone when there are
+/// none.
+pub fn page_label(doc: &Document) -> String {
+    let dated: Vec<String> = doc
+        .furniture
+        .iter()
+        .map(|b| one_line(doc.str(&b.span)))
+        .filter(|t| is_date_or_edition(t))
+        .take(2)
+        .collect();
+    let name = one_line(doc.short_name());
+    if dated.is_empty() {
+        name
+    } else {
+        format!("{name} · {}", dated.join(" "))
+    }
+}
+
+/// `text` on one line: runs of white space (line breaks included) become one space,
+/// other control characters (a file named `\e]0;x\a.md`) their visible placeholders,
+/// and bidi controls are left out, so a label cannot break, talk to the terminal or
+/// turn the rule around.
+fn one_line(text: &str) -> String {
+    crate::input::sanitize::one_line(text)
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|&c| !is_bidi_control(c))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a furniture line names a date (`年` and `月` with a digit, or `2020-05-06`)
+/// or an edition (`第…版`), the two things that tell pages of an archive apart.
+fn is_date_or_edition(text: &str) -> bool {
+    let digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇一二三四五六七八九十".contains(c)
+    };
+    let has_digit = text.chars().any(digit);
+    let edition = text.find('第').is_some_and(|i| text[i..].contains('版'));
+    let cjk_date = text.contains('年') && text.contains('月') && has_digit;
+    let iso_date = text.as_bytes().windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-' || *b == b'/' || *b == b'.'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    edition || cjk_date || iso_date
+}
+
+/// `text` cut to at most `room` columns, with `…` in place of what was cut.
+fn cut_to(text: &str, room: usize, measure: &layout::width::Measure) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if measure.width(text) <= room {
+        return text.to_string();
+    }
+    let ellipsis = usize::from(measure.cluster_width("…"));
+    let mut kept = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = usize::from(measure.cluster_width(g));
+        if used + w + ellipsis > room {
+            break;
+        }
+        kept.push_str(g);
+        used += w;
+    }
+    kept.push('…');
+    kept
 }
 
 /// The bidirectional formatting characters (U+061C, U+200E/F, U+202A–E, U+2066–9).
@@ -356,4 +483,40 @@ pub fn analyse(
         matches,
         names,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut_to, is_date_or_edition};
+    use crate::layout::width::Measure;
+
+    #[test]
+    fn dates_and_editions_are_recognised_and_credits_are_not() {
+        for dated in [
+            "2020年5月6日 星期三",
+            "二〇二〇年五月六日",
+            "第2版",
+            "第十二版 要闻",
+            "2020-05-06",
+            "2020/05/06 第3版",
+        ] {
+            assert!(is_date_or_edition(dated), "{dated}");
+        }
+        for other in [
+            "责任编辑：王五",
+            "本版编辑：赵六  美编：钱七",
+            "版式设计",
+            "第三季度",
+        ] {
+            assert!(!is_date_or_edition(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_cut_label_fits_its_room_with_an_ellipsis() {
+        let m = Measure::default();
+        assert_eq!(cut_to("第3版.md", 20, &m), "第3版.md");
+        let cut = cut_to("第3版.md · 2020年5月6日", 10, &m);
+        assert!(cut.ends_with('…') && m.width(&cut) <= 10, "{cut}");
+    }
 }

@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Write};
 use clap::Parser;
 use kanbao::analysis::segmenter;
 use kanbao::cli::Cli;
-use kanbao::options::{Options, Output};
+use kanbao::options::{Options, Output, StartAt};
 use kanbao::{app, dump, loader};
 
 fn main() {
@@ -74,10 +74,38 @@ fn run(options: &Options) -> i32 {
         },
         // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`):
         // written as it is laid out, never held whole.
-        Output::Text | Output::Reader => {
-            write_out(|out| dump::write_text(&docs, &options.layout, out))
-        }
+        Output::Text | Output::Reader => match options.start {
+            StartAt {
+                page: None,
+                article: None,
+            } => write_out(|out| dump::write_text(&docs, &options.layout, out)),
+            start => write_start(&docs, start, options),
+        },
     }
+}
+
+/// `--page P` and `--article N` with a text dump: only page P (the first without it),
+/// or only article N of that page, numbered as the reader's status line numbers them.
+/// A page or article that is not there is one line on standard error and exit code 2,
+/// not an empty dump that looks like success.
+fn write_start(docs: &[kanbao::document::Document], start: StartAt, options: &Options) -> i32 {
+    let p = start.page.unwrap_or(1);
+    let Some(doc) = p.checked_sub(1).and_then(|i| docs.get(i)) else {
+        report(&format!("no page {p}: there are {}", docs.len()));
+        return 2;
+    };
+    let Some(n) = start.article else {
+        return write_out(|out| dump::write_text(std::slice::from_ref(doc), &options.layout, out));
+    };
+    if n == 0 || n > doc.articles.len() {
+        report(&format!(
+            "no article {n} on page {p} ({}): it has {}",
+            doc.short_name(),
+            doc.articles.len()
+        ));
+        return 2;
+    }
+    write_out(|out| dump::write_article(doc, n - 1, &options.layout, out))
 }
 
 /// Writes the dump to standard output through `write`; the exit code. A closed pipe (`kanbao page.md |

@@ -20,6 +20,7 @@ mod layout_snapshots;
 mod names_measured;
 mod nav_pty;
 mod navigation;
+mod page_rules;
 mod parse_props;
 mod pty;
 mod readme;
