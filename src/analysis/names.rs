@@ -207,6 +207,25 @@ pub(crate) fn all_han(s: &str) -> bool {
             .all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'))
 }
 
+/// Tokens for `parts` (word, jieba tag) laid over `text` in order: the segmentation a
+/// test wants, without loading jieba.
+#[cfg(test)]
+pub(crate) fn tokens_for<'a>(text: &'a str, parts: &[(&'a str, &str)]) -> Vec<Token<'a>> {
+    let mut at = 0;
+    parts
+        .iter()
+        .map(|(w, tag)| {
+            let start = text[at..].find(w).expect("the part is in the text") + at;
+            at = start + w.len();
+            Token {
+                range: start..at,
+                word: w,
+                tag: (*tag).to_string(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -267,19 +267,7 @@ mod tests {
     use super::*;
 
     fn tok<'a>(text: &'a str, parts: &[(&'a str, &str)]) -> Vec<Token<'a>> {
-        let mut at = 0;
-        parts
-            .iter()
-            .map(|(w, tag)| {
-                let start = text[at..].find(w).unwrap() + at;
-                at = start + w.len();
-                Token {
-                    range: start..at,
-                    word: w,
-                    tag: (*tag).to_string(),
-                }
-            })
-            .collect()
+        super::super::tokens_for(text, parts)
     }
 
     fn orgs(text: &str, parts: &[(&str, &str)]) -> Vec<String> {

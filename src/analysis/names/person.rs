@@ -113,19 +113,7 @@ mod tests {
     use super::*;
 
     fn people(text: &str, parts: &[(&str, &str)]) -> Vec<String> {
-        let mut at = 0;
-        let tokens: Vec<Token> = parts
-            .iter()
-            .map(|(w, tag)| {
-                let start = text[at..].find(w).unwrap() + at;
-                at = start + w.len();
-                Token {
-                    range: start..at,
-                    word: w,
-                    tag: (*tag).to_string(),
-                }
-            })
-            .collect();
+        let tokens = super::super::tokens_for(text, parts);
         confirmed(text, &tokens)
             .into_iter()
             .map(|r| text[r].to_string())
