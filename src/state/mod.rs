@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use geometry::{Area, Geometry};
-pub use loading::LoadStatus;
+pub use loading::{AfterLoad, LoadStatus};
 pub use reader::{Pos, Reader, Unit};
 pub use sections::{Entry, EntryKind};
 pub use update::update;
@@ -142,6 +142,8 @@ pub struct AppState {
     pub pages: usize,
     /// The background load's progress, while it runs.
     pub loading: Option<LoadStatus>,
+    /// A jump waiting for pages the load has not delivered yet.
+    pub after_load: Option<AfterLoad>,
     /// The search prompt, matches and results list.
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
@@ -200,6 +202,7 @@ impl AppState {
             shown: None,
             pages,
             loading,
+            after_load: None,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
         };

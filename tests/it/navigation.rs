@@ -312,3 +312,31 @@ fn y_copies_the_article_the_status_names() {
             .is_some_and(|m| m.starts_with("copied article 3"))
     );
 }
+
+#[test]
+fn page_headers_in_the_list_name_date_and_edition_first() {
+    let page = |name: &str, date: &str, edition: &str| {
+        kanbao::document::parse(
+            name,
+            &format!("{date}\n\n{edition}\n\n# 新闻标题{name}\n\n本报讯 正文第一段写在这里。\n"),
+        )
+    };
+    let docs = vec![
+        page("a.md", "2020年5月6日 星期三", "第2版"),
+        page("b.md", "2020年5月7日 星期四", "第3版"),
+    ];
+    let s = state_on(docs, 120, 20);
+    let terminal = render(&s);
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..20).map(|y| row_text(buf, y)).collect();
+    let header = rows
+        .iter()
+        .find(|r| r.contains("2. "))
+        .unwrap_or_else(|| panic!("no header of page 2 in {rows:#?}"));
+    // The file name comes after the date and edition, cut first on a narrow list.
+    assert!(
+        header.contains("2. 2020年5月7日 星期四 第3版"),
+        "date and edition right after the page number: {header}"
+    );
+    assert!(!header.contains("2. b.md"), "{header}");
+}
