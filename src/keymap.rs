@@ -115,7 +115,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
     [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
-    [Char('F')] => Action::OpenSearchResults, "list every match (Enter jumps)";
+    [Char('F')] => Action::OpenSearchResults, "every match, by article (/ filters, Enter jumps)";
 };
 
 /// Keys while the search prompt is open (other characters are typed into it).

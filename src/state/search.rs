@@ -19,7 +19,7 @@ mod results;
 mod run;
 
 pub use prompt::{History, LineEditor};
-pub use results::{ResultsList, results_capacity};
+pub use results::{ResultsList, results_capacity, rows_between};
 
 pub(super) use navigate::refresh_highlights;
 use navigate::step;
@@ -180,7 +180,8 @@ impl SearchState {
 impl AppState {
     /// Which key table applies now.
     pub fn key_mode(&self) -> KeyMode {
-        if self.search.prompt.is_some() && self.help.is_none() {
+        let filtering = self.search.results.as_ref().is_some_and(|r| r.filtering);
+        if (self.search.prompt.is_some() || filtering) && self.help.is_none() {
             KeyMode::SearchPrompt
         } else {
             KeyMode::Normal

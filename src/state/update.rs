@@ -8,9 +8,9 @@
 use crate::action::Action;
 
 use super::geometry::MIN_LIST_WIDTH;
+use super::loading::AfterLoad;
 use super::reader::Pos;
 use super::search;
-use super::loading::AfterLoad;
 use super::sections::EntryKind;
 use super::{AppState, Effect, Focus};
 

@@ -182,7 +182,10 @@ fn g_while_loading_goes_on_to_the_true_end() {
     let said = state.message.clone().unwrap_or_default();
     assert!(said.contains("still loading"), "{said}");
     update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
-    assert_eq!(state.reader.units[state.reader.top.unit].doc, 2, "follows the load");
+    assert_eq!(
+        state.reader.units[state.reader.top.unit].doc, 2,
+        "follows the load"
+    );
     update(&mut state, Action::PagesLoaded(docs.clone().into()));
     update(&mut state, Action::LoadFinished { skipped: vec![] });
     let end = state.reader.top;
@@ -200,7 +203,11 @@ fn a_key_after_g_while_loading_cancels_the_wait() {
     update(&mut state, Action::JumpToEnd);
     update(&mut state, Action::JumpToStart);
     update(&mut state, Action::PagesLoaded(docs.clone().into()));
-    assert_eq!(state.reader.top, Pos::default(), "the reader went back; stay there");
+    assert_eq!(
+        state.reader.top,
+        Pos::default(),
+        "the reader went back; stay there"
+    );
 }
 
 #[test]
@@ -210,7 +217,13 @@ fn a_page_jump_to_a_page_still_loading_lands_when_it_arrives() {
     state.count = Some(5);
     update(&mut state, Action::JumpToPage);
     assert_eq!(state.reader.top, Pos::default());
-    assert!(state.message.as_deref().unwrap_or("").contains("page 5 is still loading"));
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("page 5 is still loading")
+    );
     update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
     assert_eq!(state.reader.top, Pos::default(), "page 5 is not in yet");
     update(&mut state, Action::PagesLoaded(docs.clone().into()));

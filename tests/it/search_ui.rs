@@ -315,7 +315,7 @@ fn the_results_list_jumps_to_each_match() {
         press(&mut s, "F");
         assert!(s.search.results.is_some(), "F opens the list");
         press(&mut s, &format!("{}G", i + 1));
-        assert_eq!(s.search.results.unwrap().selected, i);
+        assert_eq!(s.search.results.as_ref().map(|r| r.selected), Some(i));
         press(&mut s, "<Enter>");
         assert!(s.search.results.is_none(), "Enter closes the list");
         assert_eq!(current(&s), Some(i));
