@@ -60,6 +60,8 @@ pub enum Action {
     QuitOnSecondZ,
     /// Leave the reader.
     Quit,
+    /// Open the `:` command line (`:12`, `:page 3`, `:q`).
+    OpenCommandLine,
     /// Copy the article being read (headline, byline, text) to the clipboard.
     CopyArticle,
     /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.

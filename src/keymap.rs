@@ -111,6 +111,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
     [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
+    [Char(':')] => Action::OpenCommandLine, ":N article N, :page N, :$ end, :q quit, :help";
     // search
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";

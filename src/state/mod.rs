@@ -6,6 +6,7 @@
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
 pub mod clipboard;
+pub mod command;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
@@ -144,6 +145,8 @@ pub struct AppState {
     pub loading: Option<LoadStatus>,
     /// A jump waiting for pages the load has not delivered yet.
     pub after_load: Option<AfterLoad>,
+    /// The `:` command line, while open.
+    pub command: Option<command::CommandLine>,
     /// The search prompt, matches and results list.
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
@@ -203,6 +206,7 @@ impl AppState {
             pages,
             loading,
             after_load: None,
+            command: None,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
         };

@@ -181,7 +181,8 @@ impl AppState {
     /// Which key table applies now.
     pub fn key_mode(&self) -> KeyMode {
         let filtering = self.search.results.as_ref().is_some_and(|r| r.filtering);
-        if (self.search.prompt.is_some() || filtering) && self.help.is_none() {
+        let typing = self.search.prompt.is_some() || filtering || self.command.is_some();
+        if typing && self.help.is_none() {
             KeyMode::SearchPrompt
         } else {
             KeyMode::Normal

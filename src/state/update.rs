@@ -155,7 +155,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => {
             state.z_pending = false;
             let count = state.count.take();
-            if state.keywords.picker.is_some() {
+            if state.command.is_some() {
+                match super::command::handle(state, &other) {
+                    super::command::Outcome::Done(effects) => effects,
+                    super::command::Outcome::Run(c) => {
+                        state.count = c.count;
+                        return update(state, c.action);
+                    }
+                }
+            } else if other == Action::OpenCommandLine && state.help.is_none() {
+                state.command = Some(super::command::CommandLine::default());
+                vec![Effect::Redraw]
+            } else if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
             } else if state.help.is_some() {
                 help_action(state, &other, count)

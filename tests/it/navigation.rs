@@ -340,3 +340,37 @@ fn page_headers_in_the_list_name_date_and_edition_first() {
     );
     assert!(!header.contains("2. b.md"), "{header}");
 }
+
+#[test]
+fn colon_commands_name_the_keys_they_stand_for() {
+    let mut by_key = sample(100, 30);
+    press(&mut by_key, "4G");
+    let mut s = sample(100, 30);
+    press(&mut s, ":4");
+    assert!(s.command.is_some(), "the line is open while typing");
+    let t = render(&s);
+    assert!(row_text(t.backend().buffer(), 29).starts_with(":4"));
+    press(&mut s, "<Enter>");
+    assert!(s.command.is_none());
+    assert_eq!(s.reader.top, by_key.reader.top, ":4 is 4G");
+    assert!(s.shown_unit().is_some_and(|u| u.article == 3));
+    // The end, and back to the top.
+    press(&mut s, ":$<Enter>");
+    let mut end = sample(100, 30);
+    press(&mut end, "G");
+    assert_eq!(s.reader.top, end.reader.top);
+    press(&mut s, ":0<Enter>");
+    assert_eq!(s.reader.top, kanbao::state::Pos::default());
+    // A mistake says what the line knows; Esc closes without running anything.
+    press(&mut s, ":frob<Enter>");
+    let said = s.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("unknown command :frob") && said.contains(":page N"),
+        "{said}"
+    );
+    press(&mut s, ":4<Esc>");
+    assert!(s.command.is_none());
+    assert_eq!(s.reader.top, kanbao::state::Pos::default());
+    // And :q quits.
+    assert!(press(&mut s, ":q<Enter>").contains(&Effect::Quit));
+}
