@@ -141,21 +141,25 @@ impl ResultsOverlay {
 /// are one run), so a run of 100,000 hits costs a few dozen look-ups.
 fn run_length(pos: usize, shown: usize, group: &dyn Fn(usize) -> Option<(usize, usize)>) -> usize {
     let g = group(pos);
-    // First position after the run.
+    // The first position after the run: `group` is `g` up to it and not after.
     let (mut lo, mut hi) = (pos, shown);
     while lo + 1 < hi {
         let mid = lo + (hi - lo) / 2;
-        if group(mid) == g { lo = mid } else { hi = mid }
+        if group(mid) == g {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
     }
     let end = hi;
-    // First position of the run.
+    // The first position of the run.
     let (mut lo, mut hi) = (0, pos);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if group(mid) == g {
-            hi = mid
+            hi = mid;
         } else {
-            lo = mid + 1
+            lo = mid + 1;
         }
     }
     end - lo
