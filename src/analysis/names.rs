@@ -98,12 +98,37 @@ pub fn names(seg: &Segmenter, doc: &Document, article: usize) -> Vec<Name> {
     let mut known: HashSet<String> = HashSet::new();
     if let Some(span) = &a.byline {
         let text = doc.str(span);
-        for r in byline::people(text) {
+        let people = byline::people(text);
+        // The dateline's place (`本报成都6月2日电`, `北京海淀区  陈  雪`), outside the names.
+        let tokens: Vec<Token> = seg
+            .tagged(text)
+            .into_iter()
+            .filter_map(|(range, tag)| {
+                Some(Token {
+                    word: text.get(range.clone())?,
+                    range,
+                    tag,
+                })
+            })
+            .collect();
+        let places: Vec<Range<usize>> = place::find(&tokens)
+            .into_iter()
+            .filter(|p| !people.iter().any(|r| r.start < p.end && p.start < r.end))
+            .collect();
+        for r in &people {
             if let Some(w) = text.get(r.clone()) {
                 known.insert(w.split_whitespace().collect());
             }
+        }
+        let mut in_byline: Vec<(NameKind, Range<usize>)> = people
+            .into_iter()
+            .map(|r| (NameKind::Person, r))
+            .chain(places.into_iter().map(|r| (NameKind::Place, r)))
+            .collect();
+        in_byline.sort_by_key(|(_, r)| r.start);
+        for (kind, r) in in_byline {
             found.push(Name {
-                kind: NameKind::Person,
+                kind,
                 block: BlockRef::Byline,
                 range: span.range.start + r.start..span.range.start + r.end,
             });

@@ -56,7 +56,38 @@ pub(crate) fn is_own_line(s: &str) -> bool {
     let agency = ["社记者", "台记者", "报记者", "社記者", "報記者"]
         .iter()
         .any(|w| head.contains(w));
-    (PREFIXES.iter().any(|p| s.starts_with(p)) || agency) && chars_up_to(s, 3) > 2
+    (PREFIXES.iter().any(|p| s.starts_with(p))
+        || agency
+        || is_dateline_and_credit(s)
+        || is_place_and_name(s))
+        && chars_up_to(s, 3) > 2
+}
+
+/// A commentary's signature: where the writer is, then the name, `北京海淀区  陈  雪`,
+/// `北京朝阳区 程立`. The place is one run ending in a division word, the name a bare
+/// name of two or three characters after a gap (most Chinese names; a four-character
+/// run there is more often a phrase).
+fn is_place_and_name(s: &str) -> bool {
+    const DIVISIONS: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗', '村'];
+    let Some(gap) = s.find(is_space) else {
+        return false;
+    };
+    let (place, name) = s.split_at(gap);
+    let places = place.chars().count();
+    (3..=8).contains(&places)
+        && place.chars().all(is_han)
+        && place.ends_with(DIVISIONS)
+        && is_bare_name(name)
+        && name.chars().filter(|c| is_han(*c)).count() <= 3
+}
+
+/// A line that is only a dateline and its bracketed credit, `本报成都6月2日电 （记者宋豪新）`,
+/// or only such a credit, `（记者 张鑫）`, `（惠晓霜 新华社微特稿）`: an inline byline with no
+/// paragraph after it.
+fn is_dateline_and_credit(s: &str) -> bool {
+    let end = dateline(s).unwrap_or(0);
+    let after = skip_space(s, end);
+    credit_paren(s, after, end > 0).is_some_and(|close| skip_space(s, close) == s.len())
 }
 
 /// Whether a line is a bare personal name (two to four ideographs, spaces or `·`
@@ -124,9 +155,20 @@ fn credit_paren(s: &str, at: usize, after_dateline: bool) -> Option<usize> {
         }
         if matches!(c, ')' | '）') {
             let inner = rest.get(open.len_utf8()..i)?;
-            let names_reporter = ["记者", "通讯员", "实习生", "特约", "撰稿", "記者", "通訊員"]
-                .iter()
-                .any(|w| inner.contains(w));
+            let names_reporter = [
+                "记者",
+                "通讯员",
+                "实习生",
+                "特约",
+                "撰稿",
+                "特稿",
+                "新华社",
+                "中新社",
+                "記者",
+                "通訊員",
+            ]
+            .iter()
+            .any(|w| inner.contains(w));
             return (names_reporter || after_dateline && !inner.is_empty())
                 .then_some(at + i + c.len_utf8());
         }
@@ -160,6 +202,29 @@ mod tests {
         ));
         assert!(!is_own_line("本报记者 孙鑫 摄"));
         assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
+    }
+
+    #[test]
+    fn a_dateline_with_its_credit_alone_on_a_line_is_a_byline() {
+        assert!(is_own_line("本报成都6月2日电  （记者宋豪新）"));
+        assert!(is_own_line("新华社北京4月27日电（记者樊曦）"));
+        assert!(is_own_line("（惠晓霜 新华社微特稿）"));
+        assert!(is_own_line("（记者 张鑫）"));
+        // A bracketed aside or a dateline with text after it is not one.
+        assert!(!is_own_line("（上接第一版）"));
+        assert!(!is_own_line("（特别感谢市档案馆）"));
+        assert!(!is_own_line("本报成都6月2日电 记者从省里获悉"));
+    }
+
+    #[test]
+    fn a_place_then_a_name_is_a_signature() {
+        assert!(is_own_line("北京海淀区  陈  雪"));
+        assert!(is_own_line("北京朝阳区 程立"));
+        assert!(
+            !is_own_line("北京朝阳区 召开表彰大会"),
+            "a phrase, not a name"
+        );
+        assert!(!is_own_line("城区 李四"), "too short to be a place");
     }
 
     #[test]

@@ -50,6 +50,7 @@ const LEADS: &[&str] = &[
 /// Words stripped from the back of a run.
 const TAILS: &[&str] = &[
     "摄影报道",
+    "特稿",
     "采访整理",
     "报道",
     "整理",
@@ -171,5 +172,8 @@ mod tests {
         assert_eq!(names("孙鑫摄"), ["孙鑫"]);
         assert_eq!(names("（本报记者王欣悦采访整理）"), ["王欣悦"]);
         assert!(names("财联社5月14日电").is_empty());
+        assert_eq!(names("（惠晓霜 新华社微特稿）"), ["惠晓霜"]);
+        assert_eq!(names("本报成都6月2日电  （记者宋豪新）"), ["宋豪新"]);
+        assert_eq!(names("北京海淀区  陈  雪"), ["陈  雪"]);
     }
 }
