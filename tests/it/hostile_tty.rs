@@ -117,7 +117,7 @@ fn dumps_and_pipes_print_text_only() {
     let escapes = fixture("escapes.md");
     for path in [hostile.as_str(), escapes.to_str().unwrap()] {
         for args in [&["--dump", "text"][..], &["--dump", "json"], &[]] {
-            let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+            let out = crate::home::kanbao()
                 .args(args)
                 .arg(path)
                 .stdin(Stdio::null())

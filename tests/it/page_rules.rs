@@ -11,7 +11,7 @@ use kanbao::layout::width::Measure;
 use crate::input::{fixture, scratch};
 
 fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    crate::home::kanbao()
         .args(["--keywords", "0"])
         .args(args)
         .stdin(Stdio::null())

@@ -26,6 +26,11 @@ pub struct Launch<'a> {
     pub shell: Option<&'a str>,
     pub cols: u16,
     pub rows: u16,
+    /// The home kanbao reads its configuration from and keeps its state in; `None`
+    /// gives this run a fresh one (see [`crate::home`]).
+    pub home: Option<&'a crate::home::Home>,
+    /// Extra environment variables (`NO_COLOR`).
+    pub env: &'a [(&'a str, &'a str)],
 }
 
 impl Default for Launch<'_> {
@@ -37,6 +42,8 @@ impl Default for Launch<'_> {
             shell: None,
             cols: 80,
             rows: 24,
+            home: None,
+            env: &[],
         }
     }
 }
@@ -98,6 +105,22 @@ impl Pty {
             cmd
         };
         cmd.env("TERM", launch.term);
+        // Never the real home, and never another run's reading position.
+        let fresh;
+        let home = match launch.home {
+            Some(home) => home,
+            None => {
+                fresh = crate::home::Home::new();
+                &fresh
+            }
+        };
+        for (key, value) in home.envs() {
+            cmd.env(key, value);
+        }
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in launch.env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn kanbao");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");

@@ -9,7 +9,7 @@ use crate::interactions::state_on;
 use crate::search_ui::press;
 
 fn dump_matches(args: &[&str]) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--keywords", "0", "--dump", "json"])
         .args(args)
         .stdin(Stdio::null())
