@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod layout;
 pub mod loader;
 pub mod options;
+pub mod persist;
 pub mod state;
 pub mod tui;
 pub mod ui;
