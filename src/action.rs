@@ -118,6 +118,26 @@ pub enum Action {
     /// Matches found by the background search.
     ApplySearchResults(crate::analysis::search::batch::SearchBatch),
 
+    // marks
+    /// `m`: the next letter names a mark at the reading position.
+    StartMark,
+    /// `'`: the next letter (or `'`) says which mark to go back to.
+    StartJumpToMark,
+    /// Put mark `letter` at the reading position.
+    SetMark(char),
+    /// Go to mark `letter`; `'` is the place before the last jump.
+    JumpToMark(char),
+    /// Open the list of marks (Enter jumps).
+    OpenBookmarks,
+    /// At start: what was remembered of these pages (position and marks), whether to
+    /// resume at the position, the search history, and warnings for the status line.
+    RestoreMemory {
+        record: Option<Box<crate::persist::SetRecord>>,
+        resume: bool,
+        searches: Vec<String>,
+        notes: Vec<String>,
+    },
+
     // keywords
     /// Show or hide the keyword highlights in the text.
     ToggleKeywordHighlights,

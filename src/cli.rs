@@ -78,6 +78,14 @@ pub struct Cli {
     #[arg(long)]
     pub textrank: bool,
 
+    /// Open at the top, not where the last run on these pages stopped.
+    #[arg(long)]
+    pub no_resume: bool,
+
+    /// List what was read recently: when, and where it stopped; then exit.
+    #[arg(long)]
+    pub recent: bool,
+
     /// A user dictionary in jieba's format (`word [freq] [tag]` per line), instead of
     /// `$XDG_CONFIG_HOME/kanbao/dict.txt`.
     #[arg(long, value_name = "FILE")]
@@ -126,6 +134,11 @@ impl Cli {
                 page: self.page.map(|p| p as usize),
                 article: self.article.map(|a| a as usize),
             },
+            memory: crate::options::MemoryOptions {
+                state_dir: None,
+                resume: !self.no_resume,
+            },
+            warnings: Vec::new(),
         }
     }
 

@@ -104,13 +104,17 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
     // keywords
     [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off";
-    [Char('m')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
+    [Char('p')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
     [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
     [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
     [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
     [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
     [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
+    // marks
+    [Char('m')] => Action::StartMark, "ma: mark this place as a (any letter)";
+    [Char('\'')] => Action::StartJumpToMark, "'a: back to mark a; '': back to before the last jump";
+    [Char('M')] => Action::OpenBookmarks, "the marks, with headline and text (Enter jumps)";
     // search
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
@@ -140,6 +144,14 @@ pub static PROMPT_BINDINGS: &[Binding] = bindings! {
 pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
     match mode {
         KeyMode::Normal => action_for(key),
+        KeyMode::MarkLetter => Some(match key {
+            Key::Char(c) if c.is_ascii_alphabetic() => Action::SetMark(c),
+            _ => Action::CloseOrCancel,
+        }),
+        KeyMode::MarkJump => Some(match key {
+            Key::Char(c) if c.is_ascii_alphabetic() || c == '\'' => Action::JumpToMark(c),
+            _ => Action::CloseOrCancel,
+        }),
         KeyMode::SearchPrompt => {
             if let Some(b) = PROMPT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
                 return Some(b.action.clone());

@@ -27,6 +27,7 @@ pub mod layout;
 pub mod loader;
 pub mod options;
 pub mod persist;
+pub mod session;
 pub mod state;
 pub mod tui;
 pub mod ui;

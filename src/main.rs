@@ -12,7 +12,20 @@ use kanbao::options::{Options, Output, StartAt};
 use kanbao::{app, dump, loader};
 
 fn main() {
-    let options = Cli::parse().options();
+    let cli = Cli::parse();
+    let dirs = kanbao::persist::paths::Dirs::from_env();
+    if cli.recent {
+        let text = dirs.as_ref().map_or_else(
+            || "nothing is remembered: neither $XDG_STATE_HOME nor $HOME is set\n".into(),
+            |d| kanbao::session::recent(&d.state),
+        );
+        std::process::exit(write_out(|out| out.write_all(text.as_bytes())));
+    }
+    let mut options = cli.options();
+    // Only the reader remembers: a dump never resumes and never writes state.
+    if options.output == Output::Reader {
+        options.memory.state_dir = dirs.map(|d| d.state);
+    }
     std::process::exit(run(&options));
 }
 

@@ -9,6 +9,7 @@ pub mod clipboard;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
+pub mod memory;
 pub mod parts;
 pub mod reader;
 pub mod search;
@@ -42,6 +43,8 @@ pub enum Effect {
     RunSearch,
     /// Hand [`AppState::clipboard`] to the terminal's clipboard (OSC 52).
     CopyToClipboard,
+    /// Save the reading position and marks now (a mark was set).
+    SaveMemory,
 }
 
 /// Which pane the keys move.
@@ -59,6 +62,10 @@ pub enum KeyMode {
     Normal,
     /// Typing a search: the prompt's table; any other character is typed.
     SearchPrompt,
+    /// After `m`: a letter names the mark to set.
+    MarkLetter,
+    /// After `'`: a letter (or `'`) names the mark to go back to.
+    MarkJump,
 }
 
 /// What a highlight marks; the UI picks the style.
@@ -146,6 +153,8 @@ pub struct AppState {
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
     pub keywords: keywords::KeywordsState,
+    /// Marks, the place before the last jump, a pending resume.
+    pub memory: memory::Memory,
 }
 
 impl AppState {
@@ -202,6 +211,7 @@ impl AppState {
             loading,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
+            memory: memory::Memory::default(),
         };
         state.settle();
         state

@@ -180,7 +180,9 @@ impl SearchState {
 impl AppState {
     /// Which key table applies now.
     pub fn key_mode(&self) -> KeyMode {
-        if self.search.prompt.is_some() && self.help.is_none() {
+        if let Some(mode) = self.memory.key_mode() {
+            mode
+        } else if self.search.prompt.is_some() && self.help.is_none() {
             KeyMode::SearchPrompt
         } else {
             KeyMode::Normal

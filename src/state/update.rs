@@ -60,6 +60,33 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if action.is_background() {
         return super::keywords::background(state, action);
     }
+    if let Action::RestoreMemory {
+        record,
+        resume,
+        searches,
+        notes,
+    } = action
+    {
+        for query in &searches {
+            state.search.history.push(query);
+        }
+        let effects = super::memory::restore(state, record.map(|r| *r), resume);
+        let notes: Vec<String> = notes.into_iter().chain(state.message.take()).collect();
+        state.message = (!notes.is_empty()).then(|| notes.join(" · "));
+        return effects;
+    }
+    if !matches!(
+        action,
+        Action::ResizeScreen { .. } | Action::ShowMessage(_) | Action::ApplySearchResults(_)
+    ) {
+        // The user moved first: a resume still waiting for its page is forgotten.
+        state.memory.resume = None;
+    }
+    // `''` goes back to where a jump started.
+    let jump_from = (super::memory::is_jump(&action) && state.memory.list.is_none())
+        .then(|| super::memory::place_of_top(state))
+        .flatten();
+    let top_before = state.reader.top;
     let before = fingerprint(state);
     if !matches!(
         action,
@@ -138,8 +165,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => {
             state.z_pending = false;
             let count = state.count.take();
-            if state.keywords.picker.is_some() {
+            if state.memory.pending.is_some() {
+                super::memory::act(state, other)
+            } else if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
+            } else if state.memory.list.is_some() {
+                super::memory::list_action(state, other)
             } else if state.help.is_some() {
                 help_action(state, &other, count)
             } else if let Some(effects) = search::handle(state, &other, count) {
@@ -150,6 +181,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
     };
     state.settle();
+    if jump_from.is_some() && state.reader.top != top_before {
+        state.memory.previous = jump_from;
+    }
     if moves_reading
         && state.focus == Focus::List
         && let Some(reading) = state.list.reading
@@ -293,6 +327,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
         other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
+        other if super::memory::handles(&other) => return super::memory::act(state, other),
         other => return act_on_layout(state, other),
     }
     Vec::new()
