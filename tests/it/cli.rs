@@ -2,7 +2,7 @@
 //! one-line message and exit status 2, and never writes a control byte of a document.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use crate::input::{fixture, scratch};
 

@@ -70,7 +70,7 @@ pub fn isolate(cmd: &mut Command) -> &mut Command {
 
 /// The kanbao binary, in a fresh home of its own.
 pub fn kanbao() -> Command {
-    let mut cmd = crate::home::kanbao();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kanbao"));
     isolate(&mut cmd);
     cmd
 }

@@ -5,7 +5,7 @@
 //! The real binary runs in a pty on hostile pages; every byte it writes is split into
 //! escape sequences ([`crate::scan`]) and each must be one the renderer sends.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::input::{fixture, scratch};
 use crate::pty::{Launch, Pty};

@@ -126,7 +126,7 @@ pub fn keys(spec: &str) -> Vec<Key> {
 pub fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(spec) {
-        if let Some(action) = keymap::action_for(key) {
+        if let Some(action) = keymap::action_in(state.key_mode(), key) {
             effects.extend(update(state, action));
         }
     }

@@ -18,6 +18,8 @@ mod keywords;
 mod keywords_ui;
 mod layout;
 mod layout_snapshots;
+mod marks;
+mod memory_pty;
 mod names_measured;
 mod nav_pty;
 mod navigation;

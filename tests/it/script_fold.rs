@@ -1,7 +1,7 @@
 //! 繁简 folding in search (issue 16): 台风 finds 颱風 in the Big5 fixture, in the dump and
 //! in the reader, and Ctrl-o in the prompt turns the folding off and on again.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use kanbao::document::parse;
 
