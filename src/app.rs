@@ -103,6 +103,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     if analysis_options.is_some() {
         state.keywords = KeywordsState::loading();
     }
+    state.keywords.show_keywords = options.keyword_highlights;
     terminal.draw(|f| ui::draw(f, &state))?;
     if let Some(rest) = opening.rest {
         let tx = tx.clone();

@@ -19,6 +19,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod dump;
 pub mod input;

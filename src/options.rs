@@ -35,6 +35,8 @@ pub struct Options {
     pub start: StartAt,
     /// What the reader remembers between runs, and whether it resumes.
     pub memory: MemoryOptions,
+    /// Keyword highlights shown at start (`H` toggles them).
+    pub keyword_highlights: bool,
     /// Warnings about the configuration, shown once (status line or standard error).
     pub warnings: Vec<String>,
 }
