@@ -94,7 +94,7 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Err(err) => {
             return (
                 Config::default(),
-                Some(format!("cannot read {}: {err}; using the defaults", path.display())),
+                Some(format!("cannot read {}: {err}; defaults used", path.display())),
             );
         }
     };
@@ -105,7 +105,7 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Ok(config) => (config, None),
         Err(problem) => (
             Config::default(),
-            Some(format!("{}: {problem}; using the defaults", path.display())),
+            Some(format!("{} {problem}; defaults used", file_name(path))),
         ),
     }
 }
@@ -168,8 +168,15 @@ impl Settings {
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        Some(format!("{}: {first}{more}; left out", path.display()))
+        Some(format!("{}: {first}{more}; left out", file_name(path)))
     }
+}
+
+/// The file's name alone: the status line has room for the problem, not the path
+/// (README says where the file is).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// `--print-config`: the effective configuration (defaults, the file, the command
@@ -245,15 +252,19 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
         format!("resume = {}", options.memory.resume),
     );
     item(
-        "dark, light or mono (attributes only). NO_COLOR picks mono unless this is set.",
-        format!("theme = {}", s(&settings.theme_name)),
+        "dark, light or mono (attributes only). Unset, NO_COLOR picks mono, else dark.",
+        match &config.theme {
+            Some(_) => format!("theme = {}", s(&settings.theme_name)),
+            None => format!("# theme = {}", s(&settings.theme_name)),
+        },
     );
     let _ = writeln!(
         out,
         "[colors]\n# Colours over the theme's, one by one: words for a foreground colour\n\
          # (names, #rrggbb or 0-255), `on COLOUR` for the background, and bold, dim,\n\
-         # italic, underline, reverse. Slots: {}.",
-        theme::SLOTS.join(", ")
+         # italic, underline, reverse. Slots: {}\n# {}.",
+        theme::SLOTS[..5].join(", "),
+        theme::SLOTS[5..].join(", ")
     );
     if config.colors.is_empty() {
         let _ = writeln!(out, "# search_match = \"black on yellow\"");
@@ -327,7 +338,7 @@ mod tests {
         let (config, warning) = load(&path);
         assert_eq!(config, Config::default());
         let warning = warning.unwrap();
-        assert!(warning.contains("line 2") && warning.contains("defaults"), "{warning}");
+        assert!(warning.starts_with("config.toml line 2:"), "{warning}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "indent = 4\n[keys\n");
         let _ = std::fs::remove_dir_all(dir);
     }

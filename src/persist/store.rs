@@ -78,7 +78,7 @@ impl Store {
         match std::fs::read(&path) {
             Ok(bytes) => parse(&path, &bytes).map(Some),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(err) => Err(format!("cannot read {}: {err}", path.display())),
+            Err(err) => Err(format!("cannot read the saved position {}: {err}", path.display())),
         }
     }
 
@@ -119,10 +119,8 @@ impl Store {
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<SetRecord, String> {
     serde_json::from_slice(bytes).map_err(|err| {
-        format!(
-            "{} is damaged ({err}); it will be replaced",
-            path.display()
-        )
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        format!("saved position damaged ({err}); opened at the top, {name} will be replaced")
     })
 }
 

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod config_pty;
 mod e2e;
 mod e2e_search;
 mod fuzz;

@@ -260,6 +260,12 @@ impl Pty {
         self.wait_exit_with(|p| p.send("q"))
     }
 
+    /// Presses `key` until the reader exits (see [`Self::quit`]); returns its exit code.
+    pub fn quit_with(&mut self, key: &str) -> u32 {
+        self.send(key);
+        self.wait_exit_with(|p| p.send(key))
+    }
+
     /// Waits for the process to end and drains its output; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         self.wait_exit_with(|_| {})
