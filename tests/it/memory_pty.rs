@@ -137,3 +137,20 @@ fn marks_return_and_outlive_a_restart_and_quote_quote_undoes_a_jump() {
     p.wait_for("back to before G", |s| pane_row(s, 0) == marked);
     assert_eq!(p.quit(), 0);
 }
+
+#[test]
+fn a_hangup_or_terminate_saves_the_position_too() {
+    for signal in ["TERM", "HUP"] {
+        let home = Home::new();
+        let mut p = start(&home, 100, 30, &["--keywords", "0"]);
+        p.send("]]");
+        p.wait_for("article 3", |s| status_row(s).contains("article 3/8"));
+        p.kill(signal);
+        p.wait_exit();
+        let mut p = start(&home, 100, 30, &["--keywords", "0"]);
+        p.wait_for("the resume after SIGTERM/SIGHUP", |s| {
+            status_row(s).contains("resumed at article 3")
+        });
+        assert_eq!(p.quit(), 0);
+    }
+}
