@@ -57,15 +57,20 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     state.help_rows = crate::ui::HelpOverlay::new(0).row_count();
     // What an earlier run remembered: marks, search history, and the position unless
     // the command line says where to open.
-    let explicit_start = options.start != crate::options::StartAt::default()
-        || options.search.text().is_some();
+    let explicit_start =
+        options.start != crate::options::StartAt::default() || options.search.text().is_some();
     let memory_options = crate::options::MemoryOptions {
         resume: options.memory.resume && !explicit_start,
         ..options.memory.clone()
     };
     let mut session = match state.docs.first() {
         Some(first) => Session::open(&memory_options, &options.paths, first, state.pages),
-        None => Session::open(&crate::options::MemoryOptions::default(), &[], &Document::default(), 0),
+        None => Session::open(
+            &crate::options::MemoryOptions::default(),
+            &[],
+            &Document::default(),
+            0,
+        ),
     };
     update(&mut state, session.restore_action(options.warnings.clone()));
     // `--page P` and `--article N` are `PP` and `NG` pressed before the first frame.

@@ -78,9 +78,9 @@ impl KeyList {
 /// Reads `text` as a configuration; the error names the line and what is wrong.
 pub fn parse(text: &str) -> Result<Config, String> {
     toml::from_str(text).map_err(|err| {
-        let line = err
-            .span()
-            .map_or(1, |span| text.get(..span.start).unwrap_or("").matches('\n').count() + 1);
+        let line = err.span().map_or(1, |span| {
+            text.get(..span.start).unwrap_or("").matches('\n').count() + 1
+        });
         format!("line {line}: {}", err.message().trim())
     })
 }
@@ -94,7 +94,10 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Err(err) => {
             return (
                 Config::default(),
-                Some(format!("cannot read {}: {err}; defaults used", path.display())),
+                Some(format!(
+                    "cannot read {}: {err}; defaults used",
+                    path.display()
+                )),
             );
         }
     };
@@ -147,7 +150,8 @@ impl Settings {
                 problems.push(format!("[keys] `{name}` is not an action's name"));
                 continue;
             };
-            let parsed: Result<Vec<Key>, String> = keys.items().into_iter().map(Key::parse).collect();
+            let parsed: Result<Vec<Key>, String> =
+                keys.items().into_iter().map(Key::parse).collect();
             match parsed.and_then(|keys| keymap.rebind(action, keys)) {
                 Ok(()) => {}
                 Err(problem) => problems.push(format!("[keys] {name}: {problem}")),
@@ -175,8 +179,10 @@ impl Settings {
 /// The file's name alone: the status line has room for the problem, not the path
 /// (README says where the file is).
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// `--print-config`: the effective configuration (defaults, the file, the command
@@ -280,8 +286,18 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
     );
     let keymap = &settings.keymap;
     for b in keymap::BINDINGS.iter().chain(keymap::PROMPT_BINDINGS) {
-        let keys: Vec<String> = keymap.keys_of(b).iter().map(|k| s(&k.config_name())).collect();
-        let _ = writeln!(out, "# {}\n{} = [{}]", b.help, b.action.name(), keys.join(", "));
+        let keys: Vec<String> = keymap
+            .keys_of(b)
+            .iter()
+            .map(|k| s(&k.config_name()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "# {}\n{} = [{}]",
+            b.help,
+            b.action.name(),
+            keys.join(", ")
+        );
     }
     out
 }
@@ -295,7 +311,10 @@ mod tests {
         let err = parse("indent = 2\ntheme = \"light\nkeywords = 3\n").unwrap_err();
         assert!(err.starts_with("line 2:"), "{err}");
         let err = parse("indent = 2\n\nkeywrods = 3\n").unwrap_err();
-        assert!(err.starts_with("line 3:") && err.contains("keywrods"), "{err}");
+        assert!(
+            err.starts_with("line 3:") && err.contains("keywrods"),
+            "{err}"
+        );
         let err = parse("indent = \"two\"\n").unwrap_err();
         assert!(err.starts_with("line 1:"), "{err}");
     }
@@ -308,23 +327,42 @@ mod tests {
         )
         .unwrap();
         let settings = Settings::from_config(&config, true);
-        assert_eq!(settings.theme, Theme::light(), "a named theme beats NO_COLOR");
+        assert_eq!(
+            settings.theme,
+            Theme::light(),
+            "a named theme beats NO_COLOR"
+        );
         assert_eq!(settings.problems.len(), 2, "{:?}", settings.problems);
         let warning = settings.warning(Path::new("c.toml")).unwrap();
-        assert!(warning.contains("Fly") && warning.contains("1 more"), "{warning}");
+        assert!(
+            warning.contains("Fly") && warning.contains("1 more"),
+            "{warning}"
+        );
         crate::keymap::set_active(settings.keymap);
         assert_eq!(keymap::action_for(Key::Char('x')), Some(Action::Quit));
-        assert_eq!(keymap::action_for(Key::Ctrl('n')), Some(Action::NextArticle));
+        assert_eq!(
+            keymap::action_for(Key::Ctrl('n')),
+            Some(Action::NextArticle)
+        );
         crate::keymap::set_active(Keymap::default());
     }
 
     #[test]
     fn no_color_picks_mono_unless_a_theme_is_named() {
-        assert_eq!(Settings::from_config(&Config::default(), true).theme, Theme::mono());
-        assert_eq!(Settings::from_config(&Config::default(), false).theme, Theme::dark());
+        assert_eq!(
+            Settings::from_config(&Config::default(), true).theme,
+            Theme::mono()
+        );
+        assert_eq!(
+            Settings::from_config(&Config::default(), false).theme,
+            Theme::dark()
+        );
         let bad = parse("theme = \"sepia\"").unwrap();
         let settings = Settings::from_config(&bad, false);
-        assert_eq!((settings.theme, settings.problems.len()), (Theme::dark(), 1));
+        assert_eq!(
+            (settings.theme, settings.problems.len()),
+            (Theme::dark(), 1)
+        );
     }
 
     #[test]
@@ -339,7 +377,10 @@ mod tests {
         assert_eq!(config, Config::default());
         let warning = warning.unwrap();
         assert!(warning.starts_with("config.toml line 2:"), "{warning}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "indent = 4\n[keys\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "indent = 4\n[keys\n"
+        );
         let _ = std::fs::remove_dir_all(dir);
     }
 }

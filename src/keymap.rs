@@ -72,7 +72,10 @@ impl Key {
             return Ok(Self::Char(c));
         }
         let lower = text.to_ascii_lowercase();
-        if let Some(rest) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+        if let Some(rest) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
             let mut chars = rest.chars();
             if let (Some(c), None) = (chars.next(), chars.next())
                 && c.is_ascii_graphic()
@@ -96,7 +99,11 @@ impl Key {
             "pagedown" | "pgdn" => Self::PageDown,
             "home" => Self::Home,
             "end" => Self::End,
-            _ => return Err(format!("`{text}` is not a key (try \"x\", \"ctrl-x\", \"enter\", \"pagedown\")")),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a key (try \"x\", \"ctrl-x\", \"enter\", \"pagedown\")"
+                ));
+            }
         })
     }
 
@@ -135,7 +142,10 @@ impl Keymap {
     /// Binds `action` to `keys` instead of its default keys. Only actions of the
     /// reader's or the prompt's table can be bound.
     pub fn rebind(&mut self, action: Action, keys: Vec<Key>) -> Result<(), String> {
-        let known = BINDINGS.iter().chain(PROMPT_BINDINGS).any(|b| b.action == action);
+        let known = BINDINGS
+            .iter()
+            .chain(PROMPT_BINDINGS)
+            .any(|b| b.action == action);
         if !known {
             return Err(format!("{} has no key to rebind", action.name()));
         }
@@ -368,12 +378,18 @@ mod tests {
         for a in crate::action::BINDABLE {
             assert_eq!(format!("{a:?}"), a.name(), "the name is the variant's");
         }
-        assert_eq!(Action::from_name("SearchFor"), None, "payloads cannot be bound");
+        assert_eq!(
+            Action::from_name("SearchFor"),
+            None,
+            "payloads cannot be bound"
+        );
     }
 
     #[test]
     fn keys_parse_and_print_back() {
-        for text in ["]", "G", "ctrl-n", "space", "enter", "pagedown", "backtab", "'"] {
+        for text in [
+            "]", "G", "ctrl-n", "space", "enter", "pagedown", "backtab", "'",
+        ] {
             let key = Key::parse(text).unwrap();
             assert_eq!(Key::parse(&key.config_name()), Ok(key), "{text}");
         }
@@ -388,7 +404,11 @@ mod tests {
             .rebind(Action::NextArticle, vec![Key::Char('x'), Key::Ctrl('n')])
             .unwrap();
         keymap.rebind(Action::Quit, vec![Key::Char('Q')]).unwrap();
-        assert!(keymap.rebind(Action::ShowMessage(String::new()), vec![]).is_err());
+        assert!(
+            keymap
+                .rebind(Action::ShowMessage(String::new()), vec![])
+                .is_err()
+        );
         set_active(keymap);
         assert_eq!(action_for(Key::Char('x')), Some(Action::NextArticle));
         assert_eq!(action_for(Key::Ctrl('n')), Some(Action::NextArticle));
@@ -396,7 +416,11 @@ mod tests {
         assert_eq!(action_for(Key::Char('q')), None);
         assert_eq!(action_for(Key::Char('Q')), Some(Action::Quit));
         assert_eq!(action_for(Key::Char('j')), Some(Action::MoveDown));
-        assert!(help_lines().iter().any(|(k, h)| k == "x Ctrl-n" && *h == "next article"));
+        assert!(
+            help_lines()
+                .iter()
+                .any(|(k, h)| k == "x Ctrl-n" && *h == "next article")
+        );
         std::thread::spawn(|| assert_eq!(action_for(Key::Char(']')), Some(Action::NextArticle)))
             .join()
             .unwrap();

@@ -23,10 +23,7 @@ fn main() {
     }
     // The configuration file: one warning when it is broken, and the defaults.
     let config_file = dirs.as_ref().map(kanbao::persist::paths::Dirs::config_file);
-    let (config, broken) = config_file
-        .as_deref()
-        .map(config::load)
-        .unwrap_or_default();
+    let (config, broken) = config_file.as_deref().map(config::load).unwrap_or_default();
     // NO_COLOR (any value) asks for no colour: the mono theme, unless the file names one.
     let settings = config::Settings::from_config(&config, std::env::var_os("NO_COLOR").is_some());
     let mut options = cli.options_with(&config);

@@ -8,6 +8,7 @@
 //! set and now and then while reading. Nothing is written when there is no state
 //! directory, and a file that cannot be read is one warning, never a refusal to open.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::action::Action;
@@ -37,7 +38,12 @@ pub struct Session {
 impl Session {
     /// The session of the set opened by `paths`, whose first page is `first` of
     /// `pages` pages.
-    pub fn open(options: &MemoryOptions, paths: &[PathBuf], first: &Document, pages: usize) -> Self {
+    pub fn open(
+        options: &MemoryOptions,
+        paths: &[PathBuf],
+        first: &Document,
+        pages: usize,
+    ) -> Self {
         let key = set_key(content_key(&first.text), pages);
         let paths = absolute(paths);
         let label = if paths.is_empty() {
@@ -46,7 +52,10 @@ impl Session {
             paths.join(" ")
         };
         let mut session = Self {
-            store: options.state_dir.as_ref().map(|d| Store::new(d.join("places"))),
+            store: options
+                .state_dir
+                .as_ref()
+                .map(|d| Store::new(d.join("places"))),
             history_file: options.state_dir.as_ref().map(|d| d.join("search-history")),
             key,
             label,
@@ -96,9 +105,10 @@ impl Session {
         record.key = self.key;
         record.label.clone_from(&self.label);
         record.paths.clone_from(&self.paths);
-        let unchanged = self.saved.as_ref().is_some_and(|s| {
-            s.position == record.position && s.marks == record.marks
-        });
+        let unchanged = self
+            .saved
+            .as_ref()
+            .is_some_and(|s| s.position == record.position && s.marks == record.marks);
         if only_if_moved && unchanged {
             return;
         }
@@ -142,12 +152,13 @@ pub fn recent(state_dir: &Path) -> String {
     }
     let mut out = String::new();
     for r in records {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{}  {}\n    {}\n",
             store::format_time(r.saved_at),
             r.label,
             r.summary
-        ));
+        );
     }
     out
 }

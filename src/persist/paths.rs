@@ -30,11 +30,7 @@ impl Dirs {
 
     /// From an environment given as a lookup (tests pass their own).
     pub fn from_vars(var: impl Fn(&str) -> Option<OsString>) -> Option<Self> {
-        let absolute = |name: &str| {
-            var(name)
-                .map(PathBuf::from)
-                .filter(|p| p.is_absolute())
-        };
+        let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
         let home = absolute("HOME");
         let base = |name: &str, default: &[&str]| {
             absolute(name).or_else(|| {

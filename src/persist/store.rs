@@ -78,7 +78,10 @@ impl Store {
         match std::fs::read(&path) {
             Ok(bytes) => parse(&path, &bytes).map(Some),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(err) => Err(format!("cannot read the saved position {}: {err}", path.display())),
+            Err(err) => Err(format!(
+                "cannot read the saved position {}: {err}",
+                path.display()
+            )),
         }
     }
 
@@ -93,7 +96,7 @@ impl Store {
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .filter_map(|p| parse(&p, &std::fs::read(&p).ok()?).ok())
             .collect();
-        records.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        records.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
         records
     }
 
@@ -156,8 +159,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("kanbao-store-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("kanbao-store-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
     }

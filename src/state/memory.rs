@@ -84,8 +84,8 @@ pub fn is_jump(action: &Action) -> bool {
 }
 
 /// Marks, marks list and jumps to marks.
-pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
-    match action {
+pub fn act(state: &mut AppState, action: &Action) -> Vec<Effect> {
+    match *action {
         Action::StartMark => state.memory.pending = Some(Pending::SetMark),
         Action::StartJumpToMark => state.memory.pending = Some(Pending::JumpToMark),
         Action::SetMark(letter) => {
@@ -137,10 +137,10 @@ fn jump_to_mark(state: &mut AppState, letter: char) {
 }
 
 /// The keys of the marks list: move, Enter jumps, anything else closes it.
-pub fn list_action(state: &mut AppState, action: Action) -> Vec<Effect> {
+pub fn list_action(state: &mut AppState, action: &Action) -> Vec<Effect> {
     let selected = state.memory.list.unwrap_or(0);
     let last = state.memory.marks.len().saturating_sub(1);
-    match action {
+    match *action {
         Action::MoveDown => state.memory.list = Some((selected + 1).min(last)),
         Action::MoveUp => state.memory.list = Some(selected.saturating_sub(1)),
         Action::OpenSelection => {
@@ -318,10 +318,18 @@ fn located(state: &AppState, place: &Place) -> Option<(usize, usize)> {
 fn pos_of_place(state: &mut AppState, place: &Place) -> Option<Pos> {
     let (doc, byte) = located(state, place)?;
     let d = state.docs.get(doc)?;
-    let article = if place.furniture { 0 } else { article_at(d, byte) };
-    state
-        .reader
-        .pos_of_text(&state.docs, (doc, article), byte, place.lines_above, place.furniture)
+    let article = if place.furniture {
+        0
+    } else {
+        article_at(d, byte)
+    };
+    state.reader.pos_of_text(
+        &state.docs,
+        (doc, article),
+        byte,
+        place.lines_above,
+        place.furniture,
+    )
 }
 
 /// The article whose text holds `byte` (or the last one starting before it).

@@ -166,11 +166,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.z_pending = false;
             let count = state.count.take();
             if state.memory.pending.is_some() {
-                super::memory::act(state, other)
+                super::memory::act(state, &other)
             } else if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
             } else if state.memory.list.is_some() {
-                super::memory::list_action(state, other)
+                super::memory::list_action(state, &other)
             } else if state.help.is_some() {
                 help_action(state, &other, count)
             } else if let Some(effects) = search::handle(state, &other, count) {
@@ -327,7 +327,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
         other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
-        other if super::memory::handles(&other) => return super::memory::act(state, other),
+        other if super::memory::handles(&other) => return super::memory::act(state, &other),
         other => return act_on_layout(state, other),
     }
     Vec::new()

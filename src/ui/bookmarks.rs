@@ -55,10 +55,17 @@ impl Widget for BookmarkList {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
             }
             let head = format!(" {}  {} ", row.letter, sanitize(&row.headline));
-            let (x, _) = buf.set_stringn(inner.x, y, fit(&head, w), w, base.patch(theme::reading()));
+            let (x, _) =
+                buf.set_stringn(inner.x, y, fit(&head, w), w, base.patch(theme::reading()));
             let left = w.saturating_sub(usize::from(x - inner.x));
             let context = format!("· {}", sanitize(&row.context));
-            buf.set_stringn(x, y, fit(&context, left), left, base.patch(theme::entry_dim()));
+            buf.set_stringn(
+                x,
+                y,
+                fit(&context, left),
+                left,
+                base.patch(theme::entry_dim()),
+            );
         }
     }
 }

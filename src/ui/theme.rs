@@ -354,7 +354,11 @@ mod tests {
         let mut t = Theme::named("light").unwrap();
         t.set("keyword", "red").unwrap();
         assert_eq!(t.keyword.fg, Some(Color::Red));
-        assert!(t.set("keywords", "red").unwrap_err().contains("search_match"));
+        assert!(
+            t.set("keywords", "red")
+                .unwrap_err()
+                .contains("search_match")
+        );
         assert_eq!(Theme::named("sepia"), None);
     }
 }

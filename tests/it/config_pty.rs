@@ -66,10 +66,14 @@ fn no_color_draws_the_current_match_reversed_and_bold_without_colour() {
     let screen = p.parser.screen().clone();
     let all = cells(&screen);
     assert!(
-        all.iter().any(|c| c.inverse() && c.bold() && c.contents() == "平"),
+        all.iter()
+            .any(|c| c.inverse() && c.bold() && c.contents() == "平"),
         "the current match is reversed and bold"
     );
-    assert!(all.iter().any(|c| c.inverse() && !c.bold() && c.contents() == "平"));
+    assert!(
+        all.iter()
+            .any(|c| c.inverse() && !c.bold() && c.contents() == "平")
+    );
     assert!(
         all.iter()
             .all(|c| c.bgcolor() == vt100::Color::Default && c.fgcolor() == vt100::Color::Default),
@@ -93,7 +97,11 @@ fn a_config_with_a_syntax_error_is_one_warning_and_the_page_opens() {
     // The defaults: q quits.
     assert_eq!(p.quit(), 0);
     let config = home.config().join("config.toml");
-    assert_eq!(std::fs::read_to_string(config).unwrap(), broken, "never rewritten");
+    assert_eq!(
+        std::fs::read_to_string(config).unwrap(),
+        broken,
+        "never rewritten"
+    );
 }
 
 #[test]
@@ -112,15 +120,22 @@ fn a_damaged_state_file_is_one_warning_then_replaced() {
     std::fs::write(&file, b"{\"key\": 1, \"position\": {\"doc\"").unwrap();
 
     let mut p = start(&home, &["--keywords", "0"], &[]);
-    p.wait_for("the warning", |s| status_row(s).contains("saved position damaged"));
+    p.wait_for("the warning", |s| {
+        status_row(s).contains("saved position damaged")
+    });
     let screen = p.parser.screen().contents();
     assert_eq!(screen.matches("damaged").count(), 1, "one warning");
-    assert!(status_row(p.parser.screen()).contains("article 1/8"), "at the top");
+    assert!(
+        status_row(p.parser.screen()).contains("article 1/8"),
+        "at the top"
+    );
     p.send("]");
     p.wait_for("article 2", |s| status_row(s).contains("article 2/8"));
     assert_eq!(p.quit(), 0);
     // Replaced by a whole record: the next run resumes.
     let mut p = start(&home, &["--keywords", "0"], &[]);
-    p.wait_for("the resume", |s| status_row(s).contains("resumed at article 2"));
+    p.wait_for("the resume", |s| {
+        status_row(s).contains("resumed at article 2")
+    });
     assert_eq!(p.quit(), 0);
 }

@@ -7,7 +7,6 @@ use kanbao::state::update;
 use crate::interactions::press;
 use crate::support::{render, row_text, sample};
 
-
 #[test]
 fn a_mark_brings_back_the_place_and_quote_quote_undoes_jumps() {
     let mut s = sample(100, 30);
@@ -45,7 +44,13 @@ fn a_mark_set_at_one_width_is_the_same_text_at_another() {
     press(&mut s, "]]]jjjjj");
     press(&mut s, "mbg");
     let byte = s.memory.marks[&'b'].byte;
-    update(&mut s, Action::ResizeScreen { width: 61, height: 20 });
+    update(
+        &mut s,
+        Action::ResizeScreen {
+            width: 61,
+            height: 20,
+        },
+    );
     press(&mut s, "'b");
     // At 61 columns the top line is the one that holds the marked text's first byte.
     let top = s.reader.top;

@@ -16,12 +16,19 @@ fn status_row(screen: &vt100::Screen) -> String {
 /// The article pane's part of row `y` (right of the section list's border).
 fn pane_row(screen: &vt100::Screen, y: u16) -> String {
     let (_, cols) = screen.size();
-    let row = screen.rows(0, cols.get()).nth(usize::from(y)).unwrap_or_default();
-    row.split_once('│').map_or(row.clone(), |(_, r)| r.to_string())
+    let row = screen
+        .rows(0, cols.get())
+        .nth(usize::from(y))
+        .unwrap_or_default();
+    row.split_once('│')
+        .map_or(row.clone(), |(_, r)| r.to_string())
 }
 
 fn pane_top(screen: &vt100::Screen, rows: u16) -> String {
-    (0..rows).map(|y| pane_row(screen, y)).collect::<Vec<_>>().join("\n")
+    (0..rows)
+        .map(|y| pane_row(screen, y))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn start(home: &Home, cols: u16, rows: u16, args: &[&str]) -> Pty {
@@ -66,7 +73,9 @@ fn the_sample_reopens_at_the_fourth_article_and_says_so() {
 
     // --no-resume opens at the top; the position stays remembered.
     let mut p = start(&home, 100, 30, &["--keywords", "0", "--no-resume"]);
-    p.wait_for("the first article", |s| status_row(s).contains("article 1/8"));
+    p.wait_for("the first article", |s| {
+        status_row(s).contains("article 1/8")
+    });
     assert!(!status_row(p.parser.screen()).contains("resumed"));
     assert_eq!(p.quit(), 0);
 }
@@ -77,10 +86,17 @@ fn a_directory_reopens_on_the_same_article_at_another_width() {
     let dir = home.dir.join("pages");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("01.md"), kanbao::input::SAMPLE).unwrap();
-    let briefs = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/briefs.md"))
-        .unwrap();
+    let briefs = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/briefs.md"
+    ))
+    .unwrap();
     std::fs::write(dir.join("02.md"), &briefs).unwrap();
-    std::fs::write(dir.join("03.md"), kanbao::input::SAMPLE.replace("平城", "平成")).unwrap();
+    std::fs::write(
+        dir.join("03.md"),
+        kanbao::input::SAMPLE.replace("平城", "平成"),
+    )
+    .unwrap();
     let path = dir.to_string_lossy().into_owned();
     let args = ["--keywords", "0", path.as_str()];
 
@@ -128,9 +144,13 @@ fn marks_return_and_outlive_a_restart_and_quote_quote_undoes_a_jump() {
 
     // A new run, opened at the top: the mark is still there.
     let mut p = start(&home, 100, 30, &["--keywords", "0", "--no-resume"]);
-    p.wait_for("the first article", |s| status_row(s).contains("article 1/8"));
+    p.wait_for("the first article", |s| {
+        status_row(s).contains("article 1/8")
+    });
     p.send("'a");
-    p.wait_for("the marked line after a restart", |s| pane_row(s, 0) == marked);
+    p.wait_for("the marked line after a restart", |s| {
+        pane_row(s, 0) == marked
+    });
     p.send("G");
     p.wait_for("the end", |s| status_row(s).contains("100%"));
     p.send("''");

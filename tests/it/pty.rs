@@ -106,13 +106,12 @@ impl Pty {
         };
         cmd.env("TERM", launch.term);
         // Never the real home, and never another run's reading position.
-        let fresh;
-        let home = match launch.home {
-            Some(home) => home,
-            None => {
-                fresh = crate::home::Home::new();
-                &fresh
-            }
+        let owned;
+        let home = if let Some(home) = launch.home {
+            home
+        } else {
+            owned = crate::home::Home::new();
+            &owned
         };
         for (key, value) in home.envs() {
             cmd.env(key, value);
