@@ -139,3 +139,35 @@ fn a_damaged_state_file_is_one_warning_then_replaced() {
     });
     assert_eq!(p.quit(), 0);
 }
+
+#[test]
+fn print_config_reads_back_and_recent_lists_what_was_read() {
+    let home = Home::new();
+    home.write_config("theme = \"light\"\nindent = 3\n[keys]\nQuit = [\"x\", \"ctrl-q\"]\n");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"));
+    home.apply(&mut cmd);
+    let out = cmd
+        .args(["--print-config", "--indent", "4"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let config = kanbao::config::parse(&text).expect("--print-config reads back");
+    assert_eq!(config.indent, Some(4), "the flag wins over the file");
+    assert_eq!(config.theme.as_deref(), Some("light"));
+    assert!(text.contains("Quit = [\"x\", \"ctrl-q\"]"), "{text}");
+    assert!(text.contains("NextArticle = [\"]\"]"), "{text}");
+
+    let mut p = start(&home, &["--keywords", "0"], &[]);
+    p.send("]]]");
+    p.wait_for("article 4", |s| status_row(s).contains("article 4/8"));
+    assert_eq!(p.quit_with("x"), 0);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"));
+    home.apply(&mut cmd);
+    let out = cmd.arg("--recent").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("bundled sample") && text.contains("article 4"),
+        "{text}"
+    );
+}
