@@ -21,10 +21,11 @@ impl Home {
     /// A new, empty home, unique in this run.
     pub fn new() -> Self {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
+        static SWEPT: std::sync::Once = std::sync::Once::new();
+        let homes = Path::new(env!("CARGO_TARGET_TMPDIR")).join("homes");
+        SWEPT.call_once(|| sweep(&homes));
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("homes")
-            .join(format!("{}-{n}", std::process::id()));
+        let dir = homes.join(format!("{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a scratch home");
         Self { dir }
@@ -59,6 +60,21 @@ impl Home {
     /// Points `cmd` at this home.
     pub fn apply(&self, cmd: &mut Command) {
         cmd.envs(self.envs()).env_remove("NO_COLOR");
+    }
+}
+
+/// Removes the homes of earlier test runs (their process is gone), so they do not pile
+/// up; a home is left while its run may still be using it.
+fn sweep(homes: &Path) {
+    let Ok(entries) = std::fs::read_dir(homes) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name.split('-').next().unwrap_or_default();
+        if pid != std::process::id().to_string() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

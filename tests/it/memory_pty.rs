@@ -174,3 +174,48 @@ fn a_hangup_or_terminate_saves_the_position_too() {
         assert_eq!(p.quit(), 0);
     }
 }
+
+#[test]
+fn an_edited_page_resumes_at_the_same_text() {
+    let home = Home::new();
+    let page = home.dir.join("page.md");
+    std::fs::write(&page, kanbao::input::SAMPLE).unwrap();
+    let path = page.to_string_lossy().into_owned();
+    let args = ["--keywords", "0", path.as_str()];
+    let mut p = start(&home, 100, 30, &args);
+    p.send("]]]");
+    p.wait_for("article 4", |s| status_row(s).contains("article 4/8"));
+    assert_eq!(p.quit(), 0);
+    // A new article above: every byte offset moved, the text is still there.
+    let edited = format!(
+        "## 更正启事\n\n本报昨日第一版一处人名有误,特此更正。\n\n{}",
+        kanbao::input::SAMPLE
+    );
+    std::fs::write(&page, edited).unwrap();
+    let mut p = start(&home, 100, 30, &args);
+    p.wait_for("the resume in the edited page", |s| {
+        status_row(s).contains("resumed at article")
+    });
+    let fourth = headline(&crate::support::sample_doc(), 3);
+    assert!(pane_top(p.parser.screen(), 3).contains(&fourth));
+    assert_eq!(p.quit(), 0);
+}
+
+#[test]
+fn the_search_history_outlives_the_run() {
+    let home = Home::new();
+    let mut p = start(&home, 100, 30, &["--keywords", "0"]);
+    p.send("/人口普查\r");
+    p.wait_for("the matches", |s| status_row(s).contains("match"));
+    assert_eq!(p.quit(), 0);
+    let mut p = start(&home, 100, 30, &["--keywords", "0"]);
+    p.send("/");
+    p.wait_for("the prompt", |s| status_row(s).starts_with('/'));
+    p.send("\x1b[A");
+    p.wait_for("the last run's query", |s| {
+        status_row(s).contains("人口普查")
+    });
+    p.send("\x1b");
+    p.wait_for("the prompt closed", |s| !status_row(s).starts_with('/'));
+    assert_eq!(p.quit(), 0);
+}
