@@ -60,6 +60,8 @@ pub enum Action {
     QuitOnSecondZ,
     /// Leave the reader.
     Quit,
+    /// Open the `:` command line (`:12`, `:page 3`, `:q`).
+    OpenCommandLine,
     /// Copy the article being read (headline, byline, text) to the clipboard.
     CopyArticle,
     /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.
@@ -255,6 +257,7 @@ impl Action {
             Self::JumpToNextKeyword => "JumpToNextKeyword",
             Self::JumpToPrevKeyword => "JumpToPrevKeyword",
             Self::OpenKeywordList => "OpenKeywordList",
+            Self::OpenCommandLine => "OpenCommandLine",
             Self::SearchFor(..) => "SearchFor",
             Self::KeywordEngineReady { .. } => "KeywordEngineReady",
             Self::KeywordEngineFailed(..) => "KeywordEngineFailed",
@@ -329,4 +332,5 @@ pub const BINDABLE: &[Action] = &[
     Action::JumpToNextKeyword,
     Action::JumpToPrevKeyword,
     Action::OpenKeywordList,
+    Action::OpenCommandLine,
 ];

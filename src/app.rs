@@ -24,7 +24,7 @@ use crate::loader::Opening;
 use crate::options::{AnalysisOptions, Options};
 use crate::session::Session;
 use crate::state::keywords::KeywordsState;
-use crate::state::{AppState, Effect, KeyMode, update};
+use crate::state::{AfterLoad, AppState, Effect, KeyMode, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
 
@@ -79,6 +79,11 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         (start.page, Action::JumpToPage),
         (start.article, Action::JumpToEnd),
     ] {
+        if let Some(AfterLoad::Page { article, .. }) = &mut state.after_load {
+            // The page is still loading: its article is opened when it arrives.
+            *article = start.article;
+            break;
+        }
         if let Some(n) = count {
             state.count = Some(n);
             update(&mut state, action);

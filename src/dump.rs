@@ -266,16 +266,10 @@ pub fn page_rule(doc: &Document, opts: &LayoutOptions) -> String {
 }
 
 /// The page's file name, then ` · ` and the furniture lines that carry its date or
-/// edition (`2020年5月6日 星期三 第2版`), on one line; the name alone when there are
-/// none.
+/// edition (`2020年5月6日 星期三 第2版`, [`Document::edition_lines`]), on one line; the
+/// name alone when there are none.
 pub fn page_label(doc: &Document) -> String {
-    let dated: Vec<String> = doc
-        .furniture
-        .iter()
-        .map(|b| one_line(doc.str(&b.span)))
-        .filter(|t| is_date_or_edition(t))
-        .take(2)
-        .collect();
+    let dated: Vec<String> = doc.edition_lines().into_iter().map(one_line).collect();
     let name = one_line(doc.short_name());
     if dated.is_empty() {
         name
@@ -298,27 +292,6 @@ fn one_line(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether a furniture line names a date (`年` and `月` with a digit, or `2020-05-06`)
-/// or an edition (`第…版`), the two things that tell pages of an archive apart.
-fn is_date_or_edition(text: &str) -> bool {
-    let digit = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇一二三四五六七八九十".contains(c)
-    };
-    let has_digit = text.chars().any(digit);
-    let edition = text.find('第').is_some_and(|i| text[i..].contains('版'));
-    let cjk_date = text.contains('年') && text.contains('月') && has_digit;
-    let iso_date = text.as_bytes().windows(10).any(|w| {
-        w.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-' || *b == b'/' || *b == b'.'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-    });
-    edition || cjk_date || iso_date
 }
 
 /// `text` cut to at most `room` columns, with `…` in place of what was cut.
@@ -487,30 +460,8 @@ pub fn analyse(
 
 #[cfg(test)]
 mod tests {
-    use super::{cut_to, is_date_or_edition};
+    use super::cut_to;
     use crate::layout::width::Measure;
-
-    #[test]
-    fn dates_and_editions_are_recognised_and_credits_are_not() {
-        for dated in [
-            "2020年5月6日 星期三",
-            "二〇二〇年五月六日",
-            "第2版",
-            "第十二版 要闻",
-            "2020-05-06",
-            "2020/05/06 第3版",
-        ] {
-            assert!(is_date_or_edition(dated), "{dated}");
-        }
-        for other in [
-            "责任编辑：王五",
-            "本版编辑：赵六  美编：钱七",
-            "版式设计",
-            "第三季度",
-        ] {
-            assert!(!is_date_or_edition(other), "{other}");
-        }
-    }
 
     #[test]
     fn a_cut_label_fits_its_room_with_an_ellipsis() {

@@ -254,6 +254,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
     [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
+    [Char(':')] => Action::OpenCommandLine, ":N article N, :page N, :$ end, :q quit, :help";
     // marks
     [Char('m')] => Action::StartMark, "ma: mark this place as a (any letter)";
     [Char('\'')] => Action::StartJumpToMark, "'a: back to mark a; '': back to before the last jump";
@@ -262,7 +263,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
     [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
-    [Char('F')] => Action::OpenSearchResults, "list every match (Enter jumps)";
+    [Char('F')] => Action::OpenSearchResults, "every match, by article (/ filters, Enter jumps)";
 };
 
 /// Keys while the search prompt is open (other characters are typed into it).

@@ -13,6 +13,7 @@ mod build;
 mod byline;
 mod continuation;
 mod decode;
+mod edition;
 mod features;
 mod fence;
 mod furniture;

@@ -305,11 +305,24 @@ fn repeat(state: &mut AppState, n: usize, forward: bool, word: Option<&str>) {
 pub fn picker_action(state: &mut AppState, action: Action) -> Vec<Effect> {
     let words = current_words(state);
     let selected = state.keywords.picker.unwrap_or(0);
+    let last = words.len().saturating_sub(1);
+    // The list pages with the article pane's keys, as the help and the results do.
+    let page = usize::from(state.pane_height().saturating_sub(3)).max(1);
+    let mut select = |to: usize| state.keywords.picker = Some(to.min(last));
     match action {
-        Action::MoveDown => {
-            state.keywords.picker = Some((selected + 1).min(words.len().saturating_sub(1)));
-        }
-        Action::MoveUp => state.keywords.picker = Some(selected.saturating_sub(1)),
+        Action::MoveDown => select(selected + 1),
+        Action::MoveUp => select(selected.saturating_sub(1)),
+        Action::ScrollPageDown => select(selected + page),
+        Action::ScrollPageUp => select(selected.saturating_sub(page)),
+        Action::ScrollHalfPageDown => select(selected + page / 2),
+        Action::ScrollHalfPageUp => select(selected.saturating_sub(page / 2)),
+        Action::JumpToStart => select(0),
+        Action::JumpToEnd => select(last),
+        Action::ScrollAt { down, .. } => select(if down {
+            selected + 1
+        } else {
+            selected.saturating_sub(1)
+        }),
         Action::OpenSelection => {
             state.keywords.picker = None;
             if let Some(word) = words.get(selected) {

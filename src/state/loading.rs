@@ -22,6 +22,20 @@ pub struct LoadStatus {
     pub total: usize,
 }
 
+/// A jump asked for before the pages it needs had arrived, finished as they do.
+///
+/// `G` while an archive loads means the end of the archive, not of the pages loaded so
+/// far; `100P` (or `--page 100`) on page 40 of a load means page 100 once it is in.
+/// Any other key the user presses drops it: they have moved on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterLoad {
+    /// Go on to the end as pages arrive, and once more when the load is over.
+    End,
+    /// Go to page `page` (1-based) when it arrives, and then to its article `article`
+    /// (1-based) if one was asked for (`--page P --article N`).
+    Page { page: usize, article: Option<usize> },
+}
+
 /// True for the actions a background load sends (handled by [`apply`]).
 pub fn is_load_action(action: &Action) -> bool {
     matches!(

@@ -6,6 +6,7 @@
 //! imports ratatui or crossterm, so tests drive it with plain keys.
 
 pub mod clipboard;
+pub mod command;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
@@ -20,7 +21,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use geometry::{Area, Geometry};
-pub use loading::LoadStatus;
+pub use loading::{AfterLoad, LoadStatus};
 pub use reader::{Pos, Reader, Unit};
 pub use sections::{Entry, EntryKind};
 pub use update::update;
@@ -149,6 +150,10 @@ pub struct AppState {
     pub pages: usize,
     /// The background load's progress, while it runs.
     pub loading: Option<LoadStatus>,
+    /// A jump waiting for pages the load has not delivered yet.
+    pub after_load: Option<AfterLoad>,
+    /// The `:` command line, while open.
+    pub command: Option<command::CommandLine>,
     /// The search prompt, matches and results list.
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
@@ -209,6 +214,8 @@ impl AppState {
             shown: None,
             pages,
             loading,
+            after_load: None,
+            command: None,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
             memory: memory::Memory::default(),

@@ -19,7 +19,7 @@ mod results;
 mod run;
 
 pub use prompt::{History, LineEditor};
-pub use results::{ResultsList, results_capacity};
+pub use results::{ResultsList, results_capacity, rows_between};
 
 pub(super) use navigate::refresh_highlights;
 use navigate::step;
@@ -180,9 +180,11 @@ impl SearchState {
 impl AppState {
     /// Which key table applies now.
     pub fn key_mode(&self) -> KeyMode {
+        let filtering = self.search.results.as_ref().is_some_and(|r| r.filtering);
+        let typing = self.search.prompt.is_some() || filtering || self.command.is_some();
         if let Some(mode) = self.memory.key_mode() {
             mode
-        } else if self.search.prompt.is_some() && self.help.is_none() {
+        } else if typing && self.help.is_none() {
             KeyMode::SearchPrompt
         } else {
             KeyMode::Normal

@@ -252,7 +252,37 @@ pub fn scroll_with_context(
         // The context does not fit: show the selection at least.
         return scroll_to_show(entries, offset, selected, height);
     }
+    // A jump down into a page whose header is off screen (`100J`, `5P`): start the
+    // list at that header, so the page's entries fill the list rather than its header
+    // sitting alone on the last row.
+    if first > offset
+        && let Some(header) = page_header_before(entries, selected, height)
+        && !fits(entries, offset, header, height)
+        && fits(entries, header, below, height)
+    {
+        return header;
+    }
     first
+}
+
+/// The page header entry the entry `at` is listed under, looking back at most one
+/// screen (a page header further up could not be shown with `at` anyway).
+fn page_header_before(entries: &[Entry], at: usize, height: u16) -> Option<usize> {
+    (at.saturating_sub(usize::from(height))..=at)
+        .rev()
+        .find(|&i| matches!(entries.get(i).map(|e| e.kind), Some(EntryKind::Page { .. })))
+}
+
+/// Whether the entries `from..=to` fit in a list of `height` rows.
+fn fits(entries: &[Entry], from: usize, to: usize, height: u16) -> bool {
+    let mut rows = 0u32;
+    for e in entries.iter().take(to + 1).skip(from) {
+        rows += u32::from(e.rows);
+        if rows > u32::from(height) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The first visible entry so that `selected` shows in a list of `height` rows.
@@ -304,6 +334,30 @@ mod tests {
             "selection above: it goes to the top"
         );
         assert_eq!(scroll_to_show(&e, 0, 5, 1), 5);
+    }
+
+    #[test]
+    fn a_jump_into_another_page_shows_that_page_from_its_header() {
+        // Page 0: header + 30 articles; page 1: header + 30 articles.
+        let page = |doc| Entry {
+            kind: EntryKind::Page { doc },
+            rows: 1,
+        };
+        let article = |unit| Entry {
+            kind: EntryKind::Article { unit },
+            rows: 1,
+        };
+        let mut list = vec![page(0)];
+        list.extend((0..30).map(article));
+        list.push(page(1));
+        list.extend((30..60).map(article));
+        // Jump from the top to page 1's first article (entry 32): header 31 at the top.
+        assert_eq!(scroll_with_context(&list, 0, 32, 10), 31);
+        // Stepping down one entry at a time across the header scrolls as usual.
+        let stepped = scroll_with_context(&list, 22, 32, 10);
+        assert_eq!(stepped, 25, "context rows below, no jump to the header");
+        // A jump deep into the page keeps the selection's context instead.
+        assert_eq!(scroll_with_context(&list, 0, 50, 10), 43);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::action::Action;
 
 use super::geometry::MIN_LIST_WIDTH;
+use super::loading::AfterLoad;
 use super::reader::Pos;
 use super::search;
 use super::sections::EntryKind;
@@ -55,6 +56,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         if grows {
             effects.extend(search::extend_to_new_pages(state));
         }
+        if state.after_load.is_some() {
+            finish_after_load(state);
+            state.settle();
+        }
         return effects;
     }
     if action.is_background() {
@@ -75,11 +80,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         state.message = (!notes.is_empty()).then(|| notes.join(" · "));
         return effects;
     }
+    // Any key of the user's (not a resize, a message or a count being typed) means they
+    // moved on from a jump still waiting for pages.
     if !matches!(
         action,
-        Action::ResizeScreen { .. } | Action::ShowMessage(_) | Action::ApplySearchResults(_)
+        Action::ShowMessage(_)
+            | Action::ResizeScreen { .. }
+            | Action::ApplySearchResults(_)
+            | Action::RedrawScreen
+            | Action::TypeCountDigit(_)
     ) {
-        // The user moved first: a resume still waiting for its page is forgotten.
+        state.after_load = None;
+        // The same for a remembered position still waiting for its page.
         state.memory.resume = None;
     }
     // `''` goes back to where a jump started.
@@ -167,6 +179,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             let count = state.count.take();
             if state.memory.pending.is_some() {
                 super::memory::act(state, &other)
+            } else if state.command.is_some() {
+                match super::command::handle(state, &other) {
+                    super::command::Outcome::Done(effects) => effects,
+                    super::command::Outcome::Run(c) => {
+                        state.count = c.count;
+                        return update(state, c.action);
+                    }
+                }
+            } else if other == Action::OpenCommandLine && state.help.is_none() {
+                state.command = Some(super::command::CommandLine::default());
+                vec![Effect::Redraw]
             } else if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
             } else if state.memory.list.is_some() {
@@ -304,6 +327,13 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::JumpToEnd => {
             let max = state.reader.max_top(&state.docs, height);
             jump(state, max);
+            if let Some(load) = state.loading {
+                state.after_load = Some(AfterLoad::End);
+                state.message = Some(format!(
+                    "still loading ({} of {} pages): going on to the end as they arrive",
+                    load.done, load.total
+                ));
+            }
         }
         Action::NextArticle => {
             if let Some(unit) = state.reader.next_article(state.reader.top.unit, n) {
@@ -482,14 +512,18 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
     };
     let loaded = state.reader.doc_first_unit.len();
     if n > loaded {
-        state.message = Some(if n <= state.pages {
-            format!(
-                "page {n} is still loading ({loaded} of {} so far)",
+        if n <= state.pages && state.loading.is_some() {
+            state.after_load = Some(AfterLoad::Page {
+                page: n,
+                article: None,
+            });
+            state.message = Some(format!(
+                "page {n} is still loading ({loaded} of {} so far): going there when it arrives",
                 state.pages
-            )
+            ));
         } else {
-            format!("there are {} pages", state.pages.max(loaded))
-        });
+            state.message = Some(format!("there are {} pages", state.pages.max(loaded)));
+        }
         return;
     }
     let Some(&unit) = state.reader.doc_first_unit.get(n - 1) else {
@@ -506,6 +540,38 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
         {
             state.list.selected = entry;
         }
+    }
+}
+
+/// Carries out the jump waiting in [`AppState::after_load`] as far as the pages loaded
+/// so far allow; keeps waiting while the load runs and the target is not in yet.
+fn finish_after_load(state: &mut AppState) {
+    let loading = state.loading.is_some();
+    match state.after_load {
+        Some(AfterLoad::End) => {
+            let max = state.reader.max_top(&state.docs, state.pane_height());
+            jump(state, max);
+            if !loading {
+                state.after_load = None;
+                state.message = Some(format!("at the end of all {} pages", state.pages));
+            }
+        }
+        Some(AfterLoad::Page { page, article }) => {
+            if page <= state.reader.doc_first_unit.len() {
+                state.after_load = None;
+                jump_to_page(state, Some(page));
+                state.settle();
+                if let Some(n) = article
+                    && let Some(unit) = article_of_page(state, n)
+                {
+                    jump_to_article(state, unit);
+                }
+            } else if !loading {
+                state.after_load = None;
+                state.message = Some(format!("there are {} pages", state.pages));
+            }
+        }
+        None => {}
     }
 }
 

@@ -11,85 +11,158 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::search::context;
-use crate::state::search::results_capacity;
+use crate::state::search::{results_capacity, rows_between};
 use crate::state::{AppState, HighlightKind};
 
 use super::{fit, sanitize, theme};
 
-/// One match in the list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ResultRow {
-    /// `3/24`.
-    pub number: String,
-    /// The article's headline (or its opening words).
-    pub headline: String,
-    pub before: String,
-    pub hit: String,
-    pub after: String,
-    pub selected: bool,
+/// One row of the list: an article's headline (once per run of its hits), or a hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultRow {
+    /// The article the hits below are in.
+    Headline {
+        /// The article's headline (or its opening words).
+        headline: String,
+        /// The page's file name, when several pages are open.
+        page: String,
+        /// Hits in the article (among those shown).
+        hits: usize,
+    },
+    /// One hit: its number and a line of context.
+    Hit {
+        /// `3/24`.
+        number: String,
+        before: String,
+        hit: String,
+        after: String,
+        selected: bool,
+    },
 }
 
-/// The overlay: a title and the rows on screen.
+/// The overlay: a title, the rows on screen and the filter line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ResultsOverlay {
     pub title: String,
     pub rows: Vec<ResultRow>,
     /// Matches lie above / below the rows shown (the border says `↑ more`/`↓ more`).
     pub more: (bool, bool),
+    /// `filter: 大同▏ (12 of 24)`, while a filter is typed or kept.
+    pub filter: Option<String>,
 }
 
 impl ResultsOverlay {
     /// The overlay of `state`, if open.
     pub fn from_state(state: &AppState) -> Option<Self> {
-        let list = state.search.results?;
+        let list = state.search.results.as_ref()?;
         let active = state.search.active.as_ref()?;
         let total = active.matches.len();
+        let shown = list.len(total);
         // Enough context for the line: half the width on each side, hanzi being wide.
         let chars = usize::from(state.size.0 / 4).max(4);
         let capacity = results_capacity(state);
+        let several = state.docs.len() > 1;
         // After a resize the selection may lie below the old page: show it.
-        let offset = list
-            .offset
-            .max((list.selected + 1).saturating_sub(capacity))
-            .min(list.selected);
-        let rows = active
-            .matches
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(capacity)
-            .filter_map(|(i, (d, m))| {
-                let doc = state.docs.get(*d)?;
+        let mut offset = list.offset.min(list.selected);
+        while offset < list.selected && rows_between(state, list, offset, list.selected) > capacity
+        {
+            offset += 1;
+        }
+        let group = |pos: usize| {
+            active
+                .matches
+                .get(list.match_at(pos))
+                .map(|(d, m)| (*d, m.article))
+        };
+        let mut rows = Vec::new();
+        let mut pos = offset;
+        while pos < shown && rows.len() < capacity {
+            let Some((d, m)) = active.matches.get(list.match_at(pos)) else {
+                break;
+            };
+            let Some(doc) = state.docs.get(*d) else {
+                break;
+            };
+            if pos == offset || group(pos) != group(pos - 1) {
+                if rows.len() + 1 >= capacity {
+                    break;
+                }
                 let headline = doc
                     .articles
                     .get(m.article)
                     .and_then(|a| doc.field(a.title.as_ref()))
                     .map_or_else(|| doc.article_label(m.article), str::to_string);
-                let snippet = context(doc, m, chars);
-                let page = if state.docs.len() > 1 {
-                    format!("{} · ", doc.source)
-                } else {
-                    String::new()
-                };
-                Some(ResultRow {
-                    number: format!("{}/{total}", i + 1),
-                    headline: format!("{page}{}", headline.replace('\n', " ")),
-                    before: snippet.before,
-                    hit: snippet.hit,
-                    after: snippet.after,
-                    selected: i == list.selected,
-                })
-            })
-            .collect();
+                rows.push(ResultRow::Headline {
+                    headline: headline.replace('\n', " "),
+                    page: if several {
+                        doc.short_name().to_string()
+                    } else {
+                        String::new()
+                    },
+                    hits: run_length(pos, shown, &group),
+                });
+            }
+            let snippet = context(doc, m, chars);
+            rows.push(ResultRow::Hit {
+                number: format!("{}/{shown}", pos + 1),
+                before: snippet.before,
+                hit: snippet.hit,
+                after: snippet.after,
+                selected: pos == list.selected,
+            });
+            pos += 1;
+        }
+        let filter = (list.filtering || !list.filter.text().is_empty()).then(|| {
+            let cursor = if list.filtering { "▏" } else { "" };
+            format!(
+                "filter: {}{cursor}  ({shown} of {total})",
+                list.filter.text()
+            )
+        });
+        let keys = if list.filtering {
+            "type to filter · ↑↓ Enter Esc"
+        } else {
+            "j/k Space g G Enter · / filters · Esc"
+        };
         Some(Self {
             title: format!(
-                " {total} matches for {} · j/k Space b g G Enter Esc ",
+                " {total} matches in {} articles for {} · {keys} ",
+                active.articles,
                 active.text.trim()
             ),
-            more: (offset > 0, offset + capacity < total),
+            more: (offset > 0, pos < shown),
             rows,
+            filter,
         })
     }
+}
+
+/// How many hits at positions around `pos` share its article: the run it belongs to,
+/// found by binary search both ways (hits come in reading order, so an article's hits
+/// are one run), so a run of 100,000 hits costs a few dozen look-ups.
+fn run_length(pos: usize, shown: usize, group: &dyn Fn(usize) -> Option<(usize, usize)>) -> usize {
+    let g = group(pos);
+    // The first position after the run: `group` is `g` up to it and not after.
+    let (mut lo, mut hi) = (pos, shown);
+    while lo + 1 < hi {
+        let mid = lo + (hi - lo) / 2;
+        if group(mid) == g {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let end = hi;
+    // The first position of the run.
+    let (mut lo, mut hi) = (0, pos);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if group(mid) == g {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    end - lo
 }
 
 impl Widget for ResultsOverlay {
@@ -103,47 +176,84 @@ impl Widget for ResultsOverlay {
             .borders(Borders::ALL)
             .border_style(theme::border())
             .title(fit(&sanitize(&self.title), usize::from(area.width - 2)));
-        let inner = block.inner(area);
+        let mut inner = block.inner(area);
         block.render(area, buf);
+        if let Some(filter) = &self.filter
+            && inner.height > 1
+        {
+            let y = inner.bottom() - 1;
+            let text = fit(&sanitize(filter), usize::from(inner.width));
+            buf.set_stringn(
+                inner.x,
+                y,
+                &text,
+                usize::from(inner.width),
+                theme::entry_page(),
+            );
+            inner.height -= 1;
+        }
         super::help::more_signs(buf, inner, self.more.0, self.more.1);
         let width = usize::from(inner.width);
-        let mut y = inner.y;
-        for row in self.rows {
-            if y + 1 >= inner.bottom() {
-                break;
+        for (row, y) in self.rows.iter().zip(inner.y..inner.bottom()) {
+            match row {
+                ResultRow::Headline {
+                    headline,
+                    page,
+                    hits,
+                } => {
+                    let count = format!(" ({hits})");
+                    let tail = if page.is_empty() {
+                        count
+                    } else {
+                        format!(" · {page}{count}")
+                    };
+                    let tail = sanitize(&tail).into_owned();
+                    let room = width.saturating_sub(tail.width().min(width / 2));
+                    let head = fit(&sanitize(headline), room);
+                    let bold = Style::default().add_modifier(Modifier::BOLD);
+                    let (x, _) = buf.set_stringn(inner.x, y, &head, room, bold);
+                    let rest = usize::from(inner.right().saturating_sub(x));
+                    buf.set_stringn(x, y, fit(&tail, rest), rest, theme::entry_dim());
+                }
+                ResultRow::Hit {
+                    number, selected, ..
+                } => {
+                    if *selected {
+                        buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme::selected());
+                    }
+                    let (x, _) = buf.set_stringn(inner.x + 1, y, number, width, theme::entry_dim());
+                    let area = Rect::new(x, y, inner.right().saturating_sub(x), 1);
+                    draw_context(buf, area, row);
+                }
             }
-            let head_style = if row.selected {
-                theme::selected().add_modifier(Modifier::BOLD)
-            } else {
-                Style::default().add_modifier(Modifier::BOLD)
-            };
-            if row.selected {
-                buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme::selected());
-            }
-            let (x, _) = buf.set_stringn(inner.x, y, &row.number, width, theme::entry_dim());
-            let rest = usize::from(inner.right().saturating_sub(x + 1));
-            let headline = fit(&sanitize(&row.headline), rest);
-            buf.set_stringn(x + 1, y, &headline, rest, head_style);
-            draw_context(buf, Rect::new(inner.x, y + 1, inner.width, 1), &row);
-            y += 2;
         }
     }
 }
 
 /// The context line: before, the hit in the match style, after; cut to the width.
 fn draw_context(buf: &mut Buffer, area: Rect, row: &ResultRow) {
-    let mut x = area.x.saturating_add(2);
+    let ResultRow::Hit {
+        before,
+        hit,
+        after,
+        selected,
+        ..
+    } = row
+    else {
+        return;
+    };
+    let mut x = area.x.saturating_add(1);
     let pieces = [
-        (sanitize(&row.before), Style::default()),
+        (sanitize(before), Style::default()),
         (
-            sanitize(&row.hit),
-            theme::highlight(if row.selected {
+            sanitize(hit),
+            theme::highlight(if *selected {
                 HighlightKind::CurrentMatch
             } else {
                 HighlightKind::SearchMatch
             }),
         ),
-        (sanitize(&row.after), Style::default()),
+        (sanitize(after), Style::default()),
     ];
     for (text, style) in pieces {
         if x >= area.right() {

@@ -1,4 +1,5 @@
-//! The search prompt, drawn in place of the status line while `/` is open.
+//! The search prompt (and the `:` command line), drawn in place of the status line
+//! while `/` (or `:`) is open.
 //!
 //! The terminal's own cursor is put where the next character goes
 //! ([`SearchBar::cursor`]): input methods place their candidate window at the real
@@ -20,6 +21,8 @@ use super::{fit, sanitize, theme};
 /// The prompt line: `/query` on the left, mode and count on the right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchBar {
+    /// What the line opened with: `/` for a search, `:` for a command.
+    pub lead: &'static str,
     /// The query as typed (control characters never get this far).
     pub text: String,
     /// The cursor, a byte offset into `text` on a grapheme boundary.
@@ -39,6 +42,14 @@ struct Shown {
 impl SearchBar {
     /// The prompt of `state`, if it is open.
     pub fn from_state(state: &AppState) -> Option<Self> {
+        if let Some(line) = &state.command {
+            return Some(Self {
+                lead: ":",
+                text: sanitize(line.editor.text()).into_owned(),
+                cursor: line.editor.cursor(),
+                right: crate::state::command::USAGE.to_string(),
+            });
+        }
         let p = state.search.prompt.as_ref()?;
         let words = match state.search.mode {
             MatchMode::Substring => "[substring · Tab: words]",
@@ -55,6 +66,7 @@ impl SearchBar {
             _ => mode,
         };
         Some(Self {
+            lead: "/",
             text: sanitize(p.editor.text()).into_owned(),
             cursor: p.editor.cursor(),
             right,
@@ -121,7 +133,7 @@ impl Widget for SearchBar {
         buf.set_style(area, theme::prompt());
         let shown = self.shown(area.width);
         let width = usize::from(area.width);
-        buf.set_stringn(area.x, area.y, "/", width, theme::prompt());
+        buf.set_stringn(area.x, area.y, self.lead, width, theme::prompt());
         buf.set_stringn(
             area.x.saturating_add(1),
             area.y,
@@ -143,6 +155,7 @@ mod tests {
 
     fn bar(text: &str, cursor: usize) -> SearchBar {
         SearchBar {
+            lead: "/",
             text: text.into(),
             cursor,
             right: "[substring]".into(),

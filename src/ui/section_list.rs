@@ -114,13 +114,20 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             let Some(d) = state.docs.get(doc) else {
                 return Vec::new();
             };
-            let mut pieces = vec![piece(
-                &format!("{}. {}", doc + 1, d.short_name()),
-                theme::entry_page(),
-            )];
-            if let Some(f) = d.furniture.first() {
-                pieces.push(piece(&format!(" {}", d.str(&f.span)), theme::entry_dim()));
-            }
+            // Date and edition first (`3. 2020年5月6日 第2版 · p3.md`): they tell the
+            // pages of an archive apart; the file name, often made up, comes last.
+            let dated = d.edition_lines().join(" ");
+            let pieces = if dated.is_empty() {
+                vec![piece(
+                    &format!("{}. {}", doc + 1, d.short_name()),
+                    theme::entry_page(),
+                )]
+            } else {
+                vec![
+                    piece(&format!("{}. {dated}", doc + 1), theme::entry_page()),
+                    piece(&format!(" · {}", d.short_name()), theme::entry_dim()),
+                ]
+            };
             one(0, pieces)
         }
         EntryKind::Article { unit } => {

@@ -87,7 +87,8 @@ pub fn test_doc(name: &str) -> Document {
 }
 
 /// Keys written as in vim docs: plain characters, `<C-d>`, `<Tab>`, `<Enter>`, `<Esc>`,
-/// `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<Home>`, `<End>`.
+/// `<Down>`, `<Up>`, `<Left>`, `<Right>`, `<PgDn>`, `<PgUp>`, `<Home>`, `<End>`, `<BS>`,
+/// `<Del>`.
 pub fn keys(spec: &str) -> Vec<Key> {
     let mut out = Vec::new();
     let mut rest = spec;
@@ -103,6 +104,10 @@ pub fn keys(spec: &str) -> Vec<Key> {
                 "Esc" => Some(Key::Esc),
                 "Down" => Some(Key::Down),
                 "Up" => Some(Key::Up),
+                "Left" => Some(Key::Left),
+                "Right" => Some(Key::Right),
+                "BS" => Some(Key::Backspace),
+                "Del" => Some(Key::Delete),
                 "PgDn" => Some(Key::PageDown),
                 "PgUp" => Some(Key::PageUp),
                 "Home" => Some(Key::Home),
@@ -122,7 +127,9 @@ pub fn keys(spec: &str) -> Vec<Key> {
     out
 }
 
-/// Presses `spec` on `state`; returns every effect asked for.
+/// Presses `spec` on `state` as the reader would: each key in the key table of the
+/// moment (typed into the prompt or the command line while one is open); returns every
+/// effect asked for.
 pub fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(spec) {

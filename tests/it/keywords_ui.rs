@@ -298,6 +298,19 @@ fn keyword_list_enter_jumps_to_the_chosen_keyword() {
     press(&mut s, "j<Enter>");
     assert_eq!(s.keywords.picker, None);
     assert_eq!(cursor_word(&s), "超市");
+    // The list pages with the pane's keys: G to the last keyword, g back, Space on.
+    press(&mut s, "i");
+    let words = kanbao::state::keywords::current_words(&s).len();
+    press(&mut s, "G");
+    assert_eq!(s.keywords.picker, Some(words - 1));
+    press(&mut s, "g");
+    assert_eq!(s.keywords.picker, Some(0));
+    press(&mut s, " ");
+    assert!(
+        s.keywords.picker.is_some_and(|i| i > 0 || words == 1),
+        "Space pages on"
+    );
+    press(&mut s, "<Esc>");
     // Esc closes without quitting.
     press(&mut s, "i");
     let effects = press(&mut s, "<Esc>");

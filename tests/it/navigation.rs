@@ -312,3 +312,65 @@ fn y_copies_the_article_the_status_names() {
             .is_some_and(|m| m.starts_with("copied article 3"))
     );
 }
+
+#[test]
+fn page_headers_in_the_list_name_date_and_edition_first() {
+    let page = |name: &str, date: &str, edition: &str| {
+        kanbao::document::parse(
+            name,
+            &format!("{date}\n\n{edition}\n\n# 新闻标题{name}\n\n本报讯 正文第一段写在这里。\n"),
+        )
+    };
+    let docs = vec![
+        page("a.md", "2020年5月6日 星期三", "第2版"),
+        page("b.md", "2020年5月7日 星期四", "第3版"),
+    ];
+    let s = state_on(docs, 120, 20);
+    let terminal = render(&s);
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..20).map(|y| row_text(buf, y)).collect();
+    let header = rows
+        .iter()
+        .find(|r| r.contains("2. "))
+        .unwrap_or_else(|| panic!("no header of page 2 in {rows:#?}"));
+    // The file name comes after the date and edition, cut first on a narrow list.
+    assert!(
+        header.contains("2. 2020年5月7日 星期四 第3版"),
+        "date and edition right after the page number: {header}"
+    );
+    assert!(!header.contains("2. b.md"), "{header}");
+}
+
+#[test]
+fn colon_commands_name_the_keys_they_stand_for() {
+    let mut by_key = sample(100, 30);
+    press(&mut by_key, "4G");
+    let mut s = sample(100, 30);
+    press(&mut s, ":4");
+    assert!(s.command.is_some(), "the line is open while typing");
+    let t = render(&s);
+    assert!(row_text(t.backend().buffer(), 29).starts_with(":4"));
+    press(&mut s, "<Enter>");
+    assert!(s.command.is_none());
+    assert_eq!(s.reader.top, by_key.reader.top, ":4 is 4G");
+    assert!(s.shown_unit().is_some_and(|u| u.article == 3));
+    // The end, and back to the top.
+    press(&mut s, ":$<Enter>");
+    let mut end = sample(100, 30);
+    press(&mut end, "G");
+    assert_eq!(s.reader.top, end.reader.top);
+    press(&mut s, ":0<Enter>");
+    assert_eq!(s.reader.top, kanbao::state::Pos::default());
+    // A mistake says what the line knows; Esc closes without running anything.
+    press(&mut s, ":frob<Enter>");
+    let said = s.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("unknown command :frob") && said.contains(":page N"),
+        "{said}"
+    );
+    press(&mut s, ":4<Esc>");
+    assert!(s.command.is_none());
+    assert_eq!(s.reader.top, kanbao::state::Pos::default());
+    // And :q quits.
+    assert!(press(&mut s, ":q<Enter>").contains(&Effect::Quit));
+}

@@ -167,6 +167,80 @@ fn pages_arriving_do_not_move_the_reader() {
     assert_eq!(last.doc, 5);
 }
 
+fn six_pages() -> Vec<Document> {
+    (0..6)
+        .map(|i| kanbao::document::parse(&format!("p{i}"), &kanbao_corpus::generate_page(3, i)))
+        .collect()
+}
+
+#[test]
+fn g_while_loading_goes_on_to_the_true_end() {
+    let docs = six_pages();
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    update(&mut state, Action::JumpToEnd);
+    assert_eq!(state.reader.units[state.reader.top.unit].doc, 0);
+    let said = state.message.clone().unwrap_or_default();
+    assert!(said.contains("still loading"), "{said}");
+    update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
+    assert_eq!(
+        state.reader.units[state.reader.top.unit].doc, 2,
+        "follows the load"
+    );
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    update(&mut state, Action::LoadFinished { skipped: vec![] });
+    let end = state.reader.top;
+    assert_eq!(state.reader.units[end.unit].doc, 5);
+    assert!(state.after_load.is_none());
+    // Pressing G again after the load stays put: it was the true end.
+    update(&mut state, Action::JumpToEnd);
+    assert_eq!(state.reader.top, end);
+}
+
+#[test]
+fn a_key_after_g_while_loading_cancels_the_wait() {
+    let docs = six_pages();
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    update(&mut state, Action::JumpToEnd);
+    update(&mut state, Action::JumpToStart);
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    assert_eq!(
+        state.reader.top,
+        Pos::default(),
+        "the reader went back; stay there"
+    );
+}
+
+#[test]
+fn a_page_jump_to_a_page_still_loading_lands_when_it_arrives() {
+    let docs = six_pages();
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    state.count = Some(5);
+    update(&mut state, Action::JumpToPage);
+    assert_eq!(state.reader.top, Pos::default());
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("page 5 is still loading")
+    );
+    update(&mut state, Action::PagesLoaded(docs[..3].to_vec().into()));
+    assert_eq!(state.reader.top, Pos::default(), "page 5 is not in yet");
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    let top = state.reader.units[state.reader.top.unit];
+    assert_eq!((top.doc, top.article), (4, 0));
+    // An article asked for with the page (`--page 5 --article 2`) opens with it.
+    let mut state = AppState::opening(docs[..1].to_vec(), 6, opts(80), (100, 30));
+    state.count = Some(5);
+    update(&mut state, Action::JumpToPage);
+    if let Some(kanbao::state::AfterLoad::Page { article, .. }) = &mut state.after_load {
+        *article = Some(2);
+    }
+    update(&mut state, Action::PagesLoaded(docs.clone().into()));
+    let top = state.reader.units[state.reader.top.unit];
+    assert_eq!((top.doc, top.article), (4, 1));
+}
+
 /// Every non-space character of `doc`'s text reaches the laid-out lines.
 fn assert_nothing_lost(doc: &Document, width: u16) {
     let layout = lay_out(doc, &opts(width));

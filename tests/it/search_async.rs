@@ -210,7 +210,7 @@ mod props {
                     prop_assert!(a.current.is_none_or(|c| c < a.matches.len()));
                     prop_assert!(a.matches.windows(2).all(|w| (w[0].0, w[0].1.article) <= (w[1].0, w[1].1.article)));
                 }
-                if let (Some(r), Some(a)) = (s.search.results, &s.search.active) {
+                if let (Some(r), Some(a)) = (&s.search.results, &s.search.active) {
                     prop_assert!(r.selected < a.matches.len());
                 }
                 prop_assert!(s.reader.top.unit < s.reader.units.len());

@@ -13,7 +13,10 @@ fn the_results_overlay_shows_headlines_and_context() {
     let t = render(&s);
     let buf = t.backend().buffer();
     let text = screen_text(buf);
-    assert!(text.contains("24 matches for 人口普查"), "{text}");
+    assert!(
+        text.contains("24 matches in 2 articles for 人口普查"),
+        "{text}"
+    );
     assert!(text.contains("1/24") && text.contains("2/24"));
     let hits = find_all(buf, "人口普查");
     assert!(hits.len() >= 10, "a context line per match");
@@ -134,4 +137,53 @@ fn search_styles_win_over_keyword_highlights_on_the_same_text() {
         assert_eq!(buf[(x, y)].fg, Color::Black, "match colours at ({x},{y})");
         assert!(matches!(buf[(x, y)].bg, Color::Yellow | Color::LightRed));
     }
+}
+
+#[test]
+fn the_results_overlay_names_each_article_once_above_its_hits() {
+    let mut s = sample(100, 30);
+    press(&mut s, "/人口普查<Enter>F");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..30).map(|y| row_text(buf, y)).collect();
+    // The hits' article: its headline once, with its hit count, then hit rows.
+    let headline_rows: Vec<&String> = rows[1..28]
+        .iter()
+        .filter(|r| !r.contains("/24") && !r.trim_matches(['│', ' ']).is_empty())
+        .collect();
+    let hit_rows = rows.iter().filter(|r| r.contains("/24")).count();
+    assert!(hit_rows >= 20, "one row per hit: {rows:#?}");
+    assert!(
+        headline_rows.len() == 2 && headline_rows[0].contains("人口普查工作 (17)"),
+        "a headline row per article, not per hit: {rows:#?}"
+    );
+}
+
+#[test]
+fn typing_a_filter_keeps_the_hits_that_contain_it() {
+    let mut s = sample(100, 30);
+    press(&mut s, "/人口<Enter>F");
+    let total = s.search.active.as_ref().map_or(0, |a| a.matches.len());
+    assert!(total > 10);
+    press(&mut s, "/普查");
+    let kept = s.search.results.as_ref().map_or(0, |r| r.len(total));
+    assert!(kept > 0 && kept < total, "{kept} of {total}");
+    let t = render(&s);
+    let text = screen_text(t.backend().buffer());
+    assert!(
+        text.contains(&format!("filter: 普查▏  ({kept} of {total})")),
+        "{text}"
+    );
+    // Enter opens the selected kept hit.
+    let first = s.search.results.as_ref().map(|r| r.match_at(0));
+    press(&mut s, "<Enter>");
+    assert!(s.search.results.is_none());
+    assert_eq!(s.search.active.as_ref().and_then(|a| a.current), first);
+    // Esc in the filter line drops the filter, a second Esc closes the list.
+    press(&mut s, "F/xyz无此词");
+    assert_eq!(s.search.results.as_ref().map(|r| r.len(total)), Some(0));
+    press(&mut s, "<Esc>");
+    assert_eq!(s.search.results.as_ref().map(|r| r.len(total)), Some(total));
+    press(&mut s, "<Esc>");
+    assert!(s.search.results.is_none());
 }

@@ -1,57 +1,20 @@
 //! The search UI (issue 5) as (document, keys, expected state) triples, plus drawn
 //! screens whose styles are read from buffer cells.
 //!
-//! Keys go through [`keymap::action_in`] with the state's own key mode, as the app
+//! Keys go through `keymap::action_in` with the state's own key mode, as the app
 //! does, so typing `/人口普查` really types into the prompt.
 
 use kanbao::action::Action;
 use kanbao::analysis::search::{MatchMode, Query, search_document};
-use kanbao::keymap::{self, Key};
 use kanbao::state::{AppState, Effect, update};
 use ratatui::style::Color;
 
 use crate::interactions::{state_on, test_doc};
 use crate::support::{find_all, render, row_text, sample};
 
-/// Keys as in vim docs; besides the names `interactions::keys` knows: `<BS>`,
-/// `<Del>`, `<Left>`, `<Right>`.
-pub(crate) fn keys(spec: &str) -> Vec<Key> {
-    let mut out = Vec::new();
-    let mut rest = spec;
-    while !rest.is_empty() {
-        let named = [
-            ("<BS>", Key::Backspace),
-            ("<Del>", Key::Delete),
-            ("<Left>", Key::Left),
-            ("<Right>", Key::Right),
-        ]
-        .into_iter()
-        .find(|(name, _)| rest.starts_with(name));
-        if let Some((name, key)) = named {
-            out.push(key);
-            rest = &rest[name.len()..];
-            continue;
-        }
-        let len = if rest.starts_with('<') {
-            rest.find('>').map_or(1, |i| i + 1)
-        } else {
-            rest.chars().next().map_or(1, char::len_utf8)
-        };
-        out.extend(crate::interactions::keys(&rest[..len]));
-        rest = &rest[len..];
-    }
-    out
-}
-
 /// Presses `spec` in whatever key mode the state is in; returns the effects.
 pub(crate) fn press(state: &mut AppState, spec: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for key in keys(spec) {
-        if let Some(action) = keymap::action_in(state.key_mode(), key) {
-            effects.extend(update(state, action));
-        }
-    }
-    effects
+    crate::interactions::press(state, spec)
 }
 
 pub(crate) fn prompt_text(s: &AppState) -> Option<&str> {
@@ -315,7 +278,7 @@ fn the_results_list_jumps_to_each_match() {
         press(&mut s, "F");
         assert!(s.search.results.is_some(), "F opens the list");
         press(&mut s, &format!("{}G", i + 1));
-        assert_eq!(s.search.results.unwrap().selected, i);
+        assert_eq!(s.search.results.as_ref().map(|r| r.selected), Some(i));
         press(&mut s, "<Enter>");
         assert!(s.search.results.is_none(), "Enter closes the list");
         assert_eq!(current(&s), Some(i));

@@ -94,6 +94,7 @@ pub fn extend_to_new_pages(state: &mut AppState) -> Vec<Effect> {
 pub(in crate::state) fn apply_batch(state: &mut AppState, batch: SearchBatch) -> Vec<Effect> {
     let done = batch.done;
     let mut effects = take_batch(state, batch);
+    super::results::matches_grew(state);
     if done {
         effects.extend(extend_to_new_pages(state));
     }
