@@ -120,6 +120,26 @@ pub enum Action {
     /// Matches found by the background search.
     ApplySearchResults(crate::analysis::search::batch::SearchBatch),
 
+    // marks
+    /// `m`: the next letter names a mark at the reading position.
+    StartMark,
+    /// `'`: the next letter (or `'`) says which mark to go back to.
+    StartJumpToMark,
+    /// Put mark `letter` at the reading position.
+    SetMark(char),
+    /// Go to mark `letter`; `'` is the place before the last jump.
+    JumpToMark(char),
+    /// Open the list of marks (Enter jumps).
+    OpenBookmarks,
+    /// At start: what was remembered of these pages (position and marks), whether to
+    /// resume at the position, the search history, and warnings for the status line.
+    RestoreMemory {
+        record: Option<Box<crate::persist::SetRecord>>,
+        resume: bool,
+        searches: Vec<String>,
+        notes: Vec<String>,
+    },
+
     // keywords
     /// Show or hide the keyword highlights in the text.
     ToggleKeywordHighlights,
@@ -166,3 +186,151 @@ impl Action {
         )
     }
 }
+
+impl Action {
+    /// The variant's name: what the configuration's `[keys]` table and README call it.
+    /// Exhaustive on purpose, so a new action gets a name where it is added.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::MoveDown => "MoveDown",
+            Self::MoveUp => "MoveUp",
+            Self::ScrollPageDown => "ScrollPageDown",
+            Self::ScrollPageUp => "ScrollPageUp",
+            Self::ScrollHalfPageDown => "ScrollHalfPageDown",
+            Self::ScrollHalfPageUp => "ScrollHalfPageUp",
+            Self::JumpToStart => "JumpToStart",
+            Self::JumpToEnd => "JumpToEnd",
+            Self::JumpToPage => "JumpToPage",
+            Self::NextArticle => "NextArticle",
+            Self::PrevArticle => "PrevArticle",
+            Self::NextSubhead => "NextSubhead",
+            Self::PrevSubhead => "PrevSubhead",
+            Self::NextPage => "NextPage",
+            Self::PrevPage => "PrevPage",
+            Self::SwitchFocus => "SwitchFocus",
+            Self::FocusSectionList => "FocusSectionList",
+            Self::FocusArticlePane => "FocusArticlePane",
+            Self::OpenSelection => "OpenSelection",
+            Self::ToggleSectionList => "ToggleSectionList",
+            Self::WidenSectionList => "WidenSectionList",
+            Self::NarrowSectionList => "NarrowSectionList",
+            Self::ToggleHelp => "ToggleHelp",
+            Self::CloseOrCancel => "CloseOrCancel",
+            Self::QuitOnSecondZ => "QuitOnSecondZ",
+            Self::Quit => "Quit",
+            Self::CopyArticle => "CopyArticle",
+            Self::SuspendProcess => "SuspendProcess",
+            Self::RedrawScreen => "RedrawScreen",
+            Self::TypeCountDigit(..) => "TypeCountDigit",
+            Self::ResizeScreen { .. } => "ResizeScreen",
+            Self::ScrollAt { .. } => "ScrollAt",
+            Self::ClickAt { .. } => "ClickAt",
+            Self::ShowMessage(..) => "ShowMessage",
+            Self::OpenSearchPrompt => "OpenSearchPrompt",
+            Self::InsertSearchText(..) => "InsertSearchText",
+            Self::DeleteSearchCharBack => "DeleteSearchCharBack",
+            Self::DeleteSearchCharForward => "DeleteSearchCharForward",
+            Self::MoveSearchCursorLeft => "MoveSearchCursorLeft",
+            Self::MoveSearchCursorRight => "MoveSearchCursorRight",
+            Self::MoveSearchCursorStart => "MoveSearchCursorStart",
+            Self::MoveSearchCursorEnd => "MoveSearchCursorEnd",
+            Self::DeleteSearchToStart => "DeleteSearchToStart",
+            Self::DeleteSearchWordBack => "DeleteSearchWordBack",
+            Self::RecallOlderSearch => "RecallOlderSearch",
+            Self::RecallNewerSearch => "RecallNewerSearch",
+            Self::ToggleWholeWord => "ToggleWholeWord",
+            Self::ToggleScriptFolding => "ToggleScriptFolding",
+            Self::ConfirmSearch => "ConfirmSearch",
+            Self::CancelSearch => "CancelSearch",
+            Self::JumpToNextMatch => "JumpToNextMatch",
+            Self::JumpToPrevMatch => "JumpToPrevMatch",
+            Self::OpenSearchResults => "OpenSearchResults",
+            Self::ApplySearchResults(..) => "ApplySearchResults",
+            Self::StartMark => "StartMark",
+            Self::StartJumpToMark => "StartJumpToMark",
+            Self::SetMark(..) => "SetMark",
+            Self::JumpToMark(..) => "JumpToMark",
+            Self::OpenBookmarks => "OpenBookmarks",
+            Self::RestoreMemory { .. } => "RestoreMemory",
+            Self::ToggleKeywordHighlights => "ToggleKeywordHighlights",
+            Self::ToggleNameHighlights => "ToggleNameHighlights",
+            Self::JumpToNextKeyword => "JumpToNextKeyword",
+            Self::JumpToPrevKeyword => "JumpToPrevKeyword",
+            Self::OpenKeywordList => "OpenKeywordList",
+            Self::OpenCommandLine => "OpenCommandLine",
+            Self::SearchFor(..) => "SearchFor",
+            Self::KeywordEngineReady { .. } => "KeywordEngineReady",
+            Self::KeywordEngineFailed(..) => "KeywordEngineFailed",
+            Self::ArticleAnalysed { .. } => "ArticleAnalysed",
+            Self::PagesLoaded(..) => "PagesLoaded",
+            Self::LoadProgress { .. } => "LoadProgress",
+            Self::LoadFinished { .. } => "LoadFinished",
+        }
+    }
+
+    /// The action a key binding in the configuration names (`"NextArticle"`); only
+    /// actions without a payload can be bound.
+    pub fn from_name(name: &str) -> Option<Self> {
+        BINDABLE.iter().find(|a| a.name() == name).cloned()
+    }
+}
+
+/// Every action a key can be bound to by name (those without a payload).
+pub const BINDABLE: &[Action] = &[
+    Action::MoveDown,
+    Action::MoveUp,
+    Action::ScrollPageDown,
+    Action::ScrollPageUp,
+    Action::ScrollHalfPageDown,
+    Action::ScrollHalfPageUp,
+    Action::JumpToStart,
+    Action::JumpToEnd,
+    Action::JumpToPage,
+    Action::NextArticle,
+    Action::PrevArticle,
+    Action::NextSubhead,
+    Action::PrevSubhead,
+    Action::NextPage,
+    Action::PrevPage,
+    Action::SwitchFocus,
+    Action::FocusSectionList,
+    Action::FocusArticlePane,
+    Action::OpenSelection,
+    Action::ToggleSectionList,
+    Action::WidenSectionList,
+    Action::NarrowSectionList,
+    Action::ToggleHelp,
+    Action::CloseOrCancel,
+    Action::QuitOnSecondZ,
+    Action::Quit,
+    Action::CopyArticle,
+    Action::SuspendProcess,
+    Action::RedrawScreen,
+    Action::OpenSearchPrompt,
+    Action::DeleteSearchCharBack,
+    Action::DeleteSearchCharForward,
+    Action::MoveSearchCursorLeft,
+    Action::MoveSearchCursorRight,
+    Action::MoveSearchCursorStart,
+    Action::MoveSearchCursorEnd,
+    Action::DeleteSearchToStart,
+    Action::DeleteSearchWordBack,
+    Action::RecallOlderSearch,
+    Action::RecallNewerSearch,
+    Action::ToggleWholeWord,
+    Action::ToggleScriptFolding,
+    Action::ConfirmSearch,
+    Action::CancelSearch,
+    Action::JumpToNextMatch,
+    Action::JumpToPrevMatch,
+    Action::OpenSearchResults,
+    Action::StartMark,
+    Action::StartJumpToMark,
+    Action::OpenBookmarks,
+    Action::ToggleKeywordHighlights,
+    Action::ToggleNameHighlights,
+    Action::JumpToNextKeyword,
+    Action::JumpToPrevKeyword,
+    Action::OpenKeywordList,
+    Action::OpenCommandLine,
+];

@@ -22,10 +22,14 @@ use crate::keymap::{self, Key};
 use crate::layout::LayoutOptions;
 use crate::loader::Opening;
 use crate::options::{AnalysisOptions, Options};
+use crate::session::Session;
 use crate::state::keywords::KeywordsState;
 use crate::state::{AfterLoad, AppState, Effect, KeyMode, update};
 use crate::tui::{self, Msg, TerminalGuard};
 use crate::ui;
+
+/// How often an idle reader saves its position (only when it moved).
+const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The width the text is first laid out at, before the terminal's size is applied.
 const FIRST_WIDTH: u16 = 80;
@@ -51,6 +55,24 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         update(&mut state, Action::LoadFinished { skipped });
     }
     state.help_rows = crate::ui::HelpOverlay::new(0).row_count();
+    // What an earlier run remembered: marks, search history, and the position unless
+    // the command line says where to open.
+    let explicit_start =
+        options.start != crate::options::StartAt::default() || options.search.text().is_some();
+    let memory_options = crate::options::MemoryOptions {
+        resume: options.memory.resume && !explicit_start,
+        ..options.memory.clone()
+    };
+    let mut session = match state.docs.first() {
+        Some(first) => Session::open(&memory_options, &options.paths, first, state.pages),
+        None => Session::open(
+            &crate::options::MemoryOptions::default(),
+            &[],
+            &Document::default(),
+            0,
+        ),
+    };
+    update(&mut state, session.restore_action(options.warnings.clone()));
     // `--page P` and `--article N` are `PP` and `NG` pressed before the first frame.
     let start = options.start;
     for (count, action) in [
@@ -91,6 +113,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     if analysis_options.is_some() {
         state.keywords = KeywordsState::loading();
     }
+    state.keywords.show_keywords = options.keyword_highlights;
     terminal.draw(|f| ui::draw(f, &state))?;
     if let Some(rest) = opening.rest {
         let tx = tx.clone();
@@ -118,7 +141,15 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     let mut asked = Vec::new();
     start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     let mut signal = None;
-    'events: while let Ok(first) = rx.recv() {
+    'events: loop {
+        let first = match rx.recv_timeout(SAVE_EVERY) {
+            Ok(msg) => msg,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                session.save(&mut state, true);
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let mut redraw = false;
         // A resize may have cut the screen's contents even when the size ends where it
         // began (100×30 → 5×3 → 100×30): paint every cell afterwards, not a diff.
@@ -164,6 +195,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
+                    Effect::SaveMemory => session.save(&mut state, false),
                     Effect::CopyToClipboard => {
                         if let Some(text) = state.clipboard.take() {
                             use std::io::Write as _;
@@ -188,6 +220,9 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     }
     drop(guard);
+    // On quit and on SIGTERM/SIGHUP alike: where the reader stopped, its marks and
+    // searches (the signal thread's grace period leaves time for this small write).
+    session.save(&mut state, false);
     if let Some(sig) = signal {
         // Die of the signal as the parent expects, now that the terminal is restored.
         signal_hook::low_level::emulate_default_handler(sig)?;

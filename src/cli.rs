@@ -10,6 +10,7 @@ use clap::{Parser, ValueEnum};
 use crate::analysis::keywords::{KeywordOptions, Method};
 use crate::analysis::search::MatchMode;
 use crate::analysis::segmenter::SegmenterOptions;
+use crate::config::Config;
 use crate::input::LoadOptions;
 use crate::layout::LayoutOptions;
 use crate::options::{AnalysisOptions, Options, Output, SearchOptions};
@@ -44,9 +45,9 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
-    /// First-line indent of paragraphs, in full-width spaces.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    pub indent: u16,
+    /// First-line indent of paragraphs, in full-width spaces [default: 2].
+    #[arg(long, value_name = "N")]
+    pub indent: Option<u16>,
 
     /// Open with this search active (space-separated terms must all be in an article);
     /// with `--dump json`, adds the matches.
@@ -70,13 +71,26 @@ pub struct Cli {
     #[arg(long)]
     pub exact_script: bool,
 
-    /// Keywords per article (0 turns them off, at most 100).
-    #[arg(long, value_name = "N", default_value_t = 8, value_parser = keyword_count)]
-    pub keywords: usize,
+    /// Keywords per article (0 turns them off, at most 100) [default: 8].
+    #[arg(long, value_name = "N", value_parser = keyword_count)]
+    pub keywords: Option<usize>,
 
     /// Rank keywords with `TextRank` instead of TF-IDF.
     #[arg(long)]
     pub textrank: bool,
+
+    /// Open at the top, not where the last run on these pages stopped.
+    #[arg(long)]
+    pub no_resume: bool,
+
+    /// List what was read recently: when, and where it stopped; then exit.
+    #[arg(long)]
+    pub recent: bool,
+
+    /// Print the configuration in force (defaults, config.toml, these flags) as a
+    /// commented config.toml; then exit.
+    #[arg(long)]
+    pub print_config: bool,
 
     /// A user dictionary in jieba's format (`word [freq] [tag]` per line), instead of
     /// `$XDG_CONFIG_HOME/kanbao/dict.txt`.
@@ -94,8 +108,14 @@ pub enum DumpFormat {
 }
 
 impl Cli {
-    /// The run the command line asks for.
+    /// The run the command line asks for, with the built-in defaults.
     pub fn options(&self) -> Options {
+        self.options_with(&Config::default())
+    }
+
+    /// The run the command line asks for, over the defaults of a configuration file:
+    /// a flag given wins, else the file's value, else the built-in default.
+    pub fn options_with(&self, config: &Config) -> Options {
         let output = match self.dump {
             None => Output::Reader,
             Some(DumpFormat::Json) => Output::Json,
@@ -105,44 +125,51 @@ impl Cli {
             paths: self.paths.clone(),
             output,
             input: LoadOptions {
-                encoding: self.encoding.clone(),
+                encoding: self.encoding.clone().or_else(|| config.encoding.clone()),
             },
-            layout: self.layout_options(self.width.unwrap_or(80).max(1)),
+            layout: self.layout_options(config),
             analysis: AnalysisOptions {
-                keywords: self.keyword_options(),
-                segmenter: self.segmenter_options(),
+                keywords: self.keyword_options(config),
+                segmenter: self.segmenter_options(config),
             },
             search: SearchOptions {
                 text: self.search.clone(),
-                mode: if self.whole_word {
+                mode: if self.whole_word || config.whole_word == Some(true) {
                     MatchMode::WholeWord
                 } else {
                     MatchMode::Substring
                 },
-                exact_script: self.exact_script,
+                exact_script: self.exact_script || config.exact_script == Some(true),
             },
             explain: self.explain,
             start: crate::options::StartAt {
                 page: self.page.map(|p| p as usize),
                 article: self.article.map(|a| a as usize),
             },
+            memory: crate::options::MemoryOptions {
+                state_dir: None,
+                resume: !self.no_resume && config.resume != Some(false),
+            },
+            keyword_highlights: config.keyword_highlights != Some(false),
+            warnings: Vec::new(),
         }
     }
 
-    /// Layout options from the flags, at `width`.
-    fn layout_options(&self, width: u16) -> LayoutOptions {
+    /// Layout options from the flags and the configuration.
+    fn layout_options(&self, config: &Config) -> LayoutOptions {
         LayoutOptions {
-            width,
-            paragraph_indent: self.indent,
-            ambiguous_wide: self.ambiguous_wide,
+            width: self.width.or(config.width).unwrap_or(80).max(1),
+            paragraph_indent: self.indent.or(config.indent).unwrap_or(2),
+            ambiguous_wide: self.ambiguous_wide || config.ambiguous_wide == Some(true),
         }
     }
 
-    /// Keyword options from `--keywords` and `--textrank`.
-    fn keyword_options(&self) -> KeywordOptions {
+    /// Keyword options from `--keywords` and `--textrank` (or the configuration).
+    fn keyword_options(&self, config: &Config) -> KeywordOptions {
+        let from_config = config.keywords.map(|n| n.min(MAX_KEYWORDS));
         KeywordOptions {
-            top: self.keywords,
-            method: if self.textrank {
+            top: self.keywords.or(from_config).unwrap_or(8),
+            method: if self.textrank || config.textrank == Some(true) {
                 Method::TextRank
             } else {
                 Method::TfIdf
@@ -150,10 +177,10 @@ impl Cli {
         }
     }
 
-    /// Dictionaries from `--dict`, else the config directory.
-    fn segmenter_options(&self) -> SegmenterOptions {
+    /// Dictionaries from `--dict` (or the configuration), else the config directory.
+    fn segmenter_options(&self, config: &Config) -> SegmenterOptions {
         SegmenterOptions {
-            user_dict: self.dict.clone(),
+            user_dict: self.dict.clone().or_else(|| config.dict.clone()),
             config_dict: true,
             no_default_dict: false,
         }

@@ -3,6 +3,13 @@
 //! Pure data: no terminal types here. `app.rs` converts terminal key events into
 //! [`Key`], and the help overlay is generated from [`BINDINGS`], so the help can never
 //! disagree with what the keys do.
+//!
+//! The configuration may rebind any action by name ([`Keymap`]): its keys replace the
+//! action's default keys. The rebinding in force is per thread ([`set_active`]): the
+//! reader sets it once at start on the thread that reads keys and draws the help,
+//! and each test (a thread of its own) sees the defaults unless it sets its own.
+
+use std::cell::RefCell;
 
 use crate::action::Action;
 use crate::state::KeyMode;
@@ -55,6 +62,142 @@ impl Key {
     }
 }
 
+impl Key {
+    /// Reads a key as the configuration writes it: one character (`"]"`, `"G"`),
+    /// `"ctrl-n"`, or a name (`space`, `enter`, `esc`, `tab`, `backtab`, `backspace`,
+    /// `delete`, `up`, `down`, `left`, `right`, `pageup`, `pagedown`, `home`, `end`).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Ok(Self::Char(c));
+        }
+        let lower = text.to_ascii_lowercase();
+        if let Some(rest) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
+            let mut chars = rest.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && c.is_ascii_graphic()
+            {
+                return Ok(Self::Ctrl(c));
+            }
+        }
+        Ok(match lower.as_str() {
+            "space" => Self::Char(' '),
+            "enter" | "return" => Self::Enter,
+            "esc" | "escape" => Self::Esc,
+            "tab" => Self::Tab,
+            "backtab" | "s-tab" | "shift-tab" => Self::BackTab,
+            "backspace" | "bs" => Self::Backspace,
+            "delete" | "del" => Self::Delete,
+            "up" => Self::Up,
+            "down" => Self::Down,
+            "left" => Self::Left,
+            "right" => Self::Right,
+            "pageup" | "pgup" => Self::PageUp,
+            "pagedown" | "pgdn" => Self::PageDown,
+            "home" => Self::Home,
+            "end" => Self::End,
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a key (try \"x\", \"ctrl-x\", \"enter\", \"pagedown\")"
+                ));
+            }
+        })
+    }
+
+    /// How the configuration writes this key ([`Key::parse`] reads it back).
+    pub fn config_name(self) -> String {
+        match self {
+            Self::Char(' ') => "space".into(),
+            Self::Char(c) => c.to_string(),
+            Self::Ctrl(c) => format!("ctrl-{c}"),
+            Self::Up => "up".into(),
+            Self::Down => "down".into(),
+            Self::Left => "left".into(),
+            Self::Right => "right".into(),
+            Self::PageUp => "pageup".into(),
+            Self::PageDown => "pagedown".into(),
+            Self::Home => "home".into(),
+            Self::End => "end".into(),
+            Self::Tab => "tab".into(),
+            Self::BackTab => "backtab".into(),
+            Self::Enter => "enter".into(),
+            Self::Esc => "esc".into(),
+            Self::Backspace => "backspace".into(),
+            Self::Delete => "delete".into(),
+        }
+    }
+}
+
+/// The user's rebindings: for each action named in the configuration, the keys that
+/// replace its default ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    rebound: Vec<(Action, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// Binds `action` to `keys` instead of its default keys. Only actions of the
+    /// reader's or the prompt's table can be bound.
+    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) -> Result<(), String> {
+        let known = BINDINGS
+            .iter()
+            .chain(PROMPT_BINDINGS)
+            .any(|b| b.action == action);
+        if !known {
+            return Err(format!("{} has no key to rebind", action.name()));
+        }
+        self.rebound.retain(|(a, _)| *a != action);
+        self.rebound.push((action, keys));
+        Ok(())
+    }
+
+    /// The keys that trigger binding `b` now.
+    pub fn keys_of(&self, b: &Binding) -> Vec<Key> {
+        match self.rebound.iter().find(|(a, _)| *a == b.action) {
+            Some((_, keys)) => keys.clone(),
+            None => b.keys.to_vec(),
+        }
+    }
+
+    /// The action of `table` that `key` triggers: a rebinding first, then the
+    /// defaults of actions that were not rebound.
+    fn lookup(&self, table: &[Binding], key: Key) -> Option<Action> {
+        let rebound = self
+            .rebound
+            .iter()
+            .find(|(a, keys)| keys.contains(&key) && table.iter().any(|b| b.action == *a));
+        if let Some((action, _)) = rebound {
+            return Some(action.clone());
+        }
+        table
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .filter(|b| !self.rebound.iter().any(|(a, _)| *a == b.action))
+            .map(|b| b.action.clone())
+    }
+}
+
+thread_local! {
+    static ACTIVE: RefCell<Keymap> = RefCell::new(Keymap::default());
+}
+
+/// Makes `keymap` the one this thread's key lookups and help use.
+pub fn set_active(keymap: Keymap) {
+    ACTIVE.with(|k| *k.borrow_mut() = keymap);
+}
+
+/// The keymap in force on this thread.
+pub fn active() -> Keymap {
+    ACTIVE.with(|k| k.borrow().clone())
+}
+
+fn lookup(table: &[Binding], key: Key) -> Option<Action> {
+    ACTIVE.with(|k| k.borrow().lookup(table, key))
+}
+
 /// One line of the keymap: the keys, what they do, and how the help describes it.
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -104,7 +247,7 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
     // keywords
     [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off";
-    [Char('m')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
+    [Char('p')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
     [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
     [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
     [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
@@ -112,6 +255,10 @@ pub static BINDINGS: &[Binding] = bindings! {
     [Char('q'), Ctrl('c')] => Action::Quit, "quit";
     [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
     [Char(':')] => Action::OpenCommandLine, ":N article N, :page N, :$ end, :q quit, :help";
+    // marks
+    [Char('m')] => Action::StartMark, "ma: mark this place as a (any letter)";
+    [Char('\'')] => Action::StartJumpToMark, "'a: back to mark a; '': back to before the last jump";
+    [Char('M')] => Action::OpenBookmarks, "the marks, with headline and text (Enter jumps)";
     // search
     [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
     [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
@@ -141,9 +288,17 @@ pub static PROMPT_BINDINGS: &[Binding] = bindings! {
 pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
     match mode {
         KeyMode::Normal => action_for(key),
+        KeyMode::MarkLetter => Some(match key {
+            Key::Char(c) if c.is_ascii_alphabetic() => Action::SetMark(c),
+            _ => Action::CloseOrCancel,
+        }),
+        KeyMode::MarkJump => Some(match key {
+            Key::Char(c) if c.is_ascii_alphabetic() || c == '\'' => Action::JumpToMark(c),
+            _ => Action::CloseOrCancel,
+        }),
         KeyMode::SearchPrompt => {
-            if let Some(b) = PROMPT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
-                return Some(b.action.clone());
+            if let Some(action) = lookup(PROMPT_BINDINGS, key) {
+                return Some(action);
             }
             match key {
                 Key::Char(c) => Some(Action::InsertSearchText(c.to_string())),
@@ -165,18 +320,16 @@ pub fn action_for(key: Key) -> Option<Action> {
     {
         return Some(Action::TypeCountDigit(d as u8));
     }
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action.clone())
+    lookup(BINDINGS, key)
 }
 
 /// Help lines generated from [`BINDINGS`]: (keys, description).
 pub fn help_lines() -> Vec<(String, &'static str)> {
+    let keymap = active();
     let mut lines: Vec<(String, &'static str)> = BINDINGS
         .iter()
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let keys: Vec<String> = keymap.keys_of(b).iter().map(|k| k.label()).collect();
             (keys.join(" "), b.help)
         })
         .collect();
@@ -216,6 +369,64 @@ pub const PROMPT_HELP: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bound_action_has_a_name_that_reads_back() {
+        for b in BINDINGS.iter().chain(PROMPT_BINDINGS) {
+            let name = b.action.name();
+            assert_eq!(Action::from_name(name), Some(b.action.clone()), "{name}");
+        }
+        for a in crate::action::BINDABLE {
+            assert_eq!(format!("{a:?}"), a.name(), "the name is the variant's");
+        }
+        assert_eq!(
+            Action::from_name("SearchFor"),
+            None,
+            "payloads cannot be bound"
+        );
+    }
+
+    #[test]
+    fn keys_parse_and_print_back() {
+        for text in [
+            "]", "G", "ctrl-n", "space", "enter", "pagedown", "backtab", "'",
+        ] {
+            let key = Key::parse(text).unwrap();
+            assert_eq!(Key::parse(&key.config_name()), Ok(key), "{text}");
+        }
+        assert_eq!(Key::parse("C-N"), Ok(Key::Ctrl('n')));
+        assert!(Key::parse("hyper-x").is_err());
+    }
+
+    #[test]
+    fn a_rebinding_replaces_the_default_keys_on_this_thread_only() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Action::NextArticle, vec![Key::Char('x'), Key::Ctrl('n')])
+            .unwrap();
+        keymap.rebind(Action::Quit, vec![Key::Char('Q')]).unwrap();
+        assert!(
+            keymap
+                .rebind(Action::ShowMessage(String::new()), vec![])
+                .is_err()
+        );
+        set_active(keymap);
+        assert_eq!(action_for(Key::Char('x')), Some(Action::NextArticle));
+        assert_eq!(action_for(Key::Ctrl('n')), Some(Action::NextArticle));
+        assert_eq!(action_for(Key::Char(']')), None, "the default key gave way");
+        assert_eq!(action_for(Key::Char('q')), None);
+        assert_eq!(action_for(Key::Char('Q')), Some(Action::Quit));
+        assert_eq!(action_for(Key::Char('j')), Some(Action::MoveDown));
+        assert!(
+            help_lines()
+                .iter()
+                .any(|(k, h)| k == "x Ctrl-n" && *h == "next article")
+        );
+        std::thread::spawn(|| assert_eq!(action_for(Key::Char(']')), Some(Action::NextArticle)))
+            .join()
+            .unwrap();
+        set_active(Keymap::default());
+    }
 
     #[test]
     fn no_key_is_bound_twice() {

@@ -9,10 +9,44 @@ use clap::Parser;
 use kanbao::analysis::segmenter;
 use kanbao::cli::Cli;
 use kanbao::options::{Options, Output, StartAt};
-use kanbao::{app, dump, loader};
+use kanbao::{app, config, dump, loader};
 
 fn main() {
-    let options = Cli::parse().options();
+    let cli = Cli::parse();
+    let dirs = kanbao::persist::paths::Dirs::from_env();
+    if cli.recent {
+        let text = dirs.as_ref().map_or_else(
+            || "nothing is remembered: neither $XDG_STATE_HOME nor $HOME is set\n".into(),
+            |d| kanbao::session::recent(&d.state),
+        );
+        std::process::exit(write_out(|out| out.write_all(text.as_bytes())));
+    }
+    // The configuration file: one warning when it is broken, and the defaults.
+    let config_file = dirs.as_ref().map(kanbao::persist::paths::Dirs::config_file);
+    let (config, broken) = config_file.as_deref().map(config::load).unwrap_or_default();
+    // NO_COLOR (any value) asks for no colour: the mono theme, unless the file names one.
+    let settings = config::Settings::from_config(&config, std::env::var_os("NO_COLOR").is_some());
+    let mut options = cli.options_with(&config);
+    if cli.print_config {
+        let text = config::render(&options, &config, &settings);
+        std::process::exit(write_out(|out| out.write_all(text.as_bytes())));
+    }
+    options.warnings.extend(broken);
+    if let Some(path) = &config_file {
+        options.warnings.extend(settings.warning(path));
+    }
+    kanbao::keymap::set_active(settings.keymap);
+    kanbao::ui::theme::set_active(settings.theme);
+    // Only the reader remembers: a dump never resumes and never writes state.
+    if options.output == Output::Reader {
+        options.memory.state_dir = dirs.map(|d| d.state);
+    }
+    if !(options.output == Output::Reader && io::stdout().is_terminal() && !dumb_terminal()) {
+        // No status line to show them on.
+        for warning in &options.warnings {
+            report(warning);
+        }
+    }
     std::process::exit(run(&options));
 }
 

@@ -33,6 +33,21 @@ pub struct Options {
     pub explain: bool,
     /// Where the reader opens (`--page`, `--article`).
     pub start: StartAt,
+    /// What the reader remembers between runs, and whether it resumes.
+    pub memory: MemoryOptions,
+    /// Keyword highlights shown at start (`H` toggles them).
+    pub keyword_highlights: bool,
+    /// Warnings about the configuration, shown once (status line or standard error).
+    pub warnings: Vec<String>,
+}
+
+/// What the reader remembers between runs (see `crate::session`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemoryOptions {
+    /// `$XDG_STATE_HOME/kanbao`; `None` remembers nothing.
+    pub state_dir: Option<PathBuf>,
+    /// Open where the last run on these pages stopped (`--no-resume` turns it off).
+    pub resume: bool,
 }
 
 /// Where the reader opens: page P of all the pages, article N of that page (1-based,

@@ -4,7 +4,7 @@
 //! jieba runs on a background thread (`app.rs` starts it after the first frame); its
 //! results arrive as background actions ([`Action::is_background`]) and are only
 //! *stored* here, so drawing and scrolling never wait for them. Everything else is the
-//! reader's side of issue 6: `H` toggles keyword highlights, `m` the names mode, `w`/`W`
+//! reader's side of issue 6: `H` toggles keyword highlights, `p` the names mode, `w`/`W`
 //! move the keyword cursor through the occurrences (scrolling only when the next one is
 //! off screen), `i` opens the article's keywords and Enter there sends
 //! [`Action::SearchFor`].
@@ -55,7 +55,7 @@ pub struct KeywordsState {
     pub analyses: HashMap<(usize, usize), Arc<ArticleAnalysis>>,
     /// Keyword occurrences are highlighted (`H`).
     pub show_keywords: bool,
-    /// Names are highlighted instead of keywords (`m`).
+    /// Names are highlighted instead of keywords (`p`).
     pub show_names: bool,
     /// The keyword list is open, with this entry selected.
     pub picker: Option<usize>,

@@ -64,6 +64,8 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     state.settle();
+    // A remembered position on a page that was still loading.
+    super::memory::try_resume(state);
     vec![Effect::Redraw]
 }
 

@@ -10,6 +10,7 @@ pub mod command;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
+pub mod memory;
 pub mod parts;
 pub mod reader;
 pub mod search;
@@ -43,6 +44,8 @@ pub enum Effect {
     RunSearch,
     /// Hand [`AppState::clipboard`] to the terminal's clipboard (OSC 52).
     CopyToClipboard,
+    /// Save the reading position and marks now (a mark was set).
+    SaveMemory,
 }
 
 /// Which pane the keys move.
@@ -60,6 +63,10 @@ pub enum KeyMode {
     Normal,
     /// Typing a search: the prompt's table; any other character is typed.
     SearchPrompt,
+    /// After `m`: a letter names the mark to set.
+    MarkLetter,
+    /// After `'`: a letter (or `'`) names the mark to go back to.
+    MarkJump,
 }
 
 /// What a highlight marks; the UI picks the style.
@@ -151,6 +158,8 @@ pub struct AppState {
     pub search: search::SearchState,
     /// Keywords and names from the analysis worker, and their highlight modes.
     pub keywords: keywords::KeywordsState,
+    /// Marks, the place before the last jump, a pending resume.
+    pub memory: memory::Memory,
 }
 
 impl AppState {
@@ -209,6 +218,7 @@ impl AppState {
             command: None,
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
+            memory: memory::Memory::default(),
         };
         state.settle();
         state

@@ -465,6 +465,40 @@ impl Reader {
         }
     }
 
+    /// Where `pos`'s text is, whatever the width: (document, byte offset of its first
+    /// line with text, blank lines above that line, whether that line is furniture).
+    pub fn text_at(&mut self, docs: &[Document], pos: Pos) -> Option<(usize, usize, usize, bool)> {
+        let doc = self.units.get(pos.unit)?.doc;
+        let saved = self.top;
+        self.top = pos;
+        let anchor = self.anchor(docs);
+        self.top = saved;
+        Some((doc, anchor.byte?, anchor.lines_above, anchor.furniture))
+    }
+
+    /// The position whose top line shows byte `byte` of article `article` of `doc`
+    /// (with `lines_above` blank lines over it): [`Reader::text_at`] undone at the
+    /// present width.
+    pub fn pos_of_text(
+        &mut self,
+        docs: &[Document],
+        (doc, article): (usize, usize),
+        byte: usize,
+        lines_above: usize,
+        furniture: bool,
+    ) -> Option<Pos> {
+        let unit = self.unit_at(doc, article, byte)?;
+        Some(self.find(
+            docs,
+            Anchor {
+                unit,
+                byte: Some(byte),
+                lines_above,
+                furniture,
+            },
+        ))
+    }
+
     /// How far through all the text the top line is, 0–100.
     pub fn percent(&mut self, docs: &[Document], height: u16) -> u16 {
         let max = self.max_top(docs, height);

@@ -182,7 +182,9 @@ impl AppState {
     pub fn key_mode(&self) -> KeyMode {
         let filtering = self.search.results.as_ref().is_some_and(|r| r.filtering);
         let typing = self.search.prompt.is_some() || filtering || self.command.is_some();
-        if typing && self.help.is_none() {
+        if let Some(mode) = self.memory.key_mode() {
+            mode
+        } else if typing && self.help.is_none() {
             KeyMode::SearchPrompt
         } else {
             KeyMode::Normal

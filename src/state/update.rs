@@ -65,6 +65,21 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     if action.is_background() {
         return super::keywords::background(state, action);
     }
+    if let Action::RestoreMemory {
+        record,
+        resume,
+        searches,
+        notes,
+    } = action
+    {
+        for query in &searches {
+            state.search.history.push(query);
+        }
+        let effects = super::memory::restore(state, record.map(|r| *r), resume);
+        let notes: Vec<String> = notes.into_iter().chain(state.message.take()).collect();
+        state.message = (!notes.is_empty()).then(|| notes.join(" · "));
+        return effects;
+    }
     // Any key of the user's (not a resize, a message or a count being typed) means they
     // moved on from a jump still waiting for pages.
     if !matches!(
@@ -76,7 +91,14 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             | Action::TypeCountDigit(_)
     ) {
         state.after_load = None;
+        // The same for a remembered position still waiting for its page.
+        state.memory.resume = None;
     }
+    // `''` goes back to where a jump started.
+    let jump_from = (super::memory::is_jump(&action) && state.memory.list.is_none())
+        .then(|| super::memory::place_of_top(state))
+        .flatten();
+    let top_before = state.reader.top;
     let before = fingerprint(state);
     if !matches!(
         action,
@@ -155,7 +177,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => {
             state.z_pending = false;
             let count = state.count.take();
-            if state.command.is_some() {
+            if state.memory.pending.is_some() {
+                super::memory::act(state, &other)
+            } else if state.command.is_some() {
                 match super::command::handle(state, &other) {
                     super::command::Outcome::Done(effects) => effects,
                     super::command::Outcome::Run(c) => {
@@ -168,6 +192,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 vec![Effect::Redraw]
             } else if state.keywords.picker.is_some() {
                 super::keywords::picker_action(state, other)
+            } else if state.memory.list.is_some() {
+                super::memory::list_action(state, &other)
             } else if state.help.is_some() {
                 help_action(state, &other, count)
             } else if let Some(effects) = search::handle(state, &other, count) {
@@ -178,6 +204,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
     };
     state.settle();
+    if jump_from.is_some() && state.reader.top != top_before {
+        state.memory.previous = jump_from;
+    }
     if moves_reading
         && state.focus == Focus::List
         && let Some(reading) = state.list.reading
@@ -328,6 +357,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::NextPage => move_page(state, n, true),
         Action::PrevPage => move_page(state, n, false),
         other if super::keywords::handles(&other) => return super::keywords::act(state, other, n),
+        other if super::memory::handles(&other) => return super::memory::act(state, &other),
         other => return act_on_layout(state, other),
     }
     Vec::new()

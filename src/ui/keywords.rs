@@ -91,7 +91,7 @@ pub fn legend() -> Vec<(String, String, Style)> {
     .map(|(kind, sample, tag)| {
         (
             sample.to_string(),
-            format!("names mode (m): {} ({tag})", kind.label()),
+            format!("names mode (p): {} ({tag})", kind.label()),
             theme::name(kind),
         )
     })

@@ -7,6 +7,7 @@
 //! alone. Document text passes through [`sanitize`] before it reaches a cell.
 
 pub mod article_view;
+pub mod bookmarks;
 pub mod help;
 pub mod keywords;
 pub mod results;
@@ -64,6 +65,9 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         frame.render_widget(results, area);
     }
     if let Some(list) = keywords::KeywordList::from_state(state) {
+        frame.render_widget(list, rect(g.pane));
+    }
+    if let Some(list) = bookmarks::BookmarkList::from_state(state) {
         frame.render_widget(list, rect(g.pane));
     }
     if let Some(scroll) = state.help {

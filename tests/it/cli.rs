@@ -2,7 +2,7 @@
 //! one-line message and exit status 2, and never writes a control byte of a document.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use crate::input::{fixture, scratch};
 
@@ -13,7 +13,7 @@ fn kanbao(args: &[&str]) -> Output {
 }
 
 fn kanbao_with_keywords(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    crate::home::kanbao()
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -21,7 +21,7 @@ fn kanbao_with_keywords(args: &[&str]) -> Output {
 }
 
 fn kanbao_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let mut child = crate::home::kanbao()
         .args(["--keywords", "0"])
         .args(args)
         .stdin(Stdio::piped())

@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 use crate::input::scratch;
 
 fn kanbao() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kanbao"));
+    let mut cmd = crate::home::kanbao();
     cmd.args(["--keywords", "0"]).stdin(Stdio::null());
     cmd
 }
@@ -111,7 +111,7 @@ fn a_dictionary_that_is_no_word_list_is_refused_in_one_line() {
         (huge.to_str().unwrap().to_string(), "too large"),
     ];
     for (dict, says) in cases {
-        let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        let out = crate::home::kanbao()
             .args(["--dump", "json", "--dict", &dict])
             .stdin(Stdio::null())
             .output()
@@ -128,7 +128,7 @@ fn a_malformed_dictionary_line_is_named_by_number_and_shown_safely() {
     let dir = scratch("bad-dict");
     let dict = dir.join("dict.txt");
     std::fs::write(&dict, "好词 3 n\n# 注释\n坏词 x\u{1b}]0;pwned\u{7}\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--dump", "json", "--dict"])
         .arg(&dict)
         .stdin(Stdio::null())
@@ -236,9 +236,10 @@ fn an_unreadable_subdirectory_is_skipped_not_fatal() {
         let mut cmd = Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(env!("CARGO_BIN_EXE_kanbao"));
+        crate::home::isolate(&mut cmd);
         cmd
     } else {
-        Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        crate::home::kanbao()
     };
     let out = cmd
         .args(["--keywords", "0", "--dump", "text"])

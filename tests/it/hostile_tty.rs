@@ -5,7 +5,7 @@
 //! The real binary runs in a pty on hostile pages; every byte it writes is split into
 //! escape sequences ([`crate::scan`]) and each must be one the renderer sends.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::input::{fixture, scratch};
 use crate::pty::{Launch, Pty};
@@ -117,7 +117,7 @@ fn dumps_and_pipes_print_text_only() {
     let escapes = fixture("escapes.md");
     for path in [hostile.as_str(), escapes.to_str().unwrap()] {
         for args in [&["--dump", "text"][..], &["--dump", "json"], &[]] {
-            let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+            let out = crate::home::kanbao()
                 .args(args)
                 .arg(path)
                 .stdin(Stdio::null())

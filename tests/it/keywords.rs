@@ -274,7 +274,7 @@ fn analysis_worker_loads_then_serves_the_article_on_screen_first() {
 }
 
 fn dump_keywords(config_home: &std::path::Path, extra: &[&str]) -> Vec<String> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--dump", "json"])
         .args(extra)
         .env("XDG_CONFIG_HOME", config_home)
@@ -319,7 +319,7 @@ fn the_config_directory_dictionary_and_dict_flag_reach_the_dump() {
 
 #[test]
 fn a_missing_dict_file_is_reported_with_its_path() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--dump", "json", "--dict", "/nonexistent/kanbao-dict.txt"])
         .output()
         .expect("kanbao runs");

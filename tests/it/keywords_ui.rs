@@ -136,7 +136,7 @@ fn background_results_keep_count_and_message() {
 fn names_mode_styles_people_places_and_toggles_back() {
     let mut s = sample_pending(100, 40);
     deliver_all(&mut s);
-    press(&mut s, "3]m");
+    press(&mut s, "3]p");
     assert!(s.keywords.show_names);
     let t = render(&s);
     let buf = t.backend().buffer();
@@ -336,7 +336,7 @@ fn keys_while_pending_or_off_only_explain() {
     press(&mut s, "i");
     assert_eq!(s.keywords.picker, None);
     let mut off = state_on(vec![sample_doc()], 80, 24);
-    press(&mut off, "m");
+    press(&mut off, "p");
     assert!(off.message.as_deref().unwrap_or("").contains("off"));
     let text = screen_text(render(&off).backend().buffer());
     assert!(!text.contains("关键词"), "keywords off: no header row");

@@ -2,10 +2,12 @@
 
 mod architecture;
 mod cli;
+mod config_pty;
 mod e2e;
 mod e2e_search;
 mod fuzz;
 mod habits;
+mod home;
 mod hostile_cli;
 mod hostile_keys;
 mod hostile_reader;
@@ -17,6 +19,8 @@ mod keywords;
 mod keywords_ui;
 mod layout;
 mod layout_snapshots;
+mod marks;
+mod memory_pty;
 mod names_measured;
 mod nav_pty;
 mod navigation;

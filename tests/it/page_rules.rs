@@ -3,7 +3,7 @@
 //! fills it to the width as the layout counts columns, leaves a single page as it
 //! was, and `--article N [--page P]` prints just that article or fails with exit 2.
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use kanbao::layout::LayoutOptions;
 use kanbao::layout::width::Measure;
@@ -11,7 +11,7 @@ use kanbao::layout::width::Measure;
 use crate::input::{fixture, scratch};
 
 fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    crate::home::kanbao()
         .args(["--keywords", "0"])
         .args(args)
         .stdin(Stdio::null())

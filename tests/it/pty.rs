@@ -26,6 +26,11 @@ pub struct Launch<'a> {
     pub shell: Option<&'a str>,
     pub cols: u16,
     pub rows: u16,
+    /// The home kanbao reads its configuration from and keeps its state in; `None`
+    /// gives this run a fresh one (see [`crate::home`]).
+    pub home: Option<&'a crate::home::Home>,
+    /// Extra environment variables (`NO_COLOR`).
+    pub env: &'a [(&'a str, &'a str)],
 }
 
 impl Default for Launch<'_> {
@@ -37,6 +42,8 @@ impl Default for Launch<'_> {
             shell: None,
             cols: 80,
             rows: 24,
+            home: None,
+            env: &[],
         }
     }
 }
@@ -98,6 +105,21 @@ impl Pty {
             cmd
         };
         cmd.env("TERM", launch.term);
+        // Never the real home, and never another run's reading position.
+        let owned;
+        let home = if let Some(home) = launch.home {
+            home
+        } else {
+            owned = crate::home::Home::new();
+            &owned
+        };
+        for (key, value) in home.envs() {
+            cmd.env(key, value);
+        }
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in launch.env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn kanbao");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -235,6 +257,12 @@ impl Pty {
     pub fn quit(&mut self) -> u32 {
         self.send("q");
         self.wait_exit_with(|p| p.send("q"))
+    }
+
+    /// Presses `key` until the reader exits (see [`Self::quit`]); returns its exit code.
+    pub fn quit_with(&mut self, key: &str) -> u32 {
+        self.send(key);
+        self.wait_exit_with(|p| p.send(key))
     }
 
     /// Waits for the process to end and drains its output; returns its exit code.

@@ -1,7 +1,7 @@
 //! 繁简 folding in search (issue 16): 台风 finds 颱風 in the Big5 fixture, in the dump and
 //! in the reader, and Ctrl-o in the prompt turns the folding off and on again.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use kanbao::document::parse;
 
@@ -9,7 +9,7 @@ use crate::interactions::state_on;
 use crate::search_ui::press;
 
 fn dump_matches(args: &[&str]) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--keywords", "0", "--dump", "json"])
         .args(args)
         .stdin(Stdio::null())
