@@ -30,6 +30,7 @@
 
 mod article;
 pub mod breaks;
+pub mod table;
 pub mod typeset;
 pub mod width;
 pub mod wrap;
@@ -113,8 +114,28 @@ pub struct VisualLine {
     pub indent: u16,
     /// A marker drawn in the indent area, e.g. the bullet of a list item.
     pub marker: Option<&'static str>,
-    /// Display width of the text in `range`.
+    /// Display width of the text in `range` (of the whole row for a table line).
     pub width: u16,
+    /// A table line's pieces, each at its own column: cells' text and rules (see
+    /// [`table`]). Empty for every other line, which is `range` drawn after `indent`.
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a table line, placed at a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Columns after the line's indent.
+    pub column: u16,
+    pub kind: SegmentKind,
+}
+
+/// What a [`Segment`] draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// Text of a cell: bytes of [`Document::text`]; `header` for a header cell.
+    Text { range: Range<usize>, header: bool },
+    /// A rule or a column separator (box-drawing characters), drawn in the rule style.
+    Rule(Box<str>),
 }
 
 /// A whole document laid out at one width.
@@ -160,10 +181,31 @@ pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
     let mut s = String::new();
     let marker = line.marker.unwrap_or("");
     s.push_str(marker);
-    let pad = usize::from(line.indent).saturating_sub(width::Measure::default().width(marker));
+    let measure = width::Measure::default();
+    let pad = usize::from(line.indent).saturating_sub(measure.width(marker));
     s.extend(std::iter::repeat_n(' ', pad));
-    s.push_str(&line_text(doc, line));
+    if line.segments.is_empty() {
+        s.push_str(&line_text(doc, line));
+        return s;
+    }
+    // A table line: each segment padded out to its column.
+    let mut at = 0;
+    for segment in &line.segments {
+        let text = segment_text(doc, segment);
+        let column = usize::from(segment.column);
+        s.extend(std::iter::repeat_n(' ', column.saturating_sub(at)));
+        at = column.max(at) + measure.width(&text);
+        s.push_str(&text);
+    }
     s
+}
+
+/// The text a segment draws (a cell's text made displayable, or a rule).
+pub fn segment_text<'a>(doc: &'a Document, segment: &'a Segment) -> Cow<'a, str> {
+    match &segment.kind {
+        SegmentKind::Text { range, .. } => width::display(doc.text.get(range.clone()).unwrap_or("")),
+        SegmentKind::Rule(rule) => Cow::Borrowed(rule),
+    }
 }
 
 /// The screen column (indent included) where the byte `offset` of [`Document::text`]
@@ -178,12 +220,24 @@ pub fn column_of(
     if !line.range.contains(&offset) && offset != line.range.end {
         return None;
     }
-    let before = doc.text.get(line.range.start..offset)?;
     let measure = width::Measure {
         ambiguous_wide: opts.ambiguous_wide,
     };
+    let (start, column) = if line.segments.is_empty() {
+        (line.range.start, 0)
+    } else {
+        line.segments.iter().find_map(|s| match &s.kind {
+            SegmentKind::Text { range, .. }
+                if range.contains(&offset) || offset == range.end =>
+            {
+                Some((range.start, s.column))
+            }
+            _ => None,
+        })?
+    };
+    let before = doc.text.get(start..offset)?;
     let columns = u16::try_from(measure.width(before)).unwrap_or(u16::MAX);
-    Some(line.indent.saturating_add(columns))
+    Some(line.indent.saturating_add(column).saturating_add(columns))
 }
 
 /// A blank line (between blocks and after an article).
@@ -196,5 +250,6 @@ pub(crate) fn blank(article: usize) -> VisualLine {
         indent: 0,
         marker: None,
         width: 0,
+        segments: Vec::new(),
     }
 }

@@ -110,6 +110,7 @@ pub fn set(piece: &Piece, placement: &Placement, opts: &LayoutOptions, out: &mut
             indent,
             marker: if index == 0 { marker } else { None },
             width: line_width,
+            segments: Vec::new(),
         });
     }
 }

@@ -33,6 +33,16 @@ pub struct Widths {
     pub rest: u16,
 }
 
+impl Widths {
+    /// The same width for every line.
+    pub const fn same(width: u16) -> Self {
+        Self {
+            first: width,
+            rest: width,
+        }
+    }
+}
+
 /// One wrapped line, as item indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {

@@ -7,8 +7,9 @@
 use std::ops::Range;
 
 use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
 
-use crate::layout::VisualLine;
+use crate::layout::{SegmentKind, VisualLine};
 
 use super::{sanitize, theme};
 
@@ -26,7 +27,59 @@ pub struct TextRow {
 /// Builds one row: the line's text cut at highlight edges.
 pub fn row(text: &str, line: &VisualLine, highlights: &[(Range<usize>, Style)]) -> TextRow {
     let base = theme::role(line.role);
-    let range = line.range.clone();
+    if !line.segments.is_empty() {
+        return table_row(text, line, highlights, base);
+    }
+    TextRow {
+        indent: line.indent,
+        marker: line.marker.map(|m| sanitize(m).into_owned()),
+        pieces: pieces(text, line.range.clone(), highlights, base),
+    }
+}
+
+/// A table line: each segment padded out to its column, cells cut at highlights,
+/// header cells bold, rules in the rule style.
+fn table_row(
+    text: &str,
+    line: &VisualLine,
+    highlights: &[(Range<usize>, Style)],
+    base: Style,
+) -> TextRow {
+    let mut out: Vec<(String, Style)> = Vec::new();
+    let mut at = 0usize;
+    for segment in &line.segments {
+        let column = usize::from(segment.column);
+        if column > at {
+            out.push((" ".repeat(column - at), Style::default()));
+            at = column;
+        }
+        let drawn = match &segment.kind {
+            SegmentKind::Text { range, header } => {
+                let style = if *header { theme::table_header(base) } else { base };
+                pieces(text, range.clone(), highlights, style)
+            }
+            SegmentKind::Rule(rule) => vec![(rule.to_string(), theme::border())],
+        };
+        for (piece, style) in drawn {
+            at += piece.width();
+            out.push((piece, style));
+        }
+    }
+    TextRow {
+        indent: line.indent,
+        marker: None,
+        pieces: out,
+    }
+}
+
+/// The bytes `range` of `text` cut at highlight edges, each piece in `base` patched
+/// with the highlights covering it.
+fn pieces(
+    text: &str,
+    range: Range<usize>,
+    highlights: &[(Range<usize>, Style)],
+    base: Style,
+) -> Vec<(String, Style)> {
     let mut cuts = vec![range.start, range.end];
     for (h, _) in highlights {
         cuts.extend([h.start, h.end].into_iter().filter(|c| range.contains(c)));
@@ -34,7 +87,7 @@ pub fn row(text: &str, line: &VisualLine, highlights: &[(Range<usize>, Style)]) 
     cuts.retain(|&c| text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
-    let pieces = cuts
+    cuts
         .windows(2)
         .filter_map(|w| {
             let (a, b) = (*w.first()?, *w.get(1)?);
@@ -45,12 +98,7 @@ pub fn row(text: &str, line: &VisualLine, highlights: &[(Range<usize>, Style)]) 
                 .fold(base, |s, (_, hs)| s.patch(*hs));
             Some((sanitize(piece).into_owned(), style))
         })
-        .collect();
-    TextRow {
-        indent: line.indent,
-        marker: line.marker.map(|m| sanitize(m).into_owned()),
-        pieces,
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -68,6 +116,7 @@ mod tests {
             indent: 0,
             marker: None,
             width: 0,
+            segments: Vec::new(),
         }
     }
 

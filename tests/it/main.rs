@@ -36,6 +36,7 @@ mod search_ui;
 mod structure;
 mod structure_classes;
 mod support;
+mod tables;
 mod terminal_edges;
 mod variants;
 mod variants_fixtures;
