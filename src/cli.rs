@@ -135,6 +135,7 @@ impl Cli {
             width,
             paragraph_indent: self.indent,
             ambiguous_wide: self.ambiguous_wide,
+            ..LayoutOptions::default()
         }
     }
 

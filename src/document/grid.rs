@@ -42,7 +42,9 @@ impl RawCell {
 /// A span attribute's value, 1 when absent or unreadable, at most [`SPAN_MAX`].
 pub(crate) fn span_value(attr: Option<&str>) -> u16 {
     attr.and_then(|v| trim(v).parse::<u32>().ok())
-        .map_or(1, |n| u16::try_from(n.clamp(1, u32::from(SPAN_MAX))).unwrap_or(1))
+        .map_or(1, |n| {
+            u16::try_from(n.clamp(1, u32::from(SPAN_MAX))).unwrap_or(1)
+        })
 }
 
 /// The rows of a table, each cell's range relative to the table's own text.

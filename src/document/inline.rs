@@ -333,7 +333,10 @@ mod tests {
     #[test]
     fn html_tags_and_entities() {
         assert_eq!(clean("上午<br>下午"), "上午下午");
-        assert_eq!(clean("全区经济运行<br/>稳中向好。"), "全区经济运行稳中向好。");
+        assert_eq!(
+            clean("全区经济运行<br/>稳中向好。"),
+            "全区经济运行稳中向好。"
+        );
         assert_eq!(clean("Stable<br>growth"), "Stable growth");
         assert_eq!(clean("<span style=\"x\">红色</span>"), "红色");
         assert_eq!(clean("A&amp;B&nbsp;C&#12298;书&#x300B;"), "A&B C《书》");

@@ -434,7 +434,14 @@ fn a_table_keeps_its_grid_with_spans_and_header() {
         .iter()
         .map(|r| r.iter().map(|c| &doc.text[c.range.clone()]).collect())
         .collect();
-    assert_eq!(texts, vec![vec!["地区", "生产总值"], vec!["甲", "1", "2"], vec!["3", "4"]]);
+    assert_eq!(
+        texts,
+        vec![
+            vec!["地区", "生产总值"],
+            vec!["甲", "1", "2"],
+            vec!["3", "4"]
+        ]
+    );
     assert_eq!(html.rows[0][1].colspan, 2);
     assert_eq!(html.rows[1][0].rowspan, 2);
     assert!(html.rows[0].iter().all(|c| c.header));

@@ -33,7 +33,10 @@ pub mod breaks;
 pub mod table;
 pub mod typeset;
 pub mod width;
+pub mod words;
 pub mod wrap;
+
+pub use words::WordSource;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -49,6 +52,8 @@ pub struct LayoutOptions {
     pub paragraph_indent: u16,
     /// Count East Asian ambiguous-width characters (“ ” … — ·) as two columns.
     pub ambiguous_wide: bool,
+    /// Where headline words start: the quick guess, or jieba once it is loaded.
+    pub words: WordSource,
 }
 
 impl Default for LayoutOptions {
@@ -57,6 +62,7 @@ impl Default for LayoutOptions {
             width: 80,
             paragraph_indent: 2,
             ambiguous_wide: false,
+            words: WordSource::Quick,
         }
     }
 }
@@ -203,7 +209,9 @@ pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
 /// The text a segment draws (a cell's text made displayable, or a rule).
 pub fn segment_text<'a>(doc: &'a Document, segment: &'a Segment) -> Cow<'a, str> {
     match &segment.kind {
-        SegmentKind::Text { range, .. } => width::display(doc.text.get(range.clone()).unwrap_or("")),
+        SegmentKind::Text { range, .. } => {
+            width::display(doc.text.get(range.clone()).unwrap_or(""))
+        }
         SegmentKind::Rule(rule) => Cow::Borrowed(rule),
     }
 }
@@ -227,9 +235,7 @@ pub fn column_of(
         (line.range.start, 0)
     } else {
         line.segments.iter().find_map(|s| match &s.kind {
-            SegmentKind::Text { range, .. }
-                if range.contains(&offset) || offset == range.end =>
-            {
+            SegmentKind::Text { range, .. } if range.contains(&offset) || offset == range.end => {
                 Some((range.start, s.column))
             }
             _ => None,

@@ -383,7 +383,9 @@ impl Grid<'_, '_> {
 
     /// Width of a cell spanning `colspan` columns from `col`.
     fn span_width(&self, col: usize, colspan: usize) -> u16 {
-        self.x(col + colspan).saturating_sub(self.x(col)).saturating_sub(SEP)
+        self.x(col + colspan)
+            .saturating_sub(self.x(col))
+            .saturating_sub(SEP)
     }
 
     fn total(&self) -> u16 {
@@ -414,9 +416,9 @@ impl Grid<'_, '_> {
 
     /// Whether a cell spans across the boundary before column `col` on row `r`.
     fn spans_boundary(&self, r: usize, col: usize) -> bool {
-        self.placed.iter().any(|p| {
-            p.row <= r && r < p.row + p.rowspan && p.col < col && col < p.col + p.colspan
-        })
+        self.placed
+            .iter()
+            .any(|p| p.row <= r && r < p.row + p.rowspan && p.col < col && col < p.col + p.colspan)
     }
 
     fn row(&mut self, r: usize, cells: &[Vec<(Range<usize>, u16)>]) {

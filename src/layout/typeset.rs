@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::breaks::{self, Break};
 use super::width::{Cluster, ClusterKind, Measure};
+use super::words;
 use super::wrap::{self, Item, Widths};
 use super::{LayoutOptions, LineRole, VisualLine};
 
@@ -122,8 +123,28 @@ const BALANCE_LIMIT: usize = 1024;
 /// with lines of even length: the narrowest width that still needs no more lines.
 /// `平城区全力打造现代服务业高质量发展新引擎` at 17 columns becomes 7 + 7 + 6
 /// characters rather than 8 + 8 + 4.
+///
+/// Lines break between words ([`words`](super::words)); inside a word only when the
+/// word is longer than the line.
 fn balanced(text: &str, width: u16, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
-    let at = |w: u16| wrap_text(text, Widths { first: w, rest: w }, opts);
+    let starts = if text.len() <= BALANCE_LIMIT {
+        words::starts(text, opts.words)
+    } else {
+        Vec::new()
+    };
+    balanced_words(text, width, opts, &starts)
+}
+
+/// Centred text set as [`set`] sets it, with the word starts given (byte offsets):
+/// the lines' ranges in `text` and their widths.
+pub fn balanced_words(
+    text: &str,
+    width: u16,
+    opts: &LayoutOptions,
+    starts: &[usize],
+) -> Vec<(Range<usize>, u16)> {
+    let starts = (!starts.is_empty()).then_some(starts);
+    let at = |w: u16| wrap_words(text, Widths::same(w), opts, starts);
     let greedy = at(width);
     if greedy.len() < 2 || text.len() > BALANCE_LIMIT {
         return greedy;
@@ -148,17 +169,38 @@ fn balanced(text: &str, width: u16, opts: &LayoutOptions) -> Vec<(Range<usize>, 
 /// The pipeline for one piece of text: byte ranges (relative to `text`) and widths of
 /// its lines.
 pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
+    wrap_words(text, widths, opts, None)
+}
+
+/// [`wrap_text`], breaking only where a word starts (`starts`, byte offsets) unless a
+/// word is longer than the line.
+fn wrap_words(
+    text: &str,
+    widths: Widths,
+    opts: &LayoutOptions,
+    starts: Option<&[usize]>,
+) -> Vec<(Range<usize>, u16)> {
     let measure = Measure {
         ambiguous_wide: opts.ambiguous_wide,
     };
     let clusters = measure.clusters(text);
     let simple = clusters.iter().all(|c| c.kind != ClusterKind::Newline)
         && wrap::fits_one_line(clusters.iter().map(|c| c.width), widths.first).is_some();
-    let classes = if simple {
+    let mut classes = if simple {
         vec![Break::Inside; clusters.len()]
     } else {
         breaks::opportunities(text, &clusters)
     };
+    if let (Some(starts), false) = (starts, simple) {
+        // A break inside a word becomes a last resort, like one inside a Latin word.
+        let mut next = starts.iter().peekable();
+        for (cluster, class) in clusters.iter().zip(classes.iter_mut()) {
+            while next.next_if(|&&s| s < cluster.start()).is_some() {}
+            if *class == Break::Allowed && next.peek() != Some(&&cluster.start()) {
+                *class = Break::Inside;
+            }
+        }
+    }
     let items: Vec<Item> = clusters
         .iter()
         .zip(&classes)

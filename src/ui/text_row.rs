@@ -55,7 +55,11 @@ fn table_row(
         }
         let drawn = match &segment.kind {
             SegmentKind::Text { range, header } => {
-                let style = if *header { theme::table_header(base) } else { base };
+                let style = if *header {
+                    theme::table_header(base)
+                } else {
+                    base
+                };
                 pieces(text, range.clone(), highlights, style)
             }
             SegmentKind::Rule(rule) => vec![(rule.to_string(), theme::border())],
@@ -87,8 +91,7 @@ fn pieces(
     cuts.retain(|&c| text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
-    cuts
-        .windows(2)
+    cuts.windows(2)
         .filter_map(|w| {
             let (a, b) = (*w.first()?, *w.get(1)?);
             let piece = text.get(a..b)?;

@@ -6,6 +6,7 @@ mod e2e;
 mod e2e_search;
 mod fuzz;
 mod habits;
+mod headlines;
 mod hostile_cli;
 mod hostile_keys;
 mod hostile_reader;

@@ -32,7 +32,11 @@ fn cells(fixture: &str) -> Vec<Vec<String>> {
     table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| doc.text[c.range.clone()].to_string()).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| doc.text[c.range.clone()].to_string())
+                .collect()
+        })
         .collect()
 }
 
@@ -113,7 +117,10 @@ fn at_width_40_every_column_starts_at_the_same_column_on_every_row() {
     let before_sep = slice(growth, header[2] - 6, header[2]);
     assert!(before_sep.ends_with("512.3"), "{growth}");
     // A rule closes the header and the table.
-    assert!(text.lines().filter(|l| l.contains('┼')).count() >= 1, "{text}");
+    assert!(
+        text.lines().filter(|l| l.contains('┼')).count() >= 1,
+        "{text}"
+    );
 }
 
 #[test]
