@@ -93,6 +93,8 @@ pub fn set(piece: &Piece, placement: &Placement, opts: &LayoutOptions, out: &mut
     });
     let lines = if placement.align == Align::Center {
         balanced(piece.text, width, opts)
+    } else if piece.role == LineRole::Paragraph {
+        wrap_paragraph(piece.text, widths, opts)
     } else {
         wrap_text(piece.text, widths, opts)
     };
@@ -144,7 +146,7 @@ pub fn balanced_words(
     starts: &[usize],
 ) -> Vec<(Range<usize>, u16)> {
     let starts = (!starts.is_empty()).then_some(starts);
-    let at = |w: u16| wrap_words(text, Widths::same(w), opts, starts);
+    let at = |w: u16| wrap_words(text, Widths::same(w), opts, starts, false);
     let greedy = at(width);
     if greedy.len() < 2 || text.len() > BALANCE_LIMIT {
         return greedy;
@@ -169,7 +171,17 @@ pub fn balanced_words(
 /// The pipeline for one piece of text: byte ranges (relative to `text`) and widths of
 /// its lines.
 pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
-    wrap_words(text, widths, opts, None)
+    wrap_words(text, widths, opts, None, false)
+}
+
+/// [`wrap_text`] for a paragraph: its last line never holds a lone character and its
+/// punctuation ([`wrap::no_widow`]).
+pub fn wrap_paragraph(
+    text: &str,
+    widths: Widths,
+    opts: &LayoutOptions,
+) -> Vec<(Range<usize>, u16)> {
+    wrap_words(text, widths, opts, None, true)
 }
 
 /// [`wrap_text`], breaking only where a word starts (`starts`, byte offsets) unless a
@@ -179,6 +191,7 @@ fn wrap_words(
     widths: Widths,
     opts: &LayoutOptions,
     starts: Option<&[usize]>,
+    widowless: bool,
 ) -> Vec<(Range<usize>, u16)> {
     let measure = Measure {
         ambiguous_wide: opts.ambiguous_wide,
@@ -211,7 +224,11 @@ fn wrap_words(
         })
         .collect();
     let offset = |index: usize| clusters.get(index).map_or(text.len(), Cluster::start);
-    wrap::wrap(&items, widths)
+    let mut lines = wrap::wrap(&items, widths);
+    if widowless {
+        wrap::no_widow(&items, &mut lines, widths);
+    }
+    lines
         .into_iter()
         .map(|line| (offset(line.start)..offset(line.end), line.width))
         .collect()

@@ -41,3 +41,4 @@ mod tables;
 mod terminal_edges;
 mod variants;
 mod variants_fixtures;
+mod widows;
