@@ -39,6 +39,12 @@ pub struct Cli {
     #[arg(long)]
     pub ambiguous_wide: bool,
 
+    /// Show OCR's half-width punctuation in Chinese text (`,` `(` `)` `:` `;` `?` `!`)
+    /// as it is, rather than full-width on screen and in `--dump text`
+    /// (`--dump json` always keeps the source's characters).
+    #[arg(long)]
+    pub halfwidth_punct: bool,
+
     /// Decode every page with this encoding instead of detecting it
     /// (e.g. utf-8, gb18030, gbk, big5, utf-16le).
     #[arg(long, value_name = "NAME")]
@@ -135,6 +141,7 @@ impl Cli {
             width,
             paragraph_indent: self.indent,
             ambiguous_wide: self.ambiguous_wide,
+            fullwidth_punct: !self.halfwidth_punct,
             ..LayoutOptions::default()
         }
     }

@@ -30,6 +30,7 @@
 
 mod article;
 pub mod breaks;
+pub mod punct;
 pub mod table;
 pub mod typeset;
 pub mod width;
@@ -54,6 +55,10 @@ pub struct LayoutOptions {
     pub ambiguous_wide: bool,
     /// Where headline words start: the quick guess, or jieba once it is loaded.
     pub words: WordSource,
+    /// Show OCR's half-width punctuation inside Chinese text full-width (see
+    /// [`punct`]); the text itself keeps the source's characters. Off here, so that
+    /// the library lays out the source as it is; the front end turns it on.
+    pub fullwidth_punct: bool,
 }
 
 impl Default for LayoutOptions {
@@ -63,6 +68,7 @@ impl Default for LayoutOptions {
             paragraph_indent: 2,
             ambiguous_wide: false,
             words: WordSource::Quick,
+            fullwidth_punct: false,
         }
     }
 }
@@ -184,6 +190,30 @@ pub fn line_text<'a>(doc: &'a Document, line: &VisualLine) -> Cow<'a, str> {
 /// The plain text of a visual line, indent and marker included (what `--dump text`
 /// prints).
 pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
+    text_of(doc, line, false)
+}
+
+/// The text of a visual line as the screen shows it with `opts` (half-width
+/// punctuation in Chinese text full-width when [`LayoutOptions::fullwidth_punct`]):
+/// what `--dump text` prints.
+pub fn shown_text(doc: &Document, line: &VisualLine, opts: &LayoutOptions) -> String {
+    text_of(doc, line, opts.fullwidth_punct)
+}
+
+/// The bytes `range` of the document's text as drawn: control characters made
+/// visible, and with `fullwidth` the punctuation [`punct`] swaps.
+pub fn drawn<'a>(doc: &'a Document, range: Range<usize>, fullwidth: bool) -> Cow<'a, str> {
+    if fullwidth {
+        match punct::show(&doc.text, range.start, range.end) {
+            Cow::Borrowed(s) => width::display(s),
+            Cow::Owned(s) => Cow::Owned(width::display(&s).into_owned()),
+        }
+    } else {
+        width::display(doc.text.get(range).unwrap_or(""))
+    }
+}
+
+fn text_of(doc: &Document, line: &VisualLine, fullwidth: bool) -> String {
     let mut s = String::new();
     let marker = line.marker.unwrap_or("");
     s.push_str(marker);
@@ -191,13 +221,16 @@ pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
     let pad = usize::from(line.indent).saturating_sub(measure.width(marker));
     s.extend(std::iter::repeat_n(' ', pad));
     if line.segments.is_empty() {
-        s.push_str(&line_text(doc, line));
+        s.push_str(&drawn(doc, line.range.clone(), fullwidth));
         return s;
     }
     // A table line: each segment padded out to its column.
     let mut at = 0;
     for segment in &line.segments {
-        let text = segment_text(doc, segment);
+        let text = match &segment.kind {
+            SegmentKind::Text { range, .. } => drawn(doc, range.clone(), fullwidth),
+            SegmentKind::Rule(rule) => Cow::Borrowed(&**rule),
+        };
         let column = usize::from(segment.column);
         s.extend(std::iter::repeat_n(' ', column.saturating_sub(at)));
         at = column.max(at) + measure.width(&text);
@@ -241,8 +274,9 @@ pub fn column_of(
             _ => None,
         })?
     };
-    let before = doc.text.get(start..offset)?;
-    let columns = u16::try_from(measure.width(before)).unwrap_or(u16::MAX);
+    doc.text.get(start..offset)?;
+    let before = drawn(doc, start..offset, opts.fullwidth_punct);
+    let columns = u16::try_from(measure.width(&before)).unwrap_or(u16::MAX);
     Some(line.indent.saturating_add(column).saturating_add(columns))
 }
 

@@ -34,7 +34,7 @@ use std::ops::Range;
 
 use crate::document::{Document, Table, is_number};
 
-use super::typeset::wrap_text;
+use super::typeset::{text_width, wrap_text};
 use super::width::Measure;
 use super::wrap::Widths;
 use super::{LayoutOptions, LineRole, Segment, SegmentKind, VisualLine};
@@ -98,16 +98,13 @@ impl Rules {
 
 /// Sets `table`, appending its lines to `out`.
 pub fn set(t: &Target, table: &Table, out: &mut Vec<VisualLine>) {
-    let measure = Measure {
-        ambiguous_wide: t.opts.ambiguous_wide,
-    };
     let placed = place(t.doc, table);
     let columns = placed.iter().map(|p| p.col + p.colspan).max().unwrap_or(0);
     if columns == 0 {
         return;
     }
     let width = t.opts.width.max(1);
-    let (natural, least) = column_widths(t.doc, &placed, columns, &measure);
+    let (natural, least) = column_widths(t.doc, &placed, columns, t.opts);
     let seps = SEP.saturating_mul(u16::try_from(columns - 1).unwrap_or(u16::MAX));
     let total = |w: &[u16]| w.iter().fold(seps, |a, &b| a.saturating_add(b));
     let (indent, widths) = if total(&natural).saturating_add(INDENT) <= width {
@@ -173,15 +170,18 @@ fn column_widths(
     doc: &Document,
     placed: &[Placed],
     columns: usize,
-    measure: &Measure,
+    opts: &LayoutOptions,
 ) -> (Vec<u16>, Vec<u16>) {
+    let measure = &Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
     let mut natural = vec![1u16; columns];
     let mut least = vec![1u16; columns];
     let measured: Vec<(u16, u16)> = placed
         .iter()
         .map(|p| {
             let text = doc.text.get(p.range.clone()).unwrap_or("");
-            let full = u16::try_from(measure.width(text)).unwrap_or(u16::MAX);
+            let full = u16::try_from(text_width(text, opts)).unwrap_or(u16::MAX);
             (full, longest_word(text, measure).min(full))
         })
         .collect();

@@ -174,6 +174,19 @@ pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range
     wrap_words(text, widths, opts, None, false)
 }
 
+/// Columns `text` takes on one line as drawn with `opts`.
+pub fn text_width(text: &str, opts: &LayoutOptions) -> usize {
+    let measure = Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
+    if !opts.fullwidth_punct {
+        return measure.width(text);
+    }
+    let mut clusters = measure.clusters(text);
+    super::punct::widen(text, &mut clusters);
+    clusters.iter().map(|c| usize::from(c.width)).sum()
+}
+
 /// [`wrap_text`] for a paragraph: its last line never holds a lone character and its
 /// punctuation ([`wrap::no_widow`]).
 pub fn wrap_paragraph(
@@ -196,7 +209,10 @@ fn wrap_words(
     let measure = Measure {
         ambiguous_wide: opts.ambiguous_wide,
     };
-    let clusters = measure.clusters(text);
+    let mut clusters = measure.clusters(text);
+    if opts.fullwidth_punct {
+        super::punct::widen(text, &mut clusters);
+    }
     let simple = clusters.iter().all(|c| c.kind != ClusterKind::Newline)
         && wrap::fits_one_line(clusters.iter().map(|c| c.width), widths.first).is_some();
     let mut classes = if simple {

@@ -24,16 +24,23 @@ pub struct TextRow {
     pub pieces: Vec<(String, Style)>,
 }
 
-/// Builds one row: the line's text cut at highlight edges.
-pub fn row(text: &str, line: &VisualLine, highlights: &[(Range<usize>, Style)]) -> TextRow {
+/// Builds one row: the line's text cut at highlight edges. With `fullwidth`, OCR's
+/// half-width punctuation in Chinese text is drawn full-width (`layout::punct`): the
+/// cuts stay at the text's own byte offsets, only the drawn characters change.
+pub fn row(
+    text: &str,
+    line: &VisualLine,
+    highlights: &[(Range<usize>, Style)],
+    fullwidth: bool,
+) -> TextRow {
     let base = theme::role(line.role);
     if !line.segments.is_empty() {
-        return table_row(text, line, highlights, base);
+        return table_row(text, line, highlights, base, fullwidth);
     }
     TextRow {
         indent: line.indent,
         marker: line.marker.map(|m| sanitize(m).into_owned()),
-        pieces: pieces(text, line.range.clone(), highlights, base),
+        pieces: pieces(text, line.range.clone(), highlights, base, fullwidth),
     }
 }
 
@@ -44,6 +51,7 @@ fn table_row(
     line: &VisualLine,
     highlights: &[(Range<usize>, Style)],
     base: Style,
+    fullwidth: bool,
 ) -> TextRow {
     let mut out: Vec<(String, Style)> = Vec::new();
     let mut at = 0usize;
@@ -60,7 +68,7 @@ fn table_row(
                 } else {
                     base
                 };
-                pieces(text, range.clone(), highlights, style)
+                pieces(text, range.clone(), highlights, style, fullwidth)
             }
             SegmentKind::Rule(rule) => vec![(rule.to_string(), theme::border())],
         };
@@ -83,6 +91,7 @@ fn pieces(
     range: Range<usize>,
     highlights: &[(Range<usize>, Style)],
     base: Style,
+    fullwidth: bool,
 ) -> Vec<(String, Style)> {
     let mut cuts = vec![range.start, range.end];
     for (h, _) in highlights {
@@ -94,12 +103,16 @@ fn pieces(
     cuts.windows(2)
         .filter_map(|w| {
             let (a, b) = (*w.first()?, *w.get(1)?);
-            let piece = text.get(a..b)?;
+            let piece = if fullwidth {
+                crate::layout::punct::show(text, a, b)
+            } else {
+                std::borrow::Cow::Borrowed(text.get(a..b)?)
+            };
             let style = highlights
                 .iter()
                 .filter(|(h, _)| h.start <= a && b <= h.end)
                 .fold(base, |s, (_, hs)| s.patch(*hs));
-            Some((sanitize(piece).into_owned(), style))
+            Some((sanitize(&piece).into_owned(), style))
         })
         .collect()
 }
@@ -127,7 +140,7 @@ mod tests {
     fn highlights_cut_a_line_into_styled_pieces_without_losing_text() {
         let text = "平城区全力打造";
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let row = row(text, &line(3..18), &[(6..12, bold)]);
+        let row = row(text, &line(3..18), &[(6..12, bold)], false);
         let joined: String = row.pieces.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(joined, "城区全力打");
         assert_eq!(row.pieces.len(), 3);
@@ -136,9 +149,26 @@ mod tests {
     }
 
     #[test]
+    fn full_width_punctuation_keeps_highlights_on_their_characters() {
+        // A search for `近日` (bytes 13..19) after a half-width comma shown full-width.
+        let text = "城市环境,近日,平城";
+        let hit = Style::default().add_modifier(Modifier::REVERSED);
+        let row = row(text, &line(0..text.len()), &[(13..19, hit)], true);
+        let joined: String = row.pieces.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(joined, "城市环境，近日，平城");
+        let lit: Vec<&str> = row
+            .pieces
+            .iter()
+            .filter(|(_, s)| s.add_modifier.contains(Modifier::REVERSED))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        assert_eq!(lit, vec!["近日"]);
+    }
+
+    #[test]
     fn a_highlight_off_a_char_boundary_loses_nothing() {
         let text = "平城区";
-        let row = row(text, &line(0..9), &[(1..4, Style::default())]);
+        let row = row(text, &line(0..9), &[(1..4, Style::default())], false);
         let joined: String = row.pieces.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(joined, text);
     }

@@ -24,6 +24,7 @@ mod navigation;
 mod page_rules;
 mod parse_props;
 mod pty;
+mod punct;
 mod readme;
 mod sample;
 mod scale;

@@ -13,7 +13,16 @@ fn closing(c: char) -> bool {
     "，。、；：？！”’）》」』】…—·,.;:?!)]%".contains(c)
 }
 
-/// The last lines of the paragraphs that took two lines or more, as printed.
+/// Characters of a line, closing punctuation not counted.
+fn characters(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !closing(*c) && !c.is_whitespace())
+        .count()
+}
+
+/// The last lines of the paragraphs that took two lines or more and end with one
+/// character and its punctuation although the line above could give one (it holds
+/// four characters or more: two to give at most, two to keep).
 fn widows(doc: &Document, width: u16) -> Vec<String> {
     let opts = LayoutOptions {
         width,
@@ -36,12 +45,11 @@ fn widows(doc: &Document, width: u16) -> Vec<String> {
                 .is_some_and(|b| doc.articles[line.article].blocks[b].kind == BlockKind::Paragraph);
         if is_paragraph && prev_same && !next_same {
             let text = &doc.text[line.range.clone()];
-            let chars = text
-                .chars()
-                .filter(|c| !closing(*c) && !c.is_whitespace())
-                .count();
-            if chars < 2 && text.chars().any(closing) {
-                out.push(format!("{width}: {:?}", plain_text(doc, line)));
+            let above = &lines[i - 1];
+            let gives = characters(&doc.text[above.range.clone()]) >= 4;
+            if characters(text) < 2 && text.chars().any(closing) && gives {
+                let shown = (plain_text(doc, above), plain_text(doc, line));
+                out.push(format!("{width}: {shown:?}"));
             }
         }
     }
