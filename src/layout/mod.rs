@@ -202,7 +202,7 @@ pub fn shown_text(doc: &Document, line: &VisualLine, opts: &LayoutOptions) -> St
 
 /// The bytes `range` of the document's text as drawn: control characters made
 /// visible, and with `fullwidth` the punctuation [`punct`] swaps.
-pub fn drawn<'a>(doc: &'a Document, range: Range<usize>, fullwidth: bool) -> Cow<'a, str> {
+pub fn drawn(doc: &Document, range: Range<usize>, fullwidth: bool) -> Cow<'_, str> {
     if fullwidth {
         match punct::show(&doc.text, range.start, range.end) {
             Cow::Borrowed(s) => width::display(s),

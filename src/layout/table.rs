@@ -334,6 +334,9 @@ fn push_rule_at(t: &Target, rule: &str, width: u16, indent: u16, out: &mut Vec<V
     out.push(line(t, at..at, width, indent, vec![segment]));
 }
 
+/// A cell's wrapped lines: byte ranges in the cell's text, and widths.
+type CellLines = Vec<(Range<usize>, u16)>;
+
 /// A table being set on a grid of known column widths.
 struct Grid<'a, 'b> {
     t: &'a Target<'a>,
@@ -351,7 +354,7 @@ impl Grid<'_, '_> {
         let header_rows = (0..rows)
             .take_while(|&r| self.placed.iter().any(|p| p.row == r && p.header))
             .count();
-        let wrapped: Vec<Vec<Vec<(Range<usize>, u16)>>> = (0..rows)
+        let wrapped: Vec<Vec<CellLines>> = (0..rows)
             .map(|r| self.cells_of(r).map(|p| self.wrap(p)).collect())
             .collect();
         let tall_body = wrapped
@@ -392,7 +395,7 @@ impl Grid<'_, '_> {
         self.x(self.widths.len()).saturating_sub(SEP)
     }
 
-    fn wrap(&self, p: &Placed) -> Vec<(Range<usize>, u16)> {
+    fn wrap(&self, p: &Placed) -> CellLines {
         let text = self.t.doc.text.get(p.range.clone()).unwrap_or("");
         if text.is_empty() {
             return Vec::new();
@@ -421,7 +424,7 @@ impl Grid<'_, '_> {
             .any(|p| p.row <= r && r < p.row + p.rowspan && p.col < col && col < p.col + p.colspan)
     }
 
-    fn row(&mut self, r: usize, cells: &[Vec<(Range<usize>, u16)>]) {
+    fn row(&mut self, r: usize, cells: &[CellLines]) {
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let all = self.placed;
         let placed: Vec<&Placed> = all.iter().filter(|p| p.row == r).collect();
