@@ -172,4 +172,39 @@ mod tests {
         let joined: String = row.pieces.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(joined, text);
     }
+
+    #[test]
+    fn a_table_line_pads_cells_to_their_columns_with_bold_headers_and_rule_style() {
+        use crate::layout::Segment;
+        let text = "地区  增速";
+        let mut table = line(0..text.len());
+        table.role = LineRole::Table;
+        table.segments = vec![
+            Segment {
+                column: 0,
+                kind: SegmentKind::Text {
+                    range: 0..6,
+                    header: true,
+                },
+            },
+            Segment {
+                column: 5,
+                kind: SegmentKind::Rule("│".into()),
+            },
+            Segment {
+                column: 7,
+                kind: SegmentKind::Text {
+                    range: 8..14,
+                    header: false,
+                },
+            },
+        ];
+        let row = row(text, &table, &[], false);
+        let joined: String = row.pieces.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(joined, "地区 │ 增速");
+        let style_of = |p: &str| row.pieces.iter().find(|(s, _)| s == p).map(|(_, s)| *s);
+        assert!(style_of("地区").is_some_and(|s| s.add_modifier.contains(Modifier::BOLD)));
+        assert!(style_of("增速").is_some_and(|s| !s.add_modifier.contains(Modifier::BOLD)));
+        assert_eq!(style_of("│"), Some(theme::border()));
+    }
 }
