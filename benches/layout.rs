@@ -56,7 +56,10 @@ fn paragraph(c: &mut Criterion) {
         fullwidth_punct: true,
         ..LayoutOptions::default()
     };
-    let widths = Widths { first: 76, rest: 80 };
+    let widths = Widths {
+        first: 76,
+        rest: 80,
+    };
     group.bench_function("80", |b| {
         b.iter(|| wrap_paragraph(black_box(&text), widths, &opts).len());
     });

@@ -34,7 +34,8 @@ pub enum BlockKind {
     Quote,
     /// An image placeholder (`![alt](src)`): text is the alt text or the file name.
     Image,
-    /// A table, flattened to readable rows.
+    /// A table: its text is the rows on lines, cells two spaces apart; its grid (cells
+    /// with their spans) is [`Document::table`].
     Table,
     /// A page banner (通栏标题): a headline with no body over the next article.
     Banner,
