@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kanbao::layout::LayoutOptions;
-use kanbao::layout::typeset::wrap_text;
+use kanbao::layout::typeset::{wrap_paragraph, wrap_text};
 use kanbao::layout::wrap::Widths;
 
 /// About `bytes` of the sample page's running text, as one paragraph.
@@ -45,6 +45,27 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// A paragraph as the pane sets it: widows pulled up, half-width punctuation measured
+/// full-width.
+fn paragraph(c: &mut Criterion) {
+    let text = chinese(1 << 20);
+    let mut group = c.benchmark_group("wrap paragraph");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    let opts = LayoutOptions {
+        width: 80,
+        fullwidth_punct: true,
+        ..LayoutOptions::default()
+    };
+    let widths = Widths {
+        first: 76,
+        rest: 80,
+    };
+    group.bench_function("80", |b| {
+        b.iter(|| wrap_paragraph(black_box(&text), widths, &opts).len());
+    });
+    group.finish();
+}
+
 fn large(c: &mut Criterion) {
     let mut group = c.benchmark_group("large paragraph");
     group.sample_size(10);
@@ -58,5 +79,5 @@ fn large(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, large);
+criterion_group!(benches, throughput, paragraph, large);
 criterion_main!(benches);

@@ -129,6 +129,10 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                 // Whole-word search uses the same jieba rather than loading its own.
                 if let AnalysisEvent::Ready(seg) = &event {
                     share_jieba(Arc::clone(seg));
+                    // Headlines break between jieba's words from now on (the state
+                    // switches its layout over when the ready action arrives).
+                    let seg = Arc::clone(seg);
+                    crate::layout::words::install(Box::new(move |text| seg.words(text)));
                 }
                 tx.send(Msg::Action(analysis_action(event))).is_ok()
             };

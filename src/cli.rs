@@ -40,6 +40,12 @@ pub struct Cli {
     #[arg(long)]
     pub ambiguous_wide: bool,
 
+    /// Show OCR's half-width punctuation in Chinese text (`,` `(` `)` `:` `;` `?` `!`)
+    /// as it is, rather than full-width on screen and in `--dump text`
+    /// (`--dump json` always keeps the source's characters).
+    #[arg(long)]
+    pub halfwidth_punct: bool,
+
     /// Decode every page with this encoding instead of detecting it
     /// (e.g. utf-8, gb18030, gbk, big5, utf-16le).
     #[arg(long, value_name = "NAME")]
@@ -161,6 +167,8 @@ impl Cli {
             width: self.width.or(config.width).unwrap_or(80).max(1),
             paragraph_indent: self.indent.or(config.indent).unwrap_or(2),
             ambiguous_wide: self.ambiguous_wide || config.ambiguous_wide == Some(true),
+            fullwidth_punct: !self.halfwidth_punct && config.halfwidth_punct != Some(true),
+            ..LayoutOptions::default()
         }
     }
 

@@ -40,6 +40,8 @@ pub struct Config {
     pub indent: Option<u16>,
     pub width: Option<u16>,
     pub ambiguous_wide: Option<bool>,
+    /// Keep OCR's half-width punctuation in Chinese text as it is (`--halfwidth-punct`).
+    pub halfwidth_punct: Option<bool>,
     pub encoding: Option<String>,
     pub keywords: Option<usize>,
     pub textrank: Option<bool>,
@@ -211,6 +213,10 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
     item(
         "Count ambiguous-width characters (“ ” … — ·) as two columns (--ambiguous-wide).",
         format!("ambiguous_wide = {}", layout.ambiguous_wide),
+    );
+    item(
+        "Keep OCR's half-width , ( ) : ; ? ! in Chinese text instead of showing them full-width (--halfwidth-punct).",
+        format!("halfwidth_punct = {}", !layout.fullwidth_punct),
     );
     item(
         "Decode every page with this encoding instead of detecting it (--encoding).",

@@ -195,7 +195,7 @@ pub fn write_text(docs: &[Document], opts: &LayoutOptions, out: &mut dyn Write) 
             out.write_all(b"\n\n")?;
         }
         if doc.articles.is_empty() {
-            write_lines(doc, &layout::lay_out(doc, opts).lines, out)?;
+            write_lines(doc, &layout::lay_out(doc, opts).lines, opts, out)?;
             continue;
         }
         for article in 0..doc.articles.len() {
@@ -216,11 +216,16 @@ pub fn write_article(
     match crate::state::parts::split(doc, article) {
         Some(parts) => {
             for part in &parts {
-                write_lines(doc, &layout::lay_out_part(doc, article, part, opts), out)?;
+                write_lines(
+                    doc,
+                    &layout::lay_out_part(doc, article, part, opts),
+                    opts,
+                    out,
+                )?;
             }
             Ok(())
         }
-        None => write_lines(doc, &layout::lay_out_article(doc, article, opts), out),
+        None => write_lines(doc, &layout::lay_out_article(doc, article, opts), opts, out),
     }
 }
 
@@ -229,10 +234,11 @@ pub fn write_article(
 fn write_lines(
     doc: &Document,
     lines: &[layout::VisualLine],
+    opts: &LayoutOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for line in lines {
-        let text = layout::plain_text(doc, line);
+        let text = layout::shown_text(doc, line, opts);
         let kept: String = text
             .trim_end()
             .chars()

@@ -3,13 +3,15 @@
 //! the size of the page however many column breaks are rejoined.
 
 use super::lines::Unit;
-use super::model::{Article, Block, Document, Span};
+use super::model::{Article, Block, BlockKind, Document, Span, Table};
 use super::plan::{Glue, PlanArticle, PlanBlock, Text};
 
 /// Writes text into a document buffer.
 pub(crate) struct Writer<'a> {
     pub units: &'a [Unit],
     pub text: String,
+    /// The grids of the table blocks written so far.
+    pub tables: Vec<Table>,
 }
 
 impl Writer<'_> {
@@ -48,9 +50,29 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, b: &PlanBlock) -> Block {
-        Block {
-            kind: b.kind,
-            span: self.put(&b.text),
+        let span = self.put(&b.text);
+        if b.kind == BlockKind::Table {
+            self.table(b, &span);
+        }
+        Block { kind: b.kind, span }
+    }
+
+    /// Keeps the grid of a table block written whole from its one unit.
+    fn table(&mut self, b: &PlanBlock, span: &Span) {
+        let [piece] = b.text.pieces.as_slice() else {
+            return;
+        };
+        let Some(unit) = self.units.get(piece.unit) else {
+            return;
+        };
+        if let Some(grid) = &unit.table
+            && piece.range == (0..unit.text.len())
+            && span.range.len() == unit.text.len()
+        {
+            self.tables.push(Table {
+                range: span.range.clone(),
+                rows: grid.shifted(span.range.start),
+            });
         }
     }
 
@@ -101,9 +123,13 @@ pub(crate) fn document(
     let mut w = Writer {
         units,
         text: String::with_capacity(total),
+        tables: Vec::new(),
     };
     let articles = articles.iter().map(|a| w.article(a)).collect();
     let furniture = furniture.iter().map(|b| w.block(b)).collect();
+    // Articles and furniture are written in turn: sorted, the grids can be looked up
+    // by where they start.
+    w.tables.sort_by_key(|t| t.range.start);
     Document {
         source: source.to_string(),
         encoding: String::from("UTF-8"),
@@ -112,6 +138,7 @@ pub(crate) fn document(
         articles,
         furniture,
         habits: Vec::new(),
+        tables: w.tables,
         explanations: Vec::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Inline markdown and HTML → readable text: emphasis marks dropped, links reduced to
 //! their text, images to their alt text or file name, tags removed (`<br>` becomes a
-//! space), entities decoded, backslash escapes resolved.
+//! space between Latin words, nothing next to Chinese text), entities decoded,
+//! backslash escapes resolved.
 //!
 //! Inline LaTeX (`$…$`) is read by [`latex`](super::latex).
 //!
@@ -255,7 +256,11 @@ fn tag(rest: &str, out: &mut String) -> Option<usize> {
         name.as_str(),
         "br" | "p" | "div" | "td" | "th" | "tr" | "li"
     ) {
-        out.push(' ');
+        // A break inside a Chinese sentence joins it; Latin words keep a space.
+        let after = rest.get(end + 1..).unwrap_or("");
+        if super::text::needs_space(out, after) {
+            out.push(' ');
+        }
     }
     Some(end + 1)
 }
@@ -327,7 +332,12 @@ mod tests {
 
     #[test]
     fn html_tags_and_entities() {
-        assert_eq!(clean("上午<br>下午"), "上午 下午");
+        assert_eq!(clean("上午<br>下午"), "上午下午");
+        assert_eq!(
+            clean("全区经济运行<br/>稳中向好。"),
+            "全区经济运行稳中向好。"
+        );
+        assert_eq!(clean("Stable<br>growth"), "Stable growth");
         assert_eq!(clean("<span style=\"x\">红色</span>"), "红色");
         assert_eq!(clean("A&amp;B&nbsp;C&#12298;书&#x300B;"), "A&B C《书》");
         assert_eq!(clean("a<b 且 c>d"), "a<b 且 c>d");

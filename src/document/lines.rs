@@ -20,6 +20,7 @@
 //! block must not swallow the next line of text (CommonMark's HTML blocks run to the
 //! next blank line).
 
+use super::grid::{self, Grid, RawCell};
 use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
@@ -78,6 +79,7 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
                     && let Some(u) = out.last_mut()
                 {
                     u.centred = p.centred;
+                    u.table = p.table;
                 }
             }
             i += used;
@@ -105,7 +107,14 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
                     }
                 }
             } else {
-                push(&mut out, Syntax::Table, pipe_table(&rows), line, false);
+                let (text, grid) = pipe_table(&rows);
+                let before = out.len();
+                push(&mut out, Syntax::Table, text, line, false);
+                if out.len() > before
+                    && let Some(u) = out.last_mut()
+                {
+                    u.table = Some(Box::new(grid));
+                }
             }
             i += rows.len().max(1);
             continue;
@@ -131,6 +140,8 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
     (out, habits)
 }
 
+/// Appends a unit of trimmed text (a table's text comes trimmed, so its grid's ranges
+/// still hold).
 fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented: bool) {
     let trimmed = trim(&text);
     let text = if trimmed.len() == text.len() {
@@ -146,6 +157,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             indented,
             adjacent: false,
             centred: false,
+            table: None,
         });
     }
 }
@@ -257,22 +269,30 @@ fn only_images(t: &str, habits: &mut Habits) -> Option<Vec<String>> {
     (!labels.is_empty()).then_some(labels)
 }
 
-/// `| a | b |` rows → `a  b` lines; separator rows (`|---|:-:|`) dropped.
-fn pipe_table(rows: &[&str]) -> String {
-    let mut out = Vec::new();
+/// `| a | b |` rows → `a  b` lines and their grid; separator rows (`|---|:-:|`)
+/// dropped, the rows above the first one marked as the header.
+fn pipe_table(rows: &[&str]) -> (String, Grid) {
+    let mut out: Vec<Vec<RawCell>> = Vec::new();
+    let mut header_rows = None;
     for row in rows {
         let row = trim(row);
         if row.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            header_rows.get_or_insert(out.len());
             continue;
         }
-        let cells: Vec<String> = row
+        let cells = row
             .trim_matches('|')
             .split('|')
-            .map(|c| inline::clean(trim(c)))
+            .map(|c| RawCell::plain(inline::clean(trim(c))))
             .collect();
-        out.push(cells.join("  "));
+        out.push(cells);
     }
-    out.join("\n")
+    if let Some(n) = header_rows.filter(|&n| n < out.len()) {
+        for c in out.iter_mut().take(n).flatten() {
+            c.header = true;
+        }
+    }
+    grid::flatten(out)
 }
 
 #[cfg(test)]

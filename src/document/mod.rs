@@ -18,6 +18,7 @@ mod features;
 mod fence;
 mod furniture;
 mod glyphs;
+mod grid;
 mod habits;
 mod headings;
 mod html;
@@ -43,7 +44,8 @@ mod topic;
 mod unit;
 mod weights;
 
-pub use model::{Article, Block, BlockKind, Document, Explanation, Span};
+pub use grid::is_number;
+pub use model::{Article, Block, BlockKind, Cell, Document, Explanation, Span, Table};
 pub use parse::{parse, parse_explained, parse_with, set_explain};
 pub use weights::Weights;
 #[cfg(test)]

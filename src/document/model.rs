@@ -34,7 +34,8 @@ pub enum BlockKind {
     Quote,
     /// An image placeholder (`![alt](src)`): text is the alt text or the file name.
     Image,
-    /// A table, flattened to readable rows.
+    /// A table: its text is the rows on lines, cells two spaces apart; its grid (cells
+    /// with their spans) is [`Document::table`].
     Table,
     /// A page banner (通栏标题): a headline with no body over the next article.
     Banner,
@@ -71,6 +72,26 @@ impl BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
+}
+
+/// One cell of a table: its text as a byte range into [`Document::text`] (empty for
+/// an empty cell), the columns and rows it spans, and whether it heads its column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub range: Range<usize>,
+    pub colspan: u16,
+    pub rowspan: u16,
+    pub header: bool,
+}
+
+/// The grid of a [`BlockKind::Table`] block: rows of cells in reading order. Every
+/// character of the block's text lies in exactly one cell (cells are two spaces
+/// apart, rows a line apart in the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The block's range (the key [`Document::table`] looks it up by).
+    pub range: Range<usize>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
 /// One article: a headline with its satellites and its body.
@@ -124,6 +145,8 @@ pub struct Document {
     /// `html-block`, `inline-latex`, …), in the order they were first met: which
     /// converter wrote the page, as far as its habits tell.
     pub habits: Vec<&'static str>,
+    /// The grids of the table blocks, in text order (see [`Document::table`]).
+    pub tables: Vec<Table>,
     /// Per unit, why it got its role; filled by [`parse_explained`](super::parse_explained)
     /// only (explaining costs a second pass).
     pub explanations: Vec<Explanation>,
@@ -137,6 +160,15 @@ impl Document {
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or(&self.source)
+    }
+
+    /// The grid of the table block at `span`, when the parser read one.
+    pub fn table(&self, span: &Span) -> Option<&Table> {
+        let at = self
+            .tables
+            .binary_search_by_key(&span.range.start, |t| t.range.start)
+            .ok()?;
+        self.tables.get(at).filter(|t| t.range == span.range)
     }
 
     /// The text of a span.

@@ -319,7 +319,7 @@ fn inline_markdown_reads_as_text() {
     assert_eq!(
         blocks(&doc, 0),
         vec![
-            (BlockKind::Paragraph, "见新华网报道,A&B 继续。"),
+            (BlockKind::Paragraph, "见新华网报道,A&B继续。"),
             (BlockKind::Image, "p1.jpg"),
             (BlockKind::Table, "甲  1"),
         ]
@@ -416,4 +416,37 @@ fn code_fences_are_dropped_but_text_glued_to_them_is_kept() {
         .collect();
     assert!(shown.contains(BODY) && shown.contains(BODY2), "{shown}");
     assert!(!doc.text.contains('`') && !doc.text.contains('~'));
+}
+
+#[test]
+fn a_table_keeps_its_grid_with_spans_and_header() {
+    let md = "## 表\n\n<table><tr><th>地区</th><th colspan=\"2\">生产总值</th></tr><tr><td rowspan=2>甲</td><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>\n\n| 项目 | 金额 |\n|---|---|\n| 农机 | 120 |";
+    let doc = parse("t", md);
+    let tables: Vec<&crate::document::Block> = doc.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Table)
+        .collect();
+    assert_eq!(tables.len(), 2);
+    let html = doc.table(&tables[0].span).expect("the html table's grid");
+    let texts: Vec<Vec<&str>> = html
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| &doc.text[c.range.clone()]).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            vec!["地区", "生产总值"],
+            vec!["甲", "1", "2"],
+            vec!["3", "4"]
+        ]
+    );
+    assert_eq!(html.rows[0][1].colspan, 2);
+    assert_eq!(html.rows[1][0].rowspan, 2);
+    assert!(html.rows[0].iter().all(|c| c.header));
+    let pipe = doc.table(&tables[1].span).expect("the pipe table's grid");
+    assert!(pipe.rows[0].iter().all(|c| c.header));
+    assert!(!pipe.rows[1].iter().any(|c| c.header));
+    assert_eq!(&doc.text[pipe.rows[1][1].range.clone()], "120");
 }

@@ -51,6 +51,24 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Whether a character belongs to Chinese text: an ideograph, CJK or full-width
+/// punctuation, kana. No space goes next to these when lines are joined.
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{30ff}' | '\u{ff00}'..='\u{ffef}' | '\u{2e80}'..='\u{2fdf}')
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// Whether joining `after` to `before` (two lines, or the sides of a `<br>`) needs a
+/// space: between Latin words yes, next to Chinese text no (`全区经济运行<br/>稳中向好`
+/// is one sentence).
+pub(crate) fn needs_space(before: &str, after: &str) -> bool {
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(a), Some(b)) => !is_cjk(a) && !is_cjk(b) && !is_space(a) && !is_space(b),
+        _ => false,
+    }
+}
+
 /// Characters that carry words (ideographs, letters, digits): the measure of a title's
 /// weight, so that quotes and spaces do not make a kicker look longer than its headline.
 pub(crate) fn word_chars(s: &str) -> usize {
@@ -149,5 +167,15 @@ mod tests {
     #[test]
     fn word_chars_ignore_quotes_and_spaces() {
         assert_eq!(word_chars("依托“六新” 致力"), 6);
+    }
+
+    #[test]
+    fn joined_lines_get_a_space_only_between_latin_words() {
+        assert!(!needs_space("全区经济运行", "稳中向好。"));
+        assert!(!needs_space("增长", "GDP"));
+        assert!(!needs_space("“好”", "him"));
+        assert!(needs_space("Hello", "world"));
+        assert!(!needs_space("2024", "年"));
+        assert!(!needs_space("", "甲"));
     }
 }

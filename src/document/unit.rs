@@ -48,4 +48,6 @@ pub(crate) struct Unit {
     /// Inside a centred HTML element (`<center>`, `text-align: center`): the photo
     /// step reads it as a caption when an image stands beside it.
     pub centred: bool,
+    /// A table's grid, cells as ranges into `text` (tables only).
+    pub table: Option<Box<super::grid::Grid>>,
 }

@@ -216,8 +216,18 @@ fn body(sink: &mut Sink, blocks: &[Block]) {
         if !together(prev, block.kind) {
             sink.blank_unless_empty();
         }
-        let placement = placement(block, sink.doc.str(&block.span), sink.opts);
-        sink.set(&block.span, block.kind.into(), Some(index), &placement);
+        if let Some(table) = sink.doc.table(&block.span) {
+            let target = super::table::Target {
+                doc: sink.doc,
+                article: sink.article,
+                block: Some(index),
+                opts: sink.opts,
+            };
+            super::table::set(&target, table, &mut sink.lines);
+        } else {
+            let placement = placement(block, sink.doc.str(&block.span), sink.opts);
+            sink.set(&block.span, block.kind.into(), Some(index), &placement);
+        }
         prev = Some(block.kind);
     }
 }

@@ -30,9 +30,14 @@
 
 mod article;
 pub mod breaks;
+pub mod punct;
+pub mod table;
 pub mod typeset;
 pub mod width;
+pub mod words;
 pub mod wrap;
+
+pub use words::WordSource;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -48,6 +53,12 @@ pub struct LayoutOptions {
     pub paragraph_indent: u16,
     /// Count East Asian ambiguous-width characters (“ ” … — ·) as two columns.
     pub ambiguous_wide: bool,
+    /// Where headline words start: the quick guess, or jieba once it is loaded.
+    pub words: WordSource,
+    /// Show OCR's half-width punctuation inside Chinese text full-width (see
+    /// [`punct`]); the text itself keeps the source's characters. Off here, so that
+    /// the library lays out the source as it is; the front end turns it on.
+    pub fullwidth_punct: bool,
 }
 
 impl Default for LayoutOptions {
@@ -56,6 +67,8 @@ impl Default for LayoutOptions {
             width: 80,
             paragraph_indent: 2,
             ambiguous_wide: false,
+            words: WordSource::Quick,
+            fullwidth_punct: false,
         }
     }
 }
@@ -113,8 +126,28 @@ pub struct VisualLine {
     pub indent: u16,
     /// A marker drawn in the indent area, e.g. the bullet of a list item.
     pub marker: Option<&'static str>,
-    /// Display width of the text in `range`.
+    /// Display width of the text in `range` (of the whole row for a table line).
     pub width: u16,
+    /// A table line's pieces, each at its own column: cells' text and rules (see
+    /// [`table`]). Empty for every other line, which is `range` drawn after `indent`.
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a table line, placed at a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Columns after the line's indent.
+    pub column: u16,
+    pub kind: SegmentKind,
+}
+
+/// What a [`Segment`] draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// Text of a cell: bytes of [`Document::text`]; `header` for a header cell.
+    Text { range: Range<usize>, header: bool },
+    /// A rule or a column separator (box-drawing characters), drawn in the rule style.
+    Rule(Box<str>),
 }
 
 /// A whole document laid out at one width.
@@ -157,13 +190,63 @@ pub fn line_text<'a>(doc: &'a Document, line: &VisualLine) -> Cow<'a, str> {
 /// The plain text of a visual line, indent and marker included (what `--dump text`
 /// prints).
 pub fn plain_text(doc: &Document, line: &VisualLine) -> String {
+    text_of(doc, line, false)
+}
+
+/// The text of a visual line as the screen shows it with `opts` (half-width
+/// punctuation in Chinese text full-width when [`LayoutOptions::fullwidth_punct`]):
+/// what `--dump text` prints.
+pub fn shown_text(doc: &Document, line: &VisualLine, opts: &LayoutOptions) -> String {
+    text_of(doc, line, opts.fullwidth_punct)
+}
+
+/// The bytes `range` of the document's text as drawn: control characters made
+/// visible, and with `fullwidth` the punctuation [`punct`] swaps.
+pub fn drawn(doc: &Document, range: Range<usize>, fullwidth: bool) -> Cow<'_, str> {
+    if fullwidth {
+        match punct::show(&doc.text, range.start, range.end) {
+            Cow::Borrowed(s) => width::display(s),
+            Cow::Owned(s) => Cow::Owned(width::display(&s).into_owned()),
+        }
+    } else {
+        width::display(doc.text.get(range).unwrap_or(""))
+    }
+}
+
+fn text_of(doc: &Document, line: &VisualLine, fullwidth: bool) -> String {
     let mut s = String::new();
     let marker = line.marker.unwrap_or("");
     s.push_str(marker);
-    let pad = usize::from(line.indent).saturating_sub(width::Measure::default().width(marker));
+    let measure = width::Measure::default();
+    let pad = usize::from(line.indent).saturating_sub(measure.width(marker));
     s.extend(std::iter::repeat_n(' ', pad));
-    s.push_str(&line_text(doc, line));
+    if line.segments.is_empty() {
+        s.push_str(&drawn(doc, line.range.clone(), fullwidth));
+        return s;
+    }
+    // A table line: each segment padded out to its column.
+    let mut at = 0;
+    for segment in &line.segments {
+        let text = match &segment.kind {
+            SegmentKind::Text { range, .. } => drawn(doc, range.clone(), fullwidth),
+            SegmentKind::Rule(rule) => Cow::Borrowed(&**rule),
+        };
+        let column = usize::from(segment.column);
+        s.extend(std::iter::repeat_n(' ', column.saturating_sub(at)));
+        at = column.max(at) + measure.width(&text);
+        s.push_str(&text);
+    }
     s
+}
+
+/// The text a segment draws (a cell's text made displayable, or a rule).
+pub fn segment_text<'a>(doc: &'a Document, segment: &'a Segment) -> Cow<'a, str> {
+    match &segment.kind {
+        SegmentKind::Text { range, .. } => {
+            width::display(doc.text.get(range.clone()).unwrap_or(""))
+        }
+        SegmentKind::Rule(rule) => Cow::Borrowed(rule),
+    }
 }
 
 /// The screen column (indent included) where the byte `offset` of [`Document::text`]
@@ -178,12 +261,23 @@ pub fn column_of(
     if !line.range.contains(&offset) && offset != line.range.end {
         return None;
     }
-    let before = doc.text.get(line.range.start..offset)?;
     let measure = width::Measure {
         ambiguous_wide: opts.ambiguous_wide,
     };
-    let columns = u16::try_from(measure.width(before)).unwrap_or(u16::MAX);
-    Some(line.indent.saturating_add(columns))
+    let (start, column) = if line.segments.is_empty() {
+        (line.range.start, 0)
+    } else {
+        line.segments.iter().find_map(|s| match &s.kind {
+            SegmentKind::Text { range, .. } if range.contains(&offset) || offset == range.end => {
+                Some((range.start, s.column))
+            }
+            _ => None,
+        })?
+    };
+    doc.text.get(start..offset)?;
+    let before = drawn(doc, start..offset, opts.fullwidth_punct);
+    let columns = u16::try_from(measure.width(&before)).unwrap_or(u16::MAX);
+    Some(line.indent.saturating_add(column).saturating_add(columns))
 }
 
 /// A blank line (between blocks and after an article).
@@ -196,5 +290,6 @@ pub(crate) fn blank(article: usize) -> VisualLine {
         indent: 0,
         marker: None,
         width: 0,
+        segments: Vec::new(),
     }
 }

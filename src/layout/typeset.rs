@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::breaks::{self, Break};
 use super::width::{Cluster, ClusterKind, Measure};
+use super::words;
 use super::wrap::{self, Item, Widths};
 use super::{LayoutOptions, LineRole, VisualLine};
 
@@ -92,6 +93,8 @@ pub fn set(piece: &Piece, placement: &Placement, opts: &LayoutOptions, out: &mut
     });
     let lines = if placement.align == Align::Center {
         balanced(piece.text, width, opts)
+    } else if piece.role == LineRole::Paragraph {
+        wrap_paragraph(piece.text, widths, opts)
     } else {
         wrap_text(piece.text, widths, opts)
     };
@@ -110,6 +113,7 @@ pub fn set(piece: &Piece, placement: &Placement, opts: &LayoutOptions, out: &mut
             indent,
             marker: if index == 0 { marker } else { None },
             width: line_width,
+            segments: Vec::new(),
         });
     }
 }
@@ -121,8 +125,28 @@ const BALANCE_LIMIT: usize = 1024;
 /// with lines of even length: the narrowest width that still needs no more lines.
 /// `平城区全力打造现代服务业高质量发展新引擎` at 17 columns becomes 7 + 7 + 6
 /// characters rather than 8 + 8 + 4.
+///
+/// Lines break between words ([`words`](super::words)); inside a word only when the
+/// word is longer than the line.
 fn balanced(text: &str, width: u16, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
-    let at = |w: u16| wrap_text(text, Widths { first: w, rest: w }, opts);
+    let starts = if text.len() <= BALANCE_LIMIT {
+        words::starts(text, opts.words)
+    } else {
+        Vec::new()
+    };
+    balanced_words(text, width, opts, &starts)
+}
+
+/// Centred text set as [`set`] sets it, with the word starts given (byte offsets):
+/// the lines' ranges in `text` and their widths.
+pub fn balanced_words(
+    text: &str,
+    width: u16,
+    opts: &LayoutOptions,
+    starts: &[usize],
+) -> Vec<(Range<usize>, u16)> {
+    let starts = (!starts.is_empty()).then_some(starts);
+    let at = |w: u16| wrap_words(text, Widths::same(w), opts, starts, false);
     let greedy = at(width);
     if greedy.len() < 2 || text.len() > BALANCE_LIMIT {
         return greedy;
@@ -147,17 +171,65 @@ fn balanced(text: &str, width: u16, opts: &LayoutOptions) -> Vec<(Range<usize>, 
 /// The pipeline for one piece of text: byte ranges (relative to `text`) and widths of
 /// its lines.
 pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range<usize>, u16)> {
+    wrap_words(text, widths, opts, None, false)
+}
+
+/// Columns `text` takes on one line as drawn with `opts`.
+pub fn text_width(text: &str, opts: &LayoutOptions) -> usize {
     let measure = Measure {
         ambiguous_wide: opts.ambiguous_wide,
     };
-    let clusters = measure.clusters(text);
+    if !opts.fullwidth_punct {
+        return measure.width(text);
+    }
+    let mut clusters = measure.clusters(text);
+    super::punct::widen(text, &mut clusters);
+    clusters.iter().map(|c| usize::from(c.width)).sum()
+}
+
+/// [`wrap_text`] for a paragraph: its last line never holds a lone character and its
+/// punctuation ([`wrap::no_widow`]).
+pub fn wrap_paragraph(
+    text: &str,
+    widths: Widths,
+    opts: &LayoutOptions,
+) -> Vec<(Range<usize>, u16)> {
+    wrap_words(text, widths, opts, None, true)
+}
+
+/// [`wrap_text`], breaking only where a word starts (`starts`, byte offsets) unless a
+/// word is longer than the line.
+fn wrap_words(
+    text: &str,
+    widths: Widths,
+    opts: &LayoutOptions,
+    starts: Option<&[usize]>,
+    widowless: bool,
+) -> Vec<(Range<usize>, u16)> {
+    let measure = Measure {
+        ambiguous_wide: opts.ambiguous_wide,
+    };
+    let mut clusters = measure.clusters(text);
+    if opts.fullwidth_punct {
+        super::punct::widen(text, &mut clusters);
+    }
     let simple = clusters.iter().all(|c| c.kind != ClusterKind::Newline)
         && wrap::fits_one_line(clusters.iter().map(|c| c.width), widths.first).is_some();
-    let classes = if simple {
+    let mut classes = if simple {
         vec![Break::Inside; clusters.len()]
     } else {
         breaks::opportunities(text, &clusters)
     };
+    if let (Some(starts), false) = (starts, simple) {
+        // A break inside a word becomes a last resort, like one inside a Latin word.
+        let mut next = starts.iter().peekable();
+        for (cluster, class) in clusters.iter().zip(classes.iter_mut()) {
+            while next.next_if(|&&s| s < cluster.start()).is_some() {}
+            if *class == Break::Allowed && next.peek() != Some(&&cluster.start()) {
+                *class = Break::Inside;
+            }
+        }
+    }
     let items: Vec<Item> = clusters
         .iter()
         .zip(&classes)
@@ -168,7 +240,11 @@ pub fn wrap_text(text: &str, widths: Widths, opts: &LayoutOptions) -> Vec<(Range
         })
         .collect();
     let offset = |index: usize| clusters.get(index).map_or(text.len(), Cluster::start);
-    wrap::wrap(&items, widths)
+    let mut lines = wrap::wrap(&items, widths);
+    if widowless {
+        wrap::no_widow(&items, &mut lines, widths);
+    }
+    lines
         .into_iter()
         .map(|line| (offset(line.start)..offset(line.end), line.width))
         .collect()

@@ -13,6 +13,8 @@
 //!
 //! [`fits_one_line`] is the named fast path for short paragraphs and headlines.
 
+use std::ops::Range;
+
 use super::breaks::Break;
 
 /// One unit the wrapper places: a grapheme cluster, already measured and classed.
@@ -31,6 +33,16 @@ pub struct Item {
 pub struct Widths {
     pub first: u16,
     pub rest: u16,
+}
+
+impl Widths {
+    /// The same width for every line.
+    pub const fn same(width: u16) -> Self {
+        Self {
+            first: width,
+            rest: width,
+        }
+    }
 }
 
 /// One wrapped line, as item indices.
@@ -75,6 +87,73 @@ pub fn wrap(items: &[Item], widths: Widths) -> Vec<Line> {
             return lines;
         }
         start = line.next;
+    }
+}
+
+/// Characters of items `range`: text items, not counting closing punctuation glued to
+/// the one before it (a forbidden boundary before it, except at the line's start).
+fn characters(items: &[Item], range: Range<usize>) -> usize {
+    items
+        .get(range)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .filter(|(i, item)| !item.space && (*i == 0 || item.before != Break::Forbidden))
+        .count()
+}
+
+fn width_of(items: &[Item], range: Range<usize>) -> u32 {
+    items
+        .get(range)
+        .unwrap_or(&[])
+        .iter()
+        .map(|i| u32::from(i.width))
+        .sum()
+}
+
+/// No widows: when the last line holds one character (and its closing punctuation,
+/// `升。`), the line above gives it characters, ending at the last allowed break that
+/// leaves the last line two characters or more and still fitting `widths.rest`. A line
+/// ended by a newline, or a line above too short to give, stays as it is.
+pub fn no_widow(items: &[Item], lines: &mut [Line], widths: Widths) {
+    let [.., prev, last] = lines else {
+        return;
+    };
+    let forced = items
+        .get(prev.end..=last.start)
+        .unwrap_or(&[])
+        .iter()
+        .any(|i| i.before == Break::Mandatory);
+    if forced || characters(items, last.start..last.end) >= 2 {
+        return;
+    }
+    let available = u32::from(widths.rest);
+    for j in (prev.start + 1..prev.end).rev() {
+        let width = width_of(items, j..last.end);
+        if width > available {
+            return;
+        }
+        let legal = items.get(j).is_some_and(|i| i.before == Break::Allowed);
+        if !legal || characters(items, j..last.end) < 2 || characters(items, prev.start..j) < 2 {
+            continue;
+        }
+        let mut end = j;
+        while end > prev.start && items.get(end - 1).is_some_and(|i| i.space) {
+            end -= 1;
+        }
+        *prev = Line {
+            start: prev.start,
+            end,
+            next: j,
+            width: u16::try_from(width_of(items, prev.start..end)).unwrap_or(u16::MAX),
+        };
+        *last = Line {
+            start: j,
+            end: last.end,
+            next: last.next,
+            width: u16::try_from(width).unwrap_or(u16::MAX),
+        };
+        return;
     }
 }
 
@@ -168,6 +247,28 @@ mod tests {
             .iter()
             .map(|l| (l.start, l.end, l.width))
             .collect()
+    }
+
+    fn widowless(spec: &str, first: u16, rest: u16) -> Vec<(usize, usize, u16)> {
+        let items = items(spec);
+        let widths = Widths { first, rest };
+        let mut lines = wrap(&items, widths);
+        no_widow(&items, &mut lines, widths);
+        lines.iter().map(|l| (l.start, l.end, l.width)).collect()
+    }
+
+    #[test]
+    fn a_widow_takes_a_character_from_the_line_above() {
+        // `2!2` is a character and its full stop alone on the last line.
+        assert_eq!(spans("2|2|2|2|2!2", 8, 8), [(0, 4, 8), (4, 6, 4)]);
+        assert_eq!(widowless("2|2|2|2|2!2", 8, 8), [(0, 3, 6), (3, 6, 6)]);
+        // A comma cannot start the line: the break moves before the character ahead of it.
+        assert_eq!(widowless("2|2|2!2|2!2", 8, 8), [(0, 2, 4), (2, 6, 8)]);
+        // Two characters are no widow; a line ended by a newline is left alone.
+        assert_eq!(widowless("2|2|2|2|2|2", 8, 8), [(0, 4, 8), (4, 6, 4)]);
+        assert_eq!(widowless("2|2/2!2", 8, 8), [(0, 2, 4), (2, 4, 4)]);
+        // Never overflow: a narrow last line that cannot take more stays.
+        assert_eq!(widowless("2|2|2!2", 4, 4), [(0, 2, 4), (2, 4, 4)]);
     }
 
     #[test]

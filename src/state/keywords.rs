@@ -209,7 +209,14 @@ pub fn background(state: &mut AppState, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::KeywordEngineReady { .. } => k.status = EngineStatus::Ready,
+        Action::KeywordEngineReady { .. } => {
+            k.status = EngineStatus::Ready;
+            // The front end handed jieba to the layout before this action: headlines
+            // are set again, breaking between its words (settle relays them out).
+            if crate::layout::words::installed() {
+                state.layout.words = crate::layout::WordSource::Dictionary;
+            }
+        }
         Action::KeywordEngineFailed(reason) => {
             state.message = Some(format!("keywords off: {reason}"));
             k.status = EngineStatus::Failed(reason);

@@ -70,7 +70,7 @@ impl ArticleView {
                     .map(|h| (h.range.clone(), theme::highlight(h.kind)))
                     .collect();
                 let text = state.docs.get(doc).map_or("", |d| d.text.as_str());
-                row(text, line, &highlights)
+                row(text, line, &highlights, state.layout.fullwidth_punct)
             })
             .collect::<Vec<_>>();
         super::keywords::overlay_header(state, &mut rows, text_area.width);

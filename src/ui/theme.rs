@@ -215,6 +215,11 @@ pub fn role(role: LineRole) -> Style {
     }
 }
 
+/// A table's header cells: the cell style, bold.
+pub fn table_header(base: Style) -> Style {
+    base.add_modifier(Modifier::BOLD)
+}
+
 /// The style a highlight adds on top of the line's style.
 pub fn highlight(kind: HighlightKind) -> Style {
     let theme = active();

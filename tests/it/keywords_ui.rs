@@ -388,7 +388,7 @@ fn highlights_survive_wrapping_at_several_widths() {
             let expected: String = hl.iter().map(|(r, _)| &doc.text[r.clone()]).collect();
             let mut drawn = String::new();
             for line in lay_out_article(doc, a, &opts) {
-                let row = text_row::row(&doc.text, &line, &hl);
+                let row = text_row::row(&doc.text, &line, &hl, false);
                 for (piece, style) in row.pieces {
                     if style.add_modifier.contains(Modifier::UNDERLINED) {
                         drawn.push_str(&piece);

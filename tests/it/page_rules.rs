@@ -32,6 +32,14 @@ fn is_rule(line: &str) -> bool {
     line.starts_with("──── ") && line.ends_with("────")
 }
 
+/// The layout the binary uses by default (punctuation shown full-width in Chinese text).
+fn binary_opts() -> LayoutOptions {
+    LayoutOptions {
+        fullwidth_punct: true,
+        ..LayoutOptions::default()
+    }
+}
+
 /// The one-page text dump of a fixture, through the library.
 fn one_page(name: &str, opts: &LayoutOptions) -> String {
     let text = std::fs::read_to_string(fixture(name)).unwrap();
@@ -58,7 +66,7 @@ fn several_pages_get_a_rule_each_naming_the_page_with_date_and_edition() {
     assert!(rules[1].starts_with("──── b.md ─"), "{}", rules[1]);
     // Rule, blank line, the page exactly as its own dump; a blank line between pages:
     // the rules add nothing else and take nothing away.
-    let opts = LayoutOptions::default();
+    let opts = binary_opts();
     let mut text = std::fs::read_to_string(fixture("furniture.md")).unwrap();
     let a = kanbao::document::parse("a.md", &text);
     text = std::fs::read_to_string(fixture("briefs.md")).unwrap();
@@ -126,7 +134,7 @@ fn one_page_gets_no_rule_and_is_unchanged() {
         fixture("furniture.md").to_str().unwrap(),
     ]));
     assert!(!out.lines().any(is_rule), "{out}");
-    assert_eq!(out, one_page("furniture.md", &LayoutOptions::default()));
+    assert_eq!(out, one_page("furniture.md", &binary_opts()));
 }
 
 #[test]
@@ -146,7 +154,7 @@ fn article_n_prints_only_that_article() {
             path.to_str().unwrap(),
         ]));
         let mut want = Vec::new();
-        kanbao::dump::write_article(&doc, n - 1, &LayoutOptions::default(), &mut want).unwrap();
+        kanbao::dump::write_article(&doc, n - 1, &binary_opts(), &mut want).unwrap();
         assert_eq!(out.as_bytes(), want.as_slice(), "article {n}");
         let headline = doc.field(doc.articles[n - 1].title.as_ref()).unwrap_or("");
         assert!(out.contains(headline.trim()), "article {n}: {out}");
@@ -177,7 +185,7 @@ fn page_and_article_pick_an_article_of_a_later_page() {
         "2",
         dir.to_str().unwrap(),
     ]));
-    assert_eq!(page2, one_page("briefs.md", &LayoutOptions::default()));
+    assert_eq!(page2, one_page("briefs.md", &binary_opts()));
 }
 
 #[test]

@@ -89,6 +89,8 @@ pub(crate) struct Piece {
     pub text: String,
     /// Inside a centred element (`<center>`, `align="center"`, `text-align: center`).
     pub centred: bool,
+    /// A table's grid, cells as ranges into `text`.
+    pub table: Option<Box<super::grid::Grid>>,
 }
 
 /// Whether a trimmed line opens an HTML block.
@@ -350,11 +352,20 @@ mod tests {
     fn entities_breaks_spans_and_unclosed_tags() {
         assert_eq!(
             read("<p>上午<br/>下午&amp;晚上<span style=\"color:red\">红字</span>"),
-            vec![(PieceKind::Text, "上午 下午&晚上红字".into(), false)]
+            vec![(PieceKind::Text, "上午下午&晚上红字".into(), false)]
+        );
+        // A `<br>` inside a Chinese sentence joins without a space; Latin words keep one.
+        assert_eq!(
+            read("<p>全区经济运行<br/>稳中向好。Stable<br>growth</p>"),
+            vec![(
+                PieceKind::Text,
+                "全区经济运行稳中向好。Stable growth".into(),
+                false
+            )]
         );
         assert_eq!(
             read("<div><p>未闭合的段落\n第二行\n\n下一段"),
-            vec![(PieceKind::Text, "未闭合的段落 第二行".into(), false)]
+            vec![(PieceKind::Text, "未闭合的段落第二行".into(), false)]
         );
     }
 

@@ -3,6 +3,7 @@
 //! spaces apart); inline elements (`span`, `b`, `font`, `a`) go and their text stays.
 
 use super::{BREAKING, Item, Piece, PieceKind, Tag, walk};
+use crate::document::grid::{self, Grid, RawCell};
 use crate::document::habits::{self, Habits};
 use crate::document::inline::{self, image_label};
 use crate::document::tags;
@@ -28,7 +29,9 @@ struct Builder {
     centred: Vec<bool>,
     heading: Option<u8>,
     /// Rows of the table being read, each a list of cells.
-    table: Option<Vec<Vec<String>>>,
+    table: Option<Vec<Vec<RawCell>>>,
+    /// Inside the table's `<thead>`: its cells are header cells.
+    thead: bool,
 }
 
 impl Builder {
@@ -58,7 +61,7 @@ impl Builder {
                 self.flush(habits);
                 self.table = Some(Vec::new());
             }
-            "br" => self.text.push(' '),
+            "br" => self.text.push('\n'),
             _ if BREAKING.contains(&name) => {
                 self.flush(habits);
                 let level = name
@@ -88,39 +91,47 @@ impl Builder {
             return;
         };
         if let Some(cell) = rows.last_mut().and_then(|r| r.last_mut()) {
-            cell.push_str(&cell_text);
+            cell.text.push_str(&cell_text);
         } else if !trim(&cell_text).is_empty() {
-            rows.push(vec![cell_text]);
+            rows.push(vec![RawCell::plain(cell_text)]);
         }
         match (tag.name.as_str(), tag.closing) {
             ("tr", false) => rows.push(Vec::new()),
+            ("thead", closing) => self.thead = !closing,
             ("td" | "th", false) => {
                 if rows.is_empty() {
                     rows.push(Vec::new());
                 }
                 if let Some(r) = rows.last_mut() {
-                    r.push(String::new());
+                    r.push(RawCell {
+                        text: String::new(),
+                        colspan: grid::span_value(tag.attr("colspan")),
+                        rowspan: grid::span_value(tag.attr("rowspan")),
+                        header: tag.name == "th" || self.thead,
+                    });
                 }
             }
             ("br", _) => {
                 if let Some(cell) = rows.last_mut().and_then(|r| r.last_mut()) {
-                    cell.push(' ');
+                    cell.text.push('\n');
                 }
             }
             ("table", true) => {
                 let rows = self.table.take().unwrap_or_default();
-                let text: Vec<String> = rows
-                    .iter()
+                self.thead = false;
+                let cleaned = rows
+                    .into_iter()
                     .map(|r| {
-                        r.iter()
-                            .map(|c| inline::clean_noting(trim(c), habits))
-                            .filter(|c| !c.is_empty())
-                            .collect::<Vec<_>>()
-                            .join("  ")
+                        r.into_iter()
+                            .map(|c| RawCell {
+                                text: clean_lines(&c.text, habits),
+                                ..c
+                            })
+                            .collect()
                     })
-                    .filter(|r| !r.is_empty())
                     .collect();
-                self.push(PieceKind::Table, text.join("\n"));
+                let (text, grid) = grid::flatten(cleaned);
+                self.push_table(text, grid);
             }
             _ => {}
         }
@@ -141,14 +152,22 @@ impl Builder {
         }
         let text = std::mem::take(&mut self.text);
         let kind = self.heading.map_or(PieceKind::Text, PieceKind::Heading);
-        let cleaned: Vec<String> = text
-            .lines()
-            .map(|l| inline::clean_noting(trim(l), habits))
-            .filter(|l| !trim(l).is_empty())
-            .collect();
+        let cleaned = clean_lines(&text, habits);
         if !cleaned.is_empty() {
-            self.push(kind, cleaned.join(" "));
+            self.push(kind, cleaned);
         }
+    }
+
+    fn push_table(&mut self, text: String, grid: Grid) {
+        if trim(&text).is_empty() {
+            return;
+        }
+        self.out.push(Piece {
+            kind: PieceKind::Table,
+            text,
+            centred: self.centred.iter().any(|&c| c),
+            table: Some(Box::new(grid)),
+        });
     }
 
     fn push(&mut self, kind: PieceKind, text: String) {
@@ -159,6 +178,25 @@ impl Builder {
             kind,
             text,
             centred: self.centred.iter().any(|&c| c),
+            table: None,
         });
     }
+}
+
+/// The lines of a run of text (source lines, `<br>`s) cleaned of inline markup and
+/// joined: with nothing between Chinese characters, a space between Latin words.
+fn clean_lines(text: &str, habits: &mut Habits) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = inline::clean_noting(trim(line), habits);
+        let line = trim(&line);
+        if line.is_empty() {
+            continue;
+        }
+        if crate::document::text::needs_space(&out, line) {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
