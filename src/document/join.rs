@@ -192,7 +192,7 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
         k += 1;
     }
     let next = units.get(k)?;
-    if next.indented || starts_enumeration(&next.text) {
+    if next.indented || next.opens_block || starts_enumeration(&next.text) {
         return None;
     }
     let hard_wrapped = k == at + 1 && next.adjacent;

@@ -24,7 +24,9 @@ use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::text::{is_space, trim};
-use super::{continuation, fence, glyphs, headings, photo, prose_table, spacing, stray};
+use super::{
+    continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray,
+};
 
 pub(crate) use super::unit::{Syntax, Unit};
 
@@ -125,8 +127,9 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
     }
     headings::demote(&mut out, &mut habits);
     photo::mark(&mut out, &mut habits);
-    continuation::mark(&mut out, &mut habits);
     stray::mark(&mut out, &mut habits);
+    rewrap::gather(&mut out, &mut habits);
+    continuation::mark(&mut out, &mut habits);
     spacing::apply(&mut out, &mut habits);
     (out, habits)
 }
@@ -146,6 +149,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             indented,
             adjacent: false,
             centred: false,
+            opens_block: false,
         });
     }
 }

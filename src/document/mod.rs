@@ -32,6 +32,7 @@ pub mod parse;
 mod photo;
 mod plan;
 mod prose_table;
+mod rewrap;
 mod roles;
 mod spacing;
 mod stray;

@@ -48,4 +48,7 @@ pub(crate) struct Unit {
     /// Inside a centred HTML element (`<center>`, `text-align: center`): the photo
     /// step reads it as a caption when an image stands beside it.
     pub centred: bool,
+    /// The front end read the page's line widths and decided this line opens a block
+    /// of its own (`rewrap`): it cannot continue the paragraph before it.
+    pub opens_block: bool,
 }

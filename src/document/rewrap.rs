@@ -1,0 +1,339 @@
+//! Hard-wrapped pages gathered back into blocks. Line-by-line OCR dumps and older layout
+//! pipelines (markitdown's pdfminer text) write every printed line as a markdown line:
+//! a paragraph becomes a run of short lines, a two-line headline two "paragraphs", and
+//! a column break (`……的那场大火让` ⏎⏎ `村民失去了……`) a fragment that looks like a
+//! headline. Left as they are, the structure decisions see hundreds of short lines and
+//! open articles at the wrong ones.
+//!
+//! This step first measures the page: the typical width of a full printed line (the
+//! most common width of lines that have another line right under them). A page whose
+//! lines do not crowd around one width is not hard-wrapped and is left alone, but for
+//! blank-line column breaks (below).
+//!
+//! Then every pair of consecutive text lines is weighed, the way an editor reads a
+//! galley: a full-width line goes on; a short line ends its block; a line that stops
+//! without sentence-final punctuation, ends on a comma or an open quotation, is a bare
+//! number, or is followed by a line that cannot start a sentence (`的`, `，`) goes on;
+//! an indent, an enumeration, a byline-shaped or credit line, or a line wider than the
+//! body (a heading is set wider than the column) starts something new. Each cue adds
+//! a weight; the lines are joined when the evidence for going on outweighs the
+//! evidence against. No single cue decides: a full line ending in `。` still goes on
+//! (the sentence happened to end at the margin) unless the next line is indented.
+//!
+//! Joined lines become one unit (the first line's source line, the texts glued without
+//! the line break, a space only between two Latin words), so every character stays.
+//! Where lines are left apart on a hard-wrapped page, the later one loses its
+//! `adjacent` mark: that mark meant "maybe the same paragraph", and the question has
+//! been answered here.
+//!
+//! # Limitations
+//!
+//! The weights are set by hand from the habits in FORMAT.md and checked on the
+//! generated training pages; a kicker set exactly at the body width over its headline
+//! is read as the headline's first line.
+
+use std::collections::HashSet;
+
+use super::byline;
+use super::habits::{self, Habits};
+use super::join::is_credit;
+use super::text::{
+    clearly_continues, ends_sentence, is_han, is_space, is_title_like, starts_enumeration, trim,
+};
+use super::unit::{Syntax, Unit};
+
+/// Display columns of a character as a printed line counts them (ideographs and
+/// full-width punctuation two, Latin letters and digits one).
+fn cols(c: char) -> usize {
+    if (c as u32) >= 0x1100 { 2 } else { 1 }
+}
+
+/// Display width of a line, without its leading and trailing spaces.
+fn width(s: &str) -> usize {
+    trim(s).chars().map(cols).sum()
+}
+
+/// Widths above this are not hard-wrapped lines (a measure is at most ~60 ideographs).
+const MAX_MEASURE: usize = 120;
+/// Fewest wrapped lines (lines with another line right under them) to measure a page.
+const MIN_WRAPPED_LINES: usize = 6;
+/// How far from the measure a full line may be: an opening quote carried to the next
+/// line, a closing one let past the margin, a stray space.
+const SLACK: usize = 3;
+
+/// The page's measure: the width most lines with a line right under them have, when
+/// at least half of them have it (else the page is not hard-wrapped).
+pub(crate) fn measure(units: &[Unit]) -> Option<usize> {
+    let mut hist = [0usize; MAX_MEASURE + SLACK + 2];
+    let mut wrapped = 0;
+    for pair in units.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.syntax == Syntax::Text && b.syntax == Syntax::Text && b.adjacent {
+            let w = width(&a.text);
+            if let Some(slot) = hist.get_mut(w) {
+                *slot += 1;
+            }
+            wrapped += 1;
+        }
+    }
+    if wrapped < MIN_WRAPPED_LINES {
+        return None;
+    }
+    // The width whose neighbourhood [w - SLACK, w + 1] holds most lines.
+    let near = |w: usize| -> usize {
+        hist.get(w.saturating_sub(SLACK)..=(w + 1).min(hist.len() - 1))
+            .map_or(0, |s| s.iter().sum())
+    };
+    let (best, count) = (4..=MAX_MEASURE)
+        .map(|w| (w, near(w)))
+        .max_by_key(|&(w, n)| (n, w))?;
+    (count * 2 >= wrapped).then_some(best)
+}
+
+/// What the step knows of a line's shape on this page.
+struct Shape {
+    full: bool,
+    wide: bool,
+    short: bool,
+}
+
+fn shape(s: &str, measure: Option<usize>) -> Shape {
+    let w = width(s);
+    match measure {
+        Some(m) => Shape {
+            full: w + SLACK >= m && w <= m + SLACK,
+            wide: w > m + SLACK,
+            short: w + SLACK < m,
+        },
+        None => Shape {
+            full: false,
+            wide: false,
+            short: true,
+        },
+    }
+}
+
+/// Whether an opening quotation mark or bracket is left open in `s`.
+fn leaves_open(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
+            '”' | '’' | '）' | ')' | '》' | '」' | '』' | '】' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// A bare number or Latin word: no headline, the front of a word cut by the break
+/// (`1945` ⏎⏎ `年8月`).
+fn is_cut_word(s: &str) -> bool {
+    let t = trim(s);
+    !t.is_empty() && !t.chars().any(is_han) && t.chars().all(|c| c.is_alphanumeric() || c == '.')
+}
+
+/// Something a line that opens it is not the rest of a sentence: a byline, a credit.
+fn opens_own_block(s: &str) -> bool {
+    let t = trim(s);
+    byline::is_own_line(t) || is_credit(t) || t.starts_with("——")
+}
+
+/// The context of a candidate join: the block so far, and the line after `b`.
+struct Pair<'a> {
+    /// The last line of the block being gathered.
+    a: &'a str,
+    /// How many lines the block has so far.
+    lines: usize,
+    /// Whether the block opened with an indent.
+    indented: bool,
+    /// Whether the text before the block ended a sentence (or there was none).
+    after_end: bool,
+    b: &'a Unit,
+    /// The line after `b`, when it is text right under it.
+    after_b: Option<&'a Unit>,
+    /// Whether the two characters on either side of the break stand side by side
+    /// somewhere else on the page (a word cut in two: `岁` ⏎⏎ `月`).
+    word_elsewhere: bool,
+}
+
+/// Characters a title or a sentence does not end on: a particle or a preposition
+/// still waiting for its word (`冬天的` ⏎⏎ `早晨`).
+fn ends_mid_phrase(a: &str) -> bool {
+    a.chars()
+        .next_back()
+        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
+}
+
+/// The evidence that `b` goes on the block ending with `a` (positive: join).
+fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
+    let (a, b) = (trim(p.a), trim(&p.b.text));
+    let sa = shape(a, measure);
+    let sb = shape(b, measure);
+    let adjacent = p.b.adjacent;
+    let mut s = 0;
+    if adjacent && measure.is_some() {
+        // A full line runs on to the next; a short one ends its block.
+        s += if sa.full { 3 } else { -2 };
+        // A line wider than the body is a heading's; the short line under it is the
+        // rest of it when nothing says otherwise.
+        if sa.wide && p.lines == 1 {
+            s += if sb.short && !ends_sentence(a) { 3 } else { -1 };
+            if sb.wide || ends_sentence(b) {
+                s -= 2;
+            }
+        }
+    } else {
+        // A blank line is a boundary unless the words say otherwise.
+        s -= 2;
+        if sa.wide {
+            s -= 3;
+        }
+    }
+    if ends_sentence(a) {
+        s -= if sa.full && adjacent { 2 } else { 5 };
+    } else {
+        s += 1;
+    }
+    if a.ends_with(['，', ',', '、']) || leaves_open(a) {
+        s += 2;
+    }
+    if ends_mid_phrase(a) {
+        s += 2;
+    }
+    if is_cut_word(a) && !adjacent {
+        s += 2;
+    }
+    if a.contains(['，', ',', '。', '；']) && !sa.wide {
+        // A fragment holding a clause is body text, not a title.
+        s += 1;
+    }
+    if clearly_continues(b) {
+        s += 3;
+    }
+    if p.word_elsewhere {
+        s += 1;
+    }
+    if p.b.indented {
+        s -= 5;
+    } else if p.indented && p.lines == 1 && !adjacent && !sa.wide {
+        // An indented short piece and an unindented one after it: the paragraph
+        // opened, then the column broke.
+        s += 2;
+    }
+    if starts_enumeration(b) {
+        s -= 3;
+    }
+    if opens_own_block(b) {
+        s -= 3;
+    }
+    if !adjacent {
+        // A short title-like line standing alone after finished text: maybe a head.
+        let alone = p.lines == 1 && p.after_end && is_title_like(a);
+        if alone {
+            s -= 1;
+        }
+        let b_body = p.after_b.is_some_and(|n| n.adjacent) && (sb.full || measure.is_none());
+        if b_body && !p.b.indented {
+            s += 1;
+        }
+    }
+    s
+}
+
+/// Below this the step is sure enough of a boundary to settle it for the structure
+/// decisions (`Unit::opens_block`); between it and zero they may still rejoin.
+const SETTLED: i32 = -3;
+
+/// On a page that is not hard-wrapped the structure decisions weigh column breaks
+/// themselves; this step rejoins only where the words leave no doubt.
+const UNMEASURED_JOIN: i32 = 3;
+
+/// The ideograph pairs written side by side anywhere on the page.
+fn page_bigrams(units: &[Unit]) -> HashSet<u64> {
+    let mut set = HashSet::new();
+    for u in units.iter().filter(|u| u.syntax == Syntax::Text) {
+        let mut prev: Option<char> = None;
+        for c in u.text.chars() {
+            if let (Some(p), true) = (prev, is_han(c)) {
+                set.insert(pair_key(p, c));
+            }
+            prev = is_han(c).then_some(c);
+        }
+    }
+    set
+}
+
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
+}
+
+/// Gathers hard-wrapped lines into blocks and rejoins column-break fragments.
+pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
+    let measure = measure(units);
+    if measure.is_some() {
+        habits.note(habits::HARD_WRAP);
+    }
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // For the unit being gathered (the last of `out`): where its last line starts,
+    // its line count, and whether the text before it ended a sentence.
+    let mut last_start = 0usize;
+    let mut lines = 0usize;
+    let mut after_end = true;
+    let taken = std::mem::take(units);
+    let bigrams = page_bigrams(&taken);
+    let mut iter = taken.into_iter().peekable();
+    while let Some(mut u) = iter.next() {
+        let mut score = i32::MIN;
+        let after_b = iter
+            .peek()
+            .filter(|n| n.syntax == Syntax::Text && n.adjacent);
+        let joined = out.last().is_some_and(|cur| {
+            cur.syntax == Syntax::Text && u.syntax == Syntax::Text && {
+                let a = cur.text.get(last_start..).unwrap_or("");
+                let cut = (trim(a).chars().next_back(), trim(&u.text).chars().next());
+                let word_elsewhere = match cut {
+                    (Some(x), Some(y)) => is_han(x) && is_han(y) && bigrams.contains(&pair_key(x, y)),
+                    _ => false,
+                };
+                let pair = Pair {
+                    a,
+                    lines,
+                    indented: cur.indented,
+                    after_end,
+                    b: &u,
+                    after_b,
+                    word_elsewhere,
+                };
+                score = weigh(&pair, measure);
+                score > if measure.is_some() { 0 } else { UNMEASURED_JOIN }
+            }
+        });
+        if joined && let Some(cur) = out.last_mut() {
+            if !u.adjacent {
+                habits.note(habits::COLUMN_BREAK);
+            }
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let cur_end = cur.text.trim_end_matches(is_space).len();
+            cur.text.truncate(cur_end);
+            if latin(cur.text.chars().next_back()) && latin(trim(&u.text).chars().next()) {
+                cur.text.push(' ');
+            }
+            last_start = cur.text.len();
+            cur.text.push_str(trim(&u.text));
+            lines += 1;
+            continue;
+        }
+        if measure.is_some() && u.syntax == Syntax::Text {
+            u.adjacent = false;
+            u.opens_block = score <= SETTLED && score != i32::MIN;
+        }
+        after_end = out
+            .last()
+            .is_none_or(|c| c.syntax != Syntax::Text || ends_sentence(&c.text));
+        last_start = 0;
+        lines = 1;
+        out.push(u);
+    }
+    *units = out;
+}
