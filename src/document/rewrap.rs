@@ -245,6 +245,22 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
 /// decisions (`Unit::opens_block`); between it and zero they may still rejoin.
 const SETTLED: i32 = -3;
 
+/// Most lines a head set wider than the column is printed on.
+const HEAD_MAX_LINES: usize = 3;
+
+/// Whether a block opening with a line wider than the body is a head (a headline,
+/// kicker, subtitle or subhead set on a wider measure): short, without a full stop
+/// inside, and not a byline or credit (those run wide too but have their own cues).
+fn is_wide_head(text: &str, lines: usize) -> bool {
+    let t = trim(text);
+    lines <= HEAD_MAX_LINES
+        && !t.contains(['。', '；'])
+        && !byline::is_own_line(t)
+        && !byline::is_bare_name(t)
+        && !is_credit(t)
+        && !t.ends_with('电')
+}
+
 /// On a page that is not hard-wrapped the structure decisions weigh column breaks
 /// themselves; this step rejoins only where the words leave no doubt.
 const UNMEASURED_JOIN: i32 = 3;
@@ -279,6 +295,9 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     // its line count, and whether the text before it ended a sentence.
     let mut last_start = 0usize;
     let mut lines = 0usize;
+    // Per unit of `out`: whether its first line is wider than the body, and how many
+    // lines it gathered (to type heads set wider than the column).
+    let mut wide_heads: Vec<(bool, usize)> = Vec::with_capacity(units.len());
     let mut after_end = true;
     let taken = std::mem::take(units);
     let bigrams = page_bigrams(&taken);
@@ -322,6 +341,9 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
             last_start = cur.text.len();
             cur.text.push_str(trim(&u.text));
             lines += 1;
+            if let Some(w) = wide_heads.last_mut() {
+                w.1 = lines;
+            }
             continue;
         }
         if measure.is_some() && u.syntax == Syntax::Text {
@@ -333,7 +355,15 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
             .is_none_or(|c| c.syntax != Syntax::Text || ends_sentence(&c.text));
         last_start = 0;
         lines = 1;
+        let wide = u.syntax == Syntax::Text && shape(&u.text, measure).wide;
+        wide_heads.push((wide, 1));
         out.push(u);
+    }
+    for (u, (wide, lines)) in out.iter_mut().zip(wide_heads) {
+        if wide && is_wide_head(&u.text, lines) {
+            u.syntax = Syntax::Heading(1);
+            habits.note(habits::WIDE_HEAD);
+        }
     }
     *units = out;
 }
