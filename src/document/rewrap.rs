@@ -133,10 +133,26 @@ fn is_cut_word(s: &str) -> bool {
     !t.is_empty() && !t.chars().any(is_han) && t.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
-/// Something a line that opens it is not the rest of a sentence: a byline, a credit.
-fn opens_own_block(s: &str) -> bool {
+/// A line that stands as a block of its own, never inside a sentence: a byline, a
+/// line of names, a credit, a news dateline (`新华社北京4月26日电`).
+fn own_block(s: &str) -> bool {
     let t = trim(s);
-    byline::is_own_line(t) || is_credit(t) || t.starts_with("——")
+    let names = {
+        let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+        words.len() >= 2
+            && words.iter().all(|w| {
+                let n = w.chars().count();
+                (2..=4).contains(&n) && w.chars().all(is_han)
+            })
+    };
+    let dateline = t.ends_with('电') && t.chars().take(24).count() < 24 && t.contains("日电");
+    byline::is_own_line(t) || is_credit(t) || names || dateline
+}
+
+/// Something a line that opens it is not the rest of a sentence: a block of its own,
+/// a subtitle's dash.
+fn opens_own_block(s: &str) -> bool {
+    own_block(s) || trim(s).starts_with("——")
 }
 
 /// The context of a candidate join: the block so far, and the line after `b`.
@@ -183,6 +199,10 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
                 s -= 2;
             }
         }
+        // Two lines of one wider measure: a head printed over three lines or more.
+        if sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a) {
+            s += 4;
+        }
     } else {
         // A blank line is a boundary unless the words say otherwise.
         s -= 2;
@@ -225,7 +245,10 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         s -= 3;
     }
     if opens_own_block(b) {
-        s -= 3;
+        s -= 5;
+    }
+    if own_block(a) {
+        s -= 5;
     }
     if !adjacent {
         // A short title-like line standing alone after finished text: maybe a head.
