@@ -70,6 +70,8 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
                 BlockKind::SeriesLabel => Role::SeriesLabel,
                 BlockKind::Furniture => Role::Furniture,
                 BlockKind::EndNote => Role::EndNote,
+                // Notes are set apart before the decode; were one here, it is no text.
+                BlockKind::ContinuationNote => Role::Furniture,
             };
             opened |= b.kind == BlockKind::Paragraph;
             set(&b.text, r, Role::ParaCont);

@@ -9,6 +9,7 @@
 //! `build` (the text laid down once, fields and blocks as spans).
 
 mod assemble;
+mod attach;
 mod build;
 mod byline;
 mod continuation;

@@ -229,7 +229,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         s += 1;
     }
     if clearly_continues(b) {
-        s += 3;
+        s += 4;
     }
     if p.word_elsewhere {
         s += 1;
@@ -286,7 +286,7 @@ fn is_wide_head(text: &str, lines: usize) -> bool {
 
 /// On a page that is not hard-wrapped the structure decisions weigh column breaks
 /// themselves; this step rejoins only where the words leave no doubt.
-const UNMEASURED_JOIN: i32 = 3;
+const UNMEASURED_JOIN: i32 = 2;
 
 /// The ideograph pairs written side by side anywhere on the page.
 fn page_bigrams(units: &[Unit]) -> HashSet<u64> {
@@ -348,7 +348,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     word_elsewhere,
                 };
                 score = weigh(&pair, measure);
-                score > if measure.is_some() { 0 } else { UNMEASURED_JOIN }
+                score >= if measure.is_some() { 1 } else { UNMEASURED_JOIN }
             }
         });
         if joined && let Some(cur) = out.last_mut() {
@@ -389,4 +389,104 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
         }
     }
     *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::lines::{Syntax, units};
+
+    fn texts(md: &str) -> Vec<(Syntax, String)> {
+        units(md).into_iter().map(|u| (u.syntax, u.text)).collect()
+    }
+
+    /// A made-up story hard-wrapped at ten ideographs a line, as line-by-line OCR
+    /// writes it: no blank lines, each paragraph's last line short.
+    const WRAPPED: &str = "\
+春耕时节，全县各地抓紧
+备耕，农机手们检修机具，
+合作社组织社员平整土地，
+为播种做好准备。
+全县今年计划种植粮食三
+十万亩，比去年增加两万
+亩，各乡镇已经把任务分
+解到村到户。
+";
+
+    #[test]
+    fn hard_wrapped_lines_are_one_block_per_paragraph() {
+        let t = texts(WRAPPED);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(
+            t[0].1,
+            "春耕时节，全县各地抓紧备耕，农机手们检修机具，合作社组织社员平整土地，为播种做好准备。"
+        );
+        assert!(t[1].1.starts_with("全县今年") && t[1].1.ends_with("解到村到户。"));
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_goes_on_unless_the_next_is_indented() {
+        let md = WRAPPED.replace("合作社组织社员平整土地，", "合作社组织社员平整土地。");
+        assert_eq!(texts(&md).len(), 2);
+        let md = WRAPPED.replace(
+            "合作社组织社员平整土地，\n为播种",
+            "合作社组织社员平整土地。\n　　为播种",
+        );
+        assert_eq!(texts(&md).len(), 3, "{:?}", texts(&md));
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_column_is_a_heading_and_stays_apart() {
+        let md = format!("全县春耕备耕工作全面展开 农机合作社忙起来了\n本报记者 张三\n{WRAPPED}");
+        let t = texts(&md);
+        assert_eq!(t[0].0, Syntax::Heading(1), "{t:?}");
+        assert_eq!(t[1], (Syntax::Text, "本报记者 张三".to_string()));
+        assert!(t[2].1.starts_with("春耕时节"));
+    }
+
+    #[test]
+    fn a_headline_printed_over_two_lines_is_one_heading() {
+        let md = format!("全县春耕备耕工作全面展开 农机合作\n社忙起来了\n{WRAPPED}");
+        let t = texts(&md);
+        assert_eq!(
+            t[0],
+            (
+                Syntax::Heading(1),
+                "全县春耕备耕工作全面展开 农机合作社忙起来了".to_string()
+            ),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_column_break_after_two_characters_is_rejoined() {
+        // `“海` ⏎⏎ `运价格…`: the quotation opened and the column broke.
+        let md = format!("{WRAPPED}\n“海\n\n运价格就像过山车，企业\n一直在想办法。\n");
+        let t = texts(&md);
+        assert_eq!(t.last().map(|u| u.1.as_str()), Some("“海运价格就像过山车，企业一直在想办法。"));
+        // A fragment ending on a particle, then the sentence going on.
+        let md = format!("{WRAPPED}\n冬天的\n\n早晨，一群年轻人把粗绳\n子绑在飞机尾部。\n");
+        let t = texts(&md);
+        assert_eq!(t.last().map(|u| u.1.as_str()), Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。"));
+    }
+
+    #[test]
+    fn a_short_head_between_finished_paragraphs_is_not_joined() {
+        let md = format!("{WRAPPED}\n党建引领 资源融合\n\n民和社区管辖两个居民小\n区，共八十三栋楼。\n");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "党建引领 资源融合"), "{t:?}");
+        // A byline or a credit under a line is never its continuation.
+        let md = format!("{WRAPPED}孙鑫摄\n新的一年新的开始\n");
+        assert!(texts(&md).iter().any(|u| u.1 == "孙鑫摄"));
+    }
+
+    #[test]
+    fn pages_that_are_not_hard_wrapped_are_left_to_the_structure_decisions() {
+        // One paragraph per line: no measure, and an open line is not joined on a
+        // guess (only on plain evidence such as a line starting with `的`).
+        let md = "全县春耕备耕工作有序推进，各地积极行动\n\n合作社里话丰收\n\n今年粮食再获丰收。\n";
+        assert_eq!(texts(md).len(), 3);
+        let md = "当然在全区发展稳中向好\n\n的局面中，我们也必须认识到困难。\n";
+        assert_eq!(texts(md).len(), 1);
+        assert_eq!(super::measure(&units("一行\n两行\n")), None);
+    }
 }
