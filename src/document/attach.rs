@@ -27,18 +27,21 @@ pub(crate) struct Note {
 /// goes on (`下转`, `转`).
 pub(crate) fn is_from(note: &str) -> bool {
     let core = note.trim_start_matches(|c: char| !c.is_alphanumeric());
-    !(core.starts_with("下转") || core.starts_with('转') || core.starts_with("下轉") || core.starts_with('轉'))
+    !(core.starts_with("下转")
+        || core.starts_with('转')
+        || core.starts_with("下轉")
+        || core.starts_with('轉'))
 }
 
 /// The decoded units each article holds (by field and block), as `unit → article`.
 fn owners(articles: &[PlanArticle], units: usize) -> Vec<Option<(usize, usize)>> {
     let mut owner = vec![None; units];
     for (ai, a) in articles.iter().enumerate() {
-        let fields = a
-            .overline
-            .iter()
-            .map(|b| &b.text)
-            .chain([&a.kicker, &a.title, &a.subtitle, &a.byline].into_iter().flatten());
+        let fields = a.overline.iter().map(|b| &b.text).chain(
+            [&a.kicker, &a.title, &a.subtitle, &a.byline]
+                .into_iter()
+                .flatten(),
+        );
         for t in fields {
             for p in &t.pieces {
                 if let Some(slot) = owner.get_mut(p.unit) {
@@ -162,7 +165,10 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                (BlockKind::Paragraph, "正文写到这里，发挥了独特作用。".to_string()),
+                (
+                    BlockKind::Paragraph,
+                    "正文写到这里，发挥了独特作用。".to_string()
+                ),
                 (BlockKind::ContinuationNote, "（下转第3版）".to_string())
             ]
         );
@@ -171,7 +177,11 @@ mod tests {
     #[test]
     fn words_like_a_note_stay_in_the_paragraph() {
         let arts = kinds("## 标题\n\n他接到第2版的稿件后立即修改。\n");
-        assert!(arts.iter().flatten().all(|(k, _)| *k == BlockKind::Paragraph));
+        assert!(
+            arts.iter()
+                .flatten()
+                .all(|(k, _)| *k == BlockKind::Paragraph)
+        );
     }
 
     #[test]

@@ -68,10 +68,9 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
                 BlockKind::Table => Role::Table,
                 BlockKind::Banner => Role::Banner,
                 BlockKind::SeriesLabel => Role::SeriesLabel,
-                BlockKind::Furniture => Role::Furniture,
-                BlockKind::EndNote => Role::EndNote,
                 // Notes are set apart before the decode; were one here, it is no text.
-                BlockKind::ContinuationNote => Role::Furniture,
+                BlockKind::Furniture | BlockKind::ContinuationNote => Role::Furniture,
+                BlockKind::EndNote => Role::EndNote,
             };
             opened |= b.kind == BlockKind::Paragraph;
             set(&b.text, r, Role::ParaCont);

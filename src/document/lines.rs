@@ -24,9 +24,7 @@ use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::text::{is_space, trim};
-use super::{
-    continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray,
-};
+use super::{continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray};
 
 pub(crate) use super::unit::{Syntax, Unit};
 

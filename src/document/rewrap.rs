@@ -199,6 +199,11 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
                 s -= 2;
             }
         }
+        // A body line never runs wider than the column: a wide line under a body
+        // line opens a head.
+        if sb.wide && !sa.wide {
+            s -= 3;
+        }
         // Two lines of one wider measure: a head printed over three lines or more.
         if sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a) {
             s += 4;
@@ -335,7 +340,9 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                 let a = cur.text.get(last_start..).unwrap_or("");
                 let cut = (trim(a).chars().next_back(), trim(&u.text).chars().next());
                 let word_elsewhere = match cut {
-                    (Some(x), Some(y)) => is_han(x) && is_han(y) && bigrams.contains(&pair_key(x, y)),
+                    (Some(x), Some(y)) => {
+                        is_han(x) && is_han(y) && bigrams.contains(&pair_key(x, y))
+                    }
                     _ => false,
                 };
                 let pair = Pair {
@@ -348,7 +355,12 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     word_elsewhere,
                 };
                 score = weigh(&pair, measure);
-                score >= if measure.is_some() { 1 } else { UNMEASURED_JOIN }
+                score
+                    >= if measure.is_some() {
+                        1
+                    } else {
+                        UNMEASURED_JOIN
+                    }
             }
         });
         if joined && let Some(cur) = out.last_mut() {
@@ -462,16 +474,23 @@ mod tests {
         // `“海` ⏎⏎ `运价格…`: the quotation opened and the column broke.
         let md = format!("{WRAPPED}\n“海\n\n运价格就像过山车，企业\n一直在想办法。\n");
         let t = texts(&md);
-        assert_eq!(t.last().map(|u| u.1.as_str()), Some("“海运价格就像过山车，企业一直在想办法。"));
+        assert_eq!(
+            t.last().map(|u| u.1.as_str()),
+            Some("“海运价格就像过山车，企业一直在想办法。")
+        );
         // A fragment ending on a particle, then the sentence going on.
         let md = format!("{WRAPPED}\n冬天的\n\n早晨，一群年轻人把粗绳\n子绑在飞机尾部。\n");
         let t = texts(&md);
-        assert_eq!(t.last().map(|u| u.1.as_str()), Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。"));
+        assert_eq!(
+            t.last().map(|u| u.1.as_str()),
+            Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。")
+        );
     }
 
     #[test]
     fn a_short_head_between_finished_paragraphs_is_not_joined() {
-        let md = format!("{WRAPPED}\n党建引领 资源融合\n\n民和社区管辖两个居民小\n区，共八十三栋楼。\n");
+        let md =
+            format!("{WRAPPED}\n党建引领 资源融合\n\n民和社区管辖两个居民小\n区，共八十三栋楼。\n");
         let t = texts(&md);
         assert!(t.iter().any(|u| u.1 == "党建引领 资源融合"), "{t:?}");
         // A byline or a credit under a line is never its continuation.

@@ -231,9 +231,7 @@ fn placement(block: &Block, text: &str, opts: &LayoutOptions) -> Placement {
         | BlockKind::Credit
         | BlockKind::Quote
         | BlockKind::EndNote
-        | BlockKind::ContinuationNote => {
-            Placement::left(4, 4)
-        }
+        | BlockKind::ContinuationNote => Placement::left(4, 4),
         BlockKind::Table => Placement::left(2, 2),
         BlockKind::Banner | BlockKind::SeriesLabel => Placement::CENTER,
         BlockKind::Image => Placement {
