@@ -8,6 +8,7 @@
 
 use super::byline;
 use super::lines::{Syntax, Unit};
+pub(crate) use super::text::is_credit;
 use super::text::{
     chars_up_to, clearly_continues, ends_sentence, is_title_like, starts_enumeration, trim,
 };
@@ -85,18 +86,6 @@ fn classify_one(u: &Unit) -> Class {
             }
         }
     }
-}
-
-/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
-pub(crate) fn is_credit(t: &str) -> bool {
-    let core = t
-        .trim_end_matches([')', '）'])
-        .trim_start_matches(['(', '（']);
-    chars_up_to(core, 30) <= 30
-        && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
-            .iter()
-            .any(|w| core.ends_with(w))
-        && !core.contains(['。', '，', ',', '！', '？'])
 }
 
 /// A caption that announces itself (`图为…`, `▲…`), or a caption with its credit on

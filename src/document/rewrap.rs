@@ -36,9 +36,9 @@ use std::collections::HashSet;
 
 use super::byline;
 use super::habits::{self, Habits};
-use super::join::is_credit;
 use super::text::{
-    clearly_continues, ends_sentence, is_han, is_space, is_title_like, starts_enumeration, trim,
+    clearly_continues, ends_sentence, is_credit, is_han, is_space, is_title_like,
+    starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
@@ -187,6 +187,9 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     let sa = shape(a, measure);
     let sb = shape(b, measure);
     let adjacent = p.b.adjacent;
+    // A wide line that could be a head (one line, no sentence inside it); a wide
+    // line holding a full stop is running text set unwrapped.
+    let wide_head = sa.wide && p.lines == 1 && !a.contains(['。', '；']);
     let mut s = 0;
     if adjacent && measure.is_some() {
         // A full line runs on to the next; a short one ends its block.
@@ -211,7 +214,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     } else {
         // A blank line is a boundary unless the words say otherwise.
         s -= 2;
-        if sa.wide {
+        if wide_head {
             s -= 3;
         }
     }
@@ -229,7 +232,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if is_cut_word(a) && !adjacent {
         s += 2;
     }
-    if a.contains(['，', ',', '。', '；']) && !sa.wide {
+    if a.contains(['，', ',', '。', '；']) && !wide_head {
         // A fragment holding a clause is body text, not a title.
         s += 1;
     }
@@ -332,12 +335,17 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     let mut iter = taken.into_iter().peekable();
     while let Some(mut u) = iter.next() {
         let mut score = i32::MIN;
+        // Whether the unit before ends open: only then can a boundary be settled
+        // (after a finished sentence or a credit, the next line may still continue
+        // a paragraph further up, across a caption).
+        let mut open_before = false;
         let after_b = iter
             .peek()
             .filter(|n| n.syntax == Syntax::Text && n.adjacent);
         let joined = out.last().is_some_and(|cur| {
             cur.syntax == Syntax::Text && u.syntax == Syntax::Text && {
                 let a = cur.text.get(last_start..).unwrap_or("");
+                open_before = !ends_sentence(a) && !own_block(a);
                 let cut = (trim(a).chars().next_back(), trim(&u.text).chars().next());
                 let word_elsewhere = match cut {
                     (Some(x), Some(y)) => {
@@ -383,7 +391,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
         }
         if measure.is_some() && u.syntax == Syntax::Text {
             u.adjacent = false;
-            u.opens_block = score <= SETTLED && score != i32::MIN;
+            u.opens_block = open_before && score <= SETTLED;
         }
         after_end = out
             .last()
