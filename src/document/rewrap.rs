@@ -32,8 +32,6 @@
 //! generated training pages; a kicker set exactly at the body width over its headline
 //! is read as the headline's first line.
 
-use std::collections::HashSet;
-
 use super::byline;
 use super::habits::{self, Habits};
 use super::text::{
@@ -168,9 +166,6 @@ struct Pair<'a> {
     b: &'a Unit,
     /// The line after `b`, when it is text right under it.
     after_b: Option<&'a Unit>,
-    /// Whether the two characters on either side of the break stand side by side
-    /// somewhere else on the page (a word cut in two: `岁` ⏎⏎ `月`).
-    word_elsewhere: bool,
 }
 
 /// Characters a title or a sentence does not end on: a particle or a preposition
@@ -239,9 +234,6 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if clearly_continues(b) {
         s += 4;
     }
-    if p.word_elsewhere {
-        s += 1;
-    }
     if p.b.indented {
         s -= 5;
     } else if p.indented && p.lines == 1 && !adjacent && !sa.wide {
@@ -296,25 +288,6 @@ fn is_wide_head(text: &str, lines: usize) -> bool {
 /// themselves; this step rejoins only where the words leave no doubt.
 const UNMEASURED_JOIN: i32 = 2;
 
-/// The ideograph pairs written side by side anywhere on the page.
-fn page_bigrams(units: &[Unit]) -> HashSet<u64> {
-    let mut set = HashSet::new();
-    for u in units.iter().filter(|u| u.syntax == Syntax::Text) {
-        let mut prev: Option<char> = None;
-        for c in u.text.chars() {
-            if let (Some(p), true) = (prev, is_han(c)) {
-                set.insert(pair_key(p, c));
-            }
-            prev = is_han(c).then_some(c);
-        }
-    }
-    set
-}
-
-fn pair_key(a: char, b: char) -> u64 {
-    (u64::from(a) << 21) | u64::from(b)
-}
-
 /// Gathers hard-wrapped lines into blocks and rejoins column-break fragments.
 pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     let measure = measure(units);
@@ -331,7 +304,6 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     let mut wide_heads: Vec<(bool, usize)> = Vec::with_capacity(units.len());
     let mut after_end = true;
     let taken = std::mem::take(units);
-    let bigrams = page_bigrams(&taken);
     let mut iter = taken.into_iter().peekable();
     while let Some(mut u) = iter.next() {
         let mut score = i32::MIN;
@@ -346,13 +318,6 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
             cur.syntax == Syntax::Text && u.syntax == Syntax::Text && {
                 let a = cur.text.get(last_start..).unwrap_or("");
                 open_before = !ends_sentence(a) && !own_block(a);
-                let cut = (trim(a).chars().next_back(), trim(&u.text).chars().next());
-                let word_elsewhere = match cut {
-                    (Some(x), Some(y)) => {
-                        is_han(x) && is_han(y) && bigrams.contains(&pair_key(x, y))
-                    }
-                    _ => false,
-                };
                 let pair = Pair {
                     a,
                     lines,
@@ -360,7 +325,6 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     after_end,
                     b: &u,
                     after_b,
-                    word_elsewhere,
                 };
                 score = weigh(&pair, measure);
                 score
