@@ -9,8 +9,10 @@
 //! [`latex`](super::latex) inside [`inline`](super::inline), [`prose_table`](super::prose_table)
 //! for markitdown's two-column prose, then over the units [`headings`](super::headings)
 //! (paragraphs promoted to headings), [`photo`](super::photo)
-//! (captions and credits of a photo item), [`continuation`](super::continuation),
-//! [`stray`](super::stray) and [`spacing`](super::spacing). Each step notes in
+//! (captions and credits of a photo item), [`stray`](super::stray),
+//! [`rewrap`](super::rewrap) (hard-wrapped lines gathered into blocks, column-break
+//! fragments rejoined), [`continuation`](super::continuation) and
+//! [`spacing`](super::spacing). Each step notes in
 //! [`Habits`] that it fired.
 //!
 //! Block syntax is read line by line by hand rather than by a CommonMark parser:
