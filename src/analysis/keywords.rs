@@ -103,6 +103,7 @@ pub fn article_text(doc: &Document, article: usize) -> String {
                         | BlockKind::Image
                         | BlockKind::Furniture
                         | BlockKind::EndNote
+                        | BlockKind::ContinuationNote
                 )
             }),
             _ => true,

@@ -33,6 +33,15 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                     *slot = active.iter().map(|&f| w.emit(ri, f)).sum();
                 }
             }
+            // The front end measured the page and settled that this line opens a
+            // block: no weight may make it the rest of the text before it.
+            if u.opens_block {
+                for r in [Role::ParaCont, Role::LineCont] {
+                    if let Some(slot) = row.get_mut(r.index()) {
+                        *slot = NEG;
+                    }
+                }
+            }
             row
         })
         .collect()

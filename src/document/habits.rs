@@ -27,6 +27,11 @@ pub(crate) const CJK_SPACE: &str = "cjk-space";
 pub(crate) const HEADING_AS_PARAGRAPH: &str = "heading-as-paragraph";
 /// Hard-wrapped lines: several plain lines in a row with no blank line between.
 pub(crate) const HARD_WRAP: &str = "hard-wrap";
+/// A column break after a short fragment rejoined by the words on both sides
+/// (`……的那场大火让` ⏎⏎ `村民失去了……`), before the structure decisions.
+pub(crate) const COLUMN_BREAK: &str = "column-break";
+/// On a hard-wrapped page, a line set wider than the body column typed as a heading.
+pub(crate) const WIDE_HEAD: &str = "wide-head";
 /// Continuation notes (`（上接第一版）`, `（下转第3版）`) recognised.
 pub(crate) const CONTINUATION_NOTE: &str = "continuation-note";
 /// A pipe "table" of running prose (markitdown) read as columns of text.

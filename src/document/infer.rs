@@ -176,7 +176,8 @@ impl Builder<'_> {
             Class::Image => BlockKind::Image,
             Class::Table => BlockKind::Table,
             Class::Caption => BlockKind::Caption,
-            Class::Credit | Class::Note => BlockKind::Credit,
+            Class::Credit => BlockKind::Credit,
+            Class::Note => BlockKind::ContinuationNote,
             Class::Heading(_) | Class::TitleLike | Class::Body => BlockKind::Paragraph,
         };
         self.push_block(kind, text);

@@ -8,6 +8,7 @@
 
 use super::byline;
 use super::lines::{Syntax, Unit};
+pub(crate) use super::text::is_credit;
 use super::text::{
     chars_up_to, clearly_continues, ends_sentence, is_title_like, starts_enumeration, trim,
 };
@@ -85,18 +86,6 @@ fn classify_one(u: &Unit) -> Class {
             }
         }
     }
-}
-
-/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
-pub(crate) fn is_credit(t: &str) -> bool {
-    let core = t
-        .trim_end_matches([')', '）'])
-        .trim_start_matches(['(', '（']);
-    chars_up_to(core, 30) <= 30
-        && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
-            .iter()
-            .any(|w| core.ends_with(w))
-        && !core.contains(['。', '，', ',', '！', '？'])
 }
 
 /// A caption that announces itself (`图为…`, `▲…`), or a caption with its credit on
@@ -192,7 +181,7 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
         k += 1;
     }
     let next = units.get(k)?;
-    if next.indented || starts_enumeration(&next.text) {
+    if next.indented || next.opens_block || starts_enumeration(&next.text) {
         return None;
     }
     let hard_wrapped = k == at + 1 && next.adjacent;
@@ -243,7 +232,9 @@ mod tests {
 
     #[test]
     fn short_unpunctuated_part_joins_only_when_the_next_plainly_continues() {
-        let md = "当然在全区发展稳中向好\n\n的局面中,我们也必须认识到困难。";
+        // (Where the next part opens with `的`, the front end has rejoined the two
+        // already; here the part goes on after a line that is not title-like.)
+        let md = "当然,在全区发展稳中向好\n\n局面中我们也必须认识到困难。";
         assert_eq!(items(md), vec![Item::Para(vec![0, 1])]);
         let md = "党建引领 资源融合\n\n民和社区管辖魏都新城A、B两个居民小区。";
         assert_eq!(

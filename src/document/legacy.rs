@@ -68,7 +68,8 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
                 BlockKind::Table => Role::Table,
                 BlockKind::Banner => Role::Banner,
                 BlockKind::SeriesLabel => Role::SeriesLabel,
-                BlockKind::Furniture => Role::Furniture,
+                // Notes are set apart before the decode; were one here, it is no text.
+                BlockKind::Furniture | BlockKind::ContinuationNote => Role::Furniture,
                 BlockKind::EndNote => Role::EndNote,
             };
             opened |= b.kind == BlockKind::Paragraph;

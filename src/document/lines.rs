@@ -9,8 +9,10 @@
 //! [`latex`](super::latex) inside [`inline`](super::inline), [`prose_table`](super::prose_table)
 //! for markitdown's two-column prose, then over the units [`headings`](super::headings)
 //! (paragraphs promoted to headings), [`photo`](super::photo)
-//! (captions and credits of a photo item), [`continuation`](super::continuation),
-//! [`stray`](super::stray) and [`spacing`](super::spacing). Each step notes in
+//! (captions and credits of a photo item), [`stray`](super::stray),
+//! [`rewrap`](super::rewrap) (hard-wrapped lines gathered into blocks, column-break
+//! fragments rejoined), [`continuation`](super::continuation) and
+//! [`spacing`](super::spacing). Each step notes in
 //! [`Habits`] that it fired.
 //!
 //! Block syntax is read line by line by hand rather than by a CommonMark parser:
@@ -25,7 +27,7 @@ use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::text::{is_space, trim};
-use super::{continuation, fence, glyphs, headings, photo, prose_table, spacing, stray};
+use super::{continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray};
 
 pub(crate) use super::unit::{Syntax, Unit};
 
@@ -134,8 +136,9 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
     }
     headings::demote(&mut out, &mut habits);
     photo::mark(&mut out, &mut habits);
-    continuation::mark(&mut out, &mut habits);
     stray::mark(&mut out, &mut habits);
+    rewrap::gather(&mut out, &mut habits);
+    continuation::mark(&mut out, &mut habits);
     spacing::apply(&mut out, &mut habits);
     (out, habits)
 }
@@ -158,6 +161,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             adjacent: false,
             centred: false,
             table: None,
+            opens_block: false,
         });
     }
 }

@@ -9,6 +9,7 @@
 //! `build` (the text laid down once, fields and blocks as spans).
 
 mod assemble;
+mod attach;
 mod build;
 mod byline;
 mod continuation;
@@ -34,6 +35,7 @@ pub mod parse;
 mod photo;
 mod plan;
 mod prose_table;
+mod rewrap;
 mod roles;
 mod spacing;
 mod stray;

@@ -45,6 +45,9 @@ pub enum BlockKind {
     Furniture,
     /// A note closing an article (`本期统筹：…`, `（特别感谢…）`): not body text.
     EndNote,
+    /// A continuation note (`（上接第一版）`, `（下转第3版）`): where the story comes
+    /// from or goes on, kept with its story.
+    ContinuationNote,
 }
 
 impl BlockKind {
@@ -63,6 +66,7 @@ impl BlockKind {
             Self::SeriesLabel => "series_label",
             Self::Furniture => "furniture",
             Self::EndNote => "end_note",
+            Self::ContinuationNote => "continuation_note",
         }
     }
 }

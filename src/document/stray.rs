@@ -1,8 +1,8 @@
 //! Stray OCR characters: a single character on a line of its own, between blank lines
 //! (a letter from a photo, a page number `五` beside a caption). It belongs nowhere in
 //! particular; glued into the paragraph around it, it would sit in the middle of a
-//! word. It is kept as a [`Syntax::Stray`] unit, which the structure decisions lift out
-//! of the paragraph like a caption.
+//! word. It is kept as a [`Syntax::Stray`] unit, which the structure decoder sets apart
+//! with the page furniture: shown, but neither a caption nor part of a paragraph.
 //!
 //! A single character directly under or over a text line is not stray: it is the last
 //! line of a hard-wrapped paragraph (`……显著增` ⏎ `加`). ASCII digits are left to the

@@ -9,12 +9,14 @@ use super::lines::{Syntax, Unit};
 use super::model::Document;
 use super::roles::{ALL, Role};
 use super::weights::{EDGE, ROLES, Weights};
-use super::{assemble, build, decode, features, furniture, legacy, lines};
+use super::{assemble, attach, build, decode, features, furniture, legacy, lines};
 
 /// A page read into units and features, ready to decode many times.
 pub struct Page {
     units: Vec<Unit>,
     furniture: Vec<Unit>,
+    /// Continuation notes set apart, with how many units stood before each.
+    notes: Vec<(usize, Unit)>,
     /// The converter habits the front end undid (shown in the dump).
     habits: Vec<&'static str>,
     feats: features::PageFeatures,
@@ -29,12 +31,18 @@ pub fn role_names() -> Vec<&'static str> {
 impl Page {
     /// Reads a page of markdown.
     pub fn new(markdown: &str) -> Self {
-        let (units, furniture, habits) = split(markdown);
+        let Split {
+            units,
+            furniture,
+            notes,
+            habits,
+        } = split(markdown);
         let rules = legacy::roles(&units);
         let feats = features::page(&units, &rules);
         Self {
             units,
             furniture,
+            notes,
             habits,
             feats,
             rules,
@@ -122,15 +130,30 @@ impl Page {
             .iter()
             .map(|n| Role::from_name(n).unwrap_or(Role::Paragraph))
             .collect();
-        let assembled = assemble::assemble(&self.units, &roles);
+        let mut assembled = assemble::assemble(&self.units, &roles);
         let mut units = self.units.clone();
         let offset = units.len();
         units.extend(self.furniture.iter().cloned());
+        let notes: Vec<attach::Note> = self
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(k, (at, u))| attach::Note {
+                unit: units.len() + k,
+                at: *at,
+                from: attach::is_from(&u.text),
+                len: u.text.len(),
+            })
+            .collect();
+        let furniture_end = units.len();
+        units.extend(self.notes.iter().map(|(_, u)| u.clone()));
+        let orphans = attach::attach(&mut assembled.articles, &notes, offset);
         let furniture: Vec<usize> = assembled
             .furniture
             .iter()
             .copied()
-            .chain(offset..units.len())
+            .chain(offset..furniture_end)
+            .chain(orphans)
             .collect();
         let mut doc =
             build::document_with_furniture(source, &units, &assembled.articles, &furniture);
@@ -217,20 +240,43 @@ pub(crate) fn explain(
         .collect()
 }
 
-/// The units of a page that can take a role, the furniture set apart before, and the
-/// converter habits the front end undid.
-fn split(markdown: &str) -> (Vec<Unit>, Vec<Unit>, Vec<&'static str>) {
+/// A page's units sorted for the decode.
+struct Split {
+    /// The units that take a role.
+    units: Vec<Unit>,
+    /// Furniture, and stray OCR characters (text that belongs to no story: kept and
+    /// shown, never a caption or part of a paragraph).
+    furniture: Vec<Unit>,
+    /// Continuation notes, with how many role-taking units stood before each
+    /// (`attach` puts them back into their story).
+    notes: Vec<(usize, Unit)>,
+    /// The converter habits the front end undid.
+    habits: Vec<&'static str>,
+}
+
+fn split(markdown: &str) -> Split {
     let (all, habits) = lines::read(markdown);
     let mut units = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
+    let mut notes = Vec::new();
     for u in all {
-        let is_furniture = matches!(u.syntax, lines::Syntax::Text | lines::Syntax::Heading(_))
-            && furniture::is_furniture(&u.text);
-        if is_furniture {
+        let is_furniture = match u.syntax {
+            Syntax::Text | Syntax::Heading(_) => furniture::is_furniture(&u.text),
+            Syntax::Stray => true,
+            _ => false,
+        };
+        if u.syntax == Syntax::Continuation {
+            notes.push((units.len(), u));
+        } else if is_furniture {
             furniture_units.push(u);
         } else {
             units.push(u);
         }
     }
-    (units, furniture_units, habits.into_names())
+    Split {
+        units,
+        furniture: furniture_units,
+        notes,
+        habits: habits.into_names(),
+    }
 }

@@ -131,6 +131,18 @@ pub(crate) fn clearly_continues(s: &str) -> bool {
         .is_some_and(|c| "，,、。；;：:！？!?）)”’的地得了着过们之".contains(c))
 }
 
+/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
+pub(crate) fn is_credit(t: &str) -> bool {
+    let core = t
+        .trim_end_matches([')', '）'])
+        .trim_start_matches(['(', '（']);
+    chars_up_to(core, 30) <= 30
+        && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
+            .iter()
+            .any(|w| core.ends_with(w))
+        && !core.contains(['。', '，', ',', '！', '？'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,4 +50,7 @@ pub(crate) struct Unit {
     pub centred: bool,
     /// A table's grid, cells as ranges into `text` (tables only).
     pub table: Option<Box<super::grid::Grid>>,
+    /// The front end read the page's line widths and decided this line opens a block
+    /// of its own (`rewrap`): it cannot continue the paragraph before it.
+    pub opens_block: bool,
 }

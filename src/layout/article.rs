@@ -237,9 +237,11 @@ fn placement(block: &Block, text: &str, opts: &LayoutOptions) -> Placement {
     match block.kind {
         BlockKind::Paragraph => Placement::left(paragraph, 0),
         BlockKind::Subhead | BlockKind::Furniture => Placement::left(0, 0),
-        BlockKind::Caption | BlockKind::Credit | BlockKind::Quote | BlockKind::EndNote => {
-            Placement::left(4, 4)
-        }
+        BlockKind::Caption
+        | BlockKind::Credit
+        | BlockKind::Quote
+        | BlockKind::EndNote
+        | BlockKind::ContinuationNote => Placement::left(4, 4),
         BlockKind::Table => Placement::left(2, 2),
         BlockKind::Banner | BlockKind::SeriesLabel => Placement::CENTER,
         BlockKind::Image => Placement {

@@ -100,7 +100,7 @@ impl From<BlockKind> for LineRole {
             BlockKind::Paragraph => Self::Paragraph,
             BlockKind::Subhead => Self::Subhead,
             BlockKind::Caption => Self::Caption,
-            BlockKind::Credit | BlockKind::EndNote => Self::Credit,
+            BlockKind::Credit | BlockKind::EndNote | BlockKind::ContinuationNote => Self::Credit,
             BlockKind::ListItem => Self::ListItem,
             BlockKind::Quote => Self::Quote,
             BlockKind::Image => Self::Image,

@@ -134,3 +134,115 @@ fn explanations_name_a_role_and_cues_for_every_unit() {
     assert!(doc.explanations.iter().all(|e| !e.cues.is_empty()));
     assert_eq!(doc.explanations[1].line, 3);
 }
+
+/// Two made-up stories as line-by-line OCR writes them: every printed line a line, ten
+/// ideographs to a body line, the headlines set wider, no blank lines.
+const HARD_WRAPPED: &str = "\
+青山镇蔬菜产业助农增收 合作社带
+动千户种菜
+本报记者 张三
+今年以来，青山镇围绕乡
+村振兴目标，组织农户发
+展特色种植，全镇蔬菜种
+植三千亩。
+镇党委书记李明多次走访
+农户，帮助解决销售难题，
+村民增收。
+市图书馆推出夜间阅读服务方便上班族
+本报记者 李四
+市图书馆近日推出夜间阅
+读服务，延长开放时间至
+晚上十点，读者纷纷点赞，
+都说好。
+";
+
+#[test]
+fn hard_wrapped_lines_are_gathered_and_wide_lines_head_the_stories() {
+    let doc = document::parse("p", HARD_WRAPPED);
+    assert_eq!(
+        titles(&doc),
+        [
+            "青山镇蔬菜产业助农增收 合作社带动千户种菜",
+            "市图书馆推出夜间阅读服务方便上班族"
+        ]
+    );
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "今年以来，青山镇围绕乡村振兴目标，组织农户发展特色种植，全镇蔬菜种植三千亩。",
+            "镇党委书记李明多次走访农户，帮助解决销售难题，村民增收。",
+            "市图书馆近日推出夜间阅读服务，延长开放时间至晚上十点，读者纷纷点赞，都说好。"
+        ]
+    );
+    assert!(doc.habits.contains(&"hard-wrap") && doc.habits.contains(&"wide-head"));
+}
+
+#[test]
+fn a_two_character_fragment_on_a_hard_wrapped_page_is_rejoined() {
+    // The column broke two characters into a paragraph, inside an open quotation.
+    let md = HARD_WRAPPED.replace(
+        "镇党委书记李明多次走访\n",
+        "\n“镇\n\n党委书记李明多次走访\n",
+    );
+    let doc = document::parse("p", &md);
+    assert_eq!(titles(&doc).len(), 2, "{:?}", titles(&doc));
+    assert!(
+        paragraphs(&doc)
+            .iter()
+            .any(|p| p.starts_with("“镇党委书记李明多次走访农户")),
+        "{:?}",
+        paragraphs(&doc)
+    );
+    // Not where the next line opens a paragraph of its own (indented), however
+    // open the line before it is.
+    let md = HARD_WRAPPED.replace(
+        "植三千亩。\n镇党委书记李明多次走访\n",
+        "植三千亩和\n\n　　镇党委书记李明多次走访\n",
+    );
+    let doc = document::parse("p", &md);
+    assert_eq!(paragraphs(&doc).len(), 3, "{:?}", paragraphs(&doc));
+}
+
+#[test]
+fn continuation_notes_are_notes_of_their_story_not_credits() {
+    let md = format!(
+        "## 青山镇蔬菜产业助农增收\n\n本报记者 张三\n\n（上接第一版）\n\n{BODY_A}\n\n（下转第3版）\n\n## 市图书馆推出夜间阅读\n\n本报记者 李四\n\n{BODY_B}"
+    );
+    let doc = document::parse("p", &md);
+    let kinds: Vec<(BlockKind, &str)> = doc
+        .articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .map(|b| (b.kind, doc.str(&b.span)))
+        .collect();
+    assert!(
+        kinds.contains(&(BlockKind::ContinuationNote, "（上接第一版）")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(BlockKind::ContinuationNote, "（下转第3版）")),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().all(|(k, _)| *k != BlockKind::Credit));
+    let first = doc.articles.first().map_or(0, |a| a.blocks.len());
+    assert_eq!(first, 3, "both notes stay with the first story: {kinds:?}");
+}
+
+#[test]
+fn a_stray_character_is_kept_but_is_no_caption() {
+    let md = format!("## 青山镇蔬菜产业助农增收\n\n本报记者 张三\n\n{BODY_A}\n\n字\n\n{BODY_B}");
+    let doc = document::parse("p", &md);
+    let captions = doc
+        .articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .filter(|b| b.kind == BlockKind::Caption)
+        .count();
+    assert_eq!(captions, 0);
+    assert!(doc.furniture.iter().any(|b| doc.str(&b.span) == "字"));
+    // Not a character of a word: a page number beside a caption is left to the
+    // furniture step, a wrapped last character stays in its paragraph.
+    let md = format!("## 标题\n\n{BODY_A}农民收入显著增\n加\n\n{BODY_B}");
+    let doc = document::parse("p", &md);
+    assert!(doc.furniture.iter().all(|b| doc.str(&b.span) != "加"));
+}

@@ -1,0 +1,483 @@
+//! Hard-wrapped pages gathered back into blocks. Line-by-line OCR dumps and older layout
+//! pipelines (markitdown's pdfminer text) write every printed line as a markdown line:
+//! a paragraph becomes a run of short lines, a two-line headline two "paragraphs", and
+//! a column break (`……的那场大火让` ⏎⏎ `村民失去了……`) a fragment that looks like a
+//! headline. Left as they are, the structure decisions see hundreds of short lines and
+//! open articles at the wrong ones.
+//!
+//! This step first measures the page: the typical width of a full printed line (the
+//! most common width of lines that have another line right under them). A page whose
+//! lines do not crowd around one width is not hard-wrapped and is left alone, but for
+//! blank-line column breaks (below).
+//!
+//! Then every pair of consecutive text lines is weighed, the way an editor reads a
+//! galley: a full-width line goes on; a short line ends its block; a line that stops
+//! without sentence-final punctuation, ends on a comma or an open quotation, is a bare
+//! number, or is followed by a line that cannot start a sentence (`的`, `，`) goes on;
+//! an indent, an enumeration, a byline-shaped or credit line, or a line wider than the
+//! body (a heading is set wider than the column) starts something new. Each cue adds
+//! a weight; the lines are joined when the evidence for going on outweighs the
+//! evidence against. No single cue decides: a full line ending in `。` still goes on
+//! (the sentence happened to end at the margin) unless the next line is indented.
+//!
+//! Joined lines become one unit (the first line's source line, the texts glued without
+//! the line break, a space only between two Latin words), so every character stays.
+//! Where lines are left apart on a hard-wrapped page, the later one loses its
+//! `adjacent` mark: that mark meant "maybe the same paragraph", and the question has
+//! been answered here.
+//!
+//! # Limitations
+//!
+//! The weights are set by hand from the habits in FORMAT.md and checked on the
+//! generated training pages; a kicker set exactly at the body width over its headline
+//! is read as the headline's first line.
+
+use super::byline;
+use super::habits::{self, Habits};
+use super::text::{
+    clearly_continues, ends_sentence, is_credit, is_han, is_space, is_title_like,
+    starts_enumeration, trim,
+};
+use super::unit::{Syntax, Unit};
+
+/// Display columns of a character as a printed line counts them (ideographs and
+/// full-width punctuation two, Latin letters and digits one).
+fn cols(c: char) -> usize {
+    if (c as u32) >= 0x1100 { 2 } else { 1 }
+}
+
+/// Display width of a line, without its leading and trailing spaces.
+fn width(s: &str) -> usize {
+    trim(s).chars().map(cols).sum()
+}
+
+/// Widths above this are not hard-wrapped lines (a measure is at most ~60 ideographs).
+const MAX_MEASURE: usize = 120;
+/// Fewest wrapped lines (lines with another line right under them) to measure a page.
+const MIN_WRAPPED_LINES: usize = 6;
+/// How far from the measure a full line may be: an opening quote carried to the next
+/// line, a closing one let past the margin, a stray space.
+const SLACK: usize = 3;
+
+/// The page's measure: the width most lines with a line right under them have, when
+/// at least half of them have it (else the page is not hard-wrapped).
+pub(crate) fn measure(units: &[Unit]) -> Option<usize> {
+    let mut hist = [0usize; MAX_MEASURE + SLACK + 2];
+    let mut wrapped = 0;
+    for pair in units.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.syntax == Syntax::Text && b.syntax == Syntax::Text && b.adjacent {
+            let w = width(&a.text);
+            if let Some(slot) = hist.get_mut(w) {
+                *slot += 1;
+            }
+            wrapped += 1;
+        }
+    }
+    if wrapped < MIN_WRAPPED_LINES {
+        return None;
+    }
+    // The width whose neighbourhood [w - SLACK, w + 1] holds most lines.
+    let near = |w: usize| -> usize {
+        hist.get(w.saturating_sub(SLACK)..=(w + 1).min(hist.len() - 1))
+            .map_or(0, |s| s.iter().sum())
+    };
+    let (best, count) = (4..=MAX_MEASURE)
+        .map(|w| (w, near(w)))
+        .max_by_key(|&(w, n)| (n, w))?;
+    (count * 2 >= wrapped).then_some(best)
+}
+
+/// What the step knows of a line's shape on this page.
+struct Shape {
+    full: bool,
+    wide: bool,
+    short: bool,
+}
+
+fn shape(s: &str, measure: Option<usize>) -> Shape {
+    let w = width(s);
+    match measure {
+        Some(m) => Shape {
+            full: w + SLACK >= m && w <= m + SLACK,
+            wide: w > m + SLACK,
+            short: w + SLACK < m,
+        },
+        None => Shape {
+            full: false,
+            wide: false,
+            short: true,
+        },
+    }
+}
+
+/// Whether an opening quotation mark or bracket is left open in `s`.
+fn leaves_open(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
+            '”' | '’' | '）' | ')' | '》' | '」' | '』' | '】' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// A bare number or Latin word: no headline, the front of a word cut by the break
+/// (`1945` ⏎⏎ `年8月`).
+fn is_cut_word(s: &str) -> bool {
+    let t = trim(s);
+    !t.is_empty() && !t.chars().any(is_han) && t.chars().all(|c| c.is_alphanumeric() || c == '.')
+}
+
+/// A line that stands as a block of its own, never inside a sentence: a byline, a
+/// line of names, a credit, a news dateline (`新华社北京4月26日电`).
+fn own_block(s: &str) -> bool {
+    let t = trim(s);
+    let names = {
+        let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+        words.len() >= 2
+            && words.iter().all(|w| {
+                let n = w.chars().count();
+                (2..=4).contains(&n) && w.chars().all(is_han)
+            })
+    };
+    let dateline = t.ends_with('电') && t.chars().take(24).count() < 24 && t.contains("日电");
+    byline::is_own_line(t) || is_credit(t) || names || dateline
+}
+
+/// Something a line that opens it is not the rest of a sentence: a block of its own,
+/// a subtitle's dash.
+fn opens_own_block(s: &str) -> bool {
+    own_block(s) || trim(s).starts_with("——")
+}
+
+/// The context of a candidate join: the block so far, and the line after `b`.
+struct Pair<'a> {
+    /// The last line of the block being gathered.
+    a: &'a str,
+    /// How many lines the block has so far.
+    lines: usize,
+    /// Whether the block opened with an indent.
+    indented: bool,
+    /// Whether the text before the block ended a sentence (or there was none).
+    after_end: bool,
+    b: &'a Unit,
+    /// The line after `b`, when it is text right under it.
+    after_b: Option<&'a Unit>,
+}
+
+/// Characters a title or a sentence does not end on: a particle or a preposition
+/// still waiting for its word (`冬天的` ⏎⏎ `早晨`).
+fn ends_mid_phrase(a: &str) -> bool {
+    a.chars()
+        .next_back()
+        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
+}
+
+/// The evidence that `b` goes on the block ending with `a` (positive: join).
+fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
+    let (a, b) = (trim(p.a), trim(&p.b.text));
+    let sa = shape(a, measure);
+    let sb = shape(b, measure);
+    let adjacent = p.b.adjacent;
+    // A wide line that could be a head (one line, no sentence inside it); a wide
+    // line holding a full stop is running text set unwrapped.
+    let wide_head = sa.wide && p.lines == 1 && !a.contains(['。', '；']);
+    let mut s = 0;
+    if adjacent && measure.is_some() {
+        // A full line runs on to the next; a short one ends its block.
+        s += if sa.full { 3 } else { -2 };
+        // A line wider than the body is a heading's; the short line under it is the
+        // rest of it when nothing says otherwise.
+        if sa.wide && p.lines == 1 {
+            s += if sb.short && !ends_sentence(a) { 3 } else { -1 };
+            if sb.wide || ends_sentence(b) {
+                s -= 2;
+            }
+        }
+        // A body line never runs wider than the column: a wide line under a body
+        // line opens a head.
+        if sb.wide && !sa.wide {
+            s -= 3;
+        }
+        // Two lines of one wider measure: a head printed over three lines or more.
+        if sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a) {
+            s += 4;
+        }
+    } else {
+        // A blank line is a boundary unless the words say otherwise.
+        s -= 2;
+        if wide_head {
+            s -= 3;
+        }
+    }
+    if ends_sentence(a) {
+        s -= if sa.full && adjacent { 2 } else { 5 };
+    } else {
+        s += 1;
+    }
+    if a.ends_with(['，', ',', '、']) || leaves_open(a) {
+        s += 2;
+    }
+    if ends_mid_phrase(a) {
+        s += 2;
+    }
+    if is_cut_word(a) && !adjacent {
+        s += 2;
+    }
+    if a.contains(['，', ',', '。', '；']) && !wide_head {
+        // A fragment holding a clause is body text, not a title.
+        s += 1;
+    }
+    if clearly_continues(b) {
+        s += 4;
+    }
+    if p.b.indented {
+        s -= 5;
+    } else if p.indented && p.lines == 1 && !adjacent && !sa.wide {
+        // An indented short piece and an unindented one after it: the paragraph
+        // opened, then the column broke.
+        s += 2;
+    }
+    if starts_enumeration(b) {
+        s -= 3;
+    }
+    if opens_own_block(b) {
+        s -= 5;
+    }
+    if own_block(a) {
+        s -= 5;
+    }
+    if !adjacent {
+        // A short title-like line standing alone after finished text: maybe a head.
+        let alone = p.lines == 1 && p.after_end && is_title_like(a);
+        if alone {
+            s -= 1;
+        }
+        let b_body = p.after_b.is_some_and(|n| n.adjacent) && (sb.full || measure.is_none());
+        if b_body && !p.b.indented {
+            s += 1;
+        }
+    }
+    s
+}
+
+/// Below this the step is sure enough of a boundary to settle it for the structure
+/// decisions (`Unit::opens_block`); between it and zero they may still rejoin.
+const SETTLED: i32 = -3;
+
+/// Most lines a head set wider than the column is printed on.
+const HEAD_MAX_LINES: usize = 3;
+
+/// Whether a block opening with a line wider than the body is a head (a headline,
+/// kicker, subtitle or subhead set on a wider measure): short, without a full stop
+/// inside, and not a byline or credit (those run wide too but have their own cues).
+fn is_wide_head(text: &str, lines: usize) -> bool {
+    let t = trim(text);
+    lines <= HEAD_MAX_LINES
+        && !t.contains(['。', '；'])
+        && !byline::is_own_line(t)
+        && !byline::is_bare_name(t)
+        && !is_credit(t)
+        && !t.ends_with('电')
+}
+
+/// On a page that is not hard-wrapped the structure decisions weigh column breaks
+/// themselves; this step rejoins only where the words leave no doubt.
+const UNMEASURED_JOIN: i32 = 2;
+
+/// Gathers hard-wrapped lines into blocks and rejoins column-break fragments.
+pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
+    let measure = measure(units);
+    if measure.is_some() {
+        habits.note(habits::HARD_WRAP);
+    }
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // For the unit being gathered (the last of `out`): where its last line starts,
+    // its line count, and whether the text before it ended a sentence.
+    let mut last_start = 0usize;
+    let mut lines = 0usize;
+    // Per unit of `out`: whether its first line is wider than the body, and how many
+    // lines it gathered (to type heads set wider than the column).
+    let mut wide_heads: Vec<(bool, usize)> = Vec::with_capacity(units.len());
+    let mut after_end = true;
+    let taken = std::mem::take(units);
+    let mut iter = taken.into_iter().peekable();
+    while let Some(mut u) = iter.next() {
+        let mut score = i32::MIN;
+        // Whether the unit before ends open: only then can a boundary be settled
+        // (after a finished sentence or a credit, the next line may still continue
+        // a paragraph further up, across a caption).
+        let mut open_before = false;
+        let after_b = iter
+            .peek()
+            .filter(|n| n.syntax == Syntax::Text && n.adjacent);
+        let joined = out.last().is_some_and(|cur| {
+            cur.syntax == Syntax::Text && u.syntax == Syntax::Text && {
+                let a = cur.text.get(last_start..).unwrap_or("");
+                open_before = !ends_sentence(a) && !own_block(a);
+                let pair = Pair {
+                    a,
+                    lines,
+                    indented: cur.indented,
+                    after_end,
+                    b: &u,
+                    after_b,
+                };
+                score = weigh(&pair, measure);
+                score
+                    >= if measure.is_some() {
+                        1
+                    } else {
+                        UNMEASURED_JOIN
+                    }
+            }
+        });
+        if joined && let Some(cur) = out.last_mut() {
+            if !u.adjacent {
+                habits.note(habits::COLUMN_BREAK);
+            }
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let cur_end = cur.text.trim_end_matches(is_space).len();
+            cur.text.truncate(cur_end);
+            if latin(cur.text.chars().next_back()) && latin(trim(&u.text).chars().next()) {
+                cur.text.push(' ');
+            }
+            last_start = cur.text.len();
+            cur.text.push_str(trim(&u.text));
+            lines += 1;
+            if let Some(w) = wide_heads.last_mut() {
+                w.1 = lines;
+            }
+            continue;
+        }
+        if measure.is_some() && u.syntax == Syntax::Text {
+            u.adjacent = false;
+            u.opens_block = open_before && score <= SETTLED;
+        }
+        after_end = out
+            .last()
+            .is_none_or(|c| c.syntax != Syntax::Text || ends_sentence(&c.text));
+        last_start = 0;
+        lines = 1;
+        let wide = u.syntax == Syntax::Text && shape(&u.text, measure).wide;
+        wide_heads.push((wide, 1));
+        out.push(u);
+    }
+    for (u, (wide, lines)) in out.iter_mut().zip(wide_heads) {
+        if wide && is_wide_head(&u.text, lines) {
+            u.syntax = Syntax::Heading(1);
+            habits.note(habits::WIDE_HEAD);
+        }
+    }
+    *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::lines::{Syntax, units};
+
+    fn texts(md: &str) -> Vec<(Syntax, String)> {
+        units(md).into_iter().map(|u| (u.syntax, u.text)).collect()
+    }
+
+    /// A made-up story hard-wrapped at ten ideographs a line, as line-by-line OCR
+    /// writes it: no blank lines, each paragraph's last line short.
+    const WRAPPED: &str = "\
+春耕时节，全县各地抓紧
+备耕，农机手们检修机具，
+合作社组织社员平整土地，
+为播种做好准备。
+全县今年计划种植粮食三
+十万亩，比去年增加两万
+亩，各乡镇已经把任务分
+解到村到户。
+";
+
+    #[test]
+    fn hard_wrapped_lines_are_one_block_per_paragraph() {
+        let t = texts(WRAPPED);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(
+            t[0].1,
+            "春耕时节，全县各地抓紧备耕，农机手们检修机具，合作社组织社员平整土地，为播种做好准备。"
+        );
+        assert!(t[1].1.starts_with("全县今年") && t[1].1.ends_with("解到村到户。"));
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_goes_on_unless_the_next_is_indented() {
+        let md = WRAPPED.replace("合作社组织社员平整土地，", "合作社组织社员平整土地。");
+        assert_eq!(texts(&md).len(), 2);
+        let md = WRAPPED.replace(
+            "合作社组织社员平整土地，\n为播种",
+            "合作社组织社员平整土地。\n　　为播种",
+        );
+        assert_eq!(texts(&md).len(), 3, "{:?}", texts(&md));
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_column_is_a_heading_and_stays_apart() {
+        let md = format!("全县春耕备耕工作全面展开 农机合作社忙起来了\n本报记者 张三\n{WRAPPED}");
+        let t = texts(&md);
+        assert_eq!(t[0].0, Syntax::Heading(1), "{t:?}");
+        assert_eq!(t[1], (Syntax::Text, "本报记者 张三".to_string()));
+        assert!(t[2].1.starts_with("春耕时节"));
+    }
+
+    #[test]
+    fn a_headline_printed_over_two_lines_is_one_heading() {
+        let md = format!("全县春耕备耕工作全面展开 农机合作\n社忙起来了\n{WRAPPED}");
+        let t = texts(&md);
+        assert_eq!(
+            t[0],
+            (
+                Syntax::Heading(1),
+                "全县春耕备耕工作全面展开 农机合作社忙起来了".to_string()
+            ),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_column_break_after_two_characters_is_rejoined() {
+        // `“海` ⏎⏎ `运价格…`: the quotation opened and the column broke.
+        let md = format!("{WRAPPED}\n“海\n\n运价格就像过山车，企业\n一直在想办法。\n");
+        let t = texts(&md);
+        assert_eq!(
+            t.last().map(|u| u.1.as_str()),
+            Some("“海运价格就像过山车，企业一直在想办法。")
+        );
+        // A fragment ending on a particle, then the sentence going on.
+        let md = format!("{WRAPPED}\n冬天的\n\n早晨，一群年轻人把粗绳\n子绑在飞机尾部。\n");
+        let t = texts(&md);
+        assert_eq!(
+            t.last().map(|u| u.1.as_str()),
+            Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。")
+        );
+    }
+
+    #[test]
+    fn a_short_head_between_finished_paragraphs_is_not_joined() {
+        let md =
+            format!("{WRAPPED}\n党建引领 资源融合\n\n民和社区管辖两个居民小\n区，共八十三栋楼。\n");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "党建引领 资源融合"), "{t:?}");
+        // A byline or a credit under a line is never its continuation.
+        let md = format!("{WRAPPED}孙鑫摄\n新的一年新的开始\n");
+        assert!(texts(&md).iter().any(|u| u.1 == "孙鑫摄"));
+    }
+
+    #[test]
+    fn pages_that_are_not_hard_wrapped_are_left_to_the_structure_decisions() {
+        // One paragraph per line: no measure, and an open line is not joined on a
+        // guess (only on plain evidence such as a line starting with `的`).
+        let md = "全县春耕备耕工作有序推进，各地积极行动\n\n合作社里话丰收\n\n今年粮食再获丰收。\n";
+        assert_eq!(texts(md).len(), 3);
+        let md = "当然在全区发展稳中向好\n\n的局面中，我们也必须认识到困难。\n";
+        assert_eq!(texts(md).len(), 1);
+        assert_eq!(super::measure(&units("一行\n两行\n")), None);
+    }
+}
