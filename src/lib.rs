@@ -11,7 +11,7 @@
 //! * [`action`] names every intention; [`state`] holds the one `AppState` and the only
 //!   `update` that changes it; [`keymap`] maps keys to actions;
 //! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal;
-//!   [`dump`] prints instead;
+//!   [`dump`] prints instead, taking pages one at a time from [`stream`];
 //! * [`options`] is what a run is asked to do, filled from the command line by [`cli`].
 #![forbid(unsafe_code)]
 
@@ -27,5 +27,6 @@ pub mod layout;
 pub mod loader;
 pub mod options;
 pub mod state;
+pub mod stream;
 pub mod tui;
 pub mod ui;

@@ -33,6 +33,7 @@ mod search;
 mod search_async;
 mod search_screens;
 mod search_ui;
+mod stream_dump;
 mod structure;
 mod structure_classes;
 mod support;
