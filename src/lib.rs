@@ -12,6 +12,7 @@
 //!   `update` that changes it; [`keymap`] maps keys to actions;
 //! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal;
 //!   [`dump`] prints instead, taking pages one at a time from [`stream`];
+//! * [`index`] keeps a persistent full-text index of an archive in the cache;
 //! * [`options`] is what a run is asked to do, filled from the command line by [`cli`].
 #![forbid(unsafe_code)]
 
@@ -21,6 +22,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod dump;
+pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod layout;

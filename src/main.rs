@@ -13,6 +13,12 @@ use kanbao::stream::{self, StreamOptions};
 use kanbao::{app, dump, loader};
 
 fn main() {
+    // `kanbao index DIR…` builds or updates an archive's index; `kanbao ./index`
+    // opens a directory of that name.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|first| first == "index") {
+        std::process::exit(kanbao::index::command::run(args));
+    }
     let options = Cli::parse().options();
     std::process::exit(run(&options));
 }

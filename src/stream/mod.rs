@@ -133,7 +133,7 @@ pub fn open(
         (found.pages, found.skipped)
     };
     let count = pages.len().max(1);
-    let mut rest = start(pages, forced, options);
+    let mut rest = start(pages, forced, options, true);
     let mut first_error = None;
     while let Some(result) = rest.next() {
         match result {
@@ -159,11 +159,26 @@ pub fn open(
     }))
 }
 
-/// Starts the producer and the workers over `pages` (none: the bundled sample).
+/// Parses `pages` (a list the caller made, such as the index's changed pages) as a
+/// stream: no discovery, no waiting for a first page; nothing for an empty list.
+///
+/// # Errors
+/// An unknown forced encoding.
+pub fn pages(
+    pages: Vec<PageSource>,
+    load: &LoadOptions,
+    options: StreamOptions,
+) -> Result<PageStream, InputError> {
+    Ok(start(pages, load.forced_encoding()?, options, false))
+}
+
+/// Starts the producer and the workers over `pages` (none: the bundled sample when
+/// `sample` is set, else nothing).
 fn start(
     pages: Vec<PageSource>,
     forced: Option<&'static Encoding>,
     options: StreamOptions,
+    sample: bool,
 ) -> PageStream {
     let window = options.window.max(1);
     let (slot_tx, slot_rx) = mpsc::sync_channel(window);
@@ -186,7 +201,11 @@ fn start(
             }
         });
     }
-    std::thread::spawn(move || produce(pages, forced, options, &slot_tx, &unit_tx));
+    std::thread::spawn(move || {
+        if !pages.is_empty() || sample {
+            produce(pages, forced, options, &slot_tx, &unit_tx);
+        }
+    });
     PageStream {
         results: result_rx,
         slots: slot_rx,

@@ -11,6 +11,7 @@ mod hostile_keys;
 mod hostile_reader;
 mod hostile_signals;
 mod hostile_tty;
+mod index;
 mod input;
 mod interactions;
 mod keywords;
