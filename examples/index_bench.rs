@@ -14,15 +14,16 @@
 //! when ripgrep is installed; and the peak RSS after the index part and at the end.
 //! The cache is `DIR.cache`, never the user's.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use kanbao::analysis::search::{self, MatchMode, Query};
+use kanbao::index::Archive;
 use kanbao::index::build;
 use kanbao::index::query::{DateRange, Searcher};
-use kanbao::index::Archive;
 
 /// The rare word, planted in [`RARE_PAGES`].
 const RARE: &str = "雪豹";
@@ -71,7 +72,9 @@ fn main() -> anyhow::Result<()> {
         let mut total = 0;
         for _ in 0..5 {
             let t = Instant::now();
-            total = searcher.search(&query, DateRange::default(), 50, None)?.total;
+            total = searcher
+                .search(&query, DateRange::default(), 50, None)?
+                .total;
             times.push(ms(t));
         }
         println!(
@@ -82,7 +85,10 @@ fn main() -> anyhow::Result<()> {
     println!("peak RSS so far (index): {} MB", peak_rss_mb());
 
     let t = Instant::now();
-    let loaded = kanbao::loader::load_everything(std::slice::from_ref(&dir), &Default::default())?;
+    let loaded = kanbao::loader::load_everything(
+        std::slice::from_ref(&dir),
+        &kanbao::input::LoadOptions::default(),
+    )?;
     println!(
         "in memory: all pages parsed in {:.1} s",
         t.elapsed().as_secs_f64()
@@ -157,7 +163,10 @@ fn prepare(dir: &Path, pages: usize) -> anyhow::Result<()> {
     for index in 0..pages {
         let mut page = kanbao_corpus::generate_page(1, index);
         if RARE_PAGES.contains(&index) {
-            page.push_str(&format!("\n## 山谷里发现{RARE}\n\n护林员在山谷里拍到了{RARE}。\n"));
+            let _ = write!(
+                page,
+                "\n## 山谷里发现{RARE}\n\n护林员在山谷里拍到了{RARE}。\n"
+            );
         }
         std::fs::write(dir.join(kanbao_corpus::page_file_name(index)), page)?;
     }
@@ -199,7 +208,7 @@ fn dir_mb(dir: &Path) -> f64 {
     total as f64 / 1e6
 }
 
-/// The process's peak resident set (VmHWM), in MB.
+/// The process's peak resident set (`VmHWM`), in MB.
 fn peak_rss_mb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

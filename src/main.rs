@@ -101,11 +101,9 @@ fn dump_streamed(options: &Options) -> i32 {
     let stream::Opened {
         first, rest, pages, ..
     } = opened;
-    let mut pieces = std::iter::once(first).chain(rest.filter_map(|result| {
-        result
-            .map_err(|err| report(&format!("skipped {err}")))
-            .ok()
-    }));
+    let mut pieces = std::iter::once(first).chain(
+        rest.filter_map(|result| result.map_err(|err| report(&format!("skipped {err}"))).ok()),
+    );
     match analyser {
         Some(analyser) => write_out(|out| dump::write_json_stream(&mut pieces, &analyser, out)),
         None => write_out(|out| dump::write_text_stream(&mut pieces, pages, &options.layout, out)),

@@ -74,17 +74,16 @@ pub fn update(
         source,
     };
     std::fs::create_dir_all(&archive.dir).map_err(unwritable)?;
-    let (index, fields, mut manifest, rebuilt) = match open_trusted(archive) {
-        Some(o) => (o.index, o.fields, o.manifest, false),
-        None => {
-            let (index, fields) = create(archive)?;
-            let manifest = Manifest {
-                schema: schema::SCHEMA_VERSION,
-                root: archive.root_key(),
-                pages: BTreeMap::new(),
-            };
-            (index, fields, manifest, true)
-        }
+    let (index, fields, mut manifest, rebuilt) = if let Some(o) = open_trusted(archive) {
+        (o.index, o.fields, o.manifest, false)
+    } else {
+        let (index, fields) = create(archive)?;
+        let manifest = Manifest {
+            schema: schema::SCHEMA_VERSION,
+            root: archive.root_key(),
+            pages: BTreeMap::new(),
+        };
+        (index, fields, manifest, true)
     };
     let found = input::discover_all(std::slice::from_ref(&archive.root))?;
     let mut summary = Summary {
@@ -155,7 +154,8 @@ fn create(archive: &Archive) -> Result<(Index, Fields), IndexError> {
     std::fs::remove_dir_all(&archive.dir).map_err(unwritable)?;
     std::fs::create_dir_all(&archive.dir).map_err(unwritable)?;
     let (schema, fields) = schema::schema();
-    let index = Index::create_in_dir(&archive.dir, schema).map_err(|e| archive.tantivy_error(&e))?;
+    let index =
+        Index::create_in_dir(&archive.dir, schema).map_err(|e| archive.tantivy_error(&e))?;
     register(&index);
     Ok((index, fields))
 }
@@ -227,12 +227,11 @@ fn articles(
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let spans = a
-                .overline
-                .iter()
-                .chain(&a.blocks)
-                .map(|b| &b.span)
-                .chain([&a.kicker, &a.title, &a.subtitle, &a.byline].into_iter().flatten());
+            let spans = a.overline.iter().chain(&a.blocks).map(|b| &b.span).chain(
+                [&a.kicker, &a.title, &a.subtitle, &a.byline]
+                    .into_iter()
+                    .flatten(),
+            );
             let range = extent(spans).unwrap_or(0..0);
             let mut t = TantivyDocument::default();
             t.add_text(fields.path, key);

@@ -27,6 +27,32 @@ pub struct IndexCli {
     /// No progress, only the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// After updating, search the archive through the index (space-separated terms
+    /// must all be in an article; `date:2020-03` limits the dates) and print the hits
+    /// grouped by date and page.
+    #[arg(long, value_name = "TERMS")]
+    pub search: Option<String>,
+
+    /// Only pages dated on or after this (`2020`, `2020-01`, `2020-01-15`).
+    #[arg(long, value_name = "DATE", value_parser = from_date)]
+    pub from: Option<u32>,
+
+    /// Only pages dated on or before this (`2020-06` includes all of June).
+    #[arg(long, value_name = "DATE", value_parser = to_date)]
+    pub to: Option<u32>,
+
+    /// Hits to print at most.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+}
+
+fn from_date(text: &str) -> Result<u32, String> {
+    super::date::bound(text, false).ok_or_else(|| format!("`{text}` is not a date like 2020-01"))
+}
+
+fn to_date(text: &str) -> Result<u32, String> {
+    super::date::bound(text, true).ok_or_else(|| format!("`{text}` is not a date like 2020-06"))
 }
 
 /// Runs `kanbao index` with `args` (after `index`); the exit code.
@@ -39,10 +65,86 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             Err(err) => {
                 say(&format!("kanbao: {err}"));
                 code = 2;
+                continue;
             }
+        }
+        if let Some(text) = &cli.search
+            && let Err(err) = search(dir, text, &cli)
+        {
+            say(&format!("kanbao: {err}"));
+            code = 2;
         }
     }
     code
+}
+
+/// Prints the hits of `text` in the archive at `dir`, grouped by date and page:
+///
+/// ```text
+/// 2021-03-04  /papers/2021-03-04_第2版.md
+///   1. 平城区开展垃圾分类宣传 (2 matches)
+///      他们在广场上讲解颱風季节的防灾知识。
+/// ```
+fn search(dir: &std::path::Path, text: &str, cli: &IndexCli) -> Result<(), IndexError> {
+    use crate::analysis::search::{MatchMode, Query};
+    let archive = Archive::locate(dir)?;
+    let searcher = super::query::Searcher::open(&archive).ok_or_else(|| IndexError::Tantivy {
+        path: archive.dir.display().to_string(),
+        message: "no index to search".into(),
+    })?;
+    let (terms, in_text) = super::date::split_date_terms(text);
+    let mut dates = super::query::DateRange::default();
+    if let Some((from, to)) = in_text {
+        (dates.from, dates.to) = (from, to);
+    }
+    dates.from = cli.from.unwrap_or(dates.from);
+    dates.to = cli.to.unwrap_or(dates.to);
+    let query = Query::parse(&terms, MatchMode::Substring);
+    let results = searcher.search(&query, dates, cli.limit, None)?;
+    let mut out = std::io::stdout().lock();
+    let mut last: Option<(u32, &str)> = None;
+    for hit in &results.hits {
+        if last != Some((hit.date, hit.path.as_str())) {
+            let day = if hit.date == 0 {
+                "(no date)".to_string()
+            } else {
+                format!(
+                    "{}-{:02}-{:02}",
+                    hit.date / 10_000,
+                    hit.date / 100 % 100,
+                    hit.date % 100
+                )
+            };
+            let _ = writeln!(
+                out,
+                "{day}  {}",
+                crate::input::sanitize::one_line(&hit.path)
+            );
+            last = Some((hit.date, hit.path.as_str()));
+        }
+        let one = |t: &str| crate::input::sanitize::one_line(t).into_owned();
+        let _ = writeln!(
+            out,
+            "  {}. {} ({} match{})\n     {}",
+            hit.article + 1,
+            one(&hit.headline),
+            hit.matches,
+            if hit.matches == 1 { "" } else { "es" },
+            one(&hit.snippet)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} article{} match{}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        if results.hits.len() < results.total {
+            format!(" (the first {} by date shown)", results.hits.len())
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
 }
 
 fn index_one(dir: &std::path::Path, quiet: bool) -> Result<Summary, IndexError> {

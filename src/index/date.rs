@@ -18,10 +18,10 @@ pub fn date_in(text: &str) -> Option<u32> {
     let digits: Vec<(usize, u32)> = runs(text);
     for (i, &(at, n)) in digits.iter().enumerate() {
         let len = digit_len(text, at);
-        if len == 8 {
-            if let Some(d) = check(n / 10_000, n / 100 % 100, n % 100) {
-                return Some(d);
-            }
+        if len == 8
+            && let Some(d) = check(n / 10_000, n / 100 % 100, n % 100)
+        {
+            return Some(d);
         }
         if len == 4
             && let (Some(&(_, m)), Some(&(_, d))) = (digits.get(i + 1), digits.get(i + 2))
@@ -38,7 +38,11 @@ pub fn edition_in(text: &str) -> Option<u32> {
     let start = text.find('第')? + '第'.len_utf8();
     let rest = &text[start..];
     let end = rest.find('版')?;
-    rest[..end].trim().parse().ok().filter(|&n| n > 0 && n < 1000)
+    rest[..end]
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&n| n > 0 && n < 1000)
 }
 
 /// Runs of ASCII digits: (byte offset, value), values over `u32` skipped.
@@ -70,4 +74,82 @@ fn digit_len(text: &str, at: usize) -> usize {
 fn check(y: u32, m: u32, d: u32) -> Option<u32> {
     ((1800..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then_some(y * 10_000 + m * 100 + d)
+}
+
+/// The first or last `yyyymmdd` of a date given as `2020`, `2020-03` or `2020-03-05`
+/// (`-`, `/` or `.` between the parts): `--from 2020-01` starts on 20200100, `--to
+/// 2020-06` ends on 20200699. `None` for anything else.
+pub fn bound(text: &str, last: bool) -> Option<u32> {
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (fill_month, fill_day) = if last { (12, 99) } else { (0, 0) };
+    let (y, m, d) = match parts.as_slice() {
+        [y] => (num(y)?, fill_month, fill_day),
+        [y, m] => (num(y)?, num(m).filter(|m| (1..=12).contains(m))?, fill_day),
+        [y, m, d] => (
+            num(y)?,
+            num(m).filter(|m| (1..=12).contains(m))?,
+            num(d).filter(|d| (1..=31).contains(d))?,
+        ),
+        _ => return None,
+    };
+    (1000..10_000)
+        .contains(&y)
+        .then_some(y * 10_000 + m * 100 + d)
+}
+
+/// Splits `date:2020-03` (or `date:2020-01..2020-06`) out of a search input: the rest
+/// of the input, and the dates (`None` when there is no such word, or it is not a
+/// date, in which case it stays a search term).
+pub fn split_date_terms(input: &str) -> (String, Option<(u32, u32)>) {
+    let mut rest = Vec::new();
+    let mut range = None;
+    for word in input.split_whitespace() {
+        let dates = word.strip_prefix("date:").and_then(|d| {
+            let (from, to) = d.split_once("..").unwrap_or((d, d));
+            Some((bound(from, false)?, bound(to, true)?))
+        });
+        match dates {
+            Some(r) => range = Some(r),
+            None => rest.push(word),
+        }
+    }
+    (rest.join(" "), range)
+}
+
+#[cfg(test)]
+// Dates as `yyyymmdd` read best without separators.
+#[allow(clippy::unreadable_literal)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_fill_what_is_not_given() {
+        assert_eq!(bound("2020-01", false), Some(20200100));
+        assert_eq!(bound("2020-06", true), Some(20200699));
+        assert_eq!(bound("2020", true), Some(20201299));
+        assert_eq!(bound("2020/3/5", false), Some(20200305));
+        assert_eq!(bound("2020-13", false), None);
+        assert_eq!(bound("march", false), None);
+    }
+
+    #[test]
+    fn date_words_leave_the_search_text() {
+        assert_eq!(
+            split_date_terms("台风 date:2020-03 防灾"),
+            ("台风 防灾".to_string(), Some((20200300, 20200399)))
+        );
+        assert_eq!(
+            split_date_terms("date:2020-01..2020-06 雪"),
+            ("雪".to_string(), Some((20200100, 20200699)))
+        );
+        assert_eq!(
+            split_date_terms("date:soon"),
+            ("date:soon".to_string(), None)
+        );
+    }
 }

@@ -138,7 +138,8 @@ pub(crate) fn open_trusted(archive: &Archive) -> Option<Opened> {
 
 /// Registers kanbao's tokenizer with an index (not stored in it: every open needs it).
 fn register(index: &Index) {
-    index
-        .tokenizers()
-        .register(tokenizer::NAME, TextAnalyzer::from(tokenizer::CharTokenizer));
+    index.tokenizers().register(
+        tokenizer::NAME,
+        TextAnalyzer::from(tokenizer::CharTokenizer),
+    );
 }

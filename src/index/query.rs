@@ -145,7 +145,10 @@ impl Searcher {
         }
         if !dates.is_all() {
             let range = RangeQuery::new(
-                Bound::Included(Term::from_field_u64(self.fields.date, u64::from(dates.from))),
+                Bound::Included(Term::from_field_u64(
+                    self.fields.date,
+                    u64::from(dates.from),
+                )),
                 Bound::Included(Term::from_field_u64(self.fields.date, u64::from(dates.to))),
             );
             clauses.push((Occur::Must, Box::new(range)));
@@ -162,7 +165,12 @@ impl Searcher {
     ) -> Option<Hit> {
         let f = &self.fields;
         let text = stored.get_first(f.text).and_then(|v| v.as_str())?;
-        let u = |field| stored.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+        let u = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0)
+        };
         let s = |field| {
             stored
                 .get_first(field)
@@ -172,7 +180,10 @@ impl Searcher {
         };
         let doc = one_block(text);
         let matches = search::search(&doc, &SearchIndex::new(&doc), query, words);
-        let first = matches.iter().map(|m| m.range.clone()).min_by_key(|r| r.start)?;
+        let first = matches
+            .iter()
+            .map(|m| m.range.clone())
+            .min_by_key(|r| r.start)?;
         let sentence = sentence_around(text, first.clone());
         let base = u(f.base) as usize;
         Some(Hit {

@@ -83,7 +83,9 @@ pub fn cut(text: &str, target: usize) -> Vec<Part> {
 fn cut_point(text: &str, start: usize, target: usize) -> usize {
     let bytes = text.as_bytes();
     let want = start + target;
-    let horizon = want.saturating_add(target.saturating_mul(4)).min(text.len());
+    let horizon = want
+        .saturating_add(target.saturating_mul(4))
+        .min(text.len());
     let mut in_fence = false;
     let mut blank_before = false;
     let mut last_len = 0usize;

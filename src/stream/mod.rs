@@ -313,7 +313,8 @@ fn parse(unit: Unit, forced: Option<&'static Encoding>) -> Result<Piece, InputEr
     };
     match unit {
         Unit::File { page, source } => {
-            let doc = input::document_from_vec(&source.name(), input::read_bytes(&source)?, forced)?;
+            let doc =
+                input::document_from_vec(&source.name(), input::read_bytes(&source)?, forced)?;
             Ok(whole(page, doc))
         }
         Unit::Text {
@@ -417,7 +418,10 @@ mod tests {
         let mut doc = crate::document::parse("p", "## 标题\n\n本报记者 纪元\n\n正文。\n");
         let before = doc.articles[0].title.as_ref().map(|s| s.line);
         shift_lines(&mut doc, 100);
-        assert_eq!(doc.articles[0].title.as_ref().map(|s| s.line), before.map(|l| l + 100));
+        assert_eq!(
+            doc.articles[0].title.as_ref().map(|s| s.line),
+            before.map(|l| l + 100)
+        );
         assert!(doc.articles[0].blocks.iter().all(|b| b.span.line > 100));
     }
 }

@@ -2,6 +2,8 @@
 //! pages deleted, a damaged or foreign index rebuilt, a cache that cannot be written
 //! reported, and hits that open at the right sentence of the right article. Every
 //! test keeps its cache in its own scratch directory, never in the real home.
+// Dates as `yyyymmdd` read best without separators.
+#![allow(clippy::unreadable_literal)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -96,8 +98,14 @@ fn a_phrase_must_be_whole_and_dates_filter() {
         from: 20210400,
         to: 20210499,
     };
-    assert_eq!(s.search(&query("垃圾分类"), march, 10, None).unwrap().total, 1);
-    assert_eq!(s.search(&query("垃圾分类"), april, 10, None).unwrap().total, 0);
+    assert_eq!(
+        s.search(&query("垃圾分类"), march, 10, None).unwrap().total,
+        1
+    );
+    assert_eq!(
+        s.search(&query("垃圾分类"), april, 10, None).unwrap().total,
+        0
+    );
 }
 
 #[test]
@@ -108,7 +116,11 @@ fn an_update_indexes_only_what_changed_and_removes_what_is_gone() {
     assert_eq!((again.indexed, again.removed, again.rebuilt), (0, 0, false));
 
     let marked = root.join("2021-03-04_第2版.md");
-    std::fs::write(&marked, format!("{MARKED}\n## 新闻\n\n雪豹出现在山谷里。\n")).unwrap();
+    std::fs::write(
+        &marked,
+        format!("{MARKED}\n## 新闻\n\n雪豹出现在山谷里。\n"),
+    )
+    .unwrap();
     let changed = update(&root, &cache);
     assert_eq!((changed.indexed, changed.removed), (1, 0));
     let s = searcher(&root, &cache);
@@ -219,4 +231,32 @@ fn the_index_command_builds_under_xdg_cache_home() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the index cache"));
+}
+
+#[test]
+fn the_index_command_searches_by_date_and_page() {
+    let (root, cache) = archive("index-search");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+            .arg("index")
+            .arg(&root)
+            .args(args)
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let found = run(&["--quiet", "--search", "台风 防灾"]);
+    assert!(found.starts_with("2021-03-04  "), "{found}");
+    assert!(found.contains("2021-03-04_第2版.md\n  1. 平城区开展垃圾分类宣传 (2 matches)\n     他们在广场上讲解颱風季节的防灾知识。"), "{found}");
+    assert!(found.ends_with("1 article match\n"), "{found}");
+    let before = run(&["--quiet", "--search", "台风", "--to", "2021-02"]);
+    assert!(before.ends_with("0 articles match\n"), "{before}");
+    let in_prompt = run(&["--quiet", "--search", "台风 date:2021-03"]);
+    assert!(in_prompt.ends_with("1 article match\n"), "{in_prompt}");
 }

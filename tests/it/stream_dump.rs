@@ -69,10 +69,13 @@ fn a_streamed_text_dump_is_the_dump_of_all_pages() {
 fn one_page_left_of_two_has_no_rule_as_before() {
     let dir = archive("stream-one", 1, true);
     let opts = LayoutOptions::default();
-    let got = streamed_text(&[dir.clone()], StreamOptions::default(), &opts);
+    let got = streamed_text(std::slice::from_ref(&dir), StreamOptions::default(), &opts);
     let all = loader::load_everything(&[dir], &LoadOptions::default()).unwrap();
     assert_eq!(all.docs.len(), 1);
-    assert_eq!(String::from_utf8(got).unwrap(), dump::text(&all.docs, &opts));
+    assert_eq!(
+        String::from_utf8(got).unwrap(),
+        dump::text(&all.docs, &opts)
+    );
 }
 
 #[test]
@@ -85,7 +88,10 @@ fn a_streamed_json_dump_is_the_dump_of_all_pages() {
         ..SearchOptions::default()
     };
     let all = loader::load_everything(&paths, &LoadOptions::default()).unwrap();
-    let want = dump::json_with(&all.docs, &dump::analyse(&all.docs, &analysis, &search).unwrap());
+    let want = dump::json_with(
+        &all.docs,
+        &dump::analyse(&all.docs, &analysis, &search).unwrap(),
+    );
     let analyser = dump::Analyser::new(&analysis, &search).unwrap();
     let opened = stream::open(&paths, &LoadOptions::default(), StreamOptions::default()).unwrap();
     let mut it = pieces(opened).into_iter();
@@ -116,7 +122,13 @@ fn a_huge_input_is_parsed_in_parts_that_keep_its_lines_and_articles() {
     let parts = pieces(opened);
     assert!(parts.len() > 3, "{} parts", parts.len());
     assert!(parts.iter().all(|p| p.page == 0 && p.parts == parts.len()));
-    assert!(parts[1].doc.warnings.iter().any(|w| w.starts_with("part 2 of")));
+    assert!(
+        parts[1]
+            .doc
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("part 2 of"))
+    );
     // Each part's lines are lines of the whole input: the first line of an article
     // with a headline is its kicker or headline there.
     let lines: Vec<&str> = text.lines().collect();
@@ -142,7 +154,11 @@ fn a_huge_input_is_parsed_in_parts_that_keep_its_lines_and_articles() {
     let in_parts = titles(&parts.iter().map(|p| &p.doc).collect::<Vec<_>>());
     let in_whole = titles(&[&whole]);
     let missing = in_whole.iter().filter(|t| !in_parts.contains(t)).count();
-    assert!(missing * 20 <= in_whole.len(), "{missing} of {} headlines lost", in_whole.len());
+    assert!(
+        missing * 20 <= in_whole.len(),
+        "{missing} of {} headlines lost",
+        in_whole.len()
+    );
 }
 
 #[test]
