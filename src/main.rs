@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
 use kanbao::analysis::segmenter;
-use kanbao::cli::Cli;
+use kanbao::cli::{Cli, IndexCli};
 use kanbao::options::{Options, Output, StartAt};
 use kanbao::stream::{self, StreamOptions};
 use kanbao::{app, dump, loader};
@@ -17,7 +17,8 @@ fn main() {
     // opens a directory of that name.
     let mut args = std::env::args_os().skip(1);
     if args.next().is_some_and(|first| first == "index") {
-        std::process::exit(kanbao::index::command::run(args));
+        let cli = IndexCli::parse_from(std::iter::once("kanbao index".into()).chain(args));
+        std::process::exit(kanbao::index::command::run(&cli.options()));
     }
     let options = Cli::parse().options();
     std::process::exit(run(&options));

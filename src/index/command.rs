@@ -2,62 +2,37 @@
 //! reader, with a progress bar on a terminal (indicatif) and a plain line every few
 //! seconds otherwise (a log, a cron job).
 //!
-//! `main` sends the command line here when its first argument is `index` (a directory
-//! named `index` opens as `kanbao ./index`).
+//! `main` parses the command line with `cli::IndexCli` when its first argument is
+//! `index` (a directory named `index` opens as `kanbao ./index`) and runs [`run`].
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::build::{self, Progress, Summary};
 use super::{Archive, IndexError};
 
-/// Build or update the full-text index of archives (directories of pages), kept
-/// under `$XDG_CACHE_HOME/kanbao/index/` (default `~/.cache/kanbao/index/`).
-#[derive(Debug, Parser)]
-#[command(name = "kanbao index")]
-pub struct IndexCli {
+/// What `kanbao index` is asked to do (filled from the command line by
+/// `cli::IndexCli`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexOptions {
     /// Archive roots: directories of pages.
-    #[arg(required = true)]
     pub dirs: Vec<PathBuf>,
-
     /// No progress, only the summary line.
-    #[arg(long, short)]
     pub quiet: bool,
-
-    /// After updating, search the archive through the index (space-separated terms
-    /// must all be in an article; `date:2020-03` limits the dates) and print the hits
-    /// grouped by date and page.
-    #[arg(long, value_name = "TERMS")]
+    /// Terms to search for after updating (`date:` words limit the dates).
     pub search: Option<String>,
-
-    /// Only pages dated on or after this (`2020`, `2020-01`, `2020-01-15`).
-    #[arg(long, value_name = "DATE", value_parser = from_date)]
+    /// First and last date to keep, `yyyymmdd`.
     pub from: Option<u32>,
-
-    /// Only pages dated on or before this (`2020-06` includes all of June).
-    #[arg(long, value_name = "DATE", value_parser = to_date)]
     pub to: Option<u32>,
-
     /// Hits to print at most.
-    #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: usize,
 }
 
-fn from_date(text: &str) -> Result<u32, String> {
-    super::date::bound(text, false).ok_or_else(|| format!("`{text}` is not a date like 2020-01"))
-}
-
-fn to_date(text: &str) -> Result<u32, String> {
-    super::date::bound(text, true).ok_or_else(|| format!("`{text}` is not a date like 2020-06"))
-}
-
-/// Runs `kanbao index` with `args` (after `index`); the exit code.
-pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = IndexCli::parse_from(std::iter::once("kanbao index".into()).chain(args));
+/// Runs `kanbao index`; the exit code.
+pub fn run(cli: &IndexOptions) -> i32 {
     let mut code = 0;
     for dir in &cli.dirs {
         match index_one(dir, cli.quiet) {
@@ -69,7 +44,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             }
         }
         if let Some(text) = &cli.search
-            && let Err(err) = search(dir, text, &cli)
+            && let Err(err) = search(dir, text, cli)
         {
             say(&format!("kanbao: {err}"));
             code = 2;
@@ -85,7 +60,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 ///   1. 平城区开展垃圾分类宣传 (2 matches)
 ///      他们在广场上讲解颱風季节的防灾知识。
 /// ```
-fn search(dir: &std::path::Path, text: &str, cli: &IndexCli) -> Result<(), IndexError> {
+fn search(dir: &std::path::Path, text: &str, cli: &IndexOptions) -> Result<(), IndexError> {
     use crate::analysis::search::{MatchMode, Query};
     let archive = Archive::locate(dir)?;
     let searcher = super::query::Searcher::open(&archive).ok_or_else(|| IndexError::Tantivy {
