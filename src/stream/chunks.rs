@@ -18,10 +18,11 @@
 //!
 //! ```
 //! use kanbao::stream::chunks::cut;
-//! let text = "## 一\n\n正文一。\n\n## 二\n\n正文二。\n";
-//! let parts = cut(text, 8);
-//! assert_eq!(parts.len(), 2);
-//! assert_eq!(&text[parts[1].range.clone()], "## 二\n\n正文二。\n");
+//! let body = "正文。".repeat(30);
+//! let text = format!("## 一\n\n{body}\n\n## 二\n\n{body}\n\n## 三\n\n{body}\n");
+//! let parts = cut(&text, 200);
+//! assert_eq!(parts.len(), 3);
+//! assert!(text[parts[1].range.clone()].starts_with("## 二"));
 //! assert_eq!(parts[1].first_line, 5);
 //! ```
 //!
