@@ -210,3 +210,55 @@ fn keyword_count(value: &str) -> Result<usize, String> {
     }
     Ok(n)
 }
+
+/// Build or update the full-text index of archives (directories of pages), kept
+/// under `$XDG_CACHE_HOME/kanbao/index/` (default `~/.cache/kanbao/index/`).
+#[derive(Debug, Parser)]
+#[command(name = "kanbao index")]
+pub struct IndexCli {
+    /// Archive roots: directories of pages.
+    #[arg(required = true)]
+    pub dirs: Vec<PathBuf>,
+
+    /// No progress, only the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// After updating, search the archive through the index (space-separated terms
+    /// must all be in an article; `date:2020-03` limits the dates) and print the hits
+    /// grouped by date and page.
+    #[arg(long, value_name = "TERMS")]
+    pub search: Option<String>,
+
+    /// Only pages dated on or after this (`2020`, `2020-01`, `2020-01-15`).
+    #[arg(long, value_name = "DATE", value_parser = |t: &str| date_bound(t, false))]
+    pub from: Option<u32>,
+
+    /// Only pages dated on or before this (`2020-06` includes all of June).
+    #[arg(long, value_name = "DATE", value_parser = |t: &str| date_bound(t, true))]
+    pub to: Option<u32>,
+
+    /// Hits to print at most.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+}
+
+impl IndexCli {
+    /// What `kanbao index` is asked to do.
+    pub fn options(&self) -> crate::index::command::IndexOptions {
+        crate::index::command::IndexOptions {
+            dirs: self.dirs.clone(),
+            quiet: self.quiet,
+            search: self.search.clone(),
+            from: self.from,
+            to: self.to,
+            limit: self.limit,
+        }
+    }
+}
+
+/// Parses `--from`/`--to` into the first (last) `yyyymmdd` of the date given.
+fn date_bound(text: &str, last: bool) -> Result<u32, String> {
+    crate::index::date::bound(text, last)
+        .ok_or_else(|| format!("`{text}` is not a date like 2020, 2020-06 or 2020-06-15"))
+}

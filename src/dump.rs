@@ -12,6 +12,7 @@ use crate::analysis::segmenter::{Segmenter, SegmenterError};
 use crate::document::{Document, Span};
 use crate::layout::{self, LayoutOptions};
 use crate::options::{AnalysisOptions, SearchOptions};
+use crate::stream::Piece;
 
 #[derive(Serialize)]
 struct JsonDump<'a> {
@@ -130,45 +131,50 @@ pub fn json_with(docs: &[Document], extras: &Extras) -> String {
         documents: docs
             .iter()
             .enumerate()
-            .map(|(d, doc)| JsonDocument {
-                source: &doc.source,
-                encoding: &doc.encoding,
-                warnings: &doc.warnings,
-                habits: &doc.habits,
-                furniture: doc.furniture.iter().map(|b| block(doc, b)).collect(),
-                articles: doc
-                    .articles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| JsonArticle {
-                        overline: a.overline.iter().map(|b| block(doc, b)).collect(),
-                        kicker: field(doc, a.kicker.as_ref()),
-                        title: field(doc, a.title.as_ref()),
-                        subtitle: field(doc, a.subtitle.as_ref()),
-                        byline: field(doc, a.byline.as_ref()),
-                        line: a.line,
-                        blocks: a.blocks.iter().map(|b| block(doc, b)).collect(),
-                        keywords: extras
-                            .keywords
-                            .get(d)
-                            .and_then(|k| k.get(i))
-                            .map(Vec::as_slice),
-                        why: field_whys(doc, a),
-                        names: extras
-                            .names
-                            .get(d)
-                            .and_then(|n| n.get(i))
-                            .map(|n| json_names(doc, a, n)),
-                    })
-                    .collect(),
-                matches: extras
-                    .matches
-                    .as_ref()
-                    .map(|m| json_matches(doc, m.get(d).map_or(&[], Vec::as_slice))),
-            })
+            .map(|(d, doc)| json_document(doc, d, extras))
             .collect(),
     };
     serde_json::to_string_pretty(&dump).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Document `d` of a dump, with its part of `extras`.
+fn json_document<'a>(doc: &'a Document, d: usize, extras: &'a Extras) -> JsonDocument<'a> {
+    JsonDocument {
+        source: &doc.source,
+        encoding: &doc.encoding,
+        warnings: &doc.warnings,
+        habits: &doc.habits,
+        furniture: doc.furniture.iter().map(|b| block(doc, b)).collect(),
+        articles: doc
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| JsonArticle {
+                overline: a.overline.iter().map(|b| block(doc, b)).collect(),
+                kicker: field(doc, a.kicker.as_ref()),
+                title: field(doc, a.title.as_ref()),
+                subtitle: field(doc, a.subtitle.as_ref()),
+                byline: field(doc, a.byline.as_ref()),
+                line: a.line,
+                blocks: a.blocks.iter().map(|b| block(doc, b)).collect(),
+                keywords: extras
+                    .keywords
+                    .get(d)
+                    .and_then(|k| k.get(i))
+                    .map(Vec::as_slice),
+                why: field_whys(doc, a),
+                names: extras
+                    .names
+                    .get(d)
+                    .and_then(|n| n.get(i))
+                    .map(|n| json_names(doc, a, n)),
+            })
+            .collect(),
+        matches: extras
+            .matches
+            .as_ref()
+            .map(|m| json_matches(doc, m.get(d).map_or(&[], Vec::as_slice))),
+    }
 }
 
 /// The documents laid out at `opts.width`, without colours.
@@ -194,13 +200,18 @@ pub fn write_text(docs: &[Document], opts: &LayoutOptions, out: &mut dyn Write) 
             out.write_all(page_rule(doc, opts).as_bytes())?;
             out.write_all(b"\n\n")?;
         }
-        if doc.articles.is_empty() {
-            write_lines(doc, &layout::lay_out(doc, opts).lines, opts, out)?;
-            continue;
-        }
-        for article in 0..doc.articles.len() {
-            write_article(doc, article, opts, out)?;
-        }
+        write_page(doc, opts, out)?;
+    }
+    Ok(())
+}
+
+/// Writes one page's articles (or its lines, when it has none).
+fn write_page(doc: &Document, opts: &LayoutOptions, out: &mut dyn Write) -> io::Result<()> {
+    if doc.articles.is_empty() {
+        return write_lines(doc, &layout::lay_out(doc, opts).lines, opts, out);
+    }
+    for article in 0..doc.articles.len() {
+        write_article(doc, article, opts, out)?;
     }
     Ok(())
 }
@@ -418,50 +429,141 @@ pub fn analyse(
     analysis: &AnalysisOptions,
     search: &SearchOptions,
 ) -> Result<Extras, SegmenterError> {
-    let query = search.query();
-    let opts = analysis.keywords;
-    let needs_jieba = opts.top > 0
-        || query
-            .as_ref()
-            .is_some_and(|q| q.mode() == MatchMode::WholeWord);
-    let seg = if needs_jieba {
-        Some(Segmenter::load(&analysis.segmenter)?)
+    Ok(Analyser::new(analysis, search)?.extras(docs))
+}
+
+/// What `--dump json` adds, ready to be computed page by page: jieba loaded once (when
+/// needed), the query parsed once.
+pub struct Analyser {
+    seg: Option<Segmenter>,
+    query: Option<search::Query>,
+    opts: keywords::KeywordOptions,
+}
+
+impl Analyser {
+    /// Loads jieba if keywords or a whole-word search need it.
+    pub fn new(analysis: &AnalysisOptions, search: &SearchOptions) -> Result<Self, SegmenterError> {
+        let query = search.query();
+        let opts = analysis.keywords;
+        let needs_jieba = opts.top > 0
+            || query
+                .as_ref()
+                .is_some_and(|q| q.mode() == MatchMode::WholeWord);
+        let seg = if needs_jieba {
+            Some(Segmenter::load(&analysis.segmenter)?)
+        } else {
+            None
+        };
+        Ok(Self { seg, query, opts })
+    }
+
+    /// Keywords, names and matches of `docs`, indexed like them.
+    pub fn extras(&self, docs: &[Document]) -> Extras {
+        let opts = self.opts;
+        let keywords = match &self.seg {
+            Some(seg) if opts.top > 0 => docs
+                .iter()
+                .map(|doc| {
+                    (0..doc.articles.len())
+                        .map(|a| keywords::extract(seg, doc, a, &opts))
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let names = match &self.seg {
+            Some(seg) if opts.top > 0 => docs
+                .iter()
+                .map(|doc| {
+                    (0..doc.articles.len())
+                        .map(|a| names::names(seg, doc, a))
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let words = self.seg.as_ref().map(|s| s as &dyn WordBoundaries);
+        let matches = self.query.as_ref().map(|q| {
+            docs.iter()
+                .map(|doc| search::search(doc, &SearchIndex::new(doc), q, words))
+                .collect()
+        });
+        Extras {
+            keywords,
+            matches,
+            names,
+        }
+    }
+}
+
+/// Writes the JSON dump of `pieces` (pages, or parts of a huge page) as they come:
+/// the same bytes as [`json_with`] over all of them, holding one page at a time.
+pub fn write_json_stream(
+    pieces: &mut dyn Iterator<Item = Piece>,
+    analyser: &Analyser,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Stream<'a, 'i> {
+        documents: Lazy<'a, 'i>,
+    }
+    struct Lazy<'a, 'i> {
+        pieces: std::cell::RefCell<&'i mut dyn Iterator<Item = Piece>>,
+        analyser: &'a Analyser,
+    }
+    impl Serialize for Lazy<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = s.serialize_seq(None)?;
+            let mut pieces = self.pieces.borrow_mut();
+            for piece in &mut **pieces {
+                let doc = std::slice::from_ref(&piece.doc);
+                let extras = self.analyser.extras(doc);
+                seq.serialize_element(&json_document(&piece.doc, 0, &extras))?;
+            }
+            seq.end()
+        }
+    }
+    let stream = Stream {
+        documents: Lazy {
+            pieces: std::cell::RefCell::new(pieces),
+            analyser,
+        },
+    };
+    serde_json::to_writer_pretty(out, &stream).map_err(io::Error::from)
+}
+
+/// Writes the text dump of `pieces` as they come: the same bytes as [`write_text`]
+/// over all of them, holding one page at a time. Rules go between pages when there
+/// are two or more (the first page is held until the second has opened, as a failed
+/// page leaves no rule); the parts of a huge page get one rule before the first.
+/// `pages` is how many pages were found, for a first page read in parts.
+pub fn write_text_stream(
+    pieces: &mut dyn Iterator<Item = Piece>,
+    pages: usize,
+    opts: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut pieces = pieces.peekable();
+    let Some(first) = pieces.next() else {
+        return Ok(());
+    };
+    let ruled = if first.parts > 1 {
+        pages > 1
     } else {
-        None
+        pieces.peek().is_some()
     };
-    let keywords = match &seg {
-        Some(seg) if opts.top > 0 => docs
-            .iter()
-            .map(|doc| {
-                (0..doc.articles.len())
-                    .map(|a| keywords::extract(seg, doc, a, &opts))
-                    .collect()
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let names = match &seg {
-        Some(seg) if opts.top > 0 => docs
-            .iter()
-            .map(|doc| {
-                (0..doc.articles.len())
-                    .map(|a| names::names(seg, doc, a))
-                    .collect()
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let words = seg.as_ref().map(|s| s as &dyn WordBoundaries);
-    let matches = query.map(|q| {
-        docs.iter()
-            .map(|doc| search::search(doc, &SearchIndex::new(doc), &q, words))
-            .collect()
-    });
-    Ok(Extras {
-        keywords,
-        matches,
-        names,
-    })
+    for (i, piece) in std::iter::once(first).chain(pieces).enumerate() {
+        if ruled && piece.part == 0 {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(page_rule(&piece.doc, opts).as_bytes())?;
+            out.write_all(b"\n\n")?;
+        }
+        write_page(&piece.doc, opts, out)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

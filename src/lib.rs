@@ -11,7 +11,8 @@
 //! * [`action`] names every intention; [`state`] holds the one `AppState` and the only
 //!   `update` that changes it; [`keymap`] maps keys to actions;
 //! * [`ui`] draws state with ratatui; [`app`] and [`tui`] own the terminal;
-//!   [`dump`] prints instead;
+//!   [`dump`] prints instead, taking pages one at a time from [`stream`];
+//! * [`index`] keeps a persistent full-text index of an archive in the cache;
 //! * [`options`] is what a run is asked to do, filled from the command line by [`cli`].
 #![forbid(unsafe_code)]
 
@@ -22,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod dump;
+pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -30,5 +32,6 @@ pub mod options;
 pub mod persist;
 pub mod session;
 pub mod state;
+pub mod stream;
 pub mod tui;
 pub mod ui;

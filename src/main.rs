@@ -7,11 +7,19 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
 use kanbao::analysis::segmenter;
-use kanbao::cli::Cli;
+use kanbao::cli::{Cli, IndexCli};
 use kanbao::options::{Options, Output, StartAt};
+use kanbao::stream::{self, StreamOptions};
 use kanbao::{app, config, dump, loader};
 
 fn main() {
+    // `kanbao index DIR…` builds or updates an archive's index; `kanbao ./index`
+    // opens a directory of that name.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|first| first == "index") {
+        let cli = IndexCli::parse_from(std::iter::once("kanbao index".into()).chain(args));
+        std::process::exit(kanbao::index::command::run(&cli.options()));
+    }
     let cli = Cli::parse();
     let dirs = kanbao::persist::paths::Dirs::from_env();
     if cli.recent {
@@ -83,38 +91,57 @@ fn run(options: &Options) -> i32 {
     }
     // Before any page is read: explaining is a switch of the parser, not a parameter.
     kanbao::document::set_explain(options.explain && options.output == Output::Json);
-    let docs = match loader::load_everything(&options.paths, &options.input) {
-        Ok(loaded) => {
-            // What could not be read is named, and the dump goes on without it.
-            for skipped in &loaded.skipped {
-                report(&format!("skipped {skipped}"));
-            }
-            loaded.docs
-        }
-        Err(err) => {
-            report(&err.to_string());
-            return 2;
-        }
-    };
-    match options.output {
-        Output::Json => match dump::analyse(&docs, &options.analysis, &options.search) {
-            Ok(extras) => {
-                write_out(|out| out.write_all(dump::json_with(&docs, &extras).as_bytes()))
+    if options.start != StartAt::default() && options.output != Output::Json {
+        return match loader::load_everything(&options.paths, &options.input) {
+            Ok(loaded) => {
+                for skipped in &loaded.skipped {
+                    report(&format!("skipped {skipped}"));
+                }
+                write_start(&loaded.docs, options.start, options)
             }
             Err(err) => {
                 report(&err.to_string());
                 2
             }
+        };
+    }
+    dump_streamed(options)
+}
+
+/// `--dump json`, `--dump text` and piped output: pages parsed a few at a time and
+/// written as they come ([`stream`]), so memory follows the page, not the archive.
+fn dump_streamed(options: &Options) -> i32 {
+    let opened = match stream::open(&options.paths, &options.input, StreamOptions::default()) {
+        Ok(opened) => opened,
+        Err(err) => {
+            report(&err.to_string());
+            return 2;
+        }
+    };
+    // What could not be read is named, and the dump goes on without it.
+    for skipped in &opened.skipped {
+        report(&format!("skipped {skipped}"));
+    }
+    // As before streaming: the pages' messages first, then jieba (for JSON).
+    let analyser = match options.output {
+        Output::Json => match dump::Analyser::new(&options.analysis, &options.search) {
+            Ok(analyser) => Some(analyser),
+            Err(err) => {
+                report(&err.to_string());
+                return 2;
+            }
         },
-        // `--dump text`, or output that is not a terminal (a pipe, a file, `TERM=dumb`):
-        // written as it is laid out, never held whole.
-        Output::Text | Output::Reader => match options.start {
-            StartAt {
-                page: None,
-                article: None,
-            } => write_out(|out| dump::write_text(&docs, &options.layout, out)),
-            start => write_start(&docs, start, options),
-        },
+        _ => None,
+    };
+    let stream::Opened {
+        first, rest, pages, ..
+    } = opened;
+    let mut pieces = std::iter::once(first).chain(
+        rest.filter_map(|result| result.map_err(|err| report(&format!("skipped {err}"))).ok()),
+    );
+    match analyser {
+        Some(analyser) => write_out(|out| dump::write_json_stream(&mut pieces, &analyser, out)),
+        None => write_out(|out| dump::write_text_stream(&mut pieces, pages, &options.layout, out)),
     }
 }
 

@@ -130,11 +130,22 @@ pub fn document_from_vec(
     Ok(document_from_decoded(name, decoded))
 }
 
-fn document_from_decoded(name: &str, decoded: Decoded) -> Document {
-    let (text, report) = sanitize(&decoded.text);
+/// Sanitizes and parses decoded text into a document.
+pub fn document_from_decoded(name: &str, decoded: Decoded) -> Document {
+    document_from_str(name, &decoded.text, &decoded.encoding, decoded.warnings)
+}
+
+/// Sanitizes and parses `text` (decoded from `encoding`, with the decoder's
+/// `warnings`): a whole page, or one part of a huge one (`crate::stream`).
+pub fn document_from_str(
+    name: &str,
+    text: &str,
+    encoding: &str,
+    mut warnings: Vec<String>,
+) -> Document {
+    let (text, report) = sanitize(text);
     let mut doc = document::parse(name, &text);
-    doc.encoding = decoded.encoding;
-    let mut warnings = decoded.warnings;
+    doc.encoding = encoding.to_string();
     if report.controls > 0 {
         warnings.push(format!(
             "{} control character(s) shown as placeholders (␛ …)",

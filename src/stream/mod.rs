@@ -1,0 +1,427 @@
+//! Pages one at a time, in order, for the dumps: memory that follows the page being
+//! written, not the archive.
+//!
+//! `--dump text` and `--dump json` used to parse every page before writing the first
+//! one, so a dump of a year (or of 200 MB on standard input) held all of it parsed: 2.3
+//! GB for 200 MB. [`open`] instead starts a small pipeline:
+//!
+//! * a *producer* thread walks the pages and turns each into one or more units of
+//!   work: a page file as it is, or, for standard input and files larger than
+//!   [`StreamOptions::split_above`], the text read and decoded once and cut into parts
+//!   ([`chunks::cut`]) that share it;
+//! * *workers* (one per core, up to [`crate::loader::MAX_WORKERS`]) parse units;
+//! * the reader of the stream (an [`Iterator`] of [`Piece`]s) gets them back in order.
+//!
+//! At most [`StreamOptions::window`] units are between the producer and the reader at
+//! any time (a slot is taken before a unit is made and given back when its piece is
+//! handed over), so a slow writer holds the workers back instead of letting parsed
+//! pages pile up.
+//!
+//! A page of normal size is parsed exactly as [`crate::loader::load_everything`]
+//! parses it, so a dump made from the stream is byte for byte the dump made from all
+//! pages at once. A huge input read in parts becomes several documents with the same
+//! source: their lines are counted from the start of the whole input, and each carries
+//! a warning saying which part it is.
+
+pub mod chunks;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+
+use encoding_rs::Encoding;
+
+use crate::document::Document;
+use crate::input::{self, InputError, LoadOptions, PageSource};
+
+/// How the stream cuts and how far it reads ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamOptions {
+    /// Standard input and files larger than this many bytes are read in parts.
+    pub split_above: usize,
+    /// The size of a part.
+    pub part_bytes: usize,
+    /// Units of work (pages or parts) read ahead of the reader at most.
+    pub window: usize,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        Self {
+            split_above: chunks::SPLIT_ABOVE,
+            part_bytes: chunks::PART_BYTES,
+            window: 2 * crate::loader::MAX_WORKERS,
+        }
+    }
+}
+
+/// One parsed page, or one part of a huge page.
+#[derive(Debug)]
+pub struct Piece {
+    pub doc: Document,
+    /// Which of the discovered pages it is (0-based).
+    pub page: usize,
+    /// Which part of that page (0-based), of [`Piece::parts`].
+    pub part: usize,
+    /// How many parts the page was read in (1 for a page of normal size).
+    pub parts: usize,
+}
+
+/// The stream once a first page has opened.
+#[derive(Debug)]
+pub struct Opened {
+    /// The first piece that opened.
+    pub first: Piece,
+    /// The pieces after it; pages that fail later come out as errors.
+    pub rest: PageStream,
+    /// Directories that could not be searched and pages that failed before the first.
+    pub skipped: Vec<String>,
+    /// How many pages were found.
+    pub pages: usize,
+}
+
+/// Pieces in order; see the module comment.
+#[derive(Debug)]
+pub struct PageStream {
+    results: Receiver<(usize, Result<Piece, InputError>)>,
+    slots: Receiver<()>,
+    waiting: BTreeMap<usize, Result<Piece, InputError>>,
+    next: usize,
+    done: bool,
+}
+
+/// A unit of work for a parser thread.
+enum Unit {
+    /// A page to read and parse whole.
+    File { page: usize, source: PageSource },
+    /// A page already read and decoded, small enough to parse whole.
+    Text {
+        page: usize,
+        name: String,
+        decoded: input::Decoded,
+    },
+    /// One part of a huge text.
+    Part {
+        page: usize,
+        name: String,
+        whole: Arc<input::Decoded>,
+        part: chunks::Part,
+        index: usize,
+        parts: usize,
+    },
+    /// A page that could not be read.
+    Failed(InputError),
+}
+
+/// Finds the pages of `paths` (the bundled sample when there are none) and starts
+/// parsing them; returns once the first one has opened.
+///
+/// # Errors
+/// As [`crate::loader::load_everything`]: a discovery error; a single page that fails;
+/// every page failing (the first error).
+pub fn open(
+    paths: &[PathBuf],
+    load: &LoadOptions,
+    options: StreamOptions,
+) -> Result<Opened, InputError> {
+    let forced = load.forced_encoding()?;
+    let (pages, mut skipped) = if paths.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let found = input::discover_all(paths)?;
+        (found.pages, found.skipped)
+    };
+    let count = pages.len().max(1);
+    let mut rest = start(pages, forced, options, true);
+    let mut first_error = None;
+    while let Some(result) = rest.next() {
+        match result {
+            Ok(first) => {
+                return Ok(Opened {
+                    first,
+                    rest,
+                    skipped,
+                    pages: count,
+                });
+            }
+            Err(err) if count == 1 => return Err(err),
+            Err(err) => {
+                skipped.push(err.to_string());
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(InputError::EmptyDirectory {
+        path: paths
+            .first()
+            .map_or_else(String::new, |p| p.display().to_string()),
+    }))
+}
+
+/// Parses `pages` (a list the caller made, such as the index's changed pages) as a
+/// stream: no discovery, no waiting for a first page; nothing for an empty list.
+///
+/// # Errors
+/// An unknown forced encoding.
+pub fn pages(
+    pages: Vec<PageSource>,
+    load: &LoadOptions,
+    options: StreamOptions,
+) -> Result<PageStream, InputError> {
+    Ok(start(pages, load.forced_encoding()?, options, false))
+}
+
+/// Starts the producer and the workers over `pages` (none: the bundled sample when
+/// `sample` is set, else nothing).
+fn start(
+    pages: Vec<PageSource>,
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+    sample: bool,
+) -> PageStream {
+    let window = options.window.max(1);
+    let (slot_tx, slot_rx) = mpsc::sync_channel(window);
+    let (unit_tx, unit_rx) = mpsc::channel::<(usize, Unit)>();
+    let (result_tx, result_rx) = mpsc::channel();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, crate::loader::MAX_WORKERS);
+    let units = Arc::new(Mutex::new(unit_rx));
+    for _ in 0..workers {
+        let (units, results) = (Arc::clone(&units), result_tx.clone());
+        std::thread::spawn(move || {
+            loop {
+                // The lock is held only while taking the next unit.
+                let next = units.lock().ok().and_then(|rx| rx.recv().ok());
+                let Some((index, unit)) = next else { return };
+                if results.send((index, parse(unit, forced))).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+    std::thread::spawn(move || {
+        if !pages.is_empty() || sample {
+            produce(pages, forced, options, &slot_tx, &unit_tx);
+        }
+    });
+    PageStream {
+        results: result_rx,
+        slots: slot_rx,
+        waiting: BTreeMap::new(),
+        next: 0,
+        done: false,
+    }
+}
+
+/// Turns pages into units, taking a slot for each; stops when the stream is dropped.
+fn produce(
+    pages: Vec<PageSource>,
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+    slots: &SyncSender<()>,
+    units: &mpsc::Sender<(usize, Unit)>,
+) {
+    let mut index = 0;
+    let mut send = |unit: Unit| -> bool {
+        let sent = slots.send(()).is_ok() && units.send((index, unit)).is_ok();
+        index += 1;
+        sent
+    };
+    if pages.is_empty() {
+        let decoded = input::Decoded {
+            text: input::SAMPLE.to_string(),
+            encoding: String::from("UTF-8"),
+            warnings: Vec::new(),
+        };
+        send(Unit::Text {
+            page: 0,
+            name: input::SAMPLE_NAME.to_string(),
+            decoded,
+        });
+        return;
+    }
+    for (page, source) in pages.into_iter().enumerate() {
+        let big = match &source {
+            PageSource::Stdin => true,
+            PageSource::File(path) => std::fs::metadata(path)
+                .is_ok_and(|m| m.is_file() && m.len() > options.split_above as u64),
+        };
+        if !big {
+            if !send(Unit::File { page, source }) {
+                return;
+            }
+            continue;
+        }
+        for unit in split(page, &source, forced, options) {
+            if !send(unit) {
+                return;
+            }
+        }
+    }
+}
+
+/// Reads and decodes a page that may be huge; cuts it into parts when it is.
+fn split(
+    page: usize,
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+) -> Vec<Unit> {
+    let name = source.name();
+    let decoded = match input::read_bytes(source).and_then(|bytes| {
+        input::decode_owned(bytes, forced).map_err(|err| InputError::NotAPage {
+            path: name.clone(),
+            source: err,
+        })
+    }) {
+        Ok(decoded) => decoded,
+        Err(err) => return vec![Unit::Failed(err)],
+    };
+    if decoded.text.len() <= options.split_above {
+        return vec![Unit::Text {
+            page,
+            name,
+            decoded,
+        }];
+    }
+    let parts = chunks::cut(&decoded.text, options.part_bytes);
+    let whole = Arc::new(decoded);
+    let count = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(index, part)| Unit::Part {
+            page,
+            name: name.clone(),
+            whole: Arc::clone(&whole),
+            part,
+            index,
+            parts: count,
+        })
+        .collect()
+}
+
+/// Parses one unit (on a worker thread).
+fn parse(unit: Unit, forced: Option<&'static Encoding>) -> Result<Piece, InputError> {
+    let whole = |page, doc| Piece {
+        doc,
+        page,
+        part: 0,
+        parts: 1,
+    };
+    match unit {
+        Unit::File { page, source } => {
+            let doc =
+                input::document_from_vec(&source.name(), input::read_bytes(&source)?, forced)?;
+            Ok(whole(page, doc))
+        }
+        Unit::Text {
+            page,
+            name,
+            decoded,
+        } => Ok(whole(page, input::document_from_decoded(&name, decoded))),
+        Unit::Part {
+            page,
+            name,
+            whole,
+            part,
+            index,
+            parts,
+        } => {
+            let text = whole.text.get(part.range.clone()).unwrap_or_default();
+            let warnings = if index == 0 {
+                whole.warnings.clone()
+            } else {
+                Vec::new()
+            };
+            let mut doc = input::document_from_str(&name, text, &whole.encoding, warnings);
+            shift_lines(&mut doc, part.first_line - 1);
+            doc.warnings.push(format!(
+                "part {} of {parts} of a large input read in parts (from line {})",
+                index + 1,
+                part.first_line
+            ));
+            Ok(Piece {
+                doc,
+                page,
+                part: index,
+                parts,
+            })
+        }
+        Unit::Failed(err) => Err(err),
+    }
+}
+
+/// Adds `by` to every source line of `doc` (a part's lines count from its own start).
+fn shift_lines(doc: &mut Document, by: usize) {
+    if by == 0 {
+        return;
+    }
+    for block in &mut doc.furniture {
+        block.span.line += by;
+    }
+    for article in &mut doc.articles {
+        article.line += by;
+        let fields = [
+            &mut article.kicker,
+            &mut article.title,
+            &mut article.subtitle,
+            &mut article.byline,
+        ];
+        for span in fields.into_iter().flatten() {
+            span.line += by;
+        }
+        for block in article.overline.iter_mut().chain(&mut article.blocks) {
+            block.span.line += by;
+        }
+    }
+    for e in &mut doc.explanations {
+        e.line += by;
+    }
+}
+
+impl Iterator for PageStream {
+    type Item = Result<Piece, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.waiting.remove(&self.next) {
+                self.next += 1;
+                // Hand the slot back: the producer may make one more unit.
+                let _ = self.slots.try_recv();
+                return Some(item);
+            }
+            if self.done {
+                // Only a worker that died leaves a gap: skip it, keep the rest.
+                let (&index, _) = self.waiting.iter().next()?;
+                self.next = index;
+                continue;
+            }
+            match self.results.recv() {
+                Ok((index, item)) => {
+                    self.waiting.insert(index, item);
+                }
+                Err(_) => self.done = true,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifted_lines_count_from_the_start_of_the_input() {
+        let mut doc = crate::document::parse("p", "## 标题\n\n本报记者 纪元\n\n正文。\n");
+        let before = doc.articles[0].title.as_ref().map(|s| s.line);
+        shift_lines(&mut doc, 100);
+        assert_eq!(
+            doc.articles[0].title.as_ref().map(|s| s.line),
+            before.map(|l| l + 100)
+        );
+        assert!(doc.articles[0].blocks.iter().all(|b| b.span.line > 100));
+    }
+}
