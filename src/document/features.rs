@@ -13,7 +13,7 @@ use super::lines::{Syntax, Unit};
 use super::roles::{ALL, Role};
 use super::text::{
     chars_up_to, clearly_continues, ends_sentence, is_han, is_space, is_title_like,
-    starts_enumeration, trim,
+    starts_enumeration, trim, word_chars,
 };
 
 /// The features of a unit itself, by name. Their order is the feature id.
@@ -46,6 +46,7 @@ pub(crate) const BASE: &[&str] = &[
     "end:comma",
     "end:colon",
     "end:quote",
+    "end:closes_term",
     "has:comma",
     "has:colon",
     "has:inner_stop",
@@ -324,23 +325,32 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     if image(at.checked_sub(1)) || image(at.checked_sub(2)) || image(Some(at + 1)) {
         push(f, "img:near");
     }
-    // Which of two stacked short lines is the headline: the wordier one, mostly.
+    // Which of two stacked short lines is the headline: the wordier one, mostly,
+    // counting words, not the quotes and gaps a slogan kicker is set with.
+    let words_of = |u: &Unit| {
+        if chars_up_to(&u.text, 201) > 200 {
+            201
+        } else {
+            word_chars(&u.text)
+        }
+    };
+    let words = words_of(unit);
     let len_of = |j: Option<usize>| {
         j.and_then(|j| units.get(j))
             .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
-            .map(|u| chars_up_to(&u.text, 201))
+            .map(words_of)
     };
     if let Some(m) = len_of(Some(at + 1)) {
-        if n > m + 2 {
+        if words > m + 2 {
             push(f, "cmp:longer_than_next");
-        } else if n + 2 < m {
+        } else if words + 2 < m {
             push(f, "cmp:shorter_than_next");
         }
     }
     if let Some(m) = len_of(at.checked_sub(1)) {
-        if n > m + 2 {
+        if words > m + 2 {
             push(f, "cmp:longer_than_prev");
-        } else if n + 2 < m {
+        } else if words + 2 < m {
             push(f, "cmp:shorter_than_prev");
         }
     }
@@ -384,10 +394,14 @@ fn wide(s: &str) -> usize {
 
 fn punctuation(t: &str, f: &mut Vec<u16>) {
     let last = t.chars().next_back();
-    if ends_sentence(t) {
+    let term = closes_term(t);
+    if ends_sentence(t) && !term {
         push(f, "end:sentence");
     } else {
         push(f, "end:open");
+    }
+    if term {
+        push(f, "end:closes_term");
     }
     match last {
         Some('？' | '?' | '！' | '!') => push(f, "end:question"),
@@ -423,6 +437,20 @@ fn punctuation(t: &str, f: &mut Vec<u16>) {
             prev_han = is_han(c);
         }
     }
+}
+
+/// Whether `t` ends with a closing quote or bracket that closes a term, not a
+/// sentence: `做好“六稳” 落实“六保”`, `宣传标语口号(一)`. A quoted or bracketed sentence
+/// closes with its stop inside (`他说：“好。”`); a closer with no stop before it ends a
+/// name, a slogan or a number, as titles and labels do.
+fn closes_term(t: &str) -> bool {
+    let closers = ['”', '’', '"', '」', '』', '）', ')', '】', '》', '〉', ']'];
+    let core = t.trim_end_matches(closers);
+    core.len() < t.len()
+        && !core.is_empty()
+        && !core.ends_with([
+            '。', '！', '？', '!', '?', '…', '；', ';', '.', '．', '｡', '：', ':',
+        ])
 }
 
 /// Name-shaped words: two to four ideographs.
@@ -651,6 +679,10 @@ mod tests {
         let f = names_of("（特别感谢张三对本文的帮助）", 0);
         assert!(f.contains(&"note:vocab".into()) && f.contains(&"bracketed".into()));
         assert!(names_of("本期统筹：钱七", 0).contains(&"note:vocab".into()));
+        let f = names_of("做好“六稳” 落实“六保”", 0);
+        assert!(f.contains(&"end:closes_term".into()) && !f.contains(&"end:sentence".into()));
+        let f = names_of("他说：“要把好事办好。”", 0);
+        assert!(f.contains(&"end:sentence".into()) && !f.contains(&"end:closes_term".into()));
         let f = names_of("粮食还能再增产吗？", 0);
         assert!(f.contains(&"end:question".into()));
         assert!(names_of("依托六新 致力六稳", 0).contains(&"has:gap".into()));
