@@ -466,10 +466,10 @@ fn bylines(t: &str, f: &mut Vec<u16>) {
     if byline::is_bare_name(t) {
         push(f, "by:bare_name");
     }
-    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
-    if words.len() >= 2 && words.iter().all(|w| is_name(w)) {
+    if byline::is_names_line(t) {
         push(f, "by:names_line");
     }
+    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
     // `北京朝阳区 程立`: a place, a gap, a name.
     if let [place, name] = words.as_slice()
         && is_name(name)
@@ -522,7 +522,28 @@ fn notes(t: &str, f: &mut Vec<u16>) {
         push(f, "bracketed");
     }
     let core = t.trim_start_matches(['(', '（', '[', '【', ' ']);
-    if [
+    if is_end_note(t) {
+        push(f, "note:vocab");
+    }
+    if ["上接", "接第", "接上"].iter().any(|w| core.starts_with(w)) {
+        push(f, "cont:from");
+    }
+    if ["下转", "转第", "转下"].iter().any(|w| core.starts_with(w)) {
+        push(f, "cont:to");
+    }
+    if ["责任编辑", "本版编辑", "版式", "校对", "星期", "第"]
+        .iter()
+        .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
+    {
+        push(f, "furn:vocab");
+    }
+}
+
+/// Whether a line opens with the vocabulary of an end note (`本期统筹：`, `（特别感谢`,
+/// `资料来源`…), brackets aside.
+pub(crate) fn is_end_note(t: &str) -> bool {
+    let core = trim(t).trim_start_matches(['(', '（', '[', '【', ' ']);
+    [
         "本期统筹",
         "统筹：",
         "策划：",
@@ -538,21 +559,6 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     ]
     .iter()
     .any(|w| core.starts_with(w))
-    {
-        push(f, "note:vocab");
-    }
-    if ["上接", "接第", "接上"].iter().any(|w| core.starts_with(w)) {
-        push(f, "cont:from");
-    }
-    if ["下转", "转第", "转下"].iter().any(|w| core.starts_with(w)) {
-        push(f, "cont:to");
-    }
-    if ["责任编辑", "本版编辑", "版式", "校对", "星期", "第"]
-        .iter()
-        .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
-    {
-        push(f, "furn:vocab");
-    }
 }
 
 /// Ideographs of text read on each side of a short line to judge its topic.
