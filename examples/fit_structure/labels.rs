@@ -269,7 +269,10 @@ fn continuations(
 /// paragraph). Each unit takes the role of the block holding its first source line;
 /// a later unit of the same block continues it. `None` when a block cannot be found
 /// in the markdown (the caller falls back to `derive`).
-pub fn from_blocks(page: &Page, generated: &kanbao_corpus::page::Page) -> Option<Vec<&'static str>> {
+pub fn from_blocks(
+    page: &Page,
+    generated: &kanbao_corpus::page::Page,
+) -> Option<Vec<&'static str>> {
     use kanbao_corpus::page::Unit as B;
     let md = &generated.markdown;
     // The first source line (1-based) of every block.
@@ -290,7 +293,9 @@ pub fn from_blocks(page: &Page, generated: &kanbao_corpus::page::Page) -> Option
             roles.push(fixed);
             continue;
         }
-        let k = starts.partition_point(|&s| s <= page.line(i)).checked_sub(1)?;
+        let k = starts
+            .partition_point(|&s| s <= page.line(i))
+            .checked_sub(1)?;
         let b = generated.blocks.get(k)?;
         let again = last_block == Some(k);
         last_block = Some(k);

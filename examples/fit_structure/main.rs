@@ -276,7 +276,10 @@ fn main() {
     );
     let raw = fit(&examples);
     let mut w = raw.clone();
-    w.add_scaled(&trust(&trusted_roles()), env_or("FIT_RULE_TRUST", RULE_TRUST));
+    w.add_scaled(
+        &trust(&trusted_roles()),
+        env_or("FIT_RULE_TRUST", RULE_TRUST),
+    );
     eprintln!("fit in {:.1?}", started.elapsed());
     if std::env::var("FIT_EVAL").is_ok() {
         evaluate(&start(), "rule parser (starting weights)");

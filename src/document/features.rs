@@ -194,13 +194,16 @@ fn levels(units: &[Unit]) -> Levels {
 /// Reads the features of every unit; `rules` is the rule parser's role per unit.
 pub(crate) fn page(units: &[Unit], rules: &[Option<Role>]) -> PageFeatures {
     let lv = levels(units);
-    let topics = topic_cues(units);
+    // Each unit's length and word count, read once: neighbours and topic windows ask
+    // for them many times over.
+    let sizes: Vec<Size> = units.iter().map(Size::of).collect();
+    let topics = topic_cues(units, &sizes);
     let own = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
             let mut f = Vec::with_capacity(24);
-            unit_features(units, i, u, &lv, &mut f);
+            unit_features(units, &sizes, i, u, &lv, &mut f);
             if let Some(t) = topics.get(i).copied().flatten() {
                 f.push(id(t) as u16);
             }
@@ -229,7 +232,34 @@ fn push(f: &mut Vec<u16>, name: &str) {
     f.push(id(name) as u16);
 }
 
-fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Vec<u16>) {
+/// A unit's length in characters (spaces aside, counted up to 201) and in words
+/// (ideographs, letters, digits; 201 for a unit longer than 200 characters).
+#[derive(Clone, Copy)]
+struct Size {
+    chars: usize,
+    words: usize,
+}
+
+impl Size {
+    fn of(u: &Unit) -> Self {
+        let chars = chars_up_to(&u.text, 201);
+        let words = if chars > 200 {
+            201
+        } else {
+            word_chars(&u.text)
+        };
+        Self { chars, words }
+    }
+}
+
+fn unit_features(
+    units: &[Unit],
+    sizes: &[Size],
+    at: usize,
+    unit: &Unit,
+    lv: &Levels,
+    f: &mut Vec<u16>,
+) {
     push(f, "bias");
     let t = trim(&unit.text);
     match unit.syntax {
@@ -263,7 +293,7 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     } else {
         push(f, "page:unmarked");
     }
-    let n = chars_up_to(t, 201);
+    let n = sizes.get(at).map_or(0, |s| s.chars);
     push(
         f,
         match n {
@@ -327,18 +357,11 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     }
     // Which of two stacked short lines is the headline: the wordier one, mostly,
     // counting words, not the quotes and gaps a slogan kicker is set with.
-    let words_of = |u: &Unit| {
-        if chars_up_to(&u.text, 201) > 200 {
-            201
-        } else {
-            word_chars(&u.text)
-        }
-    };
-    let words = words_of(unit);
+    let words = sizes.get(at).map_or(0, |s| s.words);
     let len_of = |j: Option<usize>| {
-        j.and_then(|j| units.get(j))
-            .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
-            .map(words_of)
+        j.and_then(|j| Some((units.get(j)?, sizes.get(j)?)))
+            .filter(|(u, _)| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
+            .map(|(_, s)| s.words)
     };
     if let Some(m) = len_of(Some(at + 1)) {
         if words > m + 2 {
@@ -571,21 +594,41 @@ const TOPIC_UNITS: usize = 24;
 const TOPIC_LINE_MAX: usize = 60;
 
 /// Whether the text after each short line shares words with the text before it.
-fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
-    let body = |u: &&Unit| u.syntax == Syntax::Text && chars_up_to(&u.text, 40) > 40;
+fn topic_cues(units: &[Unit], sizes: &[Size]) -> Vec<Option<&'static str>> {
+    let body: Vec<bool> = units
+        .iter()
+        .zip(sizes)
+        .map(|(u, s)| u.syntax == Syntax::Text && s.chars > 40)
+        .collect();
+    let is_body = |j: &usize| body.get(*j).copied().unwrap_or(false);
     let mut before = Vec::new();
     let mut after = Vec::new();
+    // The body units read on each side; when a window holds the same units as for the
+    // line before (runs of short lines), its bigrams are reused.
+    let (mut back_keys, mut ahead_keys) = (Vec::new(), Vec::new());
+    let (mut keys, mut fresh) = (Vec::new(), true);
     units
         .iter()
+        .zip(sizes)
         .enumerate()
-        .map(|(i, u)| {
-            if chars_up_to(&u.text, TOPIC_LINE_MAX) > TOPIC_LINE_MAX {
+        .map(|(i, (_, size))| {
+            if size.chars > TOPIC_LINE_MAX {
                 return None;
             }
-            let back = units.get(..i).unwrap_or(&[]).iter().rev();
-            bigrams(back.take(TOPIC_UNITS).filter(body), &mut before);
-            let ahead = units.get(i + 1..).unwrap_or(&[]).iter();
-            bigrams(ahead.take(TOPIC_UNITS).filter(body), &mut after);
+            keys.clear();
+            keys.extend((i.saturating_sub(TOPIC_UNITS)..i).rev().filter(is_body));
+            if fresh || keys != back_keys {
+                bigrams(keys.iter().filter_map(|&j| units.get(j)), &mut before);
+                std::mem::swap(&mut keys, &mut back_keys);
+            }
+            keys.clear();
+            let end = (i + 1 + TOPIC_UNITS).min(units.len());
+            keys.extend((i + 1..end).filter(is_body));
+            if fresh || keys != ahead_keys {
+                bigrams(keys.iter().filter_map(|&j| units.get(j)), &mut after);
+                std::mem::swap(&mut keys, &mut ahead_keys);
+            }
+            fresh = false;
             share(&before, &after).map(|s| {
                 if s < 0.05 {
                     "topic:new"
