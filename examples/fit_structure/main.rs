@@ -58,11 +58,12 @@ const RULE_PRIOR: f64 = 4.0;
 /// exact in its three heading variants (the regression guard), measured with
 /// `FIT_TRUST=…` (see `evaluate`). History: 1500, then 1000 on every role (the fitted
 /// model barely spoke: dev 77%); fitting on the generator's block labels, with the
-/// `end:closes_term` cue and trust on the head roles only, 400 (dev 84.7%). With no
-/// trust at all dev reaches 88% but the sample's slogan kickers (`依托“六新”“六最”
+/// `end:closes_term` cue, trust on the head roles only and 120 pages per profile, 500
+/// (dev 85.3%; 400 loses a sample point). With no trust at all dev reaches 88% but
+/// the sample's slogan kickers (`依托“六新”“六最”
 /// 致力“六稳”“六保”` over its headline), which the training articles never show, are
 /// read as headline + subtitle.
-const RULE_TRUST: f64 = 400.0;
+const RULE_TRUST: f64 = 500.0;
 
 /// The roles whose rule verdict gets `RULE_TRUST`: the heads the rules were written
 /// for. Paragraph joins, bylines, captions and the rest are left to the fitted cues
@@ -72,8 +73,10 @@ const TRUSTED: &[&str] = &["headline", "kicker", "series_label", "banner", "subh
 /// The generator's seed for the training pages.
 const SEED: u64 = 12;
 
-/// Training pages per profile.
-const PER_PROFILE: usize = 60;
+/// Training pages per profile: 120 rather than 60 gains 1.5 points of dev and reads
+/// small made-up pages better (a subhead between two paragraphs, a lede under its
+/// headline), for a fit of about 7 s of CPU.
+const PER_PROFILE: usize = 120;
 
 fn score(page: &Page, roles: &[&str], truth: &Value, md: &str) -> kanbao_corpus::score::Score {
     let doc = page.document("page", roles);
@@ -118,6 +121,12 @@ fn check(paths: &[String]) {
         }
         let rules = page.rule_roles();
         let why = page.explain(w);
+        if std::env::var("FIT_CHECK_ROLES").is_ok() {
+            for (i, r) in pred.iter().enumerate() {
+                let t: String = page.text(i).chars().take(24).collect();
+                println!("  {i}: {r} (rules {}) {t}", rules[i]);
+            }
+        }
         for (i, (a, b)) in gold.iter().zip(&pred).enumerate() {
             if a != b {
                 let t: String = page.text(i).chars().take(30).collect();

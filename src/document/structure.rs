@@ -118,8 +118,8 @@ impl Page {
 
     /// Every active cue of unit `i` with how much more it speaks for role `a` than
     /// for role `b` (largest first): for studying one decision while fitting.
-    pub fn compare(&self, w: &Weights, i: usize, a: &str, b: &str) -> Vec<(String, f64)> {
-        let (Some(a), Some(b)) = (Role::from_name(a), Role::from_name(b)) else {
+    pub fn compare(&self, w: &Weights, i: usize, role: &str, other: &str) -> Vec<(String, f64)> {
+        let (Some(a), Some(b)) = (Role::from_name(role), Role::from_name(other)) else {
             return Vec::new();
         };
         let mut active = Vec::new();
@@ -127,8 +127,8 @@ impl Page {
         let mut out: Vec<(String, f64)> = active
             .iter()
             .map(|&f| {
-                let d = w.emit(a.index(), f) - w.emit(b.index(), f);
-                (features::name(f), (d * 100.0).round() / 100.0)
+                let diff = w.emit(a.index(), f) - w.emit(b.index(), f);
+                (features::name(f), (diff * 100.0).round() / 100.0)
             })
             .filter(|(_, d)| *d != 0.0)
             .collect();
