@@ -59,22 +59,6 @@ pub(crate) fn is_own_line(s: &str) -> bool {
     (PREFIXES.iter().any(|p| s.starts_with(p)) || agency) && chars_up_to(s, 3) > 2
 }
 
-/// A line of two or more names and nothing else (`张海亮  付纯志   赵学堂`): the
-/// reporters of a story, signed at its end.
-pub(crate) fn is_names_line(s: &str) -> bool {
-    let s = trim(s);
-    let name = |w: &str| {
-        let n = w.chars().count();
-        (2..=4).contains(&n) && w.chars().all(|c| is_han(c) || c == '·')
-    };
-    let mut words = s.split(is_space).filter(|w| !w.is_empty());
-    let mut n = 0;
-    words.all(|w| {
-        n += 1;
-        name(w)
-    }) && n >= 2
-}
-
 /// Whether a line is a bare personal name (two to four ideographs, spaces or `·`
 /// allowed), which under a headline is the author.
 pub(crate) fn is_bare_name(s: &str) -> bool {

@@ -44,7 +44,6 @@ fn marked_headline_and_own_line_byline() {
 }
 
 #[test]
-#[ignore = "gap: on a tiny unmarked page the fitted model reads the full-sentence paragraph over the headline as its kicker"]
 fn unmarked_headline_vouched_by_byline() {
     let doc = parse(
         "t",
@@ -86,7 +85,6 @@ fn kicker_marked_and_unmarked() {
 }
 
 #[test]
-#[ignore = "gap: with the rules trusted only on heads, the fitted model reads a subtitle without a leading dash as a byline (the training subtitles mostly open with ——)"]
 fn subtitle_below_headline() {
     let doc = parse(
         "t",
@@ -264,7 +262,6 @@ fn list_items_lose_their_marker_and_stay_items() {
 }
 
 #[test]
-#[ignore = "gap: a short unpunctuated line amid the body reads as a column-break fragment and is joined to the next paragraph (the generator breaks columns at any length)"]
 fn unpunctuated_plain_line_in_a_marked_page_stays_a_paragraph() {
     // The page marks its headings, so an unmarked short line amid the body is text.
     let md = format!(
@@ -279,7 +276,6 @@ fn unpunctuated_plain_line_in_a_marked_page_stays_a_paragraph() {
 }
 
 #[test]
-#[ignore = "gap: a lede fragment right under the headline, cut by a column break, reads as a subtitle to the fitted model"]
 fn caption_out_of_the_paragraph_it_interrupts() {
     let md = "## 标题\n\n一直以来,社区组织老党员和群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会等方式充分调研。";
     let doc = parse("t", md);
@@ -393,7 +389,6 @@ fn promoted_bare_name_heading_is_a_byline() {
 }
 
 #[test]
-#[ignore = "gap: a `##` subhead after a story whose headline is `###` reads as a new headline (the rules' level reading is no longer trusted on paragraphs)"]
 fn headline_level_is_the_one_bylines_follow() {
     // Headlines at `###`, kickers and subheads at `##`: the bylines tell which is which.
     let md = format!(

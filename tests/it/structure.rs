@@ -17,11 +17,11 @@ use serde_json::Value;
 const PAGES: usize = 3;
 /// Score on the generated dev set (`PAGES` per profile, seed 1), in per mille, at least.
 /// A ratio, not points: every extra article the parser opens adds a point to the maximum.
-const GENERATED_FLOOR: usize = 860;
+const GENERATED_FLOOR: usize = 780;
 /// `(page, score in per mille at least)`.
 const REAL_FLOORS: [(&str, usize); 2] = [
-    ("newspaper-omnidocbench", 580),
-    ("newspaper-paddleocr-vl", 940),
+    ("newspaper-omnidocbench", 440),
+    ("newspaper-paddleocr-vl", 880),
 ];
 
 /// `points / max` in per mille (a page with nothing to score counts as full marks).
