@@ -262,3 +262,78 @@ fn continuations(
         }
     }
 }
+
+/// The gold role of every unit of `page` from the generator's own per-block labels
+/// (`kanbao_corpus::page::Labelled`): exact where the truth-derived roles (`derive`)
+/// must guess (which line continues which field, which body unit continues a
+/// paragraph). Each unit takes the role of the block holding its first source line;
+/// a later unit of the same block continues it. `None` when a block cannot be found
+/// in the markdown (the caller falls back to `derive`).
+pub fn from_blocks(
+    page: &Page,
+    generated: &kanbao_corpus::page::Page,
+) -> Option<Vec<&'static str>> {
+    use kanbao_corpus::page::Unit as B;
+    let md = &generated.markdown;
+    // The first source line (1-based) of every block.
+    let mut starts = Vec::with_capacity(generated.blocks.len());
+    let mut at = 0;
+    for b in &generated.blocks {
+        let pos = at + md.get(at..)?.find(b.text.as_str())?;
+        starts.push(md.get(..pos)?.matches('\n').count() + 1);
+        at = pos + b.text.len();
+    }
+    let truth = &generated.truth.articles;
+    let mut roles = Vec::with_capacity(page.len());
+    let mut last_block: Option<usize> = None;
+    let mut seen_article = false;
+    let mut opened: Vec<usize> = Vec::new();
+    for i in 0..page.len() {
+        if let Some(fixed) = page.fixed_role(i) {
+            roles.push(fixed);
+            continue;
+        }
+        let k = starts
+            .partition_point(|&s| s <= page.line(i))
+            .checked_sub(1)?;
+        let b = generated.blocks.get(k)?;
+        let again = last_block == Some(k);
+        last_block = Some(k);
+        let role = match b.unit {
+            B::Paragraph | B::Continuation | B::EndNote if again => "paragraph_continuation",
+            B::Furniture | B::Note => "furniture",
+            _ if again => "line_continuation",
+            B::Banner => "banner",
+            B::Label => "series_label",
+            B::Kicker => "kicker",
+            B::Title => "headline",
+            B::PhotoTitle => "photo_title",
+            B::Subtitle => "subtitle",
+            B::Byline => "byline",
+            B::Subhead => "subhead",
+            B::Continuation => "paragraph_continuation",
+            B::Paragraph | B::EndNote => match b.article {
+                Some(a)
+                    if !opened.contains(&a)
+                        && truth.get(a).is_some_and(|t| t.title.is_none())
+                        && seen_article =>
+                {
+                    "continued_article"
+                }
+                _ => "paragraph",
+            },
+            B::Image => "image",
+            B::Caption => "caption",
+            B::Credit => "credit",
+            B::Table => "table",
+        };
+        if let Some(a) = b.article {
+            seen_article |= b.unit != B::Furniture;
+            if matches!(b.unit, B::Paragraph | B::EndNote | B::Title | B::PhotoTitle) {
+                opened.push(a);
+            }
+        }
+        roles.push(role);
+    }
+    Some(roles)
+}

@@ -71,6 +71,14 @@ pub(crate) fn viterbi(emit: &[[f64; ROLES]], w: &Weights) -> Vec<Role> {
     let Some(first) = emit.first() else {
         return Vec::new();
     };
+    // Every transition's weight (forbidden ones at `NEG`), read once per page rather
+    // than once per unit and pair of roles.
+    let mut table = [[NEG; ROLES]; ROLES];
+    for (p, row) in table.iter_mut().enumerate() {
+        for (c, t) in row.iter_mut().enumerate() {
+            *t = trans(w, Some(p), Some(c));
+        }
+    }
     let mut score: [f64; ROLES] = [NEG; ROLES];
     for (r, s) in score.iter_mut().enumerate() {
         let e = first.get(r).copied().unwrap_or(NEG);
@@ -93,7 +101,15 @@ pub(crate) fn viterbi(emit: &[[f64; ROLES]], w: &Weights) -> Vec<Role> {
                 if *s <= NEG / 2.0 {
                     continue;
                 }
-                let v = s + trans(w, Some(p), Some(c));
+                let t = table
+                    .get(p)
+                    .and_then(|row| row.get(c))
+                    .copied()
+                    .unwrap_or(NEG);
+                if t <= NEG / 2.0 {
+                    continue;
+                }
+                let v = s + t;
                 if v > best {
                     best = v;
                     arg = p;

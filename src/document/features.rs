@@ -193,13 +193,16 @@ fn levels(units: &[Unit]) -> Levels {
 /// Reads the features of every unit; `rules` is the rule parser's role per unit.
 pub(crate) fn page(units: &[Unit], rules: &[Option<Role>]) -> PageFeatures {
     let lv = levels(units);
-    let topics = topic_cues(units);
+    // Each unit's length and word count, read once: neighbours and topic windows ask
+    // for them many times over.
+    let sizes: Vec<Size> = units.iter().map(Size::of).collect();
+    let topics = topic_cues(units, &sizes);
     let own = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
             let mut f = Vec::with_capacity(24);
-            unit_features(units, i, u, &lv, &mut f);
+            unit_features(units, &sizes, i, u, &lv, &mut f);
             if let Some(t) = topics.get(i).copied().flatten() {
                 f.push(id(t) as u16);
             }
@@ -228,7 +231,28 @@ fn push(f: &mut Vec<u16>, name: &str) {
     f.push(id(name) as u16);
 }
 
-fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Vec<u16>) {
+/// A unit's length in characters (spaces aside, counted up to 201).
+#[derive(Clone, Copy)]
+struct Size {
+    chars: usize,
+}
+
+impl Size {
+    fn of(u: &Unit) -> Self {
+        Self {
+            chars: chars_up_to(&u.text, 201),
+        }
+    }
+}
+
+fn unit_features(
+    units: &[Unit],
+    sizes: &[Size],
+    at: usize,
+    unit: &Unit,
+    lv: &Levels,
+    f: &mut Vec<u16>,
+) {
     push(f, "bias");
     let t = trim(&unit.text);
     match unit.syntax {
@@ -262,7 +286,7 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
     } else {
         push(f, "page:unmarked");
     }
-    let n = chars_up_to(t, 201);
+    let n = sizes.get(at).map_or(0, |s| s.chars);
     push(
         f,
         match n {
@@ -325,22 +349,23 @@ fn unit_features(units: &[Unit], at: usize, unit: &Unit, lv: &Levels, f: &mut Ve
         push(f, "img:near");
     }
     // Which of two stacked short lines is the headline: the wordier one, mostly.
+    let words = n;
     let len_of = |j: Option<usize>| {
-        j.and_then(|j| units.get(j))
-            .filter(|u| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
-            .map(|u| chars_up_to(&u.text, 201))
+        j.and_then(|j| Some((units.get(j)?, sizes.get(j)?)))
+            .filter(|(u, _)| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
+            .map(|(_, s)| s.chars)
     };
     if let Some(m) = len_of(Some(at + 1)) {
-        if n > m + 2 {
+        if words > m + 2 {
             push(f, "cmp:longer_than_next");
-        } else if n + 2 < m {
+        } else if words + 2 < m {
             push(f, "cmp:shorter_than_next");
         }
     }
     if let Some(m) = len_of(at.checked_sub(1)) {
-        if n > m + 2 {
+        if words > m + 2 {
             push(f, "cmp:longer_than_prev");
-        } else if n + 2 < m {
+        } else if words + 2 < m {
             push(f, "cmp:shorter_than_prev");
         }
     }
@@ -494,23 +519,7 @@ fn notes(t: &str, f: &mut Vec<u16>) {
         push(f, "bracketed");
     }
     let core = t.trim_start_matches(['(', '（', '[', '【', ' ']);
-    if [
-        "本期统筹",
-        "统筹：",
-        "策划：",
-        "特别感谢",
-        "感谢",
-        "编者按",
-        "编后",
-        "资料来源",
-        "来源：",
-        "本版图片",
-        "制图",
-        "数据来源",
-    ]
-    .iter()
-    .any(|w| core.starts_with(w))
-    {
+    if is_end_note(t) {
         push(f, "note:vocab");
     }
     if ["上接", "接第", "接上"].iter().any(|w| core.starts_with(w)) {
@@ -527,6 +536,28 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     }
 }
 
+/// Whether a line opens with the vocabulary of an end note (`本期统筹：`, `（特别感谢`,
+/// `资料来源`…), brackets aside.
+pub(crate) fn is_end_note(t: &str) -> bool {
+    let core = trim(t).trim_start_matches(['(', '（', '[', '【', ' ']);
+    [
+        "本期统筹",
+        "统筹：",
+        "策划：",
+        "特别感谢",
+        "感谢",
+        "编者按",
+        "编后",
+        "资料来源",
+        "来源：",
+        "本版图片",
+        "制图",
+        "数据来源",
+    ]
+    .iter()
+    .any(|w| core.starts_with(w))
+}
+
 /// Ideographs of text read on each side of a short line to judge its topic.
 const TOPIC_WINDOW: usize = 300;
 
@@ -537,21 +568,41 @@ const TOPIC_UNITS: usize = 24;
 const TOPIC_LINE_MAX: usize = 60;
 
 /// Whether the text after each short line shares words with the text before it.
-fn topic_cues(units: &[Unit]) -> Vec<Option<&'static str>> {
-    let body = |u: &&Unit| u.syntax == Syntax::Text && chars_up_to(&u.text, 40) > 40;
+fn topic_cues(units: &[Unit], sizes: &[Size]) -> Vec<Option<&'static str>> {
+    let body: Vec<bool> = units
+        .iter()
+        .zip(sizes)
+        .map(|(u, s)| u.syntax == Syntax::Text && s.chars > 40)
+        .collect();
+    let is_body = |j: &usize| body.get(*j).copied().unwrap_or(false);
     let mut before = Vec::new();
     let mut after = Vec::new();
+    // The body units read on each side; when a window holds the same units as for the
+    // line before (runs of short lines), its bigrams are reused.
+    let (mut back_keys, mut ahead_keys) = (Vec::new(), Vec::new());
+    let (mut keys, mut fresh) = (Vec::new(), true);
     units
         .iter()
+        .zip(sizes)
         .enumerate()
-        .map(|(i, u)| {
-            if chars_up_to(&u.text, TOPIC_LINE_MAX) > TOPIC_LINE_MAX {
+        .map(|(i, (_, size))| {
+            if size.chars > TOPIC_LINE_MAX {
                 return None;
             }
-            let back = units.get(..i).unwrap_or(&[]).iter().rev();
-            bigrams(back.take(TOPIC_UNITS).filter(body), &mut before);
-            let ahead = units.get(i + 1..).unwrap_or(&[]).iter();
-            bigrams(ahead.take(TOPIC_UNITS).filter(body), &mut after);
+            keys.clear();
+            keys.extend((i.saturating_sub(TOPIC_UNITS)..i).rev().filter(is_body));
+            if fresh || keys != back_keys {
+                bigrams(keys.iter().filter_map(|&j| units.get(j)), &mut before);
+                std::mem::swap(&mut keys, &mut back_keys);
+            }
+            keys.clear();
+            let end = (i + 1 + TOPIC_UNITS).min(units.len());
+            keys.extend((i + 1..end).filter(is_body));
+            if fresh || keys != ahead_keys {
+                bigrams(keys.iter().filter_map(|&j| units.get(j)), &mut after);
+                std::mem::swap(&mut keys, &mut ahead_keys);
+            }
+            fresh = false;
             share(&before, &after).map(|s| {
                 if s < 0.05 {
                     "topic:new"

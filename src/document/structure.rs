@@ -124,6 +124,26 @@ impl Page {
         explain(&self.units, &self.feats, w)
     }
 
+    /// Every active cue of unit `i` with how much more it speaks for role `a` than
+    /// for role `b` (largest first): for studying one decision while fitting.
+    pub fn compare(&self, w: &Weights, i: usize, role: &str, other: &str) -> Vec<(String, f64)> {
+        let (Some(a), Some(b)) = (Role::from_name(role), Role::from_name(other)) else {
+            return Vec::new();
+        };
+        let mut active = Vec::new();
+        self.feats.active(i, &mut active);
+        let mut out: Vec<(String, f64)> = active
+            .iter()
+            .map(|&f| {
+                let diff = w.emit(a.index(), f) - w.emit(b.index(), f);
+                (features::name(f), (diff * 100.0).round() / 100.0)
+            })
+            .filter(|(_, d)| *d != 0.0)
+            .collect();
+        out.sort_by(|x, y| y.1.total_cmp(&x.1));
+        out
+    }
+
     /// The document a role sequence gives (unknown names read as paragraphs).
     pub fn document(&self, source: &str, roles: &[&str]) -> Document {
         let roles: Vec<Role> = roles
