@@ -16,6 +16,7 @@
 //! parsed is reported once (as a warning) and treated as absent.
 
 pub mod atomic;
+pub mod hash;
 pub mod history;
 pub mod paths;
 pub mod place;

@@ -2,7 +2,8 @@
 //!
 //! `$XDG_STATE_HOME/kanbao` (default `~/.local/state/kanbao`) holds what kanbao
 //! remembers; `$XDG_CONFIG_HOME/kanbao` (default `~/.config/kanbao`) what the user
-//! writes. The rules are small enough to keep here rather than pull in a crate: a
+//! writes; `$XDG_CACHE_HOME/kanbao` (default `~/.cache/kanbao`) what can be rebuilt
+//! (archive indexes). The rules are small enough to keep here rather than pull in a crate: a
 //! variable counts only when it is set to an absolute path (the specification says
 //! relative ones are to be ignored), otherwise the default under `$HOME`.
 
@@ -19,6 +20,8 @@ pub struct Dirs {
     pub state: PathBuf,
     /// `$XDG_CONFIG_HOME/kanbao`.
     pub config: PathBuf,
+    /// `$XDG_CACHE_HOME/kanbao`.
+    pub cache: PathBuf,
 }
 
 impl Dirs {
@@ -41,6 +44,7 @@ impl Dirs {
         Some(Self {
             state: base("XDG_STATE_HOME", &[".local", "state"])?.join(APP),
             config: base("XDG_CONFIG_HOME", &[".config"])?.join(APP),
+            cache: base("XDG_CACHE_HOME", &[".cache"])?.join(APP),
         })
     }
 
@@ -77,6 +81,7 @@ mod tests {
     fn defaults_are_under_home() {
         let d = Dirs::from_vars(env(&[("HOME", "/home/reader")])).unwrap();
         assert_eq!(d.state, PathBuf::from("/home/reader/.local/state/kanbao"));
+        assert_eq!(d.cache, PathBuf::from("/home/reader/.cache/kanbao"));
         assert_eq!(
             d.config_file(),
             PathBuf::from("/home/reader/.config/kanbao/config.toml")
@@ -89,9 +94,11 @@ mod tests {
             ("HOME", "/h"),
             ("XDG_STATE_HOME", "/s"),
             ("XDG_CONFIG_HOME", "relative/c"),
+            ("XDG_CACHE_HOME", "/c"),
         ]))
         .unwrap();
         assert_eq!(d.state, PathBuf::from("/s/kanbao"));
+        assert_eq!(d.cache, PathBuf::from("/c/kanbao"));
         assert_eq!(d.config, PathBuf::from("/h/.config/kanbao"));
         assert_eq!(Dirs::from_vars(env(&[])), None);
     }

@@ -75,9 +75,7 @@ pub struct Page<'a> {
 /// A stable 64-bit hash of a page's text (FNV-1a): the same text gives the same key
 /// in every run and every version of kanbao, which `std`'s hasher does not promise.
 pub fn content_key(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    super::hash::stable_hash(text.as_bytes())
 }
 
 /// Where `place` is in `pages`: (page index, byte offset). `None` for an empty set.
