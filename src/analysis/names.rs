@@ -89,6 +89,20 @@ pub fn byline_people(byline: &str) -> Vec<Range<usize>> {
     byline::people(byline)
 }
 
+/// `text` cut into jieba's tagged words.
+fn tokens_of<'a>(seg: &Segmenter, text: &'a str) -> Vec<Token<'a>> {
+    seg.tagged(text)
+        .into_iter()
+        .filter_map(|(range, tag)| {
+            Some(Token {
+                word: text.get(range.clone())?,
+                range,
+                tag,
+            })
+        })
+        .collect()
+}
+
 /// The names in one article, in reading order.
 pub fn names(seg: &Segmenter, doc: &Document, article: usize) -> Vec<Name> {
     let Some(a) = doc.articles.get(article) else {
@@ -100,17 +114,7 @@ pub fn names(seg: &Segmenter, doc: &Document, article: usize) -> Vec<Name> {
         let text = doc.str(span);
         let people = byline::people(text);
         // The dateline's place (`本报成都6月2日电`, `北京海淀区  陈  雪`), outside the names.
-        let tokens: Vec<Token> = seg
-            .tagged(text)
-            .into_iter()
-            .filter_map(|(range, tag)| {
-                Some(Token {
-                    word: text.get(range.clone())?,
-                    range,
-                    tag,
-                })
-            })
-            .collect();
+        let tokens = tokens_of(seg, text);
         let places: Vec<Range<usize>> = place::find(&tokens)
             .into_iter()
             .filter(|p| !people.iter().any(|r| r.start < p.end && p.start < r.end))
@@ -145,18 +149,7 @@ pub fn names(seg: &Segmenter, doc: &Document, article: usize) -> Vec<Name> {
         })
         .map(|(part, span)| {
             let text = doc.str(span);
-            let tokens = seg
-                .tagged(text)
-                .into_iter()
-                .filter_map(|(range, tag)| {
-                    Some(Token {
-                        word: text.get(range.clone())?,
-                        range,
-                        tag,
-                    })
-                })
-                .collect();
-            (part, text, span.range.start, tokens)
+            (part, text, span.range.start, tokens_of(seg, text))
         })
         .collect();
     // People first over the whole article, so a name confirmed in one paragraph is known

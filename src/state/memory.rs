@@ -14,7 +14,7 @@ use crate::document::{Article, Document};
 use crate::persist::place::{Page, Place, resolve};
 use crate::persist::{SetRecord, content_key};
 
-use super::reader::Pos;
+use super::reader::{Pos, Unit};
 use super::{AppState, Effect, KeyMode};
 
 /// The name `''` goes back with: the place before the last jump.
@@ -263,13 +263,7 @@ fn resumed_message(state: &AppState) -> String {
     } else {
         String::new()
     };
-    let headline = state
-        .docs
-        .get(unit.doc)
-        .and_then(|d| {
-            let span = d.articles.get(unit.article)?.title.as_ref()?;
-            d.text.get(span.range.clone())
-        })
+    let headline = headline_of(state, unit)
         .map(|t| format!(": {}", shorten(&one_line(t), 16)))
         .unwrap_or_default();
     format!(
@@ -367,15 +361,7 @@ pub fn snapshot(state: &mut AppState) -> SetRecord {
     };
     let summary = match state.shown_unit() {
         Some(unit) => {
-            let headline = state
-                .docs
-                .get(unit.doc)
-                .and_then(|d| {
-                    let span = d.articles.get(unit.article)?.title.as_ref()?;
-                    d.text.get(span.range.clone())
-                })
-                .map(one_line)
-                .unwrap_or_default();
+            let headline = headline_of(state, unit).map(one_line).unwrap_or_default();
             format!(
                 "page {}/{} · article {} · {}% · {headline}",
                 unit.doc + 1,
@@ -398,4 +384,11 @@ pub fn snapshot(state: &mut AppState) -> SetRecord {
         summary,
         ..SetRecord::default()
     }
+}
+
+/// The headline of the article `unit` is part of, if it has one.
+fn headline_of(state: &AppState, unit: Unit) -> Option<&str> {
+    let doc = state.docs.get(unit.doc)?;
+    let span = doc.articles.get(unit.article)?.title.as_ref()?;
+    doc.text.get(span.range.clone())
 }

@@ -3,15 +3,7 @@
 //! config or state file that costs one warning, never the page.
 
 use crate::home::Home;
-use crate::pty::{Launch, Pty};
-
-fn status_row(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
-    screen
-        .rows(0, cols.get())
-        .nth(usize::from(rows.get()) - 1)
-        .unwrap_or_default()
-}
+use crate::pty::{Launch, Pty, status_row};
 
 fn start(home: &Home, args: &[&str], env: &[(&str, &str)]) -> Pty {
     let mut p = Pty::start(&Launch {

@@ -2,16 +2,7 @@
 //! shows the count in the status line, `n` moves on, `--search` opens with it active.
 //! Waits poll the screen (see `pty.rs`); nothing here asserts timing.
 
-use crate::pty::Pty;
-
-/// The status line (the last row).
-fn status(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
-    screen
-        .rows(0, cols.get())
-        .nth(usize::from(rows.get()) - 1)
-        .unwrap_or_default()
-}
+use crate::pty::{Pty, status_row as status};
 
 #[test]
 fn typing_a_chinese_query_shows_the_count_and_n_moves_on() {

@@ -3,15 +3,7 @@
 //! Each test keeps its own home ([`crate::home`]) across the runs it starts.
 
 use crate::home::Home;
-use crate::pty::{Launch, Pty};
-
-fn status_row(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
-    screen
-        .rows(0, cols.get())
-        .nth(usize::from(rows.get()) - 1)
-        .unwrap_or_default()
-}
+use crate::pty::{Launch, Pty, status_row};
 
 /// The article pane's part of row `y` (right of the section list's border).
 fn pane_row(screen: &vt100::Screen, y: u16) -> String {

@@ -1,15 +1,7 @@
 //! Issue 14's reader behaviour in a pseudo-terminal ([`crate::pty`]): Esc never quits
 //! (in list focus, after a count, after a search), Ctrl-f moves a page.
 
-use crate::pty::Pty;
-
-fn status_row(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
-    screen
-        .rows(0, cols.get())
-        .nth(usize::from(rows.get()) - 1)
-        .unwrap_or_default()
-}
+use crate::pty::{Pty, status_row};
 
 fn any_reversed(screen: &vt100::Screen) -> bool {
     let (rows, cols) = screen.size();

@@ -299,3 +299,12 @@ impl Drop for Pty {
         }
     }
 }
+
+/// The screen's last row: the status line.
+pub fn status_row(screen: &vt100::Screen) -> String {
+    let (rows, cols) = screen.size();
+    screen
+        .rows(0, cols.get())
+        .nth(usize::from(rows.get()) - 1)
+        .unwrap_or_default()
+}
