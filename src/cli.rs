@@ -46,6 +46,11 @@ pub struct Cli {
     #[arg(long)]
     pub halfwidth_punct: bool,
 
+    /// Show a traditional-character page in simplified characters, one for one, on
+    /// screen and in `--dump text` (`--dump json` always keeps the source's characters).
+    #[arg(long)]
+    pub simplified: bool,
+
     /// Decode every page with this encoding instead of detecting it
     /// (e.g. utf-8, gb18030, gbk, big5, utf-16le).
     #[arg(long, value_name = "NAME")]
@@ -168,6 +173,7 @@ impl Cli {
             paragraph_indent: self.indent.or(config.indent).unwrap_or(2),
             ambiguous_wide: self.ambiguous_wide || config.ambiguous_wide == Some(true),
             fullwidth_punct: !self.halfwidth_punct && config.halfwidth_punct != Some(true),
+            simplified: self.simplified || config.simplified == Some(true),
             ..LayoutOptions::default()
         }
     }

@@ -42,6 +42,8 @@ pub struct Config {
     pub ambiguous_wide: Option<bool>,
     /// Keep OCR's half-width punctuation in Chinese text as it is (`--halfwidth-punct`).
     pub halfwidth_punct: Option<bool>,
+    /// Show traditional characters as simplified (`--simplified`).
+    pub simplified: Option<bool>,
     pub encoding: Option<String>,
     pub keywords: Option<usize>,
     pub textrank: Option<bool>,
@@ -217,6 +219,10 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
     item(
         "Keep OCR's half-width , ( ) : ; ? ! in Chinese text instead of showing them full-width (--halfwidth-punct).",
         format!("halfwidth_punct = {}", !layout.fullwidth_punct),
+    );
+    item(
+        "Show a traditional-character page in simplified characters, one for one (--simplified).",
+        format!("simplified = {}", layout.simplified),
     );
     item(
         "Decode every page with this encoding instead of detecting it (--encoding).",

@@ -254,6 +254,13 @@ fn write_lines(
             .trim_end()
             .chars()
             .filter(|&c| !is_bidi_control(c))
+            .map(|c| {
+                if opts.simplified {
+                    crate::analysis::script::to_simplified(c).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
             .collect();
         out.write_all(kept.as_bytes())?;
         out.write_all(b"\n")?;

@@ -59,6 +59,9 @@ pub struct LayoutOptions {
     /// [`punct`]); the text itself keeps the source's characters. Off here, so that
     /// the library lays out the source as it is; the front end turns it on.
     pub fullwidth_punct: bool,
+    /// Show traditional characters as simplified ones (one for one, `--simplified`):
+    /// a display option, applied where text is drawn or printed, never to the text.
+    pub simplified: bool,
 }
 
 impl Default for LayoutOptions {
@@ -69,6 +72,7 @@ impl Default for LayoutOptions {
             ambiguous_wide: false,
             words: WordSource::Quick,
             fullwidth_punct: false,
+            simplified: false,
         }
     }
 }

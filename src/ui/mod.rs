@@ -137,7 +137,30 @@ impl Widget for TooSmall {
 /// expanded as the layout measured them, other control characters shown as Control
 /// Pictures), so no escape sequence from a document ever reaches the terminal.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    crate::layout::width::display(text)
+    let shown = crate::layout::width::display(text);
+    if !SIMPLIFIED.with(std::cell::Cell::get) {
+        return shown;
+    }
+    // One for one, three bytes each side (`analysis::script`): widths, and the byte
+    // ranges highlights were cut at, stay as they are.
+    let script = crate::analysis::script::to_simplified;
+    if shown.chars().any(|c| script(c).is_some()) {
+        Cow::Owned(shown.chars().map(|c| script(c).unwrap_or(c)).collect())
+    } else {
+        shown
+    }
+}
+
+thread_local! {
+    /// `--simplified`: every piece of page text drawn goes through [`sanitize`], so the
+    /// pane, the section list, the results and the status line all show it.
+    static SIMPLIFIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Shows traditional characters as simplified ones in what this thread draws
+/// (`--simplified`); the documents keep their characters.
+pub fn set_simplified(on: bool) {
+    SIMPLIFIED.with(|s| s.set(on));
 }
 
 /// `text` cut to `width` columns, with an ellipsis when something was cut.

@@ -57,3 +57,38 @@ fn the_reader_highlights_traditional_hits_and_ctrl_o_turns_folding_off() {
     press(&mut s, "<C-o>");
     assert_eq!(hits(&s).len(), 3);
 }
+
+#[test]
+fn simplified_display_changes_what_is_shown_never_the_text() {
+    let big5 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/big5.md");
+    let text = |extra: &[&str]| {
+        let out = crate::home::kanbao()
+            .args(["--keywords", "0", "--dump", "text"])
+            .args(extra)
+            .arg(big5)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = text(&[]);
+    let shown = text(&["--simplified"]);
+    assert!(plain.contains("颱風") && !plain.contains("台风"), "{plain}");
+    assert!(shown.contains("台风") && !shown.contains("颱風"), "{shown}");
+    assert_eq!(plain.chars().count(), shown.chars().count(), "one for one");
+    // The JSON dump keeps the source's characters whatever the display says.
+    assert_eq!(
+        dump_matches(&["--search", "台风", "--simplified", big5]),
+        ["颱風", "颱風"]
+    );
+    // In the reader: the pane draws simplified characters while the option is on.
+    let docs = kanbao::input::load(&[std::path::PathBuf::from(big5)]).unwrap();
+    let state = state_on(docs, 100, 30);
+    kanbao::ui::set_simplified(true);
+    let on = crate::support::screen_text(crate::support::render(&state).backend().buffer());
+    kanbao::ui::set_simplified(false);
+    let off = crate::support::screen_text(crate::support::render(&state).backend().buffer());
+    assert!(on.contains("台风") && !on.contains("颱風"), "{on}");
+    assert!(off.contains("颱風"), "{off}");
+}
