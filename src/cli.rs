@@ -17,7 +17,14 @@ use crate::options::{AnalysisOptions, Options, Output, SearchOptions};
 
 /// kanbao (看报): read OCR'd Chinese newspaper pages (markdown) in the terminal.
 #[derive(Debug, Parser)]
-#[command(version, about, args_override_self = true)]
+#[command(
+    version,
+    about,
+    args_override_self = true,
+    after_help = "Archives: `kanbao index DIR...` builds or updates a directory's full-text index \
+                  and can search it (`kanbao index --help`); a directory named `index` opens as \
+                  `kanbao ./index`."
+)]
 pub struct Cli {
     /// Pages to open: files, directories of pages, or `-` for standard input.
     /// Without any, the bundled sample page opens.
