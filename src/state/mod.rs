@@ -314,6 +314,7 @@ impl AppState {
                     &self.docs,
                     &self.reader.units,
                     room,
+                    self.layout.fullwidth_punct,
                 );
             }
             self.list.measured = (room, self.list.entries.len());

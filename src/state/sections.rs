@@ -41,20 +41,34 @@ pub const KICKER_JOIN: &str = " ▸ ";
 /// The text an article entry shows in rows of `room` columns, and how many of its
 /// bytes are the kicker (with [`KICKER_JOIN`]): `kicker ▸ headline`, the headline, or
 /// the article's opening words. A kicker longer than one row is cut to it, so that
-/// it never pushes the headline out of its rows.
-pub fn article_text(doc: &Document, article: usize, room: usize) -> (String, usize) {
+/// it never pushes the headline out of its rows. With `fullwidth`, OCR's half-width
+/// punctuation inside Chinese shows full-width, as in the pane (it is measured here, so
+/// the rows the list counts are the rows it draws).
+pub fn article_text(
+    doc: &Document,
+    article: usize,
+    room: usize,
+    fullwidth: bool,
+) -> (String, usize) {
     let a = doc.articles.get(article);
-    let title = a.and_then(|x| doc.field(x.title.as_ref()));
-    let kicker = a.and_then(|x| doc.field(x.kicker.as_ref()));
-    let flat = |s: &str| s.replace(['\n', '\r'], " ");
+    let shown = |text: &str| {
+        let flat = text.replace(['\n', '\r'], " ");
+        if fullwidth {
+            crate::layout::punct::show(&flat, 0, flat.len()).into_owned()
+        } else {
+            flat
+        }
+    };
+    let title = a.and_then(|x| doc.field(x.title.as_ref())).map(shown);
+    let kicker = a.and_then(|x| doc.field(x.kicker.as_ref())).map(shown);
     match (kicker, title) {
         (Some(k), Some(t)) => {
-            let lead = format!("{}{KICKER_JOIN}", cut_to(&flat(k), room.saturating_sub(3)));
+            let lead = format!("{}{KICKER_JOIN}", cut_to(&k, room.saturating_sub(3)));
             let len = lead.len();
-            (lead + &flat(t), len)
+            (lead + &t, len)
         }
-        (None, Some(t)) => (flat(t), 0),
-        _ => (flat(&doc.article_label(article)), 0),
+        (None, Some(t)) => (t, 0),
+        _ => (shown(&doc.article_label(article)), 0),
     }
 }
 
@@ -129,14 +143,21 @@ pub fn text_room(width: u16, digits: usize) -> usize {
 }
 
 /// Sets `rows` of `entries[from..]` for text `room` columns wide.
-pub fn measure(entries: &mut [Entry], from: usize, docs: &[Document], units: &[Unit], room: usize) {
+pub fn measure(
+    entries: &mut [Entry],
+    from: usize,
+    docs: &[Document],
+    units: &[Unit],
+    room: usize,
+    fullwidth: bool,
+) {
     for e in entries.iter_mut().skip(from) {
         e.rows = match e.kind {
             EntryKind::Article { unit } => units
                 .get(unit)
                 .and_then(|u| docs.get(u.doc).map(|d| (d, u.article)))
                 .map_or(1, |(d, a)| {
-                    let (text, kicker) = article_text(d, a, room);
+                    let (text, kicker) = article_text(d, a, room, fullwidth);
                     let max = MAX_ARTICLE_ROWS + usize::from(kicker > 0);
                     u16::try_from(wrap(&text, room, max).0.len()).unwrap_or(1)
                 }),

@@ -136,7 +136,7 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             };
             // `kicker ▸ headline`, wrapped onto the rows the state measured: the
             // kicker dim, the headline bold, a cut only past the last row.
-            let (text, kicker) = sections::article_text(d, a, room);
+            let (text, kicker) = sections::article_text(d, a, room, state.layout.fullwidth_punct);
             let text = sanitize(&text).into_owned();
             let kicker = if text.is_char_boundary(kicker) {
                 kicker

@@ -233,7 +233,7 @@ fn cut_headlines(width: u16, height: u16) -> (usize, usize) {
     let cut = titled
         .iter()
         .filter(|&&a| {
-            let (text, kicker) = sections::article_text(doc, a, room);
+            let (text, kicker) = sections::article_text(doc, a, room, false);
             let max = sections::MAX_ARTICLE_ROWS + usize::from(kicker > 0);
             sections::wrap(&text, room, max).1
         })
@@ -373,4 +373,24 @@ fn colon_commands_name_the_keys_they_stand_for() {
     assert_eq!(s.reader.top, kanbao::state::Pos::default());
     // And :q quits.
     assert!(press(&mut s, ":q<Enter>").contains(&Effect::Quit));
+}
+
+#[test]
+fn the_list_shows_half_width_punctuation_as_the_pane_does() {
+    let mut s = sample(100, 30);
+    let first = |s: &kanbao::state::AppState| row_text(render(s).backend().buffer(), 0);
+    assert!(first(&s).contains("为扮靓城市环境,近日,"), "{}", first(&s));
+    s.layout.fullwidth_punct = true;
+    kanbao::state::update(
+        &mut s,
+        kanbao::action::Action::ResizeScreen {
+            width: 100,
+            height: 30,
+        },
+    );
+    assert!(
+        first(&s).contains("为扮靓城市环境，近日，"),
+        "{}",
+        first(&s)
+    );
 }

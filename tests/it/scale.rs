@@ -106,7 +106,14 @@ fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
     // The list built piece by piece is the list built at once.
     let mut at_once = sections::build(&state.docs, &state.reader.units);
     let room = state.list.measured.0;
-    sections::measure(&mut at_once, 0, &state.docs, &state.reader.units, room);
+    sections::measure(
+        &mut at_once,
+        0,
+        &state.docs,
+        &state.reader.units,
+        room,
+        state.layout.fullwidth_punct,
+    );
     assert_eq!(state.list.entries, at_once);
 }
 
@@ -159,7 +166,14 @@ fn pages_arriving_do_not_move_the_reader() {
     assert_eq!(state.list.entries[..entries.len()], entries[..]);
     let mut at_once = sections::build(&state.docs, &state.reader.units);
     let room = state.list.measured.0;
-    sections::measure(&mut at_once, 0, &state.docs, &state.reader.units, room);
+    sections::measure(
+        &mut at_once,
+        0,
+        &state.docs,
+        &state.reader.units,
+        room,
+        state.layout.fullwidth_punct,
+    );
     assert_eq!(state.list.entries, at_once);
     // G now reaches the last page.
     update(&mut state, Action::JumpToEnd);
