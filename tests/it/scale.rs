@@ -104,17 +104,7 @@ fn background_load_delivers_every_page_in_order_and_skips_bad_ones() {
     assert!(message.contains("p5.md"), "{message}");
 
     // The list built piece by piece is the list built at once.
-    let mut at_once = sections::build(&state.docs, &state.reader.units);
-    let room = state.list.measured.0;
-    sections::measure(
-        &mut at_once,
-        0,
-        &state.docs,
-        &state.reader.units,
-        room,
-        state.layout.fullwidth_punct,
-    );
-    assert_eq!(state.list.entries, at_once);
+    assert_eq!(state.list.entries, list_built_at_once(&state));
 }
 
 #[test]
@@ -164,17 +154,7 @@ fn pages_arriving_do_not_move_the_reader() {
     assert_eq!(state.reader.top, top);
     assert_eq!(state.list.selected, selected);
     assert_eq!(state.list.entries[..entries.len()], entries[..]);
-    let mut at_once = sections::build(&state.docs, &state.reader.units);
-    let room = state.list.measured.0;
-    sections::measure(
-        &mut at_once,
-        0,
-        &state.docs,
-        &state.reader.units,
-        room,
-        state.layout.fullwidth_punct,
-    );
-    assert_eq!(state.list.entries, at_once);
+    assert_eq!(state.list.entries, list_built_at_once(&state));
     // G now reaches the last page.
     update(&mut state, Action::JumpToEnd);
     let last = state.reader.units[state.reader.top.unit];
@@ -404,4 +384,19 @@ fn a_bad_first_page_is_skipped_before_the_first_frame() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("p1.md"), "{err}");
+}
+
+/// The section list of `state`'s pages built and measured in one go, as the list a
+/// background load extended page by page must be.
+fn list_built_at_once(state: &AppState) -> Vec<kanbao::state::Entry> {
+    let mut at_once = sections::build(&state.docs, &state.reader.units);
+    sections::measure(
+        &mut at_once,
+        0,
+        &state.docs,
+        &state.reader.units,
+        state.list.measured.0,
+        state.layout.fullwidth_punct,
+    );
+    at_once
 }
