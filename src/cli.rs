@@ -10,6 +10,7 @@ use clap::{Parser, ValueEnum};
 use crate::analysis::keywords::{KeywordOptions, Method};
 use crate::analysis::search::MatchMode;
 use crate::analysis::segmenter::SegmenterOptions;
+use crate::i18n::Lang;
 use crate::config::Config;
 use crate::input::LoadOptions;
 use crate::layout::LayoutOptions;
@@ -110,6 +111,11 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
+    /// The interface's language: zh (Chinese) or en. Default: Chinese when the first
+    /// of LC_ALL, LC_MESSAGES, LANG that is set names it (zh_CN.UTF-8), else English.
+    #[arg(long, value_name = "LANG", value_parser = lang_value)]
+    pub lang: Option<Lang>,
+
     /// A user dictionary in jieba's format (`word [freq] [tag]` per line), instead of
     /// `$XDG_CONFIG_HOME/kanbao/dict.txt`.
     #[arg(long, value_name = "FILE")]
@@ -170,7 +176,16 @@ impl Cli {
             },
             keyword_highlights: config.keyword_highlights != Some(false),
             warnings: Vec::new(),
+            lang: self.lang_with(config, |name| std::env::var(name).ok()),
         }
+    }
+
+    /// The interface's language: the flag, else the configuration, else the locale
+    /// variables `env` reads (the process's, or a test's table).
+    pub fn lang_with(&self, config: &Config, env: impl Fn(&str) -> Option<String>) -> Lang {
+        self.lang
+            .or_else(|| config.lang.as_deref().and_then(Lang::parse))
+            .unwrap_or_else(|| Lang::from_env(env))
     }
 
     /// Layout options from the flags and the configuration.
@@ -212,6 +227,11 @@ impl Cli {
 /// *key* words, and a huge count (`18446744073709551615`) once wrapped around in the
 /// arithmetic behind it.
 pub const MAX_KEYWORDS: usize = 100;
+
+/// Parses `--lang`: `zh` (or a locale naming Chinese, `zh_CN`) or `en`.
+fn lang_value(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| format!("`{value}` is not zh or en"))
+}
 
 /// Parses `--keywords`, refusing counts above [`MAX_KEYWORDS`] with a message.
 fn keyword_count(value: &str) -> Result<usize, String> {

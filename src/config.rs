@@ -30,6 +30,7 @@ use serde::Deserialize;
 use crate::action::Action;
 use crate::keymap::{self, Key, Keymap};
 use crate::options::Options;
+use crate::i18n::Lang;
 use crate::ui::theme::{self, Theme};
 
 /// The file as written: every value optional, unknown keys refused (a typo is named
@@ -56,6 +57,8 @@ pub struct Config {
     pub resume: Option<bool>,
     /// `dark`, `light` or `mono`.
     pub theme: Option<String>,
+    /// The interface's language, `zh` or `en` (`--lang`); unset, the locale decides.
+    pub lang: Option<String>,
     /// Colours set one by one over the theme's: slot name → style words.
     pub colors: BTreeMap<String, String>,
     /// Action name → keys.
@@ -147,6 +150,11 @@ impl Settings {
             if let Err(problem) = theme.set(slot, spec) {
                 problems.push(format!("[colors] {problem}"));
             }
+        }
+        if let Some(lang) = &config.lang
+            && Lang::parse(lang).is_none()
+        {
+            problems.push(format!("lang `{lang}` is not zh or en"));
         }
         let mut keymap = Keymap::default();
         for (name, keys) in &config.keys {
@@ -276,6 +284,13 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
             None => format!("# theme = {}", s(&settings.theme_name)),
         },
     );
+    item(
+        "The interface's language, zh or en (--lang). Unset, the first of LC_ALL, LC_MESSAGES, LANG decides (zh_CN.UTF-8: zh).",
+        match &config.lang {
+            Some(_) => format!("lang = {}", s(options.lang.name())),
+            None => format!("# lang = {}", s(options.lang.name())),
+        },
+    );
     let _ = writeln!(
         out,
         "[colors]\n# Colours over the theme's, one by one: words for a foreground colour\n\
@@ -306,7 +321,7 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
         let _ = writeln!(
             out,
             "# {}\n{} = [{}]",
-            b.help,
+            b.help.en,
             b.action.name(),
             keys.join(", ")
         );

@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 
+use crate::i18n::{self, Text};
 use crate::action::Action;
 use crate::state::KeyMode;
 
@@ -203,12 +204,17 @@ fn lookup(table: &[Binding], key: Key) -> Option<Action> {
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
-    pub help: &'static str,
+    /// In English and Chinese: the help shows the one in force (`crate::i18n`).
+    pub help: Text,
 }
 
 macro_rules! bindings {
-    ($( [$($key:expr),+] => $action:expr, $help:literal; )*) => {
-        &[ $( Binding { keys: &[$($key),+], action: $action, help: $help }, )* ]
+    ($( [$($key:expr),+] => $action:expr, $help:literal / $zh:literal; )*) => {
+        &[ $( Binding {
+            keys: &[$($key),+],
+            action: $action,
+            help: Text { en: $help, zh: $zh },
+        }, )* ]
     };
 }
 
@@ -219,69 +225,69 @@ use Key::{
 
 /// Every key binding, in the order the help screen lists them.
 pub static BINDINGS: &[Binding] = bindings! {
-    [Char('j'), Down] => Action::MoveDown, "line down (list: next entry)";
-    [Char('k'), Up] => Action::MoveUp, "line up (list: previous entry)";
-    [Char(' '), PageDown, Char('f'), Ctrl('f')] => Action::ScrollPageDown, "page down (also in help and lists)";
-    [Char('b'), PageUp, Ctrl('b')] => Action::ScrollPageUp, "page up (also in help and lists)";
-    [Ctrl('d')] => Action::ScrollHalfPageDown, "half page down";
-    [Ctrl('u')] => Action::ScrollHalfPageUp, "half page up";
-    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article N of this page)";
-    [Char('G'), End] => Action::JumpToEnd, "end (NG: article N of this page, as numbered)";
-    [Char(']')] => Action::NextArticle, "next article";
-    [Char('[')] => Action::PrevArticle, "previous article";
-    [Char('}')] => Action::NextSubhead, "next subhead";
-    [Char('{')] => Action::PrevSubhead, "previous subhead";
-    [Char('J')] => Action::NextPage, "next page (document)";
-    [Char('K')] => Action::PrevPage, "previous page (document)";
-    [Char('P')] => Action::JumpToPage, "NP: page N of all the pages";
-    [Tab, BackTab] => Action::SwitchFocus, "switch focus: list / article";
-    [Char('h'), Left] => Action::FocusSectionList, "focus the section list";
-    [Char('l'), Right] => Action::FocusArticlePane, "focus the article";
-    [Enter] => Action::OpenSelection, "open the selected entry";
-    [Char('t')] => Action::ToggleSectionList, "show / hide the section list";
-    [Char('<')] => Action::NarrowSectionList, "narrower section list";
-    [Char('>')] => Action::WidenSectionList, "wider section list";
-    [Char('y')] => Action::CopyArticle, "copy the article to the clipboard (OSC 52)";
-    [Char('?')] => Action::ToggleHelp, "this help";
-    [Ctrl('l')] => Action::RedrawScreen, "repaint the screen";
-    [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)";
+    [Char('j'), Down] => Action::MoveDown, "line down (list: next entry)" / "下移一行（列表：下一项）";
+    [Char('k'), Up] => Action::MoveUp, "line up (list: previous entry)" / "上移一行（列表：上一项）";
+    [Char(' '), PageDown, Char('f'), Ctrl('f')] => Action::ScrollPageDown, "page down (also in help and lists)" / "下翻一屏（帮助和列表中也可用）";
+    [Char('b'), PageUp, Ctrl('b')] => Action::ScrollPageUp, "page up (also in help and lists)" / "上翻一屏（帮助和列表中也可用）";
+    [Ctrl('d')] => Action::ScrollHalfPageDown, "half page down" / "下翻半屏";
+    [Ctrl('u')] => Action::ScrollHalfPageUp, "half page up" / "上翻半屏";
+    [Char('g'), Home] => Action::JumpToStart, "beginning (Ng: article N of this page)" / "开头（Ng：本页第 N 篇）";
+    [Char('G'), End] => Action::JumpToEnd, "end (NG: article N of this page, as numbered)" / "末尾（NG：本页第 N 篇，按编号）";
+    [Char(']')] => Action::NextArticle, "next article" / "下一篇";
+    [Char('[')] => Action::PrevArticle, "previous article" / "上一篇";
+    [Char('}')] => Action::NextSubhead, "next subhead" / "下一个小标题";
+    [Char('{')] => Action::PrevSubhead, "previous subhead" / "上一个小标题";
+    [Char('J')] => Action::NextPage, "next page (document)" / "下一页（文件）";
+    [Char('K')] => Action::PrevPage, "previous page (document)" / "上一页（文件）";
+    [Char('P')] => Action::JumpToPage, "NP: page N of all the pages" / "NP：全部页中的第 N 页";
+    [Tab, BackTab] => Action::SwitchFocus, "switch focus: list / article" / "切换焦点：列表 / 正文";
+    [Char('h'), Left] => Action::FocusSectionList, "focus the section list" / "焦点移到版面列表";
+    [Char('l'), Right] => Action::FocusArticlePane, "focus the article" / "焦点移到正文";
+    [Enter] => Action::OpenSelection, "open the selected entry" / "打开所选项";
+    [Char('t')] => Action::ToggleSectionList, "show / hide the section list" / "显示 / 隐藏版面列表";
+    [Char('<')] => Action::NarrowSectionList, "narrower section list" / "版面列表变窄";
+    [Char('>')] => Action::WidenSectionList, "wider section list" / "版面列表变宽";
+    [Char('y')] => Action::CopyArticle, "copy the article to the clipboard (OSC 52)" / "把本篇复制到剪贴板（OSC 52）";
+    [Char('?')] => Action::ToggleHelp, "this help" / "本帮助";
+    [Ctrl('l')] => Action::RedrawScreen, "repaint the screen" / "重绘屏幕";
+    [Ctrl('z')] => Action::SuspendProcess, "suspend (fg resumes)" / "挂起（fg 恢复）";
     // keywords
-    [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off";
-    [Char('p')] => Action::ToggleNameHighlights, "names mode: people, places, organisations";
-    [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence";
-    [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence";
-    [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)";
-    [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)";
-    [Char('q'), Ctrl('c')] => Action::Quit, "quit";
-    [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)";
-    [Char(':')] => Action::OpenCommandLine, ":N article N, :page N, :$ end, :q quit, :help";
+    [Char('H')] => Action::ToggleKeywordHighlights, "keyword highlights on / off" / "关键词高亮 开 / 关";
+    [Char('p')] => Action::ToggleNameHighlights, "names mode: people, places, organisations" / "专名标注：人名、地名、机构";
+    [Char('w')] => Action::JumpToNextKeyword, "next keyword occurrence" / "下一处关键词";
+    [Char('W')] => Action::JumpToPrevKeyword, "previous keyword occurrence" / "上一处关键词";
+    [Char('i')] => Action::OpenKeywordList, "the article's keywords (Enter searches)" / "本篇的关键词（Enter 搜索）";
+    [Esc] => Action::CloseOrCancel, "close help, list, prompt, search or count (never quits)" / "关闭帮助、列表、输入行、搜索或数字（不会退出）";
+    [Char('q'), Ctrl('c')] => Action::Quit, "quit" / "退出";
+    [Char('Z')] => Action::QuitOnSecondZ, "ZZ: quit (as in vim)" / "ZZ：退出（同 vim）";
+    [Char(':')] => Action::OpenCommandLine, ":N article N, :page N, :$ end, :q quit, :help" / ":N 第 N 篇，:page N 第 N 页，:$ 末尾，:q 退出，:help 帮助";
     // marks
-    [Char('m')] => Action::StartMark, "ma: mark this place as a (any letter)";
-    [Char('\'')] => Action::StartJumpToMark, "'a: back to mark a; '': back to before the last jump";
-    [Char('M')] => Action::OpenBookmarks, "the marks, with headline and text (Enter jumps)";
+    [Char('m')] => Action::StartMark, "ma: mark this place as a (any letter)" / "ma：把这里记为书签 a（任一字母）";
+    [Char('\'')] => Action::StartJumpToMark, "'a: back to mark a; '': back to before the last jump" / "'a：回到书签 a；''：回到上次跳转之前";
+    [Char('M')] => Action::OpenBookmarks, "the marks, with headline and text (Enter jumps)" / "书签列表，附标题和正文（Enter 跳转）";
     // search
-    [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)";
-    [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)";
-    [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)";
-    [Char('F')] => Action::OpenSearchResults, "every match, by article (/ filters, Enter jumps)";
+    [Char('/')] => Action::OpenSearchPrompt, "search (Enter keeps, Esc goes back)" / "搜索（Enter 保留，Esc 返回）";
+    [Char('n')] => Action::JumpToNextMatch, "next search match (wraps)" / "下一处搜索结果（循环）";
+    [Char('N')] => Action::JumpToPrevMatch, "previous search match (wraps)" / "上一处搜索结果（循环）";
+    [Char('F')] => Action::OpenSearchResults, "every match, by article (/ filters, Enter jumps)" / "全部搜索结果，按文章列出（/ 筛选，Enter 跳转）";
 };
 
 /// Keys while the search prompt is open (other characters are typed into it).
 pub static PROMPT_BINDINGS: &[Binding] = bindings! {
-    [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt";
-    [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were";
-    [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings";
-    [Ctrl('o')] => Action::ToggleScriptFolding, "search: 繁简 folding on / off (台风 finds 颱風)";
-    [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history";
-    [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history";
-    [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left";
-    [Right, Ctrl('f')] => Action::MoveSearchCursorRight, "search: cursor right";
-    [Home, Ctrl('a')] => Action::MoveSearchCursorStart, "search: cursor to the start";
-    [End, Ctrl('e')] => Action::MoveSearchCursorEnd, "search: cursor to the end";
-    [Backspace, Ctrl('h')] => Action::DeleteSearchCharBack, "search: delete the character before";
-    [Delete, Ctrl('d')] => Action::DeleteSearchCharForward, "search: delete the character under";
-    [Ctrl('w')] => Action::DeleteSearchWordBack, "search: delete the word before";
-    [Ctrl('u')] => Action::DeleteSearchToStart, "search: delete to the start";
+    [Enter] => Action::ConfirmSearch, "search: keep the matches, close the prompt" / "搜索：保留结果，关闭输入行";
+    [Esc, Ctrl('c'), Ctrl('g')] => Action::CancelSearch, "search: cancel, back to where you were" / "搜索：取消，回到原处";
+    [Tab, Ctrl('t')] => Action::ToggleWholeWord, "search: whole words (jieba) / substrings" / "搜索：整词（jieba）/ 字串";
+    [Ctrl('o')] => Action::ToggleScriptFolding, "search: 繁简 folding on / off (台风 finds 颱風)" / "搜索：繁简通搜 开 / 关（台风 可找到 颱風）";
+    [Up, Ctrl('p')] => Action::RecallOlderSearch, "search: older query from the history" / "搜索：历史中更早的查询";
+    [Down, Ctrl('n')] => Action::RecallNewerSearch, "search: newer query from the history" / "搜索：历史中更近的查询";
+    [Left, Ctrl('b')] => Action::MoveSearchCursorLeft, "search: cursor left" / "搜索：光标左移";
+    [Right, Ctrl('f')] => Action::MoveSearchCursorRight, "search: cursor right" / "搜索：光标右移";
+    [Home, Ctrl('a')] => Action::MoveSearchCursorStart, "search: cursor to the start" / "搜索：光标移到开头";
+    [End, Ctrl('e')] => Action::MoveSearchCursorEnd, "search: cursor to the end" / "搜索：光标移到末尾";
+    [Backspace, Ctrl('h')] => Action::DeleteSearchCharBack, "search: delete the character before" / "搜索：删除前一个字";
+    [Delete, Ctrl('d')] => Action::DeleteSearchCharForward, "search: delete the character under" / "搜索：删除光标处的字";
+    [Ctrl('w')] => Action::DeleteSearchWordBack, "search: delete the word before" / "搜索：删除前一个词";
+    [Ctrl('u')] => Action::DeleteSearchToStart, "search: delete to the start" / "搜索：删除到开头";
 };
 
 /// The action a key asks for in `mode`.
@@ -311,7 +317,7 @@ pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
 }
 
 /// The help line for the count prefix, which is not a single binding.
-pub const COUNT_HELP: (&str, &str) = ("0-9", "count prefix: 5j, 3], 2J, 4G, 12P");
+pub const COUNT_HELP: (&str, Text) = ("0-9", i18n::COUNT_HELP);
 
 /// The action a key asks for, if any. Digits build the count prefix.
 pub fn action_for(key: Key) -> Option<Action> {
@@ -330,39 +336,57 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         .iter()
         .map(|b| {
             let keys: Vec<String> = keymap.keys_of(b).iter().map(|k| k.label()).collect();
-            (keys.join(" "), b.help)
+            (keys.join(" "), b.help.get())
         })
         .collect();
-    lines.push((COUNT_HELP.0.to_string(), COUNT_HELP.1));
-    lines.push(("wheel".to_string(), "scroll the pane under the pointer"));
-    lines.push(("click".to_string(), "open a section"));
-    lines.extend(PROMPT_HELP.iter().map(|(k, h)| ((*k).to_string(), *h)));
+    lines.push((COUNT_HELP.0.to_string(), COUNT_HELP.1.get()));
+    lines.push((i18n::WHEEL.get().to_string(), i18n::WHEEL_HELP.get()));
+    lines.push((i18n::CLICK.get().to_string(), i18n::CLICK_HELP.get()));
+    lines.extend(PROMPT_HELP.iter().map(|(k, h)| ((*k).to_string(), h.get())));
     lines
 }
 
 /// The prompt's keys for the help, condensed (readline keys need no line each); a
 /// test checks that every key of [`PROMPT_BINDINGS`] is named here.
-pub const PROMPT_HELP: &[(&str, &str)] = &[
-    ("Enter", "search: keep the matches, close the prompt"),
+pub const PROMPT_HELP: &[(&str, Text)] = &[
+    ("Enter", Text {
+            en: "search: keep the matches, close the prompt",
+            zh: "搜索：保留结果，关闭输入行",
+        }),
     (
         "Esc Ctrl-c Ctrl-g",
-        "search: cancel, back to where you were",
+        Text {
+            en: "search: cancel, back to where you were",
+            zh: "搜索：取消，回到原处",
+        },
     ),
     (
         "Tab Ctrl-t Ctrl-o",
-        "search: whole words / substrings; Ctrl-o 繁简 folding",
+        Text {
+            en: "search: whole words / substrings; Ctrl-o 繁简 folding",
+            zh: "搜索：整词 / 字串；Ctrl-o 繁简通搜",
+        },
     ),
     (
         "↑ ↓ Ctrl-p Ctrl-n",
-        "search: older / newer query from the history",
+        Text {
+            en: "search: older / newer query from the history",
+            zh: "搜索：历史中更早 / 更近的查询",
+        },
     ),
     (
         "← → Home End",
-        "search: move (also Ctrl-b Ctrl-f Ctrl-a Ctrl-e)",
+        Text {
+            en: "search: move (also Ctrl-b Ctrl-f Ctrl-a Ctrl-e)",
+            zh: "搜索：移动光标（也可 Ctrl-b Ctrl-f Ctrl-a Ctrl-e）",
+        },
     ),
     (
         "BS Del Ctrl-w Ctrl-u",
-        "search: delete before, under (Ctrl-h Ctrl-d), word, to start",
+        Text {
+            en: "search: delete before, under (Ctrl-h Ctrl-d), word, to start",
+            zh: "搜索：删除前一字、当前字（Ctrl-h Ctrl-d）、前一词、到开头",
+        },
     ),
 ];
 
@@ -469,10 +493,33 @@ mod tests {
                     PROMPT_HELP
                         .iter()
                         .any(|(keys, help)| keys.split(' ').any(|l| l == label)
-                            || help.split([' ', '(', ')', ',']).any(|l| l == label)),
+                            || help.en.split([' ', '(', ')', ',']).any(|l| l == label)),
                     "{label} missing from the prompt help"
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_help_line_is_in_chinese_too() {
+        let texts = BINDINGS
+            .iter()
+            .chain(PROMPT_BINDINGS)
+            .map(|b| b.help)
+            .chain(PROMPT_HELP.iter().map(|(_, h)| *h))
+            .chain([COUNT_HELP.1]);
+        for t in texts {
+            assert_ne!(t.en, t.zh, "{t:?} is not translated");
+            assert!(
+                t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{t:?}"
+            );
+            assert_eq!(crate::i18n::english_words(t.zh), Vec::<String>::new(), "{}", t.zh);
+        }
+        i18n::set_active(i18n::Lang::Zh);
+        let lines = help_lines();
+        i18n::set_active(i18n::Lang::En);
+        assert_eq!(lines[0].1, "下移一行（列表：下一项）");
+        assert_eq!(lines.len(), help_lines().len());
     }
 }

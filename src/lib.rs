@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod dump;
+pub mod i18n;
 pub mod index;
 pub mod input;
 pub mod keymap;

@@ -46,6 +46,7 @@ fn main() {
     kanbao::keymap::set_active(settings.keymap);
     kanbao::ui::theme::set_active(settings.theme);
     kanbao::ui::set_simplified(options.layout.simplified);
+    kanbao::i18n::set_active(options.lang);
     // Only the reader remembers: a dump never resumes and never writes state.
     if options.output == Output::Reader {
         options.memory.state_dir = dirs.map(|d| d.state);

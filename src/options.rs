@@ -39,6 +39,8 @@ pub struct Options {
     pub keyword_highlights: bool,
     /// Warnings about the configuration, shown once (status line or standard error).
     pub warnings: Vec<String>,
+    /// The interface's language (`--lang`, config.toml, else the locale).
+    pub lang: crate::i18n::Lang,
 }
 
 /// What the reader remembers between runs (see `crate::session`).

@@ -23,9 +23,6 @@ pub struct Command {
     pub action: Action,
 }
 
-/// The commands the line knows, for the message after a mistyped one.
-pub const USAGE: &str = ":N article N · :page N · :$ end · :q quit · :help";
-
 /// Reads a command line (without its `:`).
 pub fn parse(line: &str) -> Result<Command, String> {
     let line = line.trim();
@@ -53,10 +50,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
         ("0", []) => plain(Action::JumpToStart),
         ("p" | "page", [n]) => match number(n) {
             Some(n) => counted(n, Action::JumpToPage),
-            None => Err(format!("not a page number: {n}")),
+            None => Err(crate::i18n::not_a_page_number(n)),
         },
         (n, []) if number(n).is_some() => counted(number(n).unwrap_or(1), Action::JumpToEnd),
-        _ => Err(format!("unknown command :{line} ({USAGE})")),
+        _ => Err(crate::i18n::unknown_command(line)),
     }
 }
 

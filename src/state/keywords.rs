@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::i18n;
 use crate::action::Action;
 use crate::analysis::names::NameKind;
 use crate::analysis::worker::ArticleAnalysis;
@@ -218,7 +219,7 @@ pub fn background(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
         }
         Action::KeywordEngineFailed(reason) => {
-            state.message = Some(format!("keywords off: {reason}"));
+            state.message = Some(i18n::keywords_off(&reason));
             k.status = EngineStatus::Failed(reason);
         }
         Action::ArticleAnalysed {
@@ -252,8 +253,8 @@ pub fn act(state: &mut AppState, action: Action, n: usize) -> Vec<Effect> {
     }
     if !state.keywords.enabled() {
         state.message = Some(match &state.keywords.status {
-            EngineStatus::Failed(reason) => format!("keywords off: {reason}"),
-            _ => "keywords are off (--keywords 0)".to_string(),
+            EngineStatus::Failed(reason) => i18n::keywords_off(reason),
+            _ => i18n::KEYWORDS_DISABLED.get().to_string(),
         });
         return vec![Effect::Redraw];
     }
@@ -263,18 +264,18 @@ pub fn act(state: &mut AppState, action: Action, n: usize) -> Vec<Effect> {
             k.show_keywords = !k.show_keywords || k.show_names;
             k.show_names = false;
             state.message = Some(if k.show_keywords {
-                "keyword highlights on".into()
+                i18n::KEYWORD_HIGHLIGHTS_ON.get().into()
             } else {
-                "keyword highlights off".into()
+                i18n::KEYWORD_HIGHLIGHTS_OFF.get().into()
             });
         }
         Action::ToggleNameHighlights => {
             let k = &mut state.keywords;
             k.show_names = !k.show_names;
             state.message = Some(if k.show_names {
-                "names: person · place · organisation (? shows the legend)".into()
+                i18n::NAMES_ON.get().into()
             } else {
-                "names off".into()
+                i18n::NAMES_OFF.get().into()
             });
         }
         Action::JumpToNextKeyword => repeat(state, n, true, None),
@@ -291,17 +292,14 @@ fn repeat(state: &mut AppState, n: usize, forward: bool, word: Option<&str>) {
     let mut cache = StepCache::default();
     for _ in 0..n {
         if !step(state, forward, word, &mut cache) {
-            let what = word.map_or_else(|| "keyword".to_string(), |w| format!("「{w}」"));
             let pending = state.keywords.status == EngineStatus::Loading
                 || state
                     .current_unit()
                     .is_some_and(|u| state.keywords.analysis(u.doc, u.article).is_none());
             state.message = Some(if pending {
-                "关键词… (keywords are still being found)".to_string()
-            } else if forward {
-                format!("no further {what} occurrence")
+                i18n::KEYWORDS_PENDING.get().to_string()
             } else {
-                format!("no earlier {what} occurrence")
+                i18n::no_further_keyword(word, forward)
             });
             return;
         }
@@ -362,9 +360,9 @@ fn open_list(state: &mut AppState) {
             .current_unit()
             .is_some_and(|u| state.keywords.analysis(u.doc, u.article).is_none());
         state.message = Some(if pending {
-            "关键词… (keywords are still being found)".into()
+            i18n::KEYWORDS_PENDING.get().into()
         } else {
-            "this article has no keywords".into()
+            i18n::NO_KEYWORDS.get().into()
         });
     } else {
         state.keywords.picker = Some(0);

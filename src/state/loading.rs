@@ -55,10 +55,7 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.loading = None;
             state.pages = state.docs.len();
             if let Some(first) = skipped.first() {
-                state.message = Some(match skipped.len() {
-                    1 => format!("skipped 1 page: {first}"),
-                    n => format!("skipped {n} pages; first: {first}"),
-                });
+                state.message = Some(crate::i18n::skipped_pages(skipped.len(), first));
             }
         }
         _ => return Vec::new(),

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n;
 use crate::action::Action;
 use crate::document::{Article, Document};
 use crate::persist::place::{Page, Place, resolve};
@@ -92,7 +93,7 @@ pub fn act(state: &mut AppState, action: &Action) -> Vec<Effect> {
             state.memory.pending = None;
             if let Some(place) = place_of_top(state) {
                 state.memory.marks.insert(letter, place);
-                state.message = Some(format!("mark {letter} set ('{letter} comes back)"));
+                state.message = Some(i18n::mark_set(letter));
                 return vec![Effect::SaveMemory];
             }
         }
@@ -102,7 +103,7 @@ pub fn act(state: &mut AppState, action: &Action) -> Vec<Effect> {
         }
         Action::OpenBookmarks => {
             if state.memory.marks.is_empty() {
-                state.message = Some("no marks yet: m and a letter sets one".into());
+                state.message = Some(i18n::NO_MARKS.get().into());
             } else {
                 state.memory.list = Some(0);
             }
@@ -120,9 +121,9 @@ fn jump_to_mark(state: &mut AppState, letter: char) {
     };
     let Some(target) = target else {
         state.message = Some(if letter == PREVIOUS {
-            "no jump to go back from yet".into()
+            i18n::NO_JUMP_BACK.get().into()
         } else {
-            format!("no mark {letter}")
+            i18n::no_mark(letter)
         });
         return;
     };
@@ -132,7 +133,7 @@ fn jump_to_mark(state: &mut AppState, letter: char) {
             state.reader.jump(&state.docs, pos);
             state.memory.previous = here;
         }
-        None => state.message = Some(format!("mark {letter}'s page has not loaded yet")),
+        None => state.message = Some(i18n::mark_not_loaded(letter)),
     }
 }
 
@@ -256,20 +257,11 @@ pub fn try_resume(state: &mut AppState) {
 /// "resumed at page 2/5, article 4: headline ('' goes back to the start)".
 fn resumed_message(state: &AppState) -> String {
     let Some(unit) = state.shown_unit() else {
-        return "resumed where you stopped".into();
+        return i18n::RESUMED.get().into();
     };
-    let page = if state.pages > 1 {
-        format!("page {}/{}, ", unit.doc + 1, state.pages)
-    } else {
-        String::new()
-    };
-    let headline = headline_of(state, unit)
-        .map(|t| format!(": {}", shorten(&one_line(t), 16)))
-        .unwrap_or_default();
-    format!(
-        "resumed at {page}article {}{headline} ('' back to the start)",
-        unit.article + 1
-    )
+    let page = (state.pages > 1).then_some((unit.doc + 1, state.pages));
+    let headline = headline_of(state, unit).map(|t| shorten(&one_line(t), 16));
+    i18n::resumed_at(page, unit.article + 1, headline.as_deref())
 }
 
 /// The reading position as a [`Place`].

@@ -27,6 +27,7 @@ pub(super) use run::apply_batch;
 pub use run::extend_to_new_pages;
 use run::start;
 
+use crate::i18n;
 use crate::action::Action;
 use crate::analysis::search::{Match, MatchMode, Query, SearchIndex};
 
@@ -159,15 +160,14 @@ impl SearchState {
         let a = self.active.as_ref()?;
         let total = a.matches.len();
         let articles = a.articles;
-        let noun = if articles == 1 { "article" } else { "articles" };
         let complete = a.done && !loading;
         let more = if complete { "" } else { "+" };
         Some(match (total, a.current) {
-            (0, _) if complete => format!("no match for {}", a.text),
-            (0, _) if a.done => format!("no match so far for {}", a.text),
-            (0, _) => format!("searching for {}…", a.text),
-            (_, Some(i)) => format!("match {}/{total}{more} · {articles} {noun}", i + 1),
-            (_, None) => format!("{total}{more} matches · {articles} {noun}"),
+            (0, _) if complete => i18n::no_match(&a.text),
+            (0, _) if a.done => i18n::no_match_so_far(&a.text),
+            (0, _) => i18n::searching(&a.text),
+            (_, Some(i)) => i18n::search_match(i + 1, total, more, articles),
+            (_, None) => i18n::search_matches(total, more, articles),
         })
     }
 

@@ -5,6 +5,7 @@
 //! only when something visible changed, so idle input (a wheel at the end of the text,
 //! a key with no binding) costs no output.
 
+use crate::i18n;
 use crate::action::Action;
 
 use super::geometry::MIN_LIST_WIDTH;
@@ -329,10 +330,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             jump(state, max);
             if let Some(load) = state.loading {
                 state.after_load = Some(AfterLoad::End);
-                state.message = Some(format!(
-                    "still loading ({} of {} pages): going on to the end as they arrive",
-                    load.done, load.total
-                ));
+                state.message = Some(i18n::still_loading_to_end(load.done, load.total));
             }
         }
         Action::NextArticle => {
@@ -348,10 +346,10 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
             jump_to_article(state, state.reader.prev_article(first, back));
         }
         Action::NextSubhead if !move_subhead(state, n, true) => {
-            state.message = Some("no more subheads below".into());
+            state.message = Some(i18n::NO_SUBHEAD_BELOW.get().into());
         }
         Action::PrevSubhead if !move_subhead(state, n, false) => {
-            state.message = Some("no subhead above".into());
+            state.message = Some(i18n::NO_SUBHEAD_ABOVE.get().into());
         }
         Action::NextSubhead | Action::PrevSubhead => {}
         Action::NextPage => move_page(state, n, true),
@@ -402,7 +400,7 @@ fn act_on_layout(state: &mut AppState, action: Action) -> Vec<Effect> {
             } else {
                 // Nothing is open: Esc does nothing, but a reader used to quitting with
                 // it learns how.
-                state.message = Some("q quits".into());
+                state.message = Some(i18n::Q_QUITS.get().into());
             }
         }
         Action::Quit => return vec![Effect::Quit],
@@ -429,19 +427,14 @@ fn copy_article(state: &mut AppState) -> Vec<Effect> {
     };
     let text = super::clipboard::article_text(doc, unit.article);
     if text.len() > super::clipboard::MAX_COPY {
-        state.message = Some(format!(
-            "article {} is too long to copy ({} KB, at most {} KB)",
+        state.message = Some(i18n::too_long_to_copy(
             unit.article + 1,
             text.len() / 1000,
-            super::clipboard::MAX_COPY / 1000
+            super::clipboard::MAX_COPY / 1000,
         ));
         return Vec::new();
     }
-    state.message = Some(format!(
-        "copied article {} ({} characters)",
-        unit.article + 1,
-        text.chars().count()
-    ));
+    state.message = Some(i18n::copied(unit.article + 1, text.chars().count()));
     state.clipboard = Some(text);
     vec![Effect::CopyToClipboard]
 }
@@ -474,7 +467,7 @@ fn article_of_page(state: &mut AppState, n: usize) -> Option<usize> {
         return None;
     }
     if n > articles {
-        state.message = Some(format!("this page has {articles} articles"));
+        state.message = Some(i18n::page_has_articles(articles));
     }
     state.reader.unit_of(doc, n.min(articles) - 1)
 }
@@ -494,7 +487,7 @@ fn select_article_of_page(state: &mut AppState, n: usize) {
         return;
     }
     if n > articles {
-        state.message = Some(format!("this page has {articles} articles"));
+        state.message = Some(i18n::page_has_articles(articles));
     }
     let Some(unit) = state.reader.unit_of(doc, n.min(articles) - 1) else {
         return;
@@ -507,7 +500,7 @@ fn select_article_of_page(state: &mut AppState, n: usize) {
 /// `NP`: page N of all the pages (the number the status line shows after "page").
 fn jump_to_page(state: &mut AppState, count: Option<usize>) {
     let Some(n) = count.filter(|&n| n > 0) else {
-        state.message = Some("type the page number first: 12P goes to page 12".into());
+        state.message = Some(i18n::PAGE_NUMBER_FIRST.get().into());
         return;
     };
     let loaded = state.reader.doc_first_unit.len();
@@ -517,12 +510,9 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
                 page: n,
                 article: None,
             });
-            state.message = Some(format!(
-                "page {n} is still loading ({loaded} of {} so far): going there when it arrives",
-                state.pages
-            ));
+            state.message = Some(i18n::page_still_loading(n, loaded, state.pages));
         } else {
-            state.message = Some(format!("there are {} pages", state.pages.max(loaded)));
+            state.message = Some(i18n::there_are_pages(state.pages.max(loaded)));
         }
         return;
     }
@@ -553,7 +543,7 @@ fn finish_after_load(state: &mut AppState) {
             jump(state, max);
             if !loading {
                 state.after_load = None;
-                state.message = Some(format!("at the end of all {} pages", state.pages));
+                state.message = Some(i18n::at_end_of_pages(state.pages));
             }
         }
         Some(AfterLoad::Page { page, article }) => {
@@ -568,7 +558,7 @@ fn finish_after_load(state: &mut AppState) {
                 }
             } else if !loading {
                 state.after_load = None;
-                state.message = Some(format!("there are {} pages", state.pages));
+                state.message = Some(i18n::there_are_pages(state.pages));
             }
         }
         None => {}

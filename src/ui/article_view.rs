@@ -35,7 +35,7 @@ impl ArticleView {
             let note = if empty {
                 format!("({})", crate::input::EMPTY_PAGE_WARNING)
             } else {
-                "(no articles in this document)".to_string()
+                crate::i18n::NO_ARTICLES.get().to_string()
             };
             return Self {
                 rows: vec![TextRow {

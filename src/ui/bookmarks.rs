@@ -32,7 +32,7 @@ impl BookmarkList {
 impl Widget for BookmarkList {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let title = " marks · Enter jumps · Esc ";
+        let title = crate::i18n::MARKS_TITLE.get();
         let height = (self.rows.len() as u16).saturating_add(2).min(area.height);
         let width = area.width.saturating_sub(4).min(90);
         if width < 10 || height < 3 {

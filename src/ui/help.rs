@@ -70,7 +70,7 @@ impl Widget for HelpOverlay {
             area,
             buf,
             (want_w, want_h),
-            " keys · j/k Space b g G scroll · Esc closes ",
+            crate::i18n::HELP_TITLE.get(),
         );
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
         let scroll = usize::from(self.scroll).min(max_scroll);
@@ -97,7 +97,7 @@ impl Widget for HelpOverlay {
 /// Marks on the box's border when rows lie above or below what is shown, as a pager's
 /// "more" does: `↑ more` on the top border's right end, `↓ more` on the bottom's.
 pub fn more_signs(buf: &mut Buffer, inner: Rect, above: bool, below: bool) {
-    let sign = " ↓ more ";
+    let sign = crate::i18n::MORE_BELOW.get();
     let w = sign.width() as u16;
     if inner.width < w + 2 {
         return;
@@ -107,6 +107,7 @@ pub fn more_signs(buf: &mut Buffer, inner: Rect, above: bool, below: bool) {
         buf.set_stringn(x, inner.bottom(), sign, usize::from(w), theme::border());
     }
     if above && inner.y > buf.area.y {
-        buf.set_stringn(x, inner.y - 1, " ↑ more ", usize::from(w), theme::border());
+        let up = crate::i18n::MORE_ABOVE.get();
+        buf.set_stringn(x, inner.y - 1, up, usize::from(w), theme::border());
     }
 }

@@ -13,6 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n;
 use crate::analysis::names::NameKind;
 use crate::layout::{LineRole, VisualLine};
 use crate::state::AppState;
@@ -83,21 +84,21 @@ pub fn overlay_header(state: &AppState, rows: &mut [TextRow], width: u16) {
 /// The names legend for the help overlay: (sample, what it marks, style).
 pub fn legend() -> Vec<(String, String, Style)> {
     [
-        (NameKind::Person, "人名", "nr"),
-        (NameKind::Place, "地名", "ns"),
-        (NameKind::Organisation, "机构", "nt"),
+        (NameKind::Person, "人名", "nr", i18n::PERSON),
+        (NameKind::Place, "地名", "ns", i18n::PLACE),
+        (NameKind::Organisation, "机构", "nt", i18n::ORGANISATION),
     ]
     .into_iter()
-    .map(|(kind, sample, tag)| {
+    .map(|(kind, sample, tag, label)| {
         (
             sample.to_string(),
-            format!("names mode (p): {} ({tag})", kind.label()),
+            i18n::names_legend(label.get(), tag),
             theme::name(kind),
         )
     })
     .chain(std::iter::once((
         "关键词".to_string(),
-        "keyword occurrence (H toggles, w/W move)".to_string(),
+        i18n::KEYWORD_LEGEND.get().to_string(),
         theme::highlight(crate::state::HighlightKind::Keyword),
     )))
     .collect()
@@ -124,7 +125,7 @@ impl KeywordList {
 impl Widget for KeywordList {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let title = " 关键词 · Enter search · Esc ";
+        let title = i18n::KEYWORDS_TITLE.get();
         let longest = self.words.iter().map(|w| w.width()).max().unwrap_or(0);
         let want_w = (longest + 6).max(title.width() + 2) as u16;
         let width = want_w.min(area.width);

@@ -122,7 +122,11 @@ impl Widget for TooSmall {
         if area.height == 0 {
             return;
         }
-        let message = if area.width >= 10 { "too small" } else { "…" };
+        let message = if area.width >= 10 {
+            crate::i18n::TOO_SMALL.get()
+        } else {
+            "…"
+        };
         buf.set_stringn(
             area.x,
             area.y,

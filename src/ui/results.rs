@@ -10,6 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n;
 use crate::analysis::search::context;
 use crate::state::search::{results_capacity, rows_between};
 use crate::state::{AppState, HighlightKind};
@@ -113,22 +114,15 @@ impl ResultsOverlay {
         }
         let filter = (list.filtering || !list.filter.text().is_empty()).then(|| {
             let cursor = if list.filtering { "▏" } else { "" };
-            format!(
-                "filter: {}{cursor}  ({shown} of {total})",
-                list.filter.text()
-            )
+            i18n::results_filter(list.filter.text(), cursor, shown, total)
         });
         let keys = if list.filtering {
-            "type to filter · ↑↓ Enter Esc"
+            i18n::RESULTS_FILTER_KEYS.get()
         } else {
-            "j/k Space g G Enter · / filters · Esc"
+            i18n::RESULTS_KEYS.get()
         };
         Some(Self {
-            title: format!(
-                " {total} matches in {} articles for {} · {keys} ",
-                active.articles,
-                active.text.trim()
-            ),
+            title: i18n::results_title(total, active.articles, active.text.trim(), keys),
             more: (offset > 0, pos < shown),
             rows,
             filter,

@@ -13,6 +13,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n;
 use crate::analysis::search::MatchMode;
 use crate::state::AppState;
 
@@ -47,13 +48,13 @@ impl SearchBar {
                 lead: ":",
                 text: sanitize(line.editor.text()).into_owned(),
                 cursor: line.editor.cursor(),
-                right: crate::state::command::USAGE.to_string(),
+                right: i18n::COMMAND_USAGE.get().to_string(),
             });
         }
         let p = state.search.prompt.as_ref()?;
         let words = match state.search.mode {
-            MatchMode::Substring => "[substring · Tab: words]",
-            MatchMode::WholeWord => "[whole words · Tab: any]",
+            MatchMode::Substring => i18n::SEARCH_SUBSTRING.get(),
+            MatchMode::WholeWord => i18n::SEARCH_WHOLE_WORD.get(),
         };
         // Folding is the default, so only its absence is spelled out.
         let mode = if state.search.script_folding {

@@ -119,12 +119,15 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             let dated = d.edition_lines().join(" ");
             let pieces = if dated.is_empty() {
                 vec![piece(
-                    &format!("{}. {}", doc + 1, d.short_name()),
+                    &format!("{} {}", crate::i18n::page_entry(doc + 1), d.short_name()),
                     theme::entry_page(),
                 )]
             } else {
                 vec![
-                    piece(&format!("{}. {dated}", doc + 1), theme::entry_page()),
+                    piece(
+                        &format!("{} {dated}", crate::i18n::page_entry(doc + 1)),
+                        theme::entry_page(),
+                    ),
                     piece(&format!(" · {}", d.short_name()), theme::entry_dim()),
                 ]
             };

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n;
 use crate::state::AppState;
 
 use super::{fit, sanitize, theme};
@@ -35,14 +36,14 @@ impl StatusBar {
         let mut left = String::from(" ");
         if let Some(unit) = unit {
             let n = state.docs.get(doc).map_or(0, |d| d.articles.len());
-            let _ = write!(left, "article {}/{n} · ", (unit.article + 1).min(n));
+            left.push_str(&i18n::status_article((unit.article + 1).min(n), n));
         }
         if pages > 1 {
-            let _ = write!(left, "page {}/{pages} · ", doc + 1);
+            left.push_str(&i18n::status_page(doc + 1, pages));
         }
-        let scope = if pages > 1 { "of all" } else { "read" };
         // Position first: on a narrow screen the name is what gets cut.
-        let _ = write!(left, "{}% {scope} │ {}", state.percent, sanitize(&name));
+        let percent = i18n::status_percent(state.percent, pages > 1);
+        let _ = write!(left, "{percent} │ {}", sanitize(&name));
         // With the list hidden, nothing else says which article this is.
         let list_shown = state.geometry().list.is_some();
         if !list_shown && let Some(headline) = unit.and_then(|u| headline(state, u)) {
@@ -61,13 +62,13 @@ impl StatusBar {
         } else if let Some(count) = state.count {
             count.to_string()
         } else if let Some(load) = &state.loading {
-            format!("loading {}/{}", load.done, load.total)
+            i18n::loading(load.done, load.total)
         } else if let Some(warning) = current_warning(state) {
-            format!("⚠ {}", sanitize(warning))
+            format!("⚠ {}", sanitize(&i18n::warning(warning)))
         } else if state.size.0 < crate::state::geometry::NARROW_BELOW {
-            "?:help".to_string()
+            i18n::HELP_HINT.get().to_string()
         } else {
-            "?:help q:quit".to_string()
+            i18n::HELP_QUIT_HINT.get().to_string()
         };
         Self { left, right }
     }

@@ -4,8 +4,9 @@
 //! reads `$XDG_CONFIG_HOME/kanbao/config.toml`. A test must never read or write the
 //! real home, and one test's run must not resume where another left off: every spawn
 //! gets fresh, empty `HOME`, `XDG_STATE_HOME`, `XDG_CONFIG_HOME` and `XDG_CACHE_HOME`
-//! under the target directory's scratch space (`CARGO_TARGET_TMPDIR`), and `NO_COLOR`
-//! is removed so the colours tests see do not depend on the shell that ran them.
+//! under the target directory's scratch space (`CARGO_TARGET_TMPDIR`), `NO_COLOR`
+//! is removed and the locale set to `C.UTF-8`, so the colours and the language tests
+//! see do not depend on the shell that ran them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,6 +55,11 @@ impl Home {
             ("XDG_STATE_HOME", self.dir.join("state")),
             ("XDG_CONFIG_HOME", self.dir.join("config")),
             ("XDG_CACHE_HOME", self.dir.join("cache")),
+            // The interface's language follows the locale: English, whatever the shell's,
+            // unless a test asks for another (set after these).
+            ("LC_ALL", PathBuf::new()),
+            ("LC_MESSAGES", PathBuf::new()),
+            ("LANG", PathBuf::from("C.UTF-8")),
         ]
     }
 

@@ -19,6 +19,7 @@ mod input;
 mod interactions;
 mod keywords;
 mod keywords_ui;
+mod lang;
 mod layout;
 mod layout_snapshots;
 mod marks;

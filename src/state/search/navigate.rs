@@ -98,7 +98,7 @@ pub(super) fn step(state: &mut AppState, count: usize, forward: bool) -> Vec<Eff
         .as_ref()
         .map(|a| (a.matches.len(), a.current))
     else {
-        state.message = Some("no search yet: press / to search".into());
+        state.message = Some(crate::i18n::NO_SEARCH.get().into());
         return redraw();
     };
     if len == 0 {
@@ -127,9 +127,9 @@ pub(super) fn step(state: &mut AppState, count: usize, forward: bool) -> Vec<Eff
         }
     };
     let wrapped = if target >= len as isize {
-        Some("search wrapped to the top")
+        Some(crate::i18n::WRAPPED_TOP.get())
     } else if target < 0 {
-        Some("search wrapped to the bottom")
+        Some(crate::i18n::WRAPPED_BOTTOM.get())
     } else {
         None
     };

@@ -88,7 +88,7 @@ fn match_count(state: &AppState) -> usize {
 /// Opens the list on the current match.
 pub(super) fn open(state: &mut AppState) -> Vec<Effect> {
     let Some(a) = &state.search.active else {
-        state.message = Some("no search yet: press / to search".into());
+        state.message = Some(crate::i18n::NO_SEARCH.get().into());
         return redraw();
     };
     if a.matches.is_empty() {
@@ -233,7 +233,7 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     if list.len(match_count(state)) == 0 {
-        state.message = Some("no hit passes the filter".into());
+        state.message = Some(crate::i18n::NO_HIT_PASSES.get().into());
         return redraw();
     }
     go_to(state, list.match_at(list.selected));
