@@ -10,8 +10,8 @@ use clap::{Parser, ValueEnum};
 use crate::analysis::keywords::{KeywordOptions, Method};
 use crate::analysis::search::MatchMode;
 use crate::analysis::segmenter::SegmenterOptions;
-use crate::i18n::Lang;
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::input::LoadOptions;
 use crate::layout::LayoutOptions;
 use crate::options::{AnalysisOptions, Options, Output, SearchOptions};
@@ -112,7 +112,7 @@ pub struct Cli {
     pub print_config: bool,
 
     /// The interface's language: zh (Chinese) or en. Default: Chinese when the first
-    /// of LC_ALL, LC_MESSAGES, LANG that is set names it (zh_CN.UTF-8), else English.
+    /// of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set names it (`zh_CN.UTF-8`), else English.
     #[arg(long, value_name = "LANG", value_parser = lang_value)]
     pub lang: Option<Lang>,
 

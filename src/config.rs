@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::action::Action;
+use crate::i18n::Lang;
 use crate::keymap::{self, Key, Keymap};
 use crate::options::Options;
-use crate::i18n::Lang;
 use crate::ui::theme::{self, Theme};
 
 /// The file as written: every value optional, unknown keys refused (a typo is named

@@ -62,7 +62,7 @@ impl Lang {
     pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Self {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|name| env(name))
+            .filter_map(env)
             .find(|value| !value.is_empty())
             .and_then(|value| Self::parse(&value))
             .unwrap_or(Self::En)
@@ -202,7 +202,7 @@ messages! {
     /// How far through: of all the pages when there are several, else of the page.
     fn status_percent(percent: u16, of_all: bool) {
         en: format!("{percent}% {}", if of_all { "of all" } else { "read" }),
-        zh: format!("{}{percent}%", if of_all { "共读 " } else { "已读 " }),
+        zh: format!("{}{percent}%", if of_all { "总进度 " } else { "已读 " }),
     }
     /// Pages still loading.
     fn loading(done: usize, total: usize) {
@@ -364,7 +364,8 @@ pub fn warning(text: &str) -> String {
         && let Some(name) = rest.strip_suffix("; use --encoding NAME if the text looks wrong")
     {
         format!("编码猜测为 {name}；文字不对时请用 --encoding 指定")
-    } else if let Some((_, name)) = text.split_once(" undecodable byte sequence(s) shown as \u{fffd} (decoded as ")
+    } else if let Some((_, name)) =
+        text.split_once(" undecodable byte sequence(s) shown as \u{fffd} (decoded as ")
     {
         format!(
             "{} 处无法解码的字节显示为 \u{fffd}（按 {} 解码）",
@@ -391,8 +392,8 @@ pub fn warning(text: &str) -> String {
 /// names (which stay as typed), nor `--flags`.
 pub(crate) fn english_words(text: &str) -> Vec<String> {
     const ALLOWED: &[&str] = &[
-        "Enter", "Esc", "Tab", "Space", "Ctrl", "PgUp", "PgDn", "Home", "End", "BS", "Del",
-        "page", "help", "KB", "OSC", "vim", "fg", "ZZ", "NG", "Ng", "NP", "ma", "jieba", "UTF",
+        "Enter", "Esc", "Tab", "Space", "Ctrl", "PgUp", "PgDn", "Home", "End", "BS", "Del", "page",
+        "help", "KB", "OSC", "vim", "fg", "ZZ", "NG", "Ng", "NP", "ma", "jieba", "UTF",
     ];
     let mut words = Vec::new();
     let mut rest = text;
@@ -482,7 +483,10 @@ mod tests {
 
     #[test]
     fn the_english_word_finder_finds_english() {
-        assert_eq!(english_words("第 1/24 处 · Enter 跳转 --keywords 0"), Vec::<String>::new());
+        assert_eq!(
+            english_words("第 1/24 处 · Enter 跳转 --keywords 0"),
+            Vec::<String>::new()
+        );
         assert_eq!(english_words("match 第 1 处 · Ctrl-o"), vec!["match"]);
         assert_eq!(english_words("5j、3]、2J"), Vec::<String>::new());
     }
@@ -504,8 +508,14 @@ mod tests {
             // LC_ALL wins over everything, LC_MESSAGES over LANG.
             (&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], En),
             (&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "C")], Zh),
-            (&[("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")], Zh),
-            (&[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")], En),
+            (
+                &[("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")],
+                Zh,
+            ),
+            (
+                &[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+                En,
+            ),
             (&[("LC_ALL", "zh_SG"), ("LC_MESSAGES", "C")], Zh),
             // An empty variable counts as unset.
             (&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")], Zh),
@@ -523,7 +533,15 @@ mod tests {
 
     #[test]
     fn lang_values_parse() {
-        for zh in ["zh", "ZH", "zh-CN", "zh_CN.UTF-8", "zh-Hans", "zh-Hant", "zh_TW"] {
+        for zh in [
+            "zh",
+            "ZH",
+            "zh-CN",
+            "zh_CN.UTF-8",
+            "zh-Hans",
+            "zh-Hant",
+            "zh_TW",
+        ] {
             assert_eq!(Lang::parse(zh), Some(Lang::Zh), "{zh}");
         }
         for en in ["en", "en_GB", "C", "POSIX", "C.UTF-8"] {
@@ -555,7 +573,11 @@ mod tests {
         for case in cases {
             let shown = warning(case);
             assert_ne!(shown, case);
-            assert_eq!(english_words(&shown.replace("windows-1252", "")), Vec::<String>::new(), "{shown}");
+            assert_eq!(
+                english_words(&shown.replace("windows-1252", "")),
+                Vec::<String>::new(),
+                "{shown}"
+            );
         }
         assert_eq!(warning("something new"), "something new");
         set_active(Lang::En);

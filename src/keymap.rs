@@ -11,8 +11,8 @@
 
 use std::cell::RefCell;
 
-use crate::i18n::{self, Text};
 use crate::action::Action;
+use crate::i18n::{self, Text};
 use crate::state::KeyMode;
 
 /// A key as the reader understands it, independent of the terminal library.
@@ -349,10 +349,13 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
 /// The prompt's keys for the help, condensed (readline keys need no line each); a
 /// test checks that every key of [`PROMPT_BINDINGS`] is named here.
 pub const PROMPT_HELP: &[(&str, Text)] = &[
-    ("Enter", Text {
+    (
+        "Enter",
+        Text {
             en: "search: keep the matches, close the prompt",
             zh: "搜索：保留结果，关闭输入行",
-        }),
+        },
+    ),
     (
         "Esc Ctrl-c Ctrl-g",
         Text {
@@ -514,7 +517,12 @@ mod tests {
                 t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{t:?}"
             );
-            assert_eq!(crate::i18n::english_words(t.zh), Vec::<String>::new(), "{}", t.zh);
+            assert_eq!(
+                crate::i18n::english_words(t.zh),
+                Vec::<String>::new(),
+                "{}",
+                t.zh
+            );
         }
         i18n::set_active(i18n::Lang::Zh);
         let lines = help_lines();

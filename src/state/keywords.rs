@@ -14,10 +14,10 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::i18n;
 use crate::action::Action;
 use crate::analysis::names::NameKind;
 use crate::analysis::worker::ArticleAnalysis;
+use crate::i18n;
 use crate::layout::{LineRole, VisualLine};
 
 use super::reader::Pos;

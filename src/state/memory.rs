@@ -9,9 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::i18n;
 use crate::action::Action;
 use crate::document::{Article, Document};
+use crate::i18n;
 use crate::persist::place::{Page, Place, resolve};
 use crate::persist::{SetRecord, content_key};
 

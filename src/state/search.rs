@@ -27,9 +27,9 @@ pub(super) use run::apply_batch;
 pub use run::extend_to_new_pages;
 use run::start;
 
-use crate::i18n;
 use crate::action::Action;
 use crate::analysis::search::{Match, MatchMode, Query, SearchIndex};
+use crate::i18n;
 
 use super::reader::Pos;
 use super::{AppState, Effect, Focus, KeyMode};

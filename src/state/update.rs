@@ -5,8 +5,8 @@
 //! only when something visible changed, so idle input (a wheel at the end of the text,
 //! a key with no binding) costs no output.
 
-use crate::i18n;
 use crate::action::Action;
+use crate::i18n;
 
 use super::geometry::MIN_LIST_WIDTH;
 use super::loading::AfterLoad;

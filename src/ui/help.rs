@@ -66,12 +66,7 @@ impl Widget for HelpOverlay {
         let text_width = rows.iter().map(|(_, _, h)| h.width()).max().unwrap_or(0);
         let want_w = (keys_width + text_width + 5) as u16;
         let want_h = rows.len() as u16 + 2;
-        let inner = super::centred_box(
-            area,
-            buf,
-            (want_w, want_h),
-            crate::i18n::HELP_TITLE.get(),
-        );
+        let inner = super::centred_box(area, buf, (want_w, want_h), crate::i18n::HELP_TITLE.get());
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
         let scroll = usize::from(self.scroll).min(max_scroll);
         more_signs(buf, inner, scroll > 0, scroll < max_scroll);

@@ -13,8 +13,8 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n;
 use crate::analysis::names::NameKind;
+use crate::i18n;
 use crate::layout::{LineRole, VisualLine};
 use crate::state::AppState;
 use crate::state::keywords::current_words;

@@ -10,8 +10,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n;
 use crate::analysis::search::context;
+use crate::i18n;
 use crate::state::search::{results_capacity, rows_between};
 use crate::state::{AppState, HighlightKind};
 

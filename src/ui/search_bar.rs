@@ -13,8 +13,8 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n;
 use crate::analysis::search::MatchMode;
+use crate::i18n;
 use crate::state::AppState;
 
 use super::{fit, sanitize, theme};

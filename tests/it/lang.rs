@@ -6,9 +6,9 @@ use kanbao::i18n::{self, Lang};
 use unicode_width::UnicodeWidthStr;
 
 use crate::home::Home;
-use crate::interactions::press;
+use crate::interactions::{press, state_on};
 use crate::pty::{Launch, Pty, status_row};
-use crate::support::{render, row_text, sample, screen_text};
+use crate::support::{render, row_text, sample, sample_doc, screen_text};
 
 /// Chinese on this test's thread until dropped (also when the test fails), so no
 /// other test sees it.
@@ -37,7 +37,10 @@ fn the_reader_in_chinese_with_a_search_at_80x24() {
     let status = row_text(buf, 23);
     assert!(status.contains("第 1/24 处 · 2 篇"), "{status}");
     assert!(status.contains("已读"), "{status}");
-    assert!(!status.contains("match") && !status.contains("article"), "{status}");
+    assert!(
+        !status.contains("match") && !status.contains("article"),
+        "{status}"
+    );
     insta::assert_snapshot!(t.backend());
 }
 
@@ -55,7 +58,27 @@ fn the_help_and_the_prompt_are_chinese() {
     assert!(bar.contains("[字串 · Tab: 整词]"), "{bar}");
     let mut s = sample(100, 30);
     press(&mut s, ":xyz<Enter>");
-    assert!(s.message.as_deref().unwrap_or("").starts_with("未知命令"), "{:?}", s.message);
+    assert!(
+        s.message.as_deref().unwrap_or("").starts_with("未知命令"),
+        "{:?}",
+        s.message
+    );
+}
+
+#[test]
+fn several_pages_are_numbered_in_chinese() {
+    let _zh = Chinese::on();
+    let mut s = state_on(vec![sample_doc(), sample_doc(), sample_doc()], 120, 30);
+    let text = screen_text(render(&s).backend().buffer());
+    assert!(text.contains(" 第1页 sample.md "), "{text}");
+    press(&mut s, "J");
+    let status = row_text(render(&s).backend().buffer(), 29);
+    assert!(
+        status.contains("第 2/3 页 · ") && status.contains("总进度"),
+        "{status}"
+    );
+    press(&mut s, "99P");
+    assert_eq!(s.message.as_deref(), Some("共 3 页"));
 }
 
 /// At every width from 20 to 40 columns the Chinese status line (double-width text, a
@@ -64,7 +87,11 @@ fn the_help_and_the_prompt_are_chinese() {
 fn the_chinese_status_line_fits_narrow_screens() {
     let _zh = Chinese::on();
     for width in 20..=40 {
-        for keys in ["/人口普查<Enter>", "/人口普查<Enter>}}}}}}}}}}}}", "/人口普查<Enter>?"] {
+        for keys in [
+            "/人口普查<Enter>",
+            "/人口普查<Enter>}}}}}}}}}}}}",
+            "/人口普查<Enter>?",
+        ] {
             let mut s = sample(width, 12);
             press(&mut s, keys);
             let t = render(&s);
@@ -95,8 +122,14 @@ fn the_flag_beats_the_file_which_beats_the_locale() {
     assert_eq!(cli(&[]).lang_with(&none, c_env), Lang::En);
     assert_eq!(cli(&[]).lang_with(&config_zh, c_env), Lang::Zh);
     assert_eq!(cli(&[]).lang_with(&config_en, zh_env), Lang::En);
-    assert_eq!(cli(&["--lang", "en"]).lang_with(&config_zh, zh_env), Lang::En);
-    assert_eq!(cli(&["--lang", "zh"]).lang_with(&config_en, c_env), Lang::Zh);
+    assert_eq!(
+        cli(&["--lang", "en"]).lang_with(&config_zh, zh_env),
+        Lang::En
+    );
+    assert_eq!(
+        cli(&["--lang", "zh"]).lang_with(&config_en, c_env),
+        Lang::Zh
+    );
     assert!(kanbao::cli::Cli::try_parse_from(["kanbao", "--lang", "fr"]).is_err());
     let bad = kanbao::config::parse("lang = \"fr\"").unwrap();
     let settings = kanbao::config::Settings::from_config(&bad, false);
