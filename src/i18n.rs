@@ -186,6 +186,17 @@ texts! {
     WRAPPED_TOP: "search wrapped to the top", "已从头继续搜索";
     WRAPPED_BOTTOM: "search wrapped to the bottom", "已从末尾继续搜索";
     NO_HIT_PASSES: "no hit passes the filter", "没有符合筛选的结果";
+    /// The bundled sample page's name (`crate::input::SAMPLE_NAME` is the English).
+    BUNDLED_SAMPLE: "sample.md (bundled)", "sample.md（内置）";
+}
+
+/// A page's name as shown: the bundled sample's says so in the language in force.
+pub fn page_name(name: &str) -> &str {
+    if name == BUNDLED_SAMPLE.en {
+        BUNDLED_SAMPLE.get()
+    } else {
+        name
+    }
 }
 
 messages! {
@@ -394,6 +405,8 @@ pub(crate) fn english_words(text: &str) -> Vec<String> {
     const ALLOWED: &[&str] = &[
         "Enter", "Esc", "Tab", "Space", "Ctrl", "PgUp", "PgDn", "Home", "End", "BS", "Del", "page",
         "help", "KB", "OSC", "vim", "fg", "ZZ", "NG", "Ng", "NP", "ma", "jieba", "UTF",
+        // The bundled page's file name.
+        "sample", "md",
     ];
     let mut words = Vec::new();
     let mut rest = text;

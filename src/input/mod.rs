@@ -26,7 +26,7 @@ pub use sources::{
 /// The page bundled into the binary, shown when kanbao starts without arguments.
 pub const SAMPLE: &str = include_str!("../../assets/sample.md");
 /// The name the bundled page is shown under.
-pub const SAMPLE_NAME: &str = "sample.md (bundled)";
+pub const SAMPLE_NAME: &str = crate::i18n::BUNDLED_SAMPLE.en;
 
 /// The warning an empty or whitespace-only page carries; UIs show an "empty page"
 /// screen for it (see [`is_empty_page`]).

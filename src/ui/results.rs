@@ -95,7 +95,7 @@ impl ResultsOverlay {
                 rows.push(ResultRow::Headline {
                     headline: headline.replace('\n', " "),
                     page: if several {
-                        doc.short_name().to_string()
+                        i18n::page_name(doc.short_name()).to_string()
                     } else {
                         String::new()
                     },

@@ -119,7 +119,11 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             let dated = d.edition_lines().join(" ");
             let pieces = if dated.is_empty() {
                 vec![piece(
-                    &format!("{} {}", crate::i18n::page_entry(doc + 1), d.short_name()),
+                    &format!(
+                        "{} {}",
+                        crate::i18n::page_entry(doc + 1),
+                        crate::i18n::page_name(d.short_name())
+                    ),
                     theme::entry_page(),
                 )]
             } else {
@@ -128,7 +132,10 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
                         &format!("{} {dated}", crate::i18n::page_entry(doc + 1)),
                         theme::entry_page(),
                     ),
-                    piece(&format!(" · {}", d.short_name()), theme::entry_dim()),
+                    piece(
+                        &format!(" · {}", crate::i18n::page_name(d.short_name())),
+                        theme::entry_dim(),
+                    ),
                 ]
             };
             one(0, pieces)

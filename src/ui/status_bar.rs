@@ -31,7 +31,7 @@ impl StatusBar {
         let unit = state.shown_unit();
         let doc = unit.map_or(0, |u| u.doc);
         let name = state.docs.get(doc).map_or(String::new(), |d| {
-            format!("{} · {}", d.short_name(), d.encoding)
+            format!("{} · {}", i18n::page_name(d.short_name()), d.encoding)
         });
         let mut left = String::from(" ");
         if let Some(unit) = unit {
