@@ -21,7 +21,9 @@
 pub mod build;
 pub mod cache;
 pub mod command;
-pub mod date;
+/// Dates moved to `analysis` (the reader's in-memory search filters by them too).
+pub use crate::analysis::dates as date;
+pub mod live;
 pub mod manifest;
 pub mod query;
 pub mod schema;

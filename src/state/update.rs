@@ -56,11 +56,23 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         if grows {
             effects.extend(search::extend_to_new_pages(state));
         }
+        // Hits the index found on pages that have just been parsed (or, once the load
+        // is over, on pages that could not be).
+        effects.extend(search::resolve_archive(state));
         if state.after_load.is_some() {
             finish_after_load(state);
             state.settle();
         }
         return effects;
+    }
+    if matches!(
+        action,
+        Action::IndexProgress { .. }
+            | Action::IndexReady
+            | Action::IndexUnavailable(_)
+            | Action::ApplyArchiveResults(_)
+    ) {
+        return search::index_event(state, action);
     }
     if action.is_background() {
         return super::keywords::background(state, action);

@@ -1,5 +1,6 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
+mod archive;
 mod architecture;
 mod cli;
 mod config_pty;
