@@ -58,7 +58,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         // Hits the index found on pages that have just been parsed (or, once the load
         // is over, on pages that could not be).
-        effects.extend(search::resolve_archive(state));
+        let placed = search::resolve_archive(state);
+        if !placed.is_empty() {
+            // A hit the view follows may have moved it.
+            state.settle();
+            search::refresh_highlights(state);
+        }
+        effects.extend(placed);
         if state.after_load.is_some() {
             finish_after_load(state);
             state.settle();
@@ -72,7 +78,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             | Action::IndexUnavailable(_)
             | Action::ApplyArchiveResults(_)
     ) {
-        return search::index_event(state, action);
+        let effects = search::index_event(state, action);
+        state.settle();
+        search::refresh_highlights(state);
+        return effects;
     }
     if action.is_background() {
         return super::keywords::background(state, action);
