@@ -38,7 +38,10 @@ fn archive(n: usize) -> (PathBuf, PathBuf) {
     for i in 0..n {
         let mut page = kanbao_corpus::generate_page(3, i);
         if i == n / 3 || i == n - 1 {
-            let _ = write!(page, "\n## 山谷里发现{RARE}\n\n护林员在山谷里拍到了{RARE}。\n");
+            let _ = write!(
+                page,
+                "\n## 山谷里发现{RARE}\n\n护林员在山谷里拍到了{RARE}。\n"
+            );
         }
         std::fs::write(root.join(kanbao_corpus::page_file_name(i)), page).expect("a page");
     }

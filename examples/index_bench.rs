@@ -182,7 +182,9 @@ fn args() -> anyhow::Result<Args> {
             "--dir" => dir = Some(PathBuf::from(value()?)),
             "--keep" => keep = true,
             "--no-memory" => memory = false,
-            other => bail!("unknown argument {other:?} (--pages N --dir DIR [--keep] [--no-memory])"),
+            other => {
+                bail!("unknown argument {other:?} (--pages N --dir DIR [--keep] [--no-memory])")
+            }
         }
     }
     let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("kanbao-bench-{pages}")));

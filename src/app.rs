@@ -128,10 +128,14 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         None
     } else {
         let tx = Mutex::new(tx.clone());
-        let sink: Arc<crate::index::live::Sink> = Arc::new(move |a| {
-            tx.lock().is_ok_and(|tx| tx.send(Msg::Action(a)).is_ok())
-        });
-        LiveIndex::spawn(&options.paths, None, sink)
+        let sink: Arc<crate::index::live::Sink> =
+            Arc::new(move |a| tx.lock().is_ok_and(|tx| tx.send(Msg::Action(a)).is_ok()));
+        LiveIndex::spawn(
+            &options.paths,
+            None,
+            crate::index::live::AUTO_BUILD_PAGES,
+            sink,
+        )
     };
     let spawn_analysis = |docs: Arc<[Document]>| {
         analysis_options.clone().map(|(seg, opts)| {

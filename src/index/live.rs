@@ -30,6 +30,11 @@ use crate::input::{self, PageSource};
 /// Articles a reader's search lists at most (the count is of all).
 pub const READER_LIMIT: usize = 2000;
 
+/// Directories with fewer pages are searched in memory unless they have an index
+/// already (`kanbao index DIR` builds one): scanning them takes milliseconds, and a
+/// reader opened on a few pages should not write an index into the cache.
+pub const AUTO_BUILD_PAGES: usize = 100;
+
 /// Progress lines are sent at most this often (each one is a redraw).
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
@@ -52,10 +57,12 @@ pub struct LiveIndex {
 impl LiveIndex {
     /// Starts building or updating the index of `paths` when they are one directory
     /// (else `None`: a file or standard input has no index), under `cache_home`
-    /// (`None`: the user's cache directory).
+    /// (`None`: the user's cache directory). A directory of fewer than `min_pages`
+    /// pages gets no new index (one that is there is used and updated).
     pub fn spawn(
         paths: &[PathBuf],
         cache_home: Option<PathBuf>,
+        min_pages: usize,
         sink: Arc<Sink>,
     ) -> Option<Self> {
         let [dir] = paths else {
@@ -70,7 +77,7 @@ impl LiveIndex {
             let (dir, sink, ready) = (dir.clone(), Arc::clone(&sink), Arc::clone(&ready));
             std::thread::Builder::new()
                 .name("kanbao-index".into())
-                .spawn(move || build_thread(&dir, cache_home, &*sink, &ready))
+                .spawn(move || build_thread(&dir, cache_home, min_pages, &*sink, &ready))
                 .ok()?;
         }
         std::thread::Builder::new()
@@ -87,7 +94,13 @@ impl LiveIndex {
     }
 }
 
-fn build_thread(dir: &Path, cache_home: Option<PathBuf>, sink: &Sink, ready: &Mutex<Option<Ready>>) {
+fn build_thread(
+    dir: &Path,
+    cache_home: Option<PathBuf>,
+    min_pages: usize,
+    sink: &Sink,
+    ready: &Mutex<Option<Ready>>,
+) {
     let archive = match cache_home {
         Some(home) => Archive::locate_in(dir, &home),
         None => Archive::locate(dir),
@@ -111,6 +124,9 @@ fn build_thread(dir: &Path, cache_home: Option<PathBuf>, sink: &Sink, ready: &Mu
     };
     // An index that is there already answers while it is brought up to date.
     let had_one = publish(pages.clone());
+    if !had_one && pages.len() < min_pages {
+        return;
+    }
     let mut last = Instant::now();
     let mut total = 0;
     let mut progress = |p: Progress| match p {

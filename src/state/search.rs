@@ -19,8 +19,8 @@ mod prompt;
 mod results;
 mod run;
 
-pub use archive::{ArchiveHits, IndexStatus, resolve as resolve_archive, thousands};
 pub(super) use archive::index_event;
+pub use archive::{ArchiveHits, IndexStatus, resolve as resolve_archive, thousands};
 pub use prompt::{History, LineEditor};
 pub use results::{ResultsList, results_capacity, rows_between};
 
@@ -190,7 +190,7 @@ impl SearchState {
             (_, Some(i)) => format!("match {}/{total}{more} · {articles} {noun}", i + 1),
             (_, None) => format!("{total}{more} matches · {articles} {noun}"),
         };
-        Some(match a.archive.as_ref().and_then(archive::note) {
+        Some(match a.archive.as_ref().map(archive::note) {
             Some(note) => format!("{status} · {note}"),
             None => status,
         })

@@ -157,18 +157,19 @@ fn doc_of(docs: &[Document], hit: &ArchiveHit) -> Option<usize> {
 
 /// The status line's note on the index: how many articles of the archive match, and
 /// how many wait for their pages.
-pub fn note(hits: &ArchiveHits) -> Option<String> {
+pub fn note(hits: &ArchiveHits) -> String {
+    use std::fmt::Write as _;
     if !hits.answered {
-        return Some("searching the index…".into());
+        return "searching the index…".into();
     }
     let mut note = format!("{} in the archive", thousands(hits.total));
     if hits.listed < hits.total {
-        note.push_str(&format!(" (first {} by date)", thousands(hits.listed)));
+        let _ = write!(note, " (first {} by date)", thousands(hits.listed));
     }
     if !hits.pending.is_empty() {
-        note.push_str(&format!(", {} on pages still loading", hits.pending.len()));
+        let _ = write!(note, ", {} on pages still loading", hits.pending.len());
     }
-    Some(note)
+    note
 }
 
 /// `1234567` as `1,234,567`.
@@ -176,7 +177,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -185,7 +186,10 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// The index's progress and readiness, from the worker that builds it.
-pub(in crate::state) fn index_event(state: &mut AppState, action: crate::action::Action) -> Vec<Effect> {
+pub(in crate::state) fn index_event(
+    state: &mut AppState,
+    action: crate::action::Action,
+) -> Vec<Effect> {
     use crate::action::Action;
     match action {
         Action::IndexProgress { done, total } => {

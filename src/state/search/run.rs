@@ -60,7 +60,12 @@ pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Ve
 
 /// Runs a search of the documents from `from` on: here when they are small (substring
 /// mode), else in the background.
-pub(super) fn dispatch(state: &mut AppState, generation: u64, query: &Query, from: usize) -> Vec<Effect> {
+pub(super) fn dispatch(
+    state: &mut AppState,
+    generation: u64,
+    query: &Query,
+    from: usize,
+) -> Vec<Effect> {
     let total: usize = state.docs.iter().skip(from).map(|d| d.text.len()).sum();
     if query.mode() == MatchMode::WholeWord || total > state.search.sync_limit {
         return vec![Effect::Redraw, Effect::RunSearch];
