@@ -337,3 +337,84 @@ fn a_cache_that_cannot_be_written_is_one_message_and_an_in_memory_search() {
     assert!(!status.contains("in the archive"), "{status}");
     pty.quit();
 }
+
+fn hit(page: usize, source: &str) -> kanbao::analysis::search::archive::ArchiveHit {
+    kanbao::analysis::search::archive::ArchiveHit {
+        page,
+        source: source.into(),
+        article: 0,
+        at: 0,
+        date: 0,
+    }
+}
+
+#[test]
+fn hits_are_found_by_name_past_skipped_pages_and_dropped_when_their_page_never_comes() {
+    let page = |name: &str| kanbao::document::parse(name, "## 标题\n\n甲乙丙。\n");
+    // Four pages were found; the second will fail to open, so the third is parsed as
+    // the second document; the fourth never arrives either.
+    let mut state = AppState::opening(vec![page("a.md")], 4, LayoutOptions::default(), (80, 24));
+    update(&mut state, Action::IndexReady);
+    let effects = update(&mut state, Action::SearchFor("甲".into()));
+    assert!(effects.contains(&Effect::RunIndexSearch));
+    let (generation, _) = state.search.pending_index_request().unwrap();
+    let batch = kanbao::analysis::search::archive::ArchiveBatch {
+        generation,
+        hits: vec![hit(0, "a.md"), hit(2, "c.md"), hit(3, "d.md")],
+        total: 3,
+        error: None,
+    };
+    update(&mut state, Action::ApplyArchiveResults(batch));
+    assert_eq!(matched_so_far(&state), vec![0]);
+    let docs: Vec<Document> = vec![page("a.md"), page("c.md")];
+    update(&mut state, Action::PagesLoaded(docs.into()));
+    assert_eq!(matched_so_far(&state), vec![0, 1]);
+    assert!(!state.search.active.as_ref().unwrap().done);
+    update(
+        &mut state,
+        Action::LoadFinished {
+            skipped: vec!["b.md: unreadable".into(), "d.md: unreadable".into()],
+        },
+    );
+    let a = state.search.active.as_ref().unwrap();
+    assert!(a.done, "nothing is left to wait for");
+    assert_eq!(matched_so_far(&state), vec![0, 1]);
+}
+
+#[test]
+fn an_index_that_fails_to_answer_falls_back_to_the_pages_in_memory() {
+    let mut state = AppState::new(dated_pages(), LayoutOptions::default(), 80, 24);
+    update(&mut state, Action::IndexReady);
+    update(&mut state, Action::SearchFor("甲".into()));
+    let (generation, _) = state.search.pending_index_request().unwrap();
+    let batch = kanbao::analysis::search::archive::ArchiveBatch {
+        generation,
+        hits: Vec::new(),
+        total: 0,
+        error: Some("the index failed: broken".into()),
+    };
+    update(&mut state, Action::ApplyArchiveResults(batch));
+    assert_eq!(matched_docs(&state), vec![0, 1, 2]);
+    assert_eq!(state.search.index, IndexStatus::Unavailable);
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("searching the pages in memory")
+    );
+}
+
+fn matched_so_far(state: &AppState) -> Vec<usize> {
+    let mut docs: Vec<usize> = state
+        .search
+        .active
+        .as_ref()
+        .unwrap()
+        .matches
+        .iter()
+        .map(|(d, _)| *d)
+        .collect();
+    docs.dedup();
+    docs
+}
