@@ -15,8 +15,8 @@
 //! into a message and an in-memory search.
 //!
 //! The arrows: `index` uses `input`, `stream`, `document` and `analysis` (folding and
-//! the query's terms); only `main` (and the `kanbao index` command in [`command`]) use
-//! it.
+//! the query's terms); only `main` (the `kanbao index` command in [`command`]) and
+//! `app` (the reader's [`live::LiveIndex`], which also sends `action`s) use it.
 
 pub mod build;
 pub mod cache;
