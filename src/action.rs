@@ -119,6 +119,8 @@ pub enum Action {
     OpenSearchResults,
     /// Matches found by the background search.
     ApplySearchResults(crate::analysis::search::batch::SearchBatch),
+    /// Articles found through the archive's index.
+    ApplyArchiveResults(crate::analysis::search::archive::ArchiveBatch),
 
     // marks
     /// `m`: the next letter names a mark at the reading position.
@@ -169,6 +171,12 @@ pub enum Action {
     LoadProgress { done: usize, total: usize },
     /// The background load is over; these pages could not be opened.
     LoadFinished { skipped: Vec<String> },
+    /// The archive's index is being built or updated: `done` of `total` pages.
+    IndexProgress { done: usize, total: usize },
+    /// The archive's index is there to search.
+    IndexReady,
+    /// The archive has no usable index (why): search scans the pages in memory.
+    IndexUnavailable(String),
 }
 
 impl Action {
@@ -246,6 +254,7 @@ impl Action {
             Self::JumpToPrevMatch => "JumpToPrevMatch",
             Self::OpenSearchResults => "OpenSearchResults",
             Self::ApplySearchResults(..) => "ApplySearchResults",
+            Self::ApplyArchiveResults(..) => "ApplyArchiveResults",
             Self::StartMark => "StartMark",
             Self::StartJumpToMark => "StartJumpToMark",
             Self::SetMark(..) => "SetMark",
@@ -265,6 +274,9 @@ impl Action {
             Self::PagesLoaded(..) => "PagesLoaded",
             Self::LoadProgress { .. } => "LoadProgress",
             Self::LoadFinished { .. } => "LoadFinished",
+            Self::IndexProgress { .. } => "IndexProgress",
+            Self::IndexReady => "IndexReady",
+            Self::IndexUnavailable(..) => "IndexUnavailable",
         }
     }
 

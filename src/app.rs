@@ -4,7 +4,7 @@
 //! background workers (page loading, search, keywords); it drains whatever queued up
 //! before drawing once, so a burst of wheel events or a resize drag costs one frame.
 
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -18,6 +18,7 @@ use crate::analysis::search::runner::SearchRunner;
 use crate::analysis::segmenter::SegmenterOptions;
 use crate::analysis::worker::{AnalysisEvent, AnalysisWorker, SharedAnalysis};
 use crate::document::Document;
+use crate::index::live::LiveIndex;
 use crate::keymap::{self, Key};
 use crate::layout::LayoutOptions;
 use crate::loader::Opening;
@@ -99,6 +100,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                 .is_ok()
         },
     );
+    state.search.dates = options.search.dates;
     if let Some(text) = options.search.text() {
         state.search.mode = options.search.mode;
         state.search.script_folding = !options.search.exact_script;
@@ -121,6 +123,20 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
             tx.send(Msg::Action(a)).is_ok()
         });
     }
+    // A directory's index is opened, or built, once the first frame is out.
+    let live_index = if options.search.no_index {
+        None
+    } else {
+        let tx = Mutex::new(tx.clone());
+        let sink: Arc<crate::index::live::Sink> =
+            Arc::new(move |a| tx.lock().is_ok_and(|tx| tx.send(Msg::Action(a)).is_ok()));
+        LiveIndex::spawn(
+            &options.paths,
+            None,
+            crate::index::live::AUTO_BUILD_PAGES,
+            sink,
+        )
+    };
     let spawn_analysis = |docs: Arc<[Document]>| {
         analysis_options.clone().map(|(seg, opts)| {
             let tx = tx.clone();
@@ -199,6 +215,13 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                         redraw = true;
                     }
                     Effect::RunSearch => run_search(&runner, &state),
+                    Effect::RunIndexSearch => {
+                        if let (Some(live), Some((generation, query))) =
+                            (&live_index, state.search.pending_index_request())
+                        {
+                            live.search(generation, query);
+                        }
+                    }
                     Effect::SaveMemory => session.save(&mut state, false),
                     Effect::CopyToClipboard => {
                         if let Some(text) = state.clipboard.take() {

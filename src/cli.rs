@@ -90,6 +90,18 @@ pub struct Cli {
     #[arg(long)]
     pub exact_script: bool,
 
+    /// Search the pages in memory, not through the directory's index (and build none).
+    #[arg(long)]
+    pub no_index: bool,
+
+    /// Search only pages dated on or after this (`2020`, `2020-01`, `2020-01-15`).
+    #[arg(long, value_name = "DATE", value_parser = |t: &str| date_bound(t, false))]
+    pub from: Option<u32>,
+
+    /// Search only pages dated on or before this (`2020-06` includes all of June).
+    #[arg(long, value_name = "DATE", value_parser = |t: &str| date_bound(t, true))]
+    pub to: Option<u32>,
+
     /// Keywords per article (0 turns them off, at most 100) [default: 8].
     #[arg(long, value_name = "N", value_parser = keyword_count)]
     pub keywords: Option<usize>,
@@ -164,6 +176,13 @@ impl Cli {
                     MatchMode::Substring
                 },
                 exact_script: self.exact_script || config.exact_script == Some(true),
+                no_index: self.no_index || config.index == Some(false),
+                dates: (self.from.is_some() || self.to.is_some()).then(|| {
+                    crate::analysis::dates::DateRange {
+                        from: self.from.unwrap_or(0),
+                        to: self.to.unwrap_or(u32::MAX),
+                    }
+                }),
             },
             explain: self.explain,
             start: crate::options::StartAt {
@@ -292,6 +311,6 @@ impl IndexCli {
 
 /// Parses `--from`/`--to` into the first (last) `yyyymmdd` of the date given.
 fn date_bound(text: &str, last: bool) -> Result<u32, String> {
-    crate::index::date::bound(text, last)
+    crate::analysis::dates::bound(text, last)
         .ok_or_else(|| format!("`{text}` is not a date like 2020, 2020-06 or 2020-06-15"))
 }

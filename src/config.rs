@@ -52,6 +52,8 @@ pub struct Config {
     pub keyword_highlights: Option<bool>,
     pub whole_word: Option<bool>,
     pub exact_script: Option<bool>,
+    /// Search a directory through its index, built in the background (`--no-index`).
+    pub index: Option<bool>,
     pub dict: Option<PathBuf>,
     /// Open where the last run on the same pages stopped.
     pub resume: Option<bool>,
@@ -265,6 +267,10 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
     item(
         "Traditional and simplified characters do not match each other (--exact-script).",
         format!("exact_script = {}", options.search.exact_script),
+    );
+    item(
+        "Search a directory through its index in the cache, built in the background (--no-index: not).",
+        format!("index = {}", !options.search.no_index),
     );
     item(
         "A user dictionary for jieba (--dict); default $XDG_CONFIG_HOME/kanbao/dict.txt.",

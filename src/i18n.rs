@@ -215,6 +215,36 @@ messages! {
         en: format!("{percent}% {}", if of_all { "of all" } else { "read" }),
         zh: format!("{}{percent}%", if of_all { "总进度 " } else { "已读 " }),
     }
+    /// The archive index being built: `indexing 1,234/5,000 pages`.
+    fn indexing(done: &str, total: &str) {
+        en: format!("indexing {done}/{total} pages"),
+        zh: format!("建立索引 {done}/{total} 页"),
+    }
+    /// The index has not answered the search yet.
+    fn archive_searching() {
+        en: "searching the index…".to_string(),
+        zh: "正在查索引…".to_string(),
+    }
+    /// The index's count: `41,159 in the archive`.
+    fn archive_total(total: &str) {
+        en: format!("{total} in the archive"),
+        zh: format!("全库 {total} 篇"),
+    }
+    /// Only the first results by date are listed: ` (first 2,000 by date)`.
+    fn archive_listed(listed: &str) {
+        en: format!(" (first {listed} by date)"),
+        zh: format!("（按日期列出前 {listed} 篇）"),
+    }
+    /// Hits on pages not parsed yet.
+    fn archive_pending(n: usize) {
+        en: format!(", {n} on pages still loading"),
+        zh: format!("，{n} 处在未载入的页上"),
+    }
+    /// The index failed; search went back to the pages in memory.
+    fn archive_fallback(error: &str) {
+        en: format!("{error}: searching the pages in memory"),
+        zh: format!("{error}：改为在已载入的页中搜索"),
+    }
     /// Pages still loading.
     fn loading(done: usize, total: usize) {
         en: format!("loading {done}/{total}"),
@@ -445,6 +475,12 @@ mod tests {
             status_percent(40, true),
             status_percent(40, false),
             loading(3, 9),
+            indexing("1,234", "5,000"),
+            archive_searching(),
+            archive_total("41,159"),
+            archive_listed("2,000"),
+            archive_pending(3),
+            archive_fallback("甲"),
             search_match(1, 24, "+", 2),
             search_match(1, 24, "", 1),
             search_matches(24, "", 2),

@@ -91,6 +91,10 @@ pub struct SearchOptions {
     pub mode: MatchMode,
     /// `--exact-script`: traditional and simplified characters do not match each other.
     pub exact_script: bool,
+    /// `--no-index`: search the pages in memory even where the directory has an index.
+    pub no_index: bool,
+    /// `--from`/`--to`: every search keeps to these dates unless it names its own.
+    pub dates: Option<crate::analysis::dates::DateRange>,
 }
 
 impl SearchOptions {
@@ -103,7 +107,11 @@ impl SearchOptions {
     pub fn query(&self) -> Option<Query> {
         self.text
             .as_deref()
-            .map(|s| Query::parse(s, self.mode).with_script_folding(!self.exact_script))
+            .map(|s| {
+                Query::parse(s, self.mode)
+                    .with_script_folding(!self.exact_script)
+                    .with_default_dates(self.dates)
+            })
             .filter(|q| !q.is_empty())
     }
 }

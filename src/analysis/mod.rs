@@ -21,6 +21,7 @@
 //!   occurrences. `AnalysisWorker::spawn_with(.., sink)` posts events into the UI's own
 //!   message channel.
 
+pub mod dates;
 pub mod fold;
 pub mod gazetteer;
 pub mod keywords;

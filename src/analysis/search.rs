@@ -26,6 +26,7 @@
 //! * Whole-word mode is as good as jieba's segmentation of the block; before jieba has
 //!   loaded it behaves as substring mode.
 
+pub mod archive;
 pub mod batch;
 pub mod runner;
 
@@ -33,6 +34,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+use super::dates::{DateRange, doc_date, split_date_terms};
 use super::fold::{Folded, fold_str, fold_str_exact};
 use super::segmenter::Segmenter;
 use crate::document::{Article, Document, Span};
@@ -94,6 +96,8 @@ pub struct Query {
     mode: MatchMode,
     /// Traditional and simplified characters match each other (the default).
     script: bool,
+    /// Only pages of these dates (`date:2020-03` in the input, `--from`/`--to`).
+    dates: Option<DateRange>,
 }
 
 impl Default for Query {
@@ -103,6 +107,7 @@ impl Default for Query {
             exact: Vec::new(),
             mode: MatchMode::default(),
             script: true,
+            dates: None,
         }
     }
 }
@@ -111,9 +116,14 @@ impl Query {
     /// Splits `input` at white space (full-width spaces included) into folded terms.
     /// Traditional and simplified characters match each other; see
     /// [`Query::with_script_folding`].
+    ///
+    /// A word `date:2020-03` (or `date:2020-01..2020-06`) is not a term: it keeps only
+    /// the pages of those dates ([`Query::keeps`]).
     pub fn parse(input: &str, mode: MatchMode) -> Self {
         let mut terms: Vec<String> = Vec::new();
         let mut exact: Vec<String> = Vec::new();
+        let (input, dates) = split_date_terms(input);
+        let dates = dates.map(|(from, to)| DateRange { from, to });
         for term in input.split(char::is_whitespace).filter(|t| !t.is_empty()) {
             let folded = fold_str(term);
             let plain = fold_str_exact(term);
@@ -127,7 +137,29 @@ impl Query {
             exact,
             mode,
             script: true,
+            dates,
         }
+    }
+
+    /// The same query kept to `dates` unless its input named dates itself (the prompt's
+    /// `date:` wins over `--from`/`--to`).
+    #[must_use]
+    pub fn with_default_dates(mut self, dates: Option<DateRange>) -> Self {
+        if self.dates.is_none() {
+            self.dates = dates.filter(|d| !d.is_all());
+        }
+        self
+    }
+
+    /// The dates the query keeps, if it is limited to some.
+    pub fn dates(&self) -> Option<DateRange> {
+        self.dates
+    }
+
+    /// Whether `doc` is searched: every page without dates, else the pages whose date
+    /// ([`doc_date`]) is in the range.
+    pub fn keeps(&self, doc: &Document) -> bool {
+        self.dates.is_none_or(|d| d.keeps(doc_date(doc)))
     }
 
     /// The same query with traditional/simplified folding on or off (off: 臺北 finds

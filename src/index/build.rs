@@ -224,14 +224,9 @@ fn articles(
     doc: &Document,
     first: usize,
 ) -> Vec<(usize, TantivyDocument)> {
-    let furniture: String = doc
-        .furniture
-        .iter()
-        .map(|b| doc.str(&b.span))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let furniture = date::furniture_text(doc);
     let name = doc.short_name();
-    let day = date::date_in(name).or_else(|| date::date_in(&furniture));
+    let day = date::doc_date(doc);
     let edition = date::edition_in(name).or_else(|| date::edition_in(&furniture));
     doc.articles
         .iter()

@@ -15,13 +15,15 @@
 //! into a message and an in-memory search.
 //!
 //! The arrows: `index` uses `input`, `stream`, `document` and `analysis` (folding and
-//! the query's terms); only `main` (and the `kanbao index` command in [`command`]) use
-//! it.
+//! the query's terms); only `main` (the `kanbao index` command in [`command`]) and
+//! `app` (the reader's [`live::LiveIndex`], which also sends `action`s) use it.
 
 pub mod build;
 pub mod cache;
 pub mod command;
-pub mod date;
+/// Dates moved to `analysis` (the reader's in-memory search filters by them too).
+pub use crate::analysis::dates as date;
+pub mod live;
 pub mod manifest;
 pub mod query;
 pub mod schema;

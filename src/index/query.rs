@@ -22,28 +22,7 @@ use super::{Archive, IndexError, open_trusted, tokenizer};
 use crate::analysis::search::{self, Query, SearchIndex, WordBoundaries};
 use crate::document::{Article, Block, BlockKind, Document, Span};
 
-/// Dates to keep, as `yyyymmdd`, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateRange {
-    pub from: u32,
-    pub to: u32,
-}
-
-impl Default for DateRange {
-    fn default() -> Self {
-        Self {
-            from: 0,
-            to: u32::MAX,
-        }
-    }
-}
-
-impl DateRange {
-    /// True when it keeps every date (undated articles included).
-    pub fn is_all(&self) -> bool {
-        *self == Self::default()
-    }
-}
+pub use crate::analysis::dates::DateRange;
 
 /// One article that matches.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -42,6 +42,9 @@ pub enum Effect {
     Suspend,
     /// Start the background search [`search::SearchState::pending_request`] describes.
     RunSearch,
+    /// Ask the archive's index what [`search::SearchState::pending_index_request`]
+    /// describes.
+    RunIndexSearch,
     /// Hand [`AppState::clipboard`] to the terminal's clipboard (OSC 52).
     CopyToClipboard,
     /// Save the reading position and marks now (a mark was set).

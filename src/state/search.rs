@@ -13,11 +13,14 @@
 //! steps, and the highlights for the screen are found by binary search: a corpus with
 //! 100,000 hits costs no more per frame than one with ten.
 
+mod archive;
 mod navigate;
 mod prompt;
 mod results;
 mod run;
 
+pub(super) use archive::index_event;
+pub use archive::{ArchiveHits, IndexStatus, resolve as resolve_archive, thousands};
 pub use prompt::{History, LineEditor};
 pub use results::{ResultsList, results_capacity, rows_between};
 
@@ -71,6 +74,8 @@ pub struct ActiveSearch {
     pub first_doc: usize,
     /// The match `n`/`N` last showed.
     pub current: Option<usize>,
+    /// Answered by the archive's index: its hits, those still waiting for their pages.
+    pub archive: Option<ArchiveHits>,
     /// While set, the first match at or after this position becomes current.
     follow: Option<Follow>,
 }
@@ -103,6 +108,12 @@ pub struct SearchState {
     pub generation: u64,
     /// Corpora larger than this (in bytes of text) are searched in the background.
     pub sync_limit: usize,
+    /// Whether the archive's index answers searches.
+    pub index: IndexStatus,
+    /// The index is being built or updated: pages done, pages in all.
+    pub indexing: Option<(usize, usize)>,
+    /// Dates every search keeps to (`--from`/`--to`) unless it names its own (`date:`).
+    pub dates: Option<crate::analysis::dates::DateRange>,
     saved: Option<Saved>,
     /// Folded documents for synchronous searches: `(text length, index)` per document.
     indexes: Vec<Option<(usize, SearchIndex)>>,
@@ -119,6 +130,9 @@ impl Default for SearchState {
             results: None,
             generation: 0,
             sync_limit: SYNC_LIMIT,
+            index: IndexStatus::Off,
+            indexing: None,
+            dates: None,
             saved: None,
             indexes: Vec::new(),
         }
@@ -145,6 +159,13 @@ impl SearchState {
         (!a.done && a.generation == self.generation).then(|| (a.generation, a.query.clone()))
     }
 
+    /// The index search to start, if the newest search waits for the index's answer.
+    pub fn pending_index_request(&self) -> Option<(u64, Query)> {
+        let a = self.active.as_ref()?;
+        let waiting = a.archive.as_ref().is_some_and(|h| !h.answered);
+        (waiting && a.generation == self.generation).then(|| (a.generation, a.query.clone()))
+    }
+
     /// The first document the pending request covers (earlier ones are searched).
     pub fn pending_first_doc(&self) -> usize {
         self.active.as_ref().map_or(0, |a| a.first_doc)
@@ -162,12 +183,16 @@ impl SearchState {
         let articles = a.articles;
         let complete = a.done && !loading;
         let more = if complete { "" } else { "+" };
-        Some(match (total, a.current) {
+        let status = match (total, a.current) {
             (0, _) if complete => i18n::no_match(&a.text),
             (0, _) if a.done => i18n::no_match_so_far(&a.text),
             (0, _) => i18n::searching(&a.text),
             (_, Some(i)) => i18n::search_match(i + 1, total, more, articles),
             (_, None) => i18n::search_matches(total, more, articles),
+        };
+        Some(match a.archive.as_ref().map(archive::note) {
+            Some(note) => format!("{status} · {note}"),
+            None => status,
         })
     }
 
@@ -405,6 +430,7 @@ mod tests {
                 searched: 1,
                 first_doc: 0,
                 current,
+                archive: None,
                 follow: None,
             }),
             ..SearchState::default()

@@ -57,10 +57,31 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         if grows {
             effects.extend(search::extend_to_new_pages(state));
         }
+        // Hits the index found on pages that have just been parsed (or, once the load
+        // is over, on pages that could not be).
+        let placed = search::resolve_archive(state);
+        if !placed.is_empty() {
+            // A hit the view follows may have moved it.
+            state.settle();
+            search::refresh_highlights(state);
+        }
+        effects.extend(placed);
         if state.after_load.is_some() {
             finish_after_load(state);
             state.settle();
         }
+        return effects;
+    }
+    if matches!(
+        action,
+        Action::IndexProgress { .. }
+            | Action::IndexReady
+            | Action::IndexUnavailable(_)
+            | Action::ApplyArchiveResults(_)
+    ) {
+        let effects = search::index_event(state, action);
+        state.settle();
+        search::refresh_highlights(state);
         return effects;
     }
     if action.is_background() {

@@ -61,8 +61,8 @@ impl StatusBar {
             sanitize(&s).into_owned()
         } else if let Some(count) = state.count {
             count.to_string()
-        } else if let Some(load) = &state.loading {
-            i18n::loading(load.done, load.total)
+        } else if let Some(progress) = progress(state) {
+            progress
         } else if let Some(warning) = current_warning(state) {
             format!("⚠ {}", sanitize(&i18n::warning(warning)))
         } else if state.size.0 < crate::state::geometry::NARROW_BELOW {
@@ -71,6 +71,21 @@ impl StatusBar {
             i18n::HELP_QUIT_HINT.get().to_string()
         };
         Self { left, right }
+    }
+}
+
+/// The background work under way: pages loading, the archive's index being built.
+fn progress(state: &AppState) -> Option<String> {
+    let load = state
+        .loading
+        .map(|load| i18n::loading(load.done, load.total));
+    let index = state.search.indexing.map(|(done, total)| {
+        let n = crate::state::search::thousands;
+        i18n::indexing(&n(done), &n(total))
+    });
+    match (load, index) {
+        (Some(l), Some(i)) => Some(format!("{l} · {i}")),
+        (l, i) => l.or(i),
     }
 }
 

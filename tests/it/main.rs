@@ -1,6 +1,7 @@
 //! Integration tests, one binary (GUIDE: tests/it/main.rs declaring modules).
 
 mod architecture;
+mod archive;
 mod cli;
 mod config_pty;
 mod e2e;

@@ -184,6 +184,13 @@ impl Pty {
         }
     }
 
+    /// The screen after reading what kanbao writes within `wait` (for tests that poll
+    /// and act in turn).
+    pub fn screen_after(&mut self, wait: Duration) -> &vt100::Screen {
+        self.pump(wait);
+        self.parser.screen()
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");

@@ -35,6 +35,9 @@ pub fn search_documents(
     let mut out = Vec::new();
     let all = docs.iter().zip(indexes.iter_mut()).enumerate();
     for (d, (doc, slot)) in all.skip(from) {
+        if !query.keeps(doc) {
+            continue;
+        }
         if slot.as_ref().is_none_or(|(len, _)| *len != doc.text.len()) {
             *slot = Some((doc.text.len(), SearchIndex::new(doc)));
         }

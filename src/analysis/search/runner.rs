@@ -227,6 +227,9 @@ impl Worker {
             if self.current.load(Ordering::Relaxed) != generation {
                 return true;
             }
+            if !request.query.keeps(doc) {
+                continue;
+            }
             let found = self.with_index(d, doc, |index| {
                 search::search(doc, index, &request.query, words)
             });

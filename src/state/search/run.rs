@@ -13,15 +13,16 @@ use crate::state::reader::Pos;
 use crate::state::{AppState, Effect};
 
 use super::navigate::{first_at_or_after, show_match};
-use super::{ActiveSearch, Follow, redraw};
+use super::{ActiveSearch, ArchiveHits, Follow, IndexStatus, redraw};
 
 /// Starts searching for `text` in the current mode. With `follow`, the view goes to
 /// the first match at or after that position once it is known.
 pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Vec<Effect> {
     state.search.generation += 1;
     let generation = state.search.generation;
-    let query =
-        Query::parse(text, state.search.mode).with_script_folding(state.search.script_folding);
+    let query = Query::parse(text, state.search.mode)
+        .with_script_folding(state.search.script_folding)
+        .with_default_dates(state.search.dates);
     if query.is_empty() {
         state.search.active = None;
         if let Some(origin) = follow {
@@ -30,6 +31,9 @@ pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Ve
         return redraw();
     }
     let follow = follow.map(|origin| Follow { origin });
+    // The index answers substring searches; whole words need jieba over the text.
+    let via_index =
+        state.search.index == IndexStatus::Ready && query.mode() == MatchMode::Substring;
     state.search.active = Some(ActiveSearch {
         text: text.to_string(),
         query: query.clone(),
@@ -37,17 +41,31 @@ pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Ve
         matches: Vec::new(),
         articles: 0,
         done: false,
-        searched: state.docs.len(),
+        // The index covers every page: none is left for `extend_to_new_pages`.
+        searched: if via_index {
+            usize::MAX
+        } else {
+            state.docs.len()
+        },
         first_doc: 0,
         current: None,
+        archive: via_index.then(ArchiveHits::default),
         follow,
     });
+    if via_index {
+        return vec![Effect::Redraw, Effect::RunIndexSearch];
+    }
     dispatch(state, generation, &query, 0)
 }
 
 /// Runs a search of the documents from `from` on: here when they are small (substring
 /// mode), else in the background.
-fn dispatch(state: &mut AppState, generation: u64, query: &Query, from: usize) -> Vec<Effect> {
+pub(super) fn dispatch(
+    state: &mut AppState,
+    generation: u64,
+    query: &Query,
+    from: usize,
+) -> Vec<Effect> {
     let total: usize = state.docs.iter().skip(from).map(|d| d.text.len()).sum();
     if query.mode() == MatchMode::WholeWord || total > state.search.sync_limit {
         return vec![Effect::Redraw, Effect::RunSearch];

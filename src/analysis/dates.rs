@@ -2,15 +2,63 @@
 //! `20200506-03.md`) or, failing that, its furniture (`2020年5月6日 星期三`, `第3版`).
 //!
 //! Dates are kept as `yyyymmdd` numbers, so that a month is a range
-//! (`20200300..=20200399`) and the index can filter and sort by them.
+//! (`20200300..=20200399`) and the index can filter and sort by them. The reader's
+//! in-memory search filters pages by the same dates ([`DateRange`], [`doc_date`]), so
+//! `date:2020-03` keeps the same pages with an index or without one.
 //!
 //! ```
-//! use kanbao::index::date::{date_in, edition_in};
+//! use kanbao::analysis::dates::{date_in, edition_in};
 //! assert_eq!(date_in("papers/2020-05-06_第3版.md"), Some(20200506));
 //! assert_eq!(date_in("2020年5月6日 星期三"), Some(20200506));
 //! assert_eq!(edition_in("2020-05-06_第12版.md"), Some(12));
 //! assert_eq!(date_in("第3版.md"), None);
 //! ```
+
+use crate::document::Document;
+
+/// Dates to keep, as `yyyymmdd`, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl Default for DateRange {
+    fn default() -> Self {
+        Self {
+            from: 0,
+            to: u32::MAX,
+        }
+    }
+}
+
+impl DateRange {
+    /// True when it keeps every date (undated articles included).
+    pub fn is_all(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether a page of date `date` (`None`: undated) is kept: an undated page only
+    /// when every date is.
+    pub fn keeps(&self, date: Option<u32>) -> bool {
+        self.is_all() || date.is_some_and(|d| self.from <= d && d <= self.to)
+    }
+}
+
+/// A page's date: from its file name, else from its furniture (the index dates pages
+/// the same way).
+pub fn doc_date(doc: &Document) -> Option<u32> {
+    date_in(doc.short_name()).or_else(|| date_in(&furniture_text(doc)))
+}
+
+/// The page's furniture (running heads, dates, page numbers) as one line.
+pub fn furniture_text(doc: &Document) -> String {
+    doc.furniture
+        .iter()
+        .map(|b| doc.str(&b.span))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The first plausible date in `text`: `yyyy-mm-dd` (or with `_`, `.`, `/`), eight digits
 /// `yyyymmdd`, or `yyyy年m月d日`.

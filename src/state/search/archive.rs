@@ -1,0 +1,229 @@
+//! Searching through the archive's index: the reader's side.
+//!
+//! When the opened directory has an index that is up to date ([`IndexStatus::Ready`]),
+//! a substring search is answered by the index (`Effect::RunIndexSearch`, run by
+//! `app`): the matching articles of the whole archive, by page and byte offset, come
+//! back as an [`ArchiveBatch`]. Hits on pages already parsed are placed at once with
+//! the reader's own matcher (so highlights, `n`/`N` and the results list are those of
+//! any search); hits on pages not parsed yet wait in [`ArchiveHits::pending`] and are
+//! placed as their pages arrive. The search is "done" once none wait, so a search
+//! that follows the reading position (`/`, `--search`) opens at the first hit after
+//! it as soon as that page is parsed, at the hit's own line.
+//!
+//! Without an index (none yet, `--no-index`, a read-only cache, a whole-word search)
+//! the pages in memory are scanned as before ([`super::run`]).
+
+use crate::analysis::search::archive::{ArchiveBatch, ArchiveHit};
+use crate::analysis::search::batch::SearchBatch;
+use crate::analysis::search::{self as matcher, Match, SearchIndex};
+use crate::document::Document;
+use crate::i18n;
+use crate::state::{AppState, Effect};
+
+use super::redraw;
+use super::run::{apply_batch, dispatch};
+
+/// How far back from a hit's page number its page may sit among the parsed pages
+/// (pages that could not be opened are skipped and shift the later ones forward).
+const SKIP_WINDOW: usize = 64;
+
+/// Whether the archive's index can answer searches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IndexStatus {
+    /// There is no index for this run (a file, standard input, `--no-index`).
+    #[default]
+    Off,
+    /// It is being built for the first time: search scans in memory meanwhile.
+    Building,
+    /// It is there to search.
+    Ready,
+    /// It cannot be built or read (a read-only cache): search scans in memory.
+    Unavailable,
+}
+
+/// What the index said about the active search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArchiveHits {
+    /// The index has answered.
+    pub answered: bool,
+    /// Hits on pages not parsed yet, in reading order.
+    pub pending: Vec<ArchiveHit>,
+    /// Articles that match in the whole archive.
+    pub total: usize,
+    /// Articles the index listed (the first by date; `total` may be more).
+    pub listed: usize,
+}
+
+/// Takes in the index's answer to the newest search; a failed one falls back to
+/// scanning the pages in memory.
+pub(in crate::state) fn apply(state: &mut AppState, batch: ArchiveBatch) -> Vec<Effect> {
+    let loaded = state.docs.len();
+    let Some(a) = state.search.active.as_mut() else {
+        return Vec::new();
+    };
+    let Some(hits) = a.archive.as_mut() else {
+        return Vec::new();
+    };
+    if a.generation != batch.generation || hits.answered {
+        return Vec::new();
+    }
+    if let Some(error) = batch.error {
+        a.archive = None;
+        a.searched = loaded;
+        let (generation, query) = (a.generation, a.query.clone());
+        state.search.index = IndexStatus::Unavailable;
+        state.message = Some(i18n::archive_fallback(&error));
+        return dispatch(state, generation, &query, 0);
+    }
+    let mut pending = batch.hits;
+    pending.sort_by_key(|h| (h.page, h.article));
+    *hits = ArchiveHits {
+        answered: true,
+        listed: pending.len(),
+        pending,
+        total: batch.total,
+    };
+    let mut effects = resolve(state);
+    effects.push(Effect::Redraw);
+    effects
+}
+
+/// Places the waiting hits whose pages are parsed now; once none wait (or the load is
+/// over and the rest could not be opened) the search is done.
+pub fn resolve(state: &mut AppState) -> Vec<Effect> {
+    let Some(a) = state.search.active.as_mut() else {
+        return Vec::new();
+    };
+    let Some(hits) = a.archive.as_mut().filter(|h| h.answered) else {
+        return Vec::new();
+    };
+    if a.done {
+        return Vec::new();
+    }
+    let docs = &state.docs;
+    let mut ready: Vec<(usize, usize)> = Vec::new();
+    let mut waiting = Vec::new();
+    for hit in hits.pending.drain(..) {
+        match doc_of(docs, &hit) {
+            Some(d) => ready.push((d, hit.article)),
+            None => waiting.push(hit),
+        }
+    }
+    if state.loading.is_none() {
+        // Everything that will be parsed is: hits on pages that failed are dropped.
+        waiting.clear();
+    }
+    hits.pending = waiting;
+    let done = hits.pending.is_empty();
+    let (generation, query) = (a.generation, a.query.clone());
+    if ready.is_empty() && !done {
+        return Vec::new();
+    }
+    ready.sort_unstable();
+    ready.dedup();
+    let mut matches: Vec<(usize, Match)> = Vec::new();
+    let mut i = 0;
+    while i < ready.len() {
+        let d = ready[i].0;
+        let end = i + ready[i..].partition_point(|&(doc, _)| doc == d);
+        let articles: Vec<usize> = ready[i..end].iter().map(|&(_, a)| a).collect();
+        let doc = &docs[d];
+        let found = matcher::search(doc, &SearchIndex::new(doc), &query, None);
+        matches.extend(
+            found
+                .into_iter()
+                .filter(|m| articles.binary_search(&m.article).is_ok())
+                .map(|m| (d, m)),
+        );
+        i = end;
+    }
+    apply_batch(
+        state,
+        SearchBatch {
+            generation,
+            matches,
+            done,
+        },
+    )
+}
+
+/// The parsed page a hit is on: its number, checked by name, else a page a little
+/// before it (pages that failed to open shift the rest); `None` while not parsed.
+fn doc_of(docs: &[Document], hit: &ArchiveHit) -> Option<usize> {
+    let last = hit.page.min(docs.len().checked_sub(1)?);
+    (last.saturating_sub(SKIP_WINDOW)..=last)
+        .rev()
+        .find(|&d| docs[d].source == hit.source)
+}
+
+/// The status line's note on the index: how many articles of the archive match, and
+/// how many wait for their pages.
+pub fn note(hits: &ArchiveHits) -> String {
+    if !hits.answered {
+        return i18n::archive_searching();
+    }
+    let mut note = i18n::archive_total(&thousands(hits.total));
+    if hits.listed < hits.total {
+        note.push_str(&i18n::archive_listed(&thousands(hits.listed)));
+    }
+    if !hits.pending.is_empty() {
+        note.push_str(&i18n::archive_pending(hits.pending.len()));
+    }
+    note
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The index's progress and readiness, from the worker that builds it.
+pub(in crate::state) fn index_event(
+    state: &mut AppState,
+    action: crate::action::Action,
+) -> Vec<Effect> {
+    use crate::action::Action;
+    match action {
+        Action::IndexProgress { done, total } => {
+            if state.search.index == IndexStatus::Off {
+                state.search.index = IndexStatus::Building;
+            }
+            state.search.indexing = Some((done, total));
+        }
+        Action::IndexReady => {
+            state.search.index = IndexStatus::Ready;
+            state.search.indexing = None;
+        }
+        Action::IndexUnavailable(why) => {
+            state.search.indexing = None;
+            if state.search.index != IndexStatus::Ready {
+                state.search.index = IndexStatus::Unavailable;
+                state.message = Some(why);
+            }
+        }
+        Action::ApplyArchiveResults(batch) => return apply(state, batch),
+        _ => return Vec::new(),
+    }
+    redraw()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234), "1,234");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
