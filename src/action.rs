@@ -169,6 +169,8 @@ pub enum Action {
     LoadProgress { done: usize, total: usize },
     /// The background load is over; these pages could not be opened.
     LoadFinished { skipped: Vec<String> },
+    /// Background: a photo of an image block was decoded (or could not be).
+    PhotoDecoded(crate::photo::Decoded),
 }
 
 impl Action {
@@ -183,6 +185,7 @@ impl Action {
                 | Self::PagesLoaded(_)
                 | Self::LoadProgress { .. }
                 | Self::LoadFinished { .. }
+                | Self::PhotoDecoded(_)
         )
     }
 }
@@ -265,6 +268,7 @@ impl Action {
             Self::PagesLoaded(..) => "PagesLoaded",
             Self::LoadProgress { .. } => "LoadProgress",
             Self::LoadFinished { .. } => "LoadFinished",
+            Self::PhotoDecoded(..) => "PhotoDecoded",
         }
     }
 

@@ -7,7 +7,10 @@ use crate::document::{Article, Block, BlockKind, Document, Span};
 
 use super::typeset::{self, Piece, Placement};
 use super::width::Measure;
-use super::{LayoutOptions, LineRole, VisualLine};
+use super::{LayoutOptions, LineRole, Photos, VisualLine};
+
+/// No image block has a photo: the layout of `--dump text` and of the library.
+pub const NO_PHOTOS: Photos<'static> = &|_| None;
 
 /// Marker of a list item that has no number of its own (wide, never ambiguous).
 const BULLET: &str = "・";
@@ -21,6 +24,7 @@ struct Sink<'a> {
     opts: &'a LayoutOptions,
     article: usize,
     lines: Vec<VisualLine>,
+    photos: Photos<'a>,
 }
 
 impl<'a> Sink<'a> {
@@ -31,6 +35,25 @@ impl<'a> Sink<'a> {
             opts,
             article,
             lines: Vec::new(),
+            photos: NO_PHOTOS,
+        }
+    }
+
+    /// The rows of the photo of image block `block`, centred, when it has one.
+    fn photo(&mut self, span: &Span, block: usize) {
+        let Some(size) = (self.photos)(span) else {
+            return;
+        };
+        let width = self.opts.width;
+        let cols = size.cols.min(width);
+        for _ in 0..size.rows {
+            let mut line = super::blank(self.article);
+            line.role = LineRole::Photo;
+            line.block = Some(block);
+            line.range = span.range.start..span.range.start;
+            line.indent = (width - cols) / 2;
+            line.width = cols;
+            self.lines.push(line);
         }
     }
 
@@ -59,11 +82,17 @@ impl<'a> Sink<'a> {
     }
 }
 
-pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<VisualLine> {
+pub fn lay_out(
+    doc: &Document,
+    article: usize,
+    opts: &LayoutOptions,
+    photos: Photos,
+) -> Vec<VisualLine> {
     let Some(a) = doc.articles.get(article) else {
         return Vec::new();
     };
     let mut sink = Sink::new(doc, article, opts);
+    sink.photos = photos;
     head(&mut sink, a);
     body(&mut sink, &a.blocks);
     tail(&mut sink, a);
@@ -225,6 +254,9 @@ fn body(sink: &mut Sink, blocks: &[Block]) {
             };
             super::table::set(&target, table, &mut sink.lines);
         } else {
+            if block.kind == BlockKind::Image {
+                sink.photo(&block.span, index);
+            }
             let placement = placement(block, sink.doc.str(&block.span), sink.opts);
             sink.set(&block.span, block.kind.into(), Some(index), &placement);
         }

@@ -62,6 +62,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         return effects;
     }
+    if let Action::PhotoDecoded(decoded) = action {
+        return super::photos::apply(state, decoded);
+    }
     if action.is_background() {
         return super::keywords::background(state, action);
     }
