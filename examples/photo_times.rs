@@ -108,7 +108,10 @@ fn main() {
         let t = time(|| {
             decode(path, max).expect("decode");
         });
-        println!("decode + downscale {name}: median {:.1} ms", t.as_secs_f64() * 1e3);
+        println!(
+            "decode + downscale {name}: median {:.1} ms",
+            t.as_secs_f64() * 1e3
+        );
     }
     let request = PhotoRequest {
         key: (0, 0),

@@ -71,8 +71,7 @@ pub fn resolve(page: &str, src: &str) -> Option<PathBuf> {
         None => src.split_whitespace().next().unwrap_or(src),
     };
     let src = src.split(['?', '#']).next().unwrap_or(src);
-    if src.is_empty() || src.contains("://") || src.starts_with("data:") || src.starts_with("//")
-    {
+    if src.is_empty() || src.contains("://") || src.starts_with("data:") || src.starts_with("//") {
         return None;
     }
     if page == "-" {
@@ -194,7 +193,12 @@ mod tests {
         png(&d.join("b.png"), 4, 4);
         let page = d.join("page.md");
         let page = page.to_str().unwrap();
-        for src in ["imgs/a.png", "./imgs/a.png", " imgs/a.png \"说明\"", "<imgs/a.png>"] {
+        for src in [
+            "imgs/a.png",
+            "./imgs/a.png",
+            " imgs/a.png \"说明\"",
+            "<imgs/a.png>",
+        ] {
             assert_eq!(resolve(page, src), Some(d.join("imgs/a.png")), "{src}");
         }
         // Climbing out is followed when the file is there, refused when it is not.

@@ -59,10 +59,7 @@ impl PhotoRoom {
 /// image or a pane too narrow to show one.
 pub fn fit(pixels: (u32, u32), room: &PhotoRoom) -> Option<PhotoSize> {
     let (pw, ph) = (u64::from(pixels.0), u64::from(pixels.1));
-    let (cw, ch) = (
-        u64::from(room.cell.0.max(1)),
-        u64::from(room.cell.1.max(1)),
-    );
+    let (cw, ch) = (u64::from(room.cell.0.max(1)), u64::from(room.cell.1.max(1)));
     let max_cols = u64::from(room.width.saturating_sub(2 * MARGIN));
     if pw == 0 || ph == 0 || max_cols < 4 {
         return None;
@@ -118,18 +115,12 @@ mod tests {
     #[test]
     fn a_small_photo_keeps_its_own_size() {
         // 120×60 px: 12 columns, 3 rows (not blown up to the pane).
-        assert_eq!(
-            fit((120, 60), &ROOM),
-            Some(PhotoSize { cols: 12, rows: 3 })
-        );
+        assert_eq!(fit((120, 60), &ROOM), Some(PhotoSize { cols: 12, rows: 3 }));
     }
 
     #[test]
     fn a_small_pane_still_gets_a_few_rows() {
-        let room = PhotoRoom {
-            height: 6,
-            ..ROOM
-        };
+        let room = PhotoRoom { height: 6, ..ROOM };
         assert_eq!(room.max_rows(), MIN_ROWS);
         assert_eq!(fit((1000, 1000), &room).unwrap().rows, MIN_ROWS);
     }

@@ -235,7 +235,10 @@ mod tests {
         assert_eq!(rows(&state, LineRole::Photo), 10);
         assert_eq!(rows(&state, LineRole::Image), 1);
         let photo = state.reader.visible(200);
-        let first = photo.iter().find(|(_, l)| l.role == LineRole::Photo).unwrap();
+        let first = photo
+            .iter()
+            .find(|(_, l)| l.role == LineRole::Photo)
+            .unwrap();
         assert_eq!(first.1.width, 40);
     }
 

@@ -134,10 +134,13 @@ impl Reader {
                         let photos = |span: &crate::document::Span| {
                             let room = self.photo_room.as_ref()?;
                             let pixels = self.photos.get(&(u.doc, span.range.start))?;
-                            fit(*pixels, &PhotoRoom {
-                                width: self.opts.width,
-                                ..*room
-                            })
+                            fit(
+                                *pixels,
+                                &PhotoRoom {
+                                    width: self.opts.width,
+                                    ..*room
+                                },
+                            )
                         };
                         layout::lay_out_article_with(d, u.article, &self.opts, &photos)
                     }

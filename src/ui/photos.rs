@@ -9,7 +9,7 @@
 //! The protocol is chosen from the environment alone ([`detect`]), never by asking the
 //! terminal: a query waits for an answer that a terminal (or a pipe, or a multiplexer)
 //! may never send, and its reply would race the input thread for the same bytes. A
-//! terminal that names itself (`TERM=xterm-kitty`, `TERM_PROGRAM=iTerm.app`, WezTerm,
+//! terminal that names itself (`TERM=xterm-kitty`, `TERM_PROGRAM=iTerm.app`, `WezTerm`,
 //! foot) gets its protocol; everything else, and anything inside tmux or screen, gets
 //! half-blocks, which every colour terminal draws. `KANBAO_IMAGES=halfblocks|kitty|
 //! iterm2|sixel` overrides the guess.
@@ -156,11 +156,23 @@ fn prepared(state: &AppState, key: PhotoKey, size: (u16, u16)) -> Option<Rc<Slic
     Some(protocol)
 }
 
+/// A photo's rows on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoRun {
+    pub key: PhotoKey,
+    /// The first pane row of the run.
+    pub y: u16,
+    /// Rows of the photo on screen.
+    pub len: u16,
+    pub indent: u16,
+    /// The whole photo's size (columns, rows).
+    pub size: (u16, u16),
+}
+
 /// The photos on screen: where each run of photo rows is and what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PhotoRows {
-    /// (photo, first pane row of its run, rows in the run, indent, photo size).
-    pub runs: Vec<(PhotoKey, u16, u16, u16, (u16, u16))>,
+    pub runs: Vec<PhotoRun>,
 }
 
 impl PhotoRows {
@@ -170,7 +182,7 @@ impl PhotoRows {
         let Some(room) = state.photos.room(g.text.width, g.text.height) else {
             return Self::default();
         };
-        let mut runs: Vec<(PhotoKey, u16, u16, u16, (u16, u16))> = Vec::new();
+        let mut runs: Vec<PhotoRun> = Vec::new();
         for (y, (doc, line)) in state.reader.visible(g.text.height).into_iter().enumerate() {
             if line.role != LineRole::Photo {
                 continue;
@@ -178,7 +190,7 @@ impl PhotoRows {
             let key = (doc, line.range.start);
             let y = y as u16;
             match runs.last_mut() {
-                Some(run) if run.0 == key && run.1 + run.2 == y => run.2 += 1,
+                Some(run) if run.key == key && run.y + run.len == y => run.len += 1,
                 _ => {
                     let Some(pixels) = state.reader.photo_pixels(key) else {
                         continue;
@@ -186,7 +198,13 @@ impl PhotoRows {
                     let Some(size) = fit(pixels, &room) else {
                         continue;
                     };
-                    runs.push((key, y, 1, line.indent, (size.cols, size.rows)));
+                    runs.push(PhotoRun {
+                        key,
+                        y,
+                        len: 1,
+                        indent: line.indent,
+                        size: (size.cols, size.rows),
+                    });
                 }
             }
         }
@@ -196,7 +214,14 @@ impl PhotoRows {
     /// Draws each run's photo into `area` (the article pane), on `state`'s images.
     pub fn draw(&self, state: &AppState, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        for &(key, y, len, indent, size) in &self.runs {
+        for &PhotoRun {
+            key,
+            y,
+            len,
+            indent,
+            size,
+        } in &self.runs
+        {
             let Some(protocol) = prepared(state, key, size) else {
                 continue;
             };
@@ -224,24 +249,38 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect();
-        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
     }
 
     #[test]
     fn terminals_that_name_themselves_get_their_protocol() {
         let cases = [
             (vec![("TERM", "xterm-kitty")], Protocol::Kitty),
-            (vec![("TERM", "xterm-256color"), ("KITTY_WINDOW_ID", "1")], Protocol::Kitty),
+            (
+                vec![("TERM", "xterm-256color"), ("KITTY_WINDOW_ID", "1")],
+                Protocol::Kitty,
+            ),
             (vec![("TERM_PROGRAM", "iTerm.app")], Protocol::Iterm2),
             (vec![("TERM_PROGRAM", "WezTerm")], Protocol::Iterm2),
             (vec![("TERM", "foot")], Protocol::Sixel),
             (vec![("TERM", "xterm-256color")], Protocol::Halfblocks),
             (vec![], Protocol::Halfblocks),
             // Inside tmux the outer terminal's protocol is not trusted.
-            (vec![("TERM", "xterm-kitty"), ("TMUX", "/tmp/t,1,0")], Protocol::Halfblocks),
+            (
+                vec![("TERM", "xterm-kitty"), ("TMUX", "/tmp/t,1,0")],
+                Protocol::Halfblocks,
+            ),
             (vec![("TERM", "screen-256color")], Protocol::Halfblocks),
             // The override wins; nonsense in it is ignored.
-            (vec![("TERM", "xterm-kitty"), ("KANBAO_IMAGES", "halfblocks")], Protocol::Halfblocks),
+            (
+                vec![("TERM", "xterm-kitty"), ("KANBAO_IMAGES", "halfblocks")],
+                Protocol::Halfblocks,
+            ),
             (vec![("KANBAO_IMAGES", "Sixel")], Protocol::Sixel),
             (vec![("KANBAO_IMAGES", "yes")], Protocol::Halfblocks),
         ];

@@ -1,5 +1,5 @@
 //! Photos beside a page: found relative to the page, decoded off the UI thread, drawn
-//! with half-blocks in the rows the layout gave them (a TestBackend screen), and in a
+//! with half-blocks in the rows the layout gave them (a `TestBackend` screen), and in a
 //! pseudo-terminal: the first frame arrives with the placeholder, the photo after it,
 //! and the terminal is restored on quit; `--no-images` keeps the placeholder. The
 //! photos are made here with the image crate (a gradient of a few hundred bytes), in a
@@ -67,9 +67,7 @@ fn reader_with_photos(dir: &Path, cols: u16, rows: u16) -> AppState {
 /// Each pane row as `#` (a photo cell: colours from the image) or the row's text.
 fn screen_map(state: &AppState, cols: u16, rows: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal
-        .draw(|f| kanbao::ui::draw(f, state))
-        .expect("draw");
+    terminal.draw(|f| kanbao::ui::draw(f, state)).expect("draw");
     let buf = terminal.backend().buffer();
     (0..rows)
         .map(|y| {
@@ -82,7 +80,12 @@ fn screen_map(state: &AppState, cols: u16, rows: u16) -> Vec<String> {
             if photo > 0 {
                 format!("#{photo}")
             } else {
-                (0..cols).map(|x| buf[(x, y)].symbol()).collect::<String>()
+                // Text without the blank cells (a wide character's second cell among
+                // them), so that `春耕图` reads as one word.
+                (0..cols)
+                    .map(|x| buf[(x, y)].symbol())
+                    .filter(|s| !s.trim().is_empty())
+                    .collect::<String>()
             }
         })
         .collect()
@@ -106,14 +109,23 @@ fn half_blocks_fill_the_rows_the_layout_computed() {
     // 200×100 px at 10×20 px cells: 20 columns, 5 rows.
     assert_eq!((size.cols, size.rows), (20, 5));
     let map = screen_map(&state, cols, rows);
-    let photo_rows: Vec<usize> = (0..map.len()).filter(|&y| map[y].starts_with('#')).collect();
+    let photo_rows: Vec<usize> = (0..map.len())
+        .filter(|&y| map[y].starts_with('#'))
+        .collect();
     assert_eq!(photo_rows.len(), usize::from(size.rows), "{map:#?}");
     // One block of rows, each the photo's full width, its caption line under it.
     let first = photo_rows[0];
-    assert_eq!(photo_rows, (first..first + 5).collect::<Vec<_>>(), "{map:#?}");
+    assert_eq!(
+        photo_rows,
+        (first..first + 5).collect::<Vec<_>>(),
+        "{map:#?}"
+    );
     assert!(photo_rows.iter().all(|&y| map[y] == "#20"), "{map:#?}");
     let below = &map[first + 5];
-    assert!(below.contains("[img]") && below.contains("春耕图"), "{map:#?}");
+    assert!(
+        below.contains("[img]") && below.contains("春耕图"),
+        "{map:#?}"
+    );
     // The text after the photo is still there, pushed down by it.
     assert!(map.iter().any(|r| r.contains("合作社")), "{map:#?}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -121,7 +133,8 @@ fn half_blocks_fill_the_rows_the_layout_computed() {
 
 #[test]
 fn scrolling_moves_the_photo_with_its_rows() {
-    let dir = page_dir("scroll", PAGE, 200, 100);
+    let long = format!("{PAGE}{}", "\n后文一段，写满一行又一行。\n".repeat(40));
+    let dir = page_dir("scroll", &long, 200, 100);
     let (cols, rows) = (60, 30);
     let mut state = reader_with_photos(&dir, cols, rows);
     let before = screen_map(&state, cols, rows);
@@ -129,16 +142,24 @@ fn scrolling_moves_the_photo_with_its_rows() {
     update(&mut state, Action::MoveDown);
     update(&mut state, Action::MoveDown);
     let after = screen_map(&state, cols, rows);
-    assert_eq!(after.iter().position(|r| r.starts_with('#')), Some(first - 2));
+    assert_eq!(
+        after.iter().position(|r| r.starts_with('#')),
+        Some(first - 2)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_missing_or_hostile_photo_stays_the_placeholder() {
-    let cases: [(&str, &dyn Fn(&Path)); 4] = [
+    type Make<'a> = &'a dyn Fn(&Path);
+    let cases: [(&str, Make); 4] = [
         ("missing", &|_| {}),
-        ("empty", &|d| std::fs::write(d.join("imgs/photo.png"), b"").unwrap()),
-        ("directory", &|d| std::fs::create_dir_all(d.join("imgs/photo.png")).unwrap()),
+        ("empty", &|d| {
+            std::fs::write(d.join("imgs/photo.png"), b"").unwrap();
+        }),
+        ("directory", &|d| {
+            std::fs::create_dir_all(d.join("imgs/photo.png")).unwrap();
+        }),
         ("bomb", &|d| {
             std::fs::write(d.join("imgs/photo.png"), bomb_png(200_000, 200_000)).unwrap();
         }),
@@ -150,7 +171,8 @@ fn a_missing_or_hostile_photo_stays_the_placeholder() {
         let map = screen_map(&state, 60, 30);
         assert!(!map.iter().any(|r| r.starts_with('#')), "{name}: {map:#?}");
         assert!(
-            map.iter().any(|r| r.contains("[img]") && r.contains("春耕图")),
+            map.iter()
+                .any(|r| r.contains("[img]") && r.contains("春耕图")),
             "{name}: {map:#?}"
         );
         let _ = std::fs::remove_dir_all(&dir);
@@ -167,7 +189,11 @@ fn dump_text_prints_the_placeholder_never_image_bytes() {
         .expect("run kanbao");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.lines().any(|l| l.contains("[img]") && l.contains("春耕图")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("[img]") && l.contains("春耕图")),
+        "{text}"
+    );
     assert!(!text.contains('\u{1b}') && !text.contains('▀'), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -203,13 +229,25 @@ fn the_first_frame_comes_before_the_photo_and_quitting_restores_the_terminal() {
     s.wait_for("the first frame with the caption", |screen| {
         screen.contents().contains("春耕图")
     });
-    s.wait_for("the photo in half-blocks", |screen| photo_cells(screen) >= 20);
+    s.wait_for("the photo in half-blocks", |screen| {
+        photo_cells(screen) >= 20
+    });
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    assert!(!s.parser.screen().alternate_screen(), "alternate screen left");
-    // No graphics protocol was spoken to a terminal that did not name one.
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
+    // The placeholder was on the terminal before the photo's first true colour.
     let raw = String::from_utf8_lossy(&s.raw);
-    assert!(!raw.contains("\u{1b}_G") && !raw.contains("\u{1b}]1337"), "kitty/iTerm2 bytes");
+    let placeholder = raw.find("[img]").expect("the placeholder was drawn");
+    let photo = raw.find("\u{1b}[48;2;").expect("the photo was drawn");
+    assert!(placeholder < photo, "the photo came before the first frame");
+    // No graphics protocol was spoken to a terminal that did not name one.
+    assert!(
+        !raw.contains("\u{1b}_G") && !raw.contains("\u{1b}]1337"),
+        "kitty/iTerm2 bytes"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

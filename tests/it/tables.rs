@@ -217,7 +217,11 @@ fn dump_json_carries_the_grid_of_each_table() {
     assert_eq!(rows.len(), 5);
     assert_eq!(text(0, 0), "指标名称");
     assert_eq!(rows[0][0]["header"], true);
-    assert_eq!(rows[1][0].get("header"), None, "body cells leave the flag out");
+    assert_eq!(
+        rows[1][0].get("header"),
+        None,
+        "body cells leave the flag out"
+    );
     assert_eq!(text(4, 2), "45,210");
     // Nothing lost: the cells, in order, are the block's flat text.
     let cells: Vec<String> = rows
@@ -243,8 +247,12 @@ fn dump_json_keeps_a_cells_spans() {
         .flat_map(|r| r.as_array().into_iter().flatten())
         .map(|c| {
             (
-                c.get("colspan").and_then(serde_json::Value::as_u64).unwrap_or(1),
-                c.get("rowspan").and_then(serde_json::Value::as_u64).unwrap_or(1),
+                c.get("colspan")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(1),
+                c.get("rowspan")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(1),
             )
         })
         .filter(|&s| s != (1, 1))
