@@ -151,6 +151,20 @@ pub fn lay_out_part(
         } else if !together(prev, block.kind) {
             sink.blank_unless_empty();
         }
+        // A table laid out whole keeps its grid here too (only a table longer than a
+        // part is cut, and then set as lines of text).
+        let whole = !piece.continued && piece.range == block.span.range;
+        if let Some(table) = doc.table(&block.span).filter(|_| whole) {
+            let target = super::table::Target {
+                doc,
+                article,
+                block: Some(piece.block),
+                opts,
+            };
+            super::table::set(&target, table, &mut sink.lines);
+            prev = Some(block.kind);
+            continue;
+        }
         sink.set(&span, block.kind.into(), Some(piece.block), &place);
         prev = Some(block.kind);
     }
@@ -304,5 +318,40 @@ fn list_item(text: &str) -> Placement {
             marker: Some(BULLET),
             ..Placement::left(2, 2)
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_of_whole_blocks_is_laid_out_as_the_article_tables_included() {
+        let md = "# 标题\n\n正文一段，写满一行。\n\n| 指标 | 数值 |\n|---|---|\n\
+                  | 地区生产总值 | 512.3 |\n| 社会消费品零售总额 | 310.45 |\n\n正文二段。\n";
+        let doc = crate::document::parse("t.md", md);
+        assert_eq!(doc.tables.len(), 1);
+        let opts = LayoutOptions {
+            width: 30,
+            ..LayoutOptions::default()
+        };
+        let blocks = doc.articles[0]
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(block, b)| PartBlock {
+                block,
+                range: b.span.range.clone(),
+                continued: false,
+            })
+            .collect();
+        let part = Part {
+            head: true,
+            tail: true,
+            blocks,
+        };
+        let whole = lay_out(&doc, 0, &opts, NO_PHOTOS);
+        assert!(whole.iter().any(|l| !l.segments.is_empty()), "a grid");
+        assert_eq!(lay_out_part(&doc, 0, &part, &opts), whole);
     }
 }

@@ -429,29 +429,29 @@ impl Grid<'_, '_> {
 
     /// The rule above row `r`, left open over a cell spanning rows across it: the
     /// cell's text stands in its first row, and no rule cuts through it below.
-    fn cross_rule(&mut self, r: usize) {
+    fn cross_rule(&mut self, row: usize) {
         let columns = self.widths.len();
         let covered: Vec<Option<(usize, usize)>> =
-            (0..columns).map(|c| self.spanned_into(r, c)).collect();
+            (0..columns).map(|c| self.spanned_into(row, c)).collect();
         if covered.iter().all(Option::is_none) {
             self.rule(self.rules.cross);
             return;
         }
-        let (h, v) = (self.rules.horizontal, self.rules.vertical);
+        let (line, bar) = (self.rules.horizontal, self.rules.vertical);
         let mut rule = String::new();
         for (i, &w) in self.widths.iter().enumerate() {
             let here = covered[i];
             if i > 0 {
                 let joint = match (covered[i - 1], here) {
-                    (Some(a), Some(b)) if a == b => [' ', ' ', ' '],
-                    (Some(_), Some(_)) => [' ', v, ' '],
-                    (Some(_), None) => [' ', v, h],
-                    (None, Some(_)) => [h, v, ' '],
-                    (None, None) => [h, self.rules.cross, h],
+                    (Some(left), Some(right)) if left == right => [' ', ' ', ' '],
+                    (Some(_), Some(_)) => [' ', bar, ' '],
+                    (Some(_), None) => [' ', bar, line],
+                    (None, Some(_)) => [line, bar, ' '],
+                    (None, None) => [line, self.rules.cross, line],
                 };
                 rule.extend(joint);
             }
-            let fill = if here.is_some() { ' ' } else { h };
+            let fill = if here.is_some() { ' ' } else { line };
             rule.extend(std::iter::repeat_n(fill, usize::from(w)));
         }
         push_rule_at(self.t, &rule, self.total(), self.indent, self.out);
