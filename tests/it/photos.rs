@@ -195,6 +195,22 @@ fn dump_text_prints_the_placeholder_never_image_bytes() {
         "{text}"
     );
     assert!(!text.contains('\u{1b}') && !text.contains('▀'), "{text}");
+    // The JSON dump gives the image block its link.
+    let out = crate::home::kanbao()
+        .args(["--dump", "json"])
+        .arg(dir.join("page.md"))
+        .output()
+        .expect("run kanbao");
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let image = value["documents"][0]["articles"][0]["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .find(|b| b["kind"] == "image")
+        .cloned()
+        .expect("an image block");
+    assert_eq!(image["src"], "imgs/photo.png");
+    assert_eq!(image["text"], "春耕图");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
