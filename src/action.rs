@@ -177,6 +177,8 @@ pub enum Action {
     IndexReady,
     /// The archive has no usable index (why): search scans the pages in memory.
     IndexUnavailable(String),
+    /// Background: a photo of an image block was decoded (or could not be).
+    PhotoDecoded(crate::photo::Decoded),
 }
 
 impl Action {
@@ -191,6 +193,7 @@ impl Action {
                 | Self::PagesLoaded(_)
                 | Self::LoadProgress { .. }
                 | Self::LoadFinished { .. }
+                | Self::PhotoDecoded(_)
         )
     }
 }
@@ -277,6 +280,7 @@ impl Action {
             Self::IndexProgress { .. } => "IndexProgress",
             Self::IndexReady => "IndexReady",
             Self::IndexUnavailable(..) => "IndexUnavailable",
+            Self::PhotoDecoded(..) => "PhotoDecoded",
         }
     }
 

@@ -23,6 +23,7 @@ use crate::keymap::{self, Key};
 use crate::layout::LayoutOptions;
 use crate::loader::Opening;
 use crate::options::{AnalysisOptions, Options};
+use crate::photo::PhotoWorker;
 use crate::session::Session;
 use crate::state::keywords::KeywordsState;
 use crate::state::{AfterLoad, AppState, Effect, KeyMode, update};
@@ -116,7 +117,17 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         state.keywords = KeywordsState::loading();
     }
     state.keywords.show_keywords = options.keyword_highlights;
+    // Photos: the protocol from the environment (never a terminal query, see
+    // `ui::photos`), the cell size from the kernel's window size.
+    let photos = options.images.then(|| {
+        let cell = cell_pixels();
+        ui::photos::set_active(ui::photos::detect(&|k| std::env::var(k).ok()), cell);
+        state.enable_photos(cell);
+        let tx = tx.clone();
+        PhotoWorker::spawn(move |d| tx.send(Msg::Action(Action::PhotoDecoded(d))).is_ok())
+    });
     terminal.draw(|f| ui::draw(f, &state))?;
+    request_photos(photos.as_ref(), &mut state);
     if let Some(rest) = opening.rest {
         let tx = tx.clone();
         rest.spawn(Arc::clone(&state.docs), move |a| {
@@ -244,6 +255,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         if redraw {
             terminal.draw(|f| ui::draw(f, &state))?;
         }
+        request_photos(photos.as_ref(), &mut state);
         start_analysis(&mut analysis, &spawn_analysis, &state, &mut asked);
     }
     drop(guard);
@@ -283,6 +295,24 @@ fn follow_terminal_size(terminal: &mut tui::Term, state: &mut AppState) -> anyho
     }
     resize_to_terminal(terminal, state)?;
     Ok(true)
+}
+
+/// A terminal cell's size in pixels, from the window size the kernel keeps (no
+/// query); half-blocks' 10×20 when the terminal leaves it unset.
+fn cell_pixels() -> (u16, u16) {
+    match ratatui::crossterm::terminal::window_size() {
+        Ok(w) if w.width > 0 && w.height > 0 && w.columns > 0 && w.rows > 0 => {
+            (w.width / w.columns, w.height / w.rows)
+        }
+        _ => crate::state::photos::DEFAULT_CELL,
+    }
+}
+
+/// Hands the photos now on screen that nobody asked for yet to the decoder.
+fn request_photos(worker: Option<&PhotoWorker>, state: &mut AppState) {
+    if let Some(worker) = worker {
+        worker.request(crate::state::photos::wanted(state));
+    }
 }
 
 /// Hands the search the state asks for to the background runner.

@@ -114,6 +114,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_resume: bool,
 
+    /// Show no photos: each image block is its one-line placeholder with the caption.
+    #[arg(long)]
+    pub no_images: bool,
+
     /// List what was read recently: when, and where it stopped; then exit.
     #[arg(long)]
     pub recent: bool,
@@ -194,6 +198,7 @@ impl Cli {
                 resume: !self.no_resume && config.resume != Some(false),
             },
             keyword_highlights: config.keyword_highlights != Some(false),
+            images: !self.no_images && config.images != Some(false),
             warnings: Vec::new(),
             lang: self.lang_with(config, |name| std::env::var(name).ok()),
         }

@@ -50,6 +50,8 @@ pub struct Config {
     pub textrank: Option<bool>,
     /// Keyword highlights shown at start (`H` toggles them).
     pub keyword_highlights: Option<bool>,
+    /// Photos drawn in the article pane (`--no-images`: not this time).
+    pub images: Option<bool>,
     pub whole_word: Option<bool>,
     pub exact_script: Option<bool>,
     /// Search a directory through its index, built in the background (`--no-index`).
@@ -256,6 +258,10 @@ pub fn render(options: &Options, config: &Config, settings: &Settings) -> String
     item(
         "Keyword highlights in the text at start (H toggles them).",
         format!("keyword_highlights = {}", options.keyword_highlights),
+    );
+    item(
+        "Draw photos found beside the page in the article pane (--no-images: not this time).",
+        format!("images = {}", options.images),
     );
     item(
         "Search whole words (jieba) rather than substrings (--whole-word).",

@@ -64,8 +64,30 @@ struct JsonBlock<'a> {
     kind: &'static str,
     text: &'a str,
     line: usize,
+    /// A table's grid: rows of cells (the `text` above is the same cells flattened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<Vec<Vec<JsonCell<'a>>>>,
+    /// An image's link as the page wrote it (`imgs/a.jpg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    src: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why<'a>>,
+}
+
+/// One cell of a table in `--dump json`.
+#[derive(Serialize)]
+struct JsonCell<'a> {
+    text: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    header: bool,
+    #[serde(skip_serializing_if = "is_one")]
+    colspan: u16,
+    #[serde(skip_serializing_if = "is_one")]
+    rowspan: u16,
+}
+
+fn is_one(n: &u16) -> bool {
+    *n == 1
 }
 
 /// `--explain`: the decoded role of the unit a block or field starts on, and the cues
@@ -89,6 +111,22 @@ fn block<'a>(doc: &'a Document, b: &crate::document::Block) -> JsonBlock<'a> {
         kind: b.kind.as_str(),
         text: doc.str(&b.span),
         line: b.span.line,
+        rows: doc.table(&b.span).map(|t| {
+            t.rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|c| JsonCell {
+                            text: doc.text.get(c.range.clone()).unwrap_or(""),
+                            header: c.header,
+                            colspan: c.colspan,
+                            rowspan: c.rowspan,
+                        })
+                        .collect()
+                })
+                .collect()
+        }),
+        src: doc.image_source(&b.span),
         why: why(doc, b.span.line),
     }
 }

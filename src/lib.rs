@@ -31,6 +31,7 @@ pub mod layout;
 pub mod loader;
 pub mod options;
 pub mod persist;
+pub mod photo;
 pub mod session;
 pub mod state;
 pub mod stream;

@@ -37,6 +37,8 @@ pub struct Options {
     pub memory: MemoryOptions,
     /// Keyword highlights shown at start (`H` toggles them).
     pub keyword_highlights: bool,
+    /// Photos drawn in the article pane (`--no-images` and `images = false` turn them off).
+    pub images: bool,
     /// Warnings about the configuration, shown once (status line or standard error).
     pub warnings: Vec<String>,
     /// The interface's language (`--lang`, config.toml, else the locale).

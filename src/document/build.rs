@@ -3,7 +3,7 @@
 //! the size of the page however many column breaks are rejoined.
 
 use super::lines::Unit;
-use super::model::{Article, Block, BlockKind, Document, Span, Table};
+use super::model::{Article, Block, BlockKind, Document, ImageSource, Span, Table};
 use super::plan::{Glue, PlanArticle, PlanBlock, Text};
 
 /// Writes text into a document buffer.
@@ -12,6 +12,8 @@ pub(crate) struct Writer<'a> {
     pub text: String,
     /// The grids of the table blocks written so far.
     pub tables: Vec<Table>,
+    /// The sources of the image blocks written so far.
+    pub images: Vec<ImageSource>,
 }
 
 impl Writer<'_> {
@@ -54,6 +56,9 @@ impl Writer<'_> {
         if b.kind == BlockKind::Table {
             self.table(b, &span);
         }
+        if b.kind == BlockKind::Image {
+            self.image(b, &span);
+        }
         Block { kind: b.kind, span }
     }
 
@@ -72,6 +77,19 @@ impl Writer<'_> {
             self.tables.push(Table {
                 range: span.range.clone(),
                 rows: grid.shifted(span.range.start),
+            });
+        }
+    }
+
+    /// Keeps the source of an image block written from one image unit.
+    fn image(&mut self, b: &PlanBlock, span: &Span) {
+        let [piece] = b.text.pieces.as_slice() else {
+            return;
+        };
+        if let Some(src) = self.units.get(piece.unit).and_then(|u| u.src.as_ref()) {
+            self.images.push(ImageSource {
+                range: span.range.clone(),
+                src: src.clone(),
             });
         }
     }
@@ -124,12 +142,14 @@ pub(crate) fn document(
         units,
         text: String::with_capacity(total),
         tables: Vec::new(),
+        images: Vec::new(),
     };
     let articles = articles.iter().map(|a| w.article(a)).collect();
     let furniture = furniture.iter().map(|b| w.block(b)).collect();
     // Articles and furniture are written in turn: sorted, the grids can be looked up
     // by where they start.
     w.tables.sort_by_key(|t| t.range.start);
+    w.images.sort_by_key(|i| i.range.start);
     Document {
         source: source.to_string(),
         encoding: String::from("UTF-8"),
@@ -139,6 +159,7 @@ pub(crate) fn document(
         furniture,
         habits: Vec::new(),
         tables: w.tables,
+        images: w.images,
         explanations: Vec::new(),
     }
 }

@@ -82,6 +82,7 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
                 {
                     u.centred = p.centred;
                     u.table = p.table;
+                    u.src = p.src;
                 }
             }
             i += used;
@@ -161,6 +162,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             adjacent: false,
             centred: false,
             table: None,
+            src: None,
             opens_block: false,
         });
     }
@@ -204,8 +206,14 @@ fn one_line(out: &mut Vec<Unit>, raw: &str, line: usize, habits: &mut Habits) {
         let rest = rest.trim_start_matches(['>', ' ']);
         push(out, Syntax::Quote, clean(rest, habits), line, false);
     } else if let Some(labels) = only_images(t, habits) {
-        for label in labels {
+        for (label, src) in labels {
+            let before = out.len();
             push(out, Syntax::Image, label, line, false);
+            if out.len() > before
+                && let Some(u) = out.last_mut()
+            {
+                u.src = Some(src);
+            }
         }
     } else {
         push(out, Syntax::Text, clean(t, habits), line, indented);
@@ -252,9 +260,9 @@ fn is_ordered_item(t: &str) -> bool {
             .is_some_and(|r| r.starts_with(". ") || r.starts_with(") "))
 }
 
-/// The labels of a line made only of images (`![a](x) ![b](y)`), else `None`. A
-/// placeholder alt text (`![Image](…)`) is dropped for the file name.
-fn only_images(t: &str, habits: &mut Habits) -> Option<Vec<String>> {
+/// The labels and sources of a line made only of images (`![a](x) ![b](y)`), else
+/// `None`. A placeholder alt text (`![Image](…)`) is dropped for the file name.
+fn only_images(t: &str, habits: &mut Habits) -> Option<Vec<(String, String)>> {
     let mut rest = t;
     let mut labels = Vec::new();
     while !rest.is_empty() {
@@ -267,7 +275,7 @@ fn only_images(t: &str, habits: &mut Habits) -> Option<Vec<String>> {
         } else {
             alt
         };
-        labels.push(image_label(alt, src));
+        labels.push((image_label(alt, src), src.to_string()));
         rest = trim(body.get(after + after_src..)?);
     }
     (!labels.is_empty()).then_some(labels)

@@ -47,7 +47,7 @@ mod unit;
 mod weights;
 
 pub use grid::is_number;
-pub use model::{Article, Block, BlockKind, Cell, Document, Explanation, Span, Table};
+pub use model::{Article, Block, BlockKind, Cell, Document, Explanation, ImageSource, Span, Table};
 pub use parse::{parse, parse_explained, parse_with, set_explain};
 pub use weights::Weights;
 #[cfg(test)]

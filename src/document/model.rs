@@ -98,6 +98,15 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// Where the file of a [`BlockKind::Image`] block is, as the page wrote it
+/// (`imgs/a.jpg`, `./images/b.png`, or a URL the reader never fetches).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageSource {
+    /// The block's range (the key [`Document::image_source`] looks it up by).
+    pub range: Range<usize>,
+    pub src: String,
+}
+
 /// One article: a headline with its satellites and its body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -151,6 +160,8 @@ pub struct Document {
     pub habits: Vec<&'static str>,
     /// The grids of the table blocks, in text order (see [`Document::table`]).
     pub tables: Vec<Table>,
+    /// The sources of the image blocks, in text order (see [`Document::image_source`]).
+    pub images: Vec<ImageSource>,
     /// Per unit, why it got its role; filled by [`parse_explained`](super::parse_explained)
     /// only (explaining costs a second pass).
     pub explanations: Vec<Explanation>,
@@ -173,6 +184,18 @@ impl Document {
             .binary_search_by_key(&span.range.start, |t| t.range.start)
             .ok()?;
         self.tables.get(at).filter(|t| t.range == span.range)
+    }
+
+    /// The source (`imgs/a.jpg`) of the image block at `span`, when the page gave one.
+    pub fn image_source(&self, span: &Span) -> Option<&str> {
+        let at = self
+            .images
+            .binary_search_by_key(&span.range.start, |i| i.range.start)
+            .ok()?;
+        self.images
+            .get(at)
+            .filter(|i| i.range == span.range)
+            .map(|i| i.src.as_str())
     }
 
     /// The text of a span.

@@ -50,6 +50,8 @@ pub(crate) struct Unit {
     pub centred: bool,
     /// A table's grid, cells as ranges into `text` (tables only).
     pub table: Option<Box<super::grid::Grid>>,
+    /// An image's source as written (`imgs/a.jpg`; images only).
+    pub src: Option<String>,
     /// The front end read the page's line widths and decided this line opens a block
     /// of its own (`rewrap`): it cannot continue the paragraph before it.
     pub opens_block: bool,

@@ -7,7 +7,10 @@ use crate::document::{Article, Block, BlockKind, Document, Span};
 
 use super::typeset::{self, Piece, Placement};
 use super::width::Measure;
-use super::{LayoutOptions, LineRole, VisualLine};
+use super::{LayoutOptions, LineRole, Photos, VisualLine};
+
+/// No image block has a photo: the layout of `--dump text` and of the library.
+pub const NO_PHOTOS: Photos<'static> = &|_| None;
 
 /// Marker of a list item that has no number of its own (wide, never ambiguous).
 const BULLET: &str = "・";
@@ -21,6 +24,7 @@ struct Sink<'a> {
     opts: &'a LayoutOptions,
     article: usize,
     lines: Vec<VisualLine>,
+    photos: Photos<'a>,
 }
 
 impl<'a> Sink<'a> {
@@ -31,6 +35,25 @@ impl<'a> Sink<'a> {
             opts,
             article,
             lines: Vec::new(),
+            photos: NO_PHOTOS,
+        }
+    }
+
+    /// The rows of the photo of image block `block`, centred, when it has one.
+    fn photo(&mut self, span: &Span, block: usize) {
+        let Some(size) = (self.photos)(span) else {
+            return;
+        };
+        let width = self.opts.width;
+        let cols = size.cols.min(width);
+        for _ in 0..size.rows {
+            let mut line = super::blank(self.article);
+            line.role = LineRole::Photo;
+            line.block = Some(block);
+            line.range = span.range.start..span.range.start;
+            line.indent = (width - cols) / 2;
+            line.width = cols;
+            self.lines.push(line);
         }
     }
 
@@ -59,11 +82,17 @@ impl<'a> Sink<'a> {
     }
 }
 
-pub fn lay_out(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<VisualLine> {
+pub fn lay_out(
+    doc: &Document,
+    article: usize,
+    opts: &LayoutOptions,
+    photos: Photos,
+) -> Vec<VisualLine> {
     let Some(a) = doc.articles.get(article) else {
         return Vec::new();
     };
     let mut sink = Sink::new(doc, article, opts);
+    sink.photos = photos;
     head(&mut sink, a);
     body(&mut sink, &a.blocks);
     tail(&mut sink, a);
@@ -121,6 +150,20 @@ pub fn lay_out_part(
             place.marker = None;
         } else if !together(prev, block.kind) {
             sink.blank_unless_empty();
+        }
+        // A table laid out whole keeps its grid here too (only a table longer than a
+        // part is cut, and then set as lines of text).
+        let whole = !piece.continued && piece.range == block.span.range;
+        if let Some(table) = doc.table(&block.span).filter(|_| whole) {
+            let target = super::table::Target {
+                doc,
+                article,
+                block: Some(piece.block),
+                opts,
+            };
+            super::table::set(&target, table, &mut sink.lines);
+            prev = Some(block.kind);
+            continue;
         }
         sink.set(&span, block.kind.into(), Some(piece.block), &place);
         prev = Some(block.kind);
@@ -225,6 +268,9 @@ fn body(sink: &mut Sink, blocks: &[Block]) {
             };
             super::table::set(&target, table, &mut sink.lines);
         } else {
+            if block.kind == BlockKind::Image {
+                sink.photo(&block.span, index);
+            }
             let placement = placement(block, sink.doc.str(&block.span), sink.opts);
             sink.set(&block.span, block.kind.into(), Some(index), &placement);
         }
@@ -272,5 +318,40 @@ fn list_item(text: &str) -> Placement {
             marker: Some(BULLET),
             ..Placement::left(2, 2)
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_of_whole_blocks_is_laid_out_as_the_article_tables_included() {
+        let md = "# 标题\n\n正文一段，写满一行。\n\n| 指标 | 数值 |\n|---|---|\n\
+                  | 地区生产总值 | 512.3 |\n| 社会消费品零售总额 | 310.45 |\n\n正文二段。\n";
+        let doc = crate::document::parse("t.md", md);
+        assert_eq!(doc.tables.len(), 1);
+        let opts = LayoutOptions {
+            width: 30,
+            ..LayoutOptions::default()
+        };
+        let blocks = doc.articles[0]
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(block, b)| PartBlock {
+                block,
+                range: b.span.range.clone(),
+                continued: false,
+            })
+            .collect();
+        let part = Part {
+            head: true,
+            tail: true,
+            blocks,
+        };
+        let whole = lay_out(&doc, 0, &opts, NO_PHOTOS);
+        assert!(whole.iter().any(|l| !l.segments.is_empty()), "a grid");
+        assert_eq!(lay_out_part(&doc, 0, &part, &opts), whole);
     }
 }

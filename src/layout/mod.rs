@@ -30,6 +30,7 @@
 
 mod article;
 pub mod breaks;
+pub mod photo;
 pub mod punct;
 pub mod table;
 pub mod typeset;
@@ -92,6 +93,9 @@ pub enum LineRole {
     ListItem,
     Quote,
     Image,
+    /// A row of a photo drawn above its image block's placeholder line (see [`photo`]):
+    /// an empty range at the block's start, `indent` and `width` the photo's columns.
+    Photo,
     Table,
     Furniture,
     /// The blank line between blocks.
@@ -166,7 +170,22 @@ pub struct DocumentLayout {
 /// blocks, ending with a blank line. Needs no other article's layout, so the reader can
 /// lay articles out lazily and cache them.
 pub fn lay_out_article(doc: &Document, article: usize, opts: &LayoutOptions) -> Vec<VisualLine> {
-    article::lay_out(doc, article, opts)
+    article::lay_out(doc, article, opts, article::NO_PHOTOS)
+}
+
+/// The size of the photo of an image block, when its file is decoded and shown (the
+/// reader's answer; `None` lays the block out as its placeholder line alone).
+pub type Photos<'a> = &'a dyn Fn(&crate::document::Span) -> Option<photo::PhotoSize>;
+
+/// [`lay_out_article`] with photos: each image block `photos` gives a size gets that
+/// many [`LineRole::Photo`] rows above its placeholder line.
+pub fn lay_out_article_with(
+    doc: &Document,
+    article: usize,
+    opts: &LayoutOptions,
+    photos: Photos,
+) -> Vec<VisualLine> {
+    article::lay_out(doc, article, opts, photos)
 }
 
 pub use article::{Part, PartBlock, lay_out_part};

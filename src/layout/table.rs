@@ -19,7 +19,8 @@
 //!
 //! A cell spanning columns (`colspan`) takes their widths and the separators between
 //! them; a cell spanning rows (`rowspan`) is set in its first row and leaves its column
-//! blank below, so the grid holds. Numbers are right-aligned, header cells centred.
+//! blank below, so the grid holds, and a rule between the rows it spans is left open
+//! over it (the cell reads as one, as printed tables draw it). Numbers are right-aligned, header cells centred.
 //!
 //! Each line of a row carries its cells as [`Segment`]s (a column and a byte range);
 //! rules and separators are segments of their own, drawn in the rule style.
@@ -365,7 +366,7 @@ impl Grid<'_, '_> {
         for (r, cells) in wrapped.iter().enumerate() {
             let between_body_rows = r > header_rows && tall_body;
             if (r == header_rows && r > 0) || between_body_rows {
-                self.rule(self.rules.cross);
+                self.cross_rule(r);
             }
             self.row(r, cells);
         }
@@ -413,6 +414,45 @@ impl Grid<'_, '_> {
                 rule.push(self.rules.horizontal);
             }
             rule.extend(std::iter::repeat_n(self.rules.horizontal, usize::from(w)));
+        }
+        push_rule_at(self.t, &rule, self.total(), self.indent, self.out);
+    }
+
+    /// The cell (its first row and column) spanning from above row `r` into it over
+    /// column `col`, if any.
+    fn spanned_into(&self, r: usize, col: usize) -> Option<(usize, usize)> {
+        self.placed
+            .iter()
+            .find(|p| p.row < r && r < p.row + p.rowspan && p.col <= col && col < p.col + p.colspan)
+            .map(|p| (p.row, p.col))
+    }
+
+    /// The rule above row `r`, left open over a cell spanning rows across it: the
+    /// cell's text stands in its first row, and no rule cuts through it below.
+    fn cross_rule(&mut self, row: usize) {
+        let columns = self.widths.len();
+        let covered: Vec<Option<(usize, usize)>> =
+            (0..columns).map(|c| self.spanned_into(row, c)).collect();
+        if covered.iter().all(Option::is_none) {
+            self.rule(self.rules.cross);
+            return;
+        }
+        let (line, bar) = (self.rules.horizontal, self.rules.vertical);
+        let mut rule = String::new();
+        for (i, &w) in self.widths.iter().enumerate() {
+            let here = covered[i];
+            if i > 0 {
+                let joint = match (covered[i - 1], here) {
+                    (Some(left), Some(right)) if left == right => [' ', ' ', ' '],
+                    (Some(_), Some(_)) => [' ', bar, ' '],
+                    (Some(_), None) => [' ', bar, line],
+                    (None, Some(_)) => [line, bar, ' '],
+                    (None, None) => [line, self.rules.cross, line],
+                };
+                rule.extend(joint);
+            }
+            let fill = if here.is_some() { ' ' } else { line };
+            rule.extend(std::iter::repeat_n(fill, usize::from(w)));
         }
         push_rule_at(self.t, &rule, self.total(), self.indent, self.out);
     }
@@ -498,6 +538,54 @@ mod tests {
         assert_eq!(longest_word("增长12.5%以上", &m), 5);
         assert_eq!(longest_word("平城区", &m), 2);
         assert_eq!(longest_word(&"9".repeat(40), &m), WORD_MAX);
+    }
+
+    #[test]
+    fn no_rule_cuts_through_a_cell_spanning_rows() {
+        let md = "<table><tr><th>地区</th><th>指标</th><th>数值</th></tr>\
+<tr><td rowspan=\"2\">平城区</td><td>地区生产总值增长较快</td><td>512.3</td></tr>\
+<tr><td>社会消费品零售总额稳步回升</td><td>310.45</td></tr></table>\n";
+        let doc = crate::document::parse("t.md", md);
+        let block = doc
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .find(|b| b.kind == crate::document::BlockKind::Table)
+            .expect("a table");
+        let table = doc.table(&block.span).expect("its grid");
+        let opts = LayoutOptions {
+            width: 30,
+            ..LayoutOptions::default()
+        };
+        let target = Target {
+            doc: &doc,
+            article: 0,
+            block: None,
+            opts: &opts,
+        };
+        let mut out = Vec::new();
+        set(&target, table, &mut out);
+        let shown: Vec<String> = out
+            .iter()
+            .map(|l| super::super::plain_text(&doc, l))
+            .collect();
+        let second = shown
+            .iter()
+            .position(|l| l.contains("社会"))
+            .expect("the second body row");
+        // The rule above the second body row is open over the 平城区 column and
+        // drawn over the others.
+        let rule = &shown[second - 1];
+        assert!(rule.contains('─'), "{shown:#?}");
+        let first_col_end = shown[0]
+            .chars()
+            .position(|c| c == '┬')
+            .expect("top rule joint");
+        assert!(
+            rule.chars().take(first_col_end).all(|c| c == ' '),
+            "{shown:#?}"
+        );
+        assert!(shown.iter().filter(|l| l.contains("平城区")).count() == 1);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod keywords;
 pub mod loading;
 pub mod memory;
 pub mod parts;
+pub mod photos;
 pub mod reader;
 pub mod search;
 pub mod sections;
@@ -163,6 +164,8 @@ pub struct AppState {
     pub keywords: keywords::KeywordsState,
     /// Marks, the place before the last jump, a pending resume.
     pub memory: memory::Memory,
+    /// Photos asked for, decoded, or missing (off unless `app` turns them on).
+    pub photos: photos::PhotoState,
 }
 
 impl AppState {
@@ -222,9 +225,16 @@ impl AppState {
             search: search::SearchState::default(),
             keywords: keywords::KeywordsState::default(),
             memory: memory::Memory::default(),
+            photos: photos::PhotoState::default(),
         };
         state.settle();
         state
+    }
+
+    /// Draws photos from now on, fitted to cells of `cell` pixels (width, height).
+    pub fn enable_photos(&mut self, cell: (u16, u16)) {
+        self.photos = photos::PhotoState::on(cell);
+        self.settle();
     }
 
     /// Where everything is on the screen now.
@@ -282,6 +292,8 @@ impl AppState {
             width: geometry.text.width.max(1),
             ..self.layout
         };
+        let room = self.photos.room(opts.width, geometry.text.height);
+        self.reader.set_photo_room(&self.docs, room);
         self.reader.relayout(&self.docs, opts);
         self.reader.prepare(&self.docs, geometry.text.height);
         self.percent = self.reader.percent(&self.docs, geometry.text.height);

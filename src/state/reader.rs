@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::document::Document;
-use crate::layout::{self, LayoutOptions, LineRole, Part, VisualLine, lay_out_article};
+use crate::layout::photo::{PhotoRoom, fit};
+use crate::layout::{self, LayoutOptions, LineRole, Part, VisualLine};
+use crate::photo::PhotoKey;
 
 /// One article in reading order across all documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,10 @@ pub struct Reader {
     parts: HashMap<usize, Part>,
     /// Bytes of text in all documents before each document (for the position %).
     byte_prefix: Vec<usize>,
+    /// The pixel size of each decoded photo: its image block gets photo rows.
+    photos: HashMap<PhotoKey, (u32, u32)>,
+    /// What photos are fitted to; `None` when photos are off (`--no-images`).
+    photo_room: Option<PhotoRoom>,
 }
 
 /// Where the top line's text is, independent of the width it was laid out at.
@@ -72,6 +78,8 @@ impl Reader {
             cache: HashMap::new(),
             parts: HashMap::new(),
             byte_prefix: vec![0],
+            photos: HashMap::new(),
+            photo_room: None,
         };
         reader.extend(docs);
         reader
@@ -123,7 +131,18 @@ impl Reader {
                     } else if d.articles.is_empty() {
                         layout::lay_out(d, &self.opts).lines
                     } else {
-                        lay_out_article(d, u.article, &self.opts)
+                        let photos = |span: &crate::document::Span| {
+                            let room = self.photo_room.as_ref()?;
+                            let pixels = self.photos.get(&(u.doc, span.range.start))?;
+                            fit(
+                                *pixels,
+                                &PhotoRoom {
+                                    width: self.opts.width,
+                                    ..*room
+                                },
+                            )
+                        };
+                        layout::lay_out_article_with(d, u.article, &self.opts, &photos)
                     }
                 })
                 .unwrap_or_default()
@@ -410,6 +429,40 @@ impl Reader {
             at = self.article_unit(at - 1);
         }
         at
+    }
+
+    /// Sets what photos are fitted to (`None`: no photos); keeps the top line's text at
+    /// the top when that changes the layout.
+    pub fn set_photo_room(&mut self, docs: &[Document], room: Option<PhotoRoom>) {
+        if room == self.photo_room {
+            return;
+        }
+        let anchor = self.anchor(docs);
+        self.photo_room = room;
+        if !self.photos.is_empty() {
+            self.cache.clear();
+        }
+        self.top = self.find(docs, anchor);
+    }
+
+    /// A photo was decoded at `pixels`: its block gets photo rows from now on (the
+    /// top line's text stays at the top).
+    pub fn add_photo(&mut self, docs: &[Document], key: PhotoKey, pixels: (u32, u32)) {
+        if self.photos.get(&key) == Some(&pixels) {
+            return;
+        }
+        let anchor = self.anchor(docs);
+        self.photos.insert(key, pixels);
+        let doc = key.0;
+        let units = &self.units;
+        self.cache
+            .retain(|unit, _| units.get(*unit).is_none_or(|u| u.doc != doc));
+        self.top = self.find(docs, anchor);
+    }
+
+    /// The pixel size of a decoded photo, if it is laid out.
+    pub fn photo_pixels(&self, key: PhotoKey) -> Option<(u32, u32)> {
+        self.photo_room.and(self.photos.get(&key).copied())
     }
 
     /// Changes layout options (a new width); keeps the top line's text at the top.

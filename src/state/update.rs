@@ -84,6 +84,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         search::refresh_highlights(state);
         return effects;
     }
+    if let Action::PhotoDecoded(decoded) = action {
+        return super::photos::apply(state, decoded);
+    }
     if action.is_background() {
         return super::keywords::background(state, action);
     }

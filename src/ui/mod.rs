@@ -10,6 +10,7 @@ pub mod article_view;
 pub mod bookmarks;
 pub mod help;
 pub mod keywords;
+pub mod photos;
 pub mod results;
 pub mod search_bar;
 pub mod section_list;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         return;
     }
     frame.render_widget(ArticleView::from_state(state), rect(g.text));
+    photos::PhotoRows::from_state(state).draw(state, rect(g.text), frame.buffer_mut());
     if let Some(list) = g.list {
         let area = rect(list);
         if g.list_overlay {

@@ -30,6 +30,7 @@ mod nav_pty;
 mod navigation;
 mod page_rules;
 mod parse_props;
+mod photos;
 mod pty;
 mod punct;
 mod readme;

@@ -180,3 +180,82 @@ fn spanning_cells_keep_the_grid() {
         }
     }
 }
+
+/// `--dump json` of a fixture, parsed.
+fn dump_json(fixture: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--dump", "json"])
+        .arg(format!("tests/fixtures/tables/{fixture}"))
+        .output()
+        .expect("run kanbao");
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn json_tables(value: &serde_json::Value) -> Vec<serde_json::Value> {
+    let mut found = Vec::new();
+    for doc in value["documents"].as_array().into_iter().flatten() {
+        for article in doc["articles"].as_array().into_iter().flatten() {
+            for block in article["blocks"].as_array().into_iter().flatten() {
+                if block["kind"] == "table" {
+                    found.push(block.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn dump_json_carries_the_grid_of_each_table() {
+    let tables = json_tables(&dump_json("stats.md"));
+    let [table] = tables.as_slice() else {
+        panic!("one table: {tables:?}");
+    };
+    let rows = table["rows"].as_array().expect("rows");
+    let text = |r: usize, c: usize| rows[r][c]["text"].as_str().unwrap_or("").to_string();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(text(0, 0), "指标名称");
+    assert_eq!(rows[0][0]["header"], true);
+    assert_eq!(
+        rows[1][0].get("header"),
+        None,
+        "body cells leave the flag out"
+    );
+    assert_eq!(text(4, 2), "45,210");
+    // Nothing lost: the cells, in order, are the block's flat text.
+    let cells: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.as_array().unwrap().iter())
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    let flat: Vec<&str> = table["text"]
+        .as_str()
+        .unwrap()
+        .split(['\n'])
+        .flat_map(|l| l.split("  "))
+        .collect();
+    assert_eq!(cells, flat);
+}
+
+#[test]
+fn dump_json_keeps_a_cells_spans() {
+    let tables = json_tables(&dump_json("spans.md"));
+    let spans: Vec<(u64, u64)> = tables
+        .iter()
+        .flat_map(|t| t["rows"].as_array().into_iter().flatten())
+        .flat_map(|r| r.as_array().into_iter().flatten())
+        .map(|c| {
+            (
+                c.get("colspan")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(1),
+                c.get("rowspan")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(1),
+            )
+        })
+        .filter(|&s| s != (1, 1))
+        .collect();
+    assert!(spans.contains(&(2, 1)), "{spans:?}");
+}

@@ -91,6 +91,8 @@ pub(crate) struct Piece {
     pub centred: bool,
     /// A table's grid, cells as ranges into `text`.
     pub table: Option<Box<super::grid::Grid>>,
+    /// An image's source as written (`imgs/a.jpg`), for the reader to find the file.
+    pub src: Option<String>,
 }
 
 /// Whether a trimmed line opens an HTML block.

@@ -56,6 +56,9 @@ impl Builder {
                     label.push_str(trim(title));
                 }
                 self.push(PieceKind::Image, label);
+                if let Some(piece) = self.out.last_mut().filter(|p| p.kind == PieceKind::Image) {
+                    piece.src = Some(src.to_string());
+                }
             }
             "table" if !tag.closing => {
                 self.flush(habits);
@@ -167,6 +170,7 @@ impl Builder {
             text,
             centred: self.centred.iter().any(|&c| c),
             table: Some(Box::new(grid)),
+            src: None,
         });
     }
 
@@ -179,6 +183,7 @@ impl Builder {
             text,
             centred: self.centred.iter().any(|&c| c),
             table: None,
+            src: None,
         });
     }
 }
