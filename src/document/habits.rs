@@ -38,6 +38,9 @@ pub(crate) const CONTINUATION_NOTE: &str = "continuation-note";
 pub(crate) const PROSE_TABLE: &str = "prose-table";
 /// A stray single OCR character on a line of its own, kept out of the paragraphs.
 pub(crate) const STRAY_CHARACTER: &str = "stray-character";
+/// A line repeated at the same end of several pages of the directory (a running
+/// header or footer: `2020年5月6日 星期三 第2版`, `本版编辑：张三`), typed as furniture.
+pub(crate) const RUNNING_HEADER: &str = "running-header";
 /// A photo credit (`…摄`, OCR'd as `…报`) at the end of a photo's caption, split off.
 pub(crate) const PHOTO_CREDIT: &str = "photo-credit";
 

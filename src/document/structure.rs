@@ -8,6 +8,7 @@
 use super::lines::{Syntax, Unit};
 use super::model::Document;
 use super::roles::{ALL, Role};
+use super::running::RunningLines;
 use super::weights::{EDGE, ROLES, Weights};
 use super::{assemble, attach, build, decode, features, furniture, legacy, lines};
 
@@ -31,12 +32,18 @@ pub fn role_names() -> Vec<&'static str> {
 impl Page {
     /// Reads a page of markdown.
     pub fn new(markdown: &str) -> Self {
+        Self::in_directory(markdown, &RunningLines::default())
+    }
+
+    /// Reads a page of markdown whose directory's pages share `running` lines (running
+    /// headers and footers, typed as furniture).
+    pub fn in_directory(markdown: &str, running: &RunningLines) -> Self {
         let Split {
             units,
             furniture,
             notes,
             habits,
-        } = split(markdown);
+        } = split(markdown, running);
         let rules = legacy::roles(&units);
         let feats = features::page(&units, &rules);
         Self {
@@ -274,15 +281,15 @@ struct Split {
     habits: Vec<&'static str>,
 }
 
-fn split(markdown: &str) -> Split {
-    let (all, habits) = lines::read(markdown);
+fn split(markdown: &str, running: &RunningLines) -> Split {
+    let (all, habits) = lines::read_in(markdown, running);
     let mut units = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
     let mut notes = Vec::new();
     for u in all {
         let is_furniture = match u.syntax {
             Syntax::Text | Syntax::Heading(_) => furniture::is_furniture(&u.text),
-            Syntax::Stray => true,
+            Syntax::Stray | Syntax::Furniture => true,
             _ => false,
         };
         if u.syntax == Syntax::Continuation {

@@ -31,6 +31,8 @@ pub(crate) enum Syntax {
     /// A single stray character on a line of its own (OCR noise from a photo or a
     /// page number): kept, never glued into a paragraph.
     Stray,
+    /// A line that runs across the pages of the directory (`running`): furniture.
+    Furniture,
 }
 
 /// One unit of the page, markup removed.

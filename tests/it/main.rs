@@ -31,6 +31,7 @@ mod parse_props;
 mod pty;
 mod punct;
 mod readme;
+mod running;
 mod sample;
 mod scale;
 mod scan;
