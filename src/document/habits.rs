@@ -25,6 +25,8 @@ pub(crate) const PDF_PUNCTUATION: &str = "pdf-punctuation";
 pub(crate) const CJK_SPACE: &str = "cjk-space";
 /// A "heading" that is running text (pymupdf4llm's `######` paragraphs), typed as text.
 pub(crate) const HEADING_AS_PARAGRAPH: &str = "heading-as-paragraph";
+/// A kicker set in two parallel halves, read as two headings, joined back.
+pub(crate) const SPLIT_HEAD: &str = "split-head";
 /// Hard-wrapped lines: several plain lines in a row with no blank line between.
 pub(crate) const HARD_WRAP: &str = "hard-wrap";
 /// A column break after a short fragment rejoined by the words on both sides

@@ -144,6 +144,7 @@ pub(crate) fn read_in(markdown: &str, running: &RunningLines) -> (Vec<Unit>, Hab
         prev = Some((u.syntax, u.line));
     }
     headings::demote(&mut out, &mut habits);
+    headings::join_halves(&mut out, &mut habits);
     photo::mark(&mut out, &mut habits);
     stray::mark(&mut out, &mut habits);
     rewrap::gather(&mut out, &mut habits);
@@ -171,6 +172,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             centred: false,
             table: None,
             opens_block: false,
+            from_note_next: false,
         });
     }
 }

@@ -283,7 +283,7 @@ struct Split {
 
 fn split(markdown: &str, running: &RunningLines) -> Split {
     let (all, habits) = lines::read_in(markdown, running);
-    let mut units = Vec::with_capacity(all.len());
+    let mut units: Vec<Unit> = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
     let mut notes = Vec::new();
     for u in all {
@@ -293,6 +293,11 @@ fn split(markdown: &str, running: &RunningLines) -> Split {
             _ => false,
         };
         if u.syntax == Syntax::Continuation {
+            if attach::is_from(&u.text)
+                && let Some(before) = units.last_mut()
+            {
+                before.from_note_next = true;
+            }
             notes.push((units.len(), u));
         } else if is_furniture {
             furniture_units.push(u);
@@ -305,5 +310,33 @@ fn split(markdown: &str, running: &RunningLines) -> Split {
         furniture: furniture_units,
         notes,
         habits: habits.into_names(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_from_note_set_apart_leaves_its_mark_on_the_unit_before() {
+        let md = "# 甲文章\n\n正文写完了。\n\n# 乙文章标题\n\n（上接第一版】后文接着写。\n\n# 丙文章\n\n（下转第二版）\n\n正文。";
+        let page = Page::new(md);
+        let marked: Vec<&str> = page
+            .units
+            .iter()
+            .filter(|u| u.from_note_next)
+            .map(|u| u.text.as_str())
+            .collect();
+        // Only the head over the "from" note; a "to" note marks nothing.
+        assert_eq!(marked, ["乙文章标题"]);
+        let names = |i: usize| -> Vec<String> {
+            let mut active = Vec::new();
+            page.feats.active(i, &mut active);
+            active.iter().map(|&f| features::name(f)).collect()
+        };
+        assert!(names(2).contains(&"note:from_next".to_string()));
+        // The paragraph after the note sees it as its neighbour's cue.
+        assert!(names(3).contains(&"prev:note:from_next".to_string()));
+        assert!(!names(1).contains(&"note:from_next".to_string()));
     }
 }

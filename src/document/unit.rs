@@ -55,4 +55,8 @@ pub(crate) struct Unit {
     /// The front end read the page's line widths and decided this line opens a block
     /// of its own (`rewrap`): it cannot continue the paragraph before it.
     pub opens_block: bool,
+    /// A continuation note from another page (`（上接第一版）`) stands right after this
+    /// unit: set when the notes are set apart, so the decoder still sees where they were
+    /// (a heading over one is the headline of a continued story).
+    pub from_note_next: bool,
 }
