@@ -27,7 +27,7 @@ use encoding_rs::Encoding;
 
 use crate::action::Action;
 use crate::document::Document;
-use crate::input::{self, InputError, LoadOptions, PageSource};
+use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
 
 /// The most parser threads the background load uses.
 pub const MAX_WORKERS: usize = 4;
@@ -62,6 +62,8 @@ pub struct Loaded {
 pub struct Background {
     pages: Vec<PageSource>,
     forced: Option<&'static Encoding>,
+    /// The running headers of the pages' directories (found before the first page).
+    running: Arc<RunningHeaders>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
@@ -85,9 +87,11 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
     }
     let input::Discovery { pages, mut skipped } = input::discover_all(paths)?;
     let total = pages.len();
+    // Before the first page: its running header must not become its first headline.
+    let running = Arc::new(input::running::scan(&pages, forced));
     let mut first_error = None;
     for (i, page) in pages.iter().enumerate() {
-        match open_page(page, forced) {
+        match open_page(page, forced, &running) {
             Ok(doc) => {
                 let rest = pages.get(i + 1..).unwrap_or_default().to_vec();
                 if rest.is_empty() {
@@ -104,6 +108,7 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
                     rest: Some(Background {
                         pages: rest,
                         forced,
+                        running,
                         done: i + 1,
                         total,
                         skipped,
@@ -125,8 +130,17 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
     }))
 }
 
-fn open_page(page: &PageSource, forced: Option<&'static Encoding>) -> Result<Document, InputError> {
-    input::document_from_vec(&page.name(), input::read_bytes(page)?, forced)
+fn open_page(
+    page: &PageSource,
+    forced: Option<&'static Encoding>,
+    running: &RunningHeaders,
+) -> Result<Document, InputError> {
+    input::document_from_vec_in(
+        &page.name(),
+        input::read_bytes(page)?,
+        forced,
+        running.for_page(page),
+    )
 }
 
 /// Every page of `paths` (the bundled sample when empty), parsed in parallel, in
@@ -165,13 +179,15 @@ pub fn load_everything(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
     }
 }
 
-/// Parses every page of `pages` on [`MAX_WORKERS`] threads, in order; the ones that
-/// fail are returned as messages instead.
+/// Parses every page of `pages` on [`MAX_WORKERS`] threads, in order, each with the
+/// running headers of its directory; the ones that fail are returned as messages
+/// instead.
 pub fn load_all(
     pages: Vec<PageSource>,
     forced: Option<&'static Encoding>,
 ) -> Vec<Result<Document, InputError>> {
-    let results = spawn_workers(pages, forced);
+    let running = Arc::new(input::running::scan(&pages, forced));
+    let results = spawn_workers(pages, forced, &running);
     let mut ordered = Resequencer::new();
     let mut out = Vec::new();
     for (index, result) in results {
@@ -185,7 +201,11 @@ type Parsed = (usize, Result<Document, InputError>);
 
 /// Starts the parser threads on `pages`; their results arrive (out of order) on the
 /// returned channel, which closes when all are done.
-fn spawn_workers(pages: Vec<PageSource>, forced: Option<&'static Encoding>) -> Receiver<Parsed> {
+fn spawn_workers(
+    pages: Vec<PageSource>,
+    forced: Option<&'static Encoding>,
+    running: &Arc<RunningHeaders>,
+) -> Receiver<Parsed> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
@@ -195,11 +215,12 @@ fn spawn_workers(pages: Vec<PageSource>, forced: Option<&'static Encoding>) -> R
     let (tx, rx) = mpsc::channel();
     for _ in 0..workers {
         let (pages, next, tx) = (Arc::clone(&pages), Arc::clone(&next), tx.clone());
+        let running = Arc::clone(running);
         std::thread::spawn(move || {
             loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(page) = pages.get(index) else { return };
-                if tx.send((index, open_page(page, forced))).is_err() {
+                if tx.send((index, open_page(page, forced, &running))).is_err() {
                     return;
                 }
             }
@@ -260,11 +281,12 @@ impl Background {
         let Self {
             pages,
             forced,
+            running,
             mut done,
             total,
             mut skipped,
         } = self;
-        let results = spawn_workers(pages, forced);
+        let results = spawn_workers(pages, forced, &running);
         let mut ordered = Resequencer::new();
         let mut fresh = Vec::new();
         let mut last_progress = Instant::now();

@@ -84,6 +84,7 @@ pub(crate) const BASE: &[&str] = &[
     "next_is_list",
     "plain_over_head",
     "plain_over_head:after_end",
+    "note:from_next",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -254,6 +255,9 @@ fn unit_features(
     f: &mut Vec<u16>,
 ) {
     push(f, "bias");
+    if unit.from_note_next {
+        push(f, "note:from_next");
+    }
     let t = trim(&unit.text);
     match unit.syntax {
         Syntax::Heading(l) => {

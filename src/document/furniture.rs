@@ -6,8 +6,9 @@
 //! (`本版编辑：张三 校对：李四 电话：010-…`), contact lines (`电话：`, `E-mail：`), a
 //! page's section names (`要闻·综合`), and the page line in any order and spacing
 //! (`2 第 版 2020年5月6日星期三`, `第3版 要闻 2020年5月6日`), a report's `3 / 8` footer.
-//! Lines repeated at the same place on every page of a directory (running headers)
-//! would need all pages at once; pages are parsed one by one, so they are not caught.
+//! Lines repeated at the same place on several pages of a directory (running headers
+//! and footers) need the other pages: a pre-pass finds them and `running` types them
+//! as furniture before this vocabulary is consulted.
 
 use super::text::{chars_up_to, trim};
 

@@ -25,6 +25,8 @@ pub(crate) const PDF_PUNCTUATION: &str = "pdf-punctuation";
 pub(crate) const CJK_SPACE: &str = "cjk-space";
 /// A "heading" that is running text (pymupdf4llm's `######` paragraphs), typed as text.
 pub(crate) const HEADING_AS_PARAGRAPH: &str = "heading-as-paragraph";
+/// A kicker set in two parallel halves, read as two headings, joined back.
+pub(crate) const SPLIT_HEAD: &str = "split-head";
 /// Hard-wrapped lines: several plain lines in a row with no blank line between.
 pub(crate) const HARD_WRAP: &str = "hard-wrap";
 /// A column break after a short fragment rejoined by the words on both sides
@@ -38,6 +40,9 @@ pub(crate) const CONTINUATION_NOTE: &str = "continuation-note";
 pub(crate) const PROSE_TABLE: &str = "prose-table";
 /// A stray single OCR character on a line of its own, kept out of the paragraphs.
 pub(crate) const STRAY_CHARACTER: &str = "stray-character";
+/// A line repeated at the same end of several pages of the directory (a running
+/// header or footer: `2020年5月6日 星期三 第2版`, `本版编辑：张三`), typed as furniture.
+pub(crate) const RUNNING_HEADER: &str = "running-header";
 /// A photo credit (`…摄`, OCR'd as `…报`) at the end of a photo's caption, split off.
 pub(crate) const PHOTO_CREDIT: &str = "photo-credit";
 

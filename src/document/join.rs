@@ -68,7 +68,7 @@ fn classify_one(u: &Unit) -> Class {
         Syntax::Image => Class::Image,
         Syntax::Table => Class::Table,
         // Typed by the front end (lines.rs and its steps).
-        Syntax::Caption | Syntax::Stray => Class::Caption,
+        Syntax::Caption | Syntax::Stray | Syntax::Furniture => Class::Caption,
         Syntax::Credit => Class::Credit,
         Syntax::Continuation => Class::Note,
         Syntax::Text => {

@@ -26,6 +26,7 @@ use super::grid::{self, Grid, RawCell};
 use super::habits::{self, Habits};
 use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
+use super::running::{self, RunningLines};
 use super::text::{is_space, trim};
 use super::{continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray};
 
@@ -39,7 +40,14 @@ pub(crate) fn units(markdown: &str) -> Vec<Unit> {
 }
 
 /// Splits markdown into units and says which converter habits were undone.
+#[allow(dead_code)]
 pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
+    read_in(markdown, &RunningLines::default())
+}
+
+/// [`read`] for a page whose directory shares `running` lines: those standing at the
+/// head or tail of this page are typed as furniture before any other step sees them.
+pub(crate) fn read_in(markdown: &str, running: &RunningLines) -> (Vec<Unit>, Habits) {
     let mut habits = Habits::default();
     let normalised: Vec<std::borrow::Cow<str>> = markdown
         .split('\n')
@@ -125,6 +133,7 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
         one_line(&mut out, raw, line, &mut habits);
         i += 1;
     }
+    running::mark(&mut out, &lines, running, &mut habits);
     let mut prev: Option<(Syntax, usize)> = None;
     for u in &mut out {
         let wrapped =
@@ -136,6 +145,7 @@ pub(crate) fn read(markdown: &str) -> (Vec<Unit>, Habits) {
         prev = Some((u.syntax, u.line));
     }
     headings::demote(&mut out, &mut habits);
+    headings::join_halves(&mut out, &mut habits);
     photo::mark(&mut out, &mut habits);
     stray::mark(&mut out, &mut habits);
     rewrap::gather(&mut out, &mut habits);
@@ -164,6 +174,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             table: None,
             src: None,
             opens_block: false,
+            from_note_next: false,
         });
     }
 }

@@ -37,6 +37,7 @@ mod plan;
 mod prose_table;
 mod rewrap;
 mod roles;
+pub mod running;
 mod spacing;
 mod stray;
 pub mod structure;
@@ -48,7 +49,8 @@ mod weights;
 
 pub use grid::is_number;
 pub use model::{Article, Block, BlockKind, Cell, Document, Explanation, ImageSource, Span, Table};
-pub use parse::{parse, parse_explained, parse_with, set_explain};
+pub use parse::{parse, parse_explained, parse_in, parse_with, set_explain};
+pub use running::RunningLines;
 pub use weights::Weights;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::{Document, Explanation};
+use super::running::RunningLines;
 use super::structure::Page;
 use super::weights::Weights;
 
@@ -20,10 +21,21 @@ use super::weights::Weights;
 /// assert_eq!(doc.field(doc.articles[0].byline.as_ref()), Some("本报记者 纪元"));
 /// ```
 pub fn parse(source: &str, markdown: &str) -> Document {
+    parse_in(source, markdown, &RunningLines::default())
+}
+
+/// Parses one page of a directory whose pages share `running` lines (running headers
+/// and footers, found by a pre-pass over the directory): those standing at the head or
+/// tail of this page become furniture, and the dump's habits say `running-header`.
+pub fn parse_in(source: &str, markdown: &str, running: &RunningLines) -> Document {
+    let weights = Weights::shipped();
+    let page = Page::in_directory(markdown, running);
+    let roles = page.decode(weights);
+    let mut doc = page.document(source, &roles);
     if EXPLAIN.load(Ordering::Relaxed) {
-        return parse_explained(source, markdown);
+        doc.explanations = explanations(&page, weights);
     }
-    parse_with(source, markdown, Weights::shipped())
+    doc
 }
 
 /// Whether [`parse`] records explanations (set once by `--explain`, before any page
@@ -49,8 +61,12 @@ pub fn parse_explained(source: &str, markdown: &str) -> Document {
     let page = Page::new(markdown);
     let roles = page.decode(weights);
     let mut doc = page.document(source, &roles);
-    doc.explanations = page
-        .explain(weights)
+    doc.explanations = explanations(&page, weights);
+    doc
+}
+
+fn explanations(page: &Page, weights: &Weights) -> Vec<Explanation> {
+    page.explain(weights)
         .into_iter()
         .enumerate()
         .map(|(i, (role, cues))| Explanation {
@@ -58,6 +74,5 @@ pub fn parse_explained(source: &str, markdown: &str) -> Document {
             role,
             cues: cues.iter().map(|(c, w)| format!("{c} +{w:.1}")).collect(),
         })
-        .collect();
-    doc
+        .collect()
 }

@@ -60,6 +60,15 @@ pub(crate) fn mark(units: &mut Vec<Unit>, habits: &mut Habits) {
         habits.note(habits::PHOTO_CREDIT);
     }
     *units = out;
+    // A paragraph is never joined across an image: what follows one (a photo's own
+    // title, its caption, a new story) cannot be the rest of the text before it.
+    let mut after_image = false;
+    for u in units.iter_mut() {
+        if after_image && u.syntax == Syntax::Text {
+            u.opens_block = true;
+        }
+        after_image = u.syntax == Syntax::Image;
+    }
 }
 
 /// Where a credit glued to the end of a caption starts: after the caption's closing
@@ -133,6 +142,18 @@ mod tests {
             (Syntax::Text, "近日，专家来到村里讲解果树管理。".into())
         );
         assert_eq!(got[3], (Syntax::Credit, "陈雷报".into()));
+    }
+
+    #[test]
+    fn the_line_after_an_image_opens_a_block() {
+        let got = units(
+            "田野里一派繁忙景象，农户\n\n![](p.jpg)\n\n老外讲剪枝\n\n近日，专家来到村里讲解果树管理。",
+        );
+        let opens: Vec<bool> = got.iter().map(|u| u.opens_block).collect();
+        assert_eq!(opens, vec![false, false, true, false]);
+        // Without an image between them, nothing is settled here.
+        let got = units("田野里一派繁忙景象，农户\n\n老外讲剪枝");
+        assert!(got.iter().all(|u| !u.opens_block));
     }
 
     #[test]

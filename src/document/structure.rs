@@ -8,6 +8,7 @@
 use super::lines::{Syntax, Unit};
 use super::model::Document;
 use super::roles::{ALL, Role};
+use super::running::RunningLines;
 use super::weights::{EDGE, ROLES, Weights};
 use super::{assemble, attach, build, decode, features, furniture, legacy, lines};
 
@@ -31,12 +32,18 @@ pub fn role_names() -> Vec<&'static str> {
 impl Page {
     /// Reads a page of markdown.
     pub fn new(markdown: &str) -> Self {
+        Self::in_directory(markdown, &RunningLines::default())
+    }
+
+    /// Reads a page of markdown whose directory's pages share `running` lines (running
+    /// headers and footers, typed as furniture).
+    pub fn in_directory(markdown: &str, running: &RunningLines) -> Self {
         let Split {
             units,
             furniture,
             notes,
             habits,
-        } = split(markdown);
+        } = split(markdown, running);
         let rules = legacy::roles(&units);
         let feats = features::page(&units, &rules);
         Self {
@@ -274,18 +281,23 @@ struct Split {
     habits: Vec<&'static str>,
 }
 
-fn split(markdown: &str) -> Split {
-    let (all, habits) = lines::read(markdown);
-    let mut units = Vec::with_capacity(all.len());
+fn split(markdown: &str, running: &RunningLines) -> Split {
+    let (all, habits) = lines::read_in(markdown, running);
+    let mut units: Vec<Unit> = Vec::with_capacity(all.len());
     let mut furniture_units = Vec::new();
     let mut notes = Vec::new();
     for u in all {
         let is_furniture = match u.syntax {
             Syntax::Text | Syntax::Heading(_) => furniture::is_furniture(&u.text),
-            Syntax::Stray => true,
+            Syntax::Stray | Syntax::Furniture => true,
             _ => false,
         };
         if u.syntax == Syntax::Continuation {
+            if attach::is_from(&u.text)
+                && let Some(before) = units.last_mut()
+            {
+                before.from_note_next = true;
+            }
             notes.push((units.len(), u));
         } else if is_furniture {
             furniture_units.push(u);
@@ -298,5 +310,33 @@ fn split(markdown: &str) -> Split {
         furniture: furniture_units,
         notes,
         habits: habits.into_names(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_from_note_set_apart_leaves_its_mark_on_the_unit_before() {
+        let md = "# 甲文章\n\n正文写完了。\n\n# 乙文章标题\n\n（上接第一版】后文接着写。\n\n# 丙文章\n\n（下转第二版）\n\n正文。";
+        let page = Page::new(md);
+        let marked: Vec<&str> = page
+            .units
+            .iter()
+            .filter(|u| u.from_note_next)
+            .map(|u| u.text.as_str())
+            .collect();
+        // Only the head over the "from" note; a "to" note marks nothing.
+        assert_eq!(marked, ["乙文章标题"]);
+        let names = |i: usize| -> Vec<String> {
+            let mut active = Vec::new();
+            page.feats.active(i, &mut active);
+            active.iter().map(|&f| features::name(f)).collect()
+        };
+        assert!(names(2).contains(&"note:from_next".to_string()));
+        // The paragraph after the note sees it as its neighbour's cue.
+        assert!(names(3).contains(&"prev:note:from_next".to_string()));
+        assert!(!names(1).contains(&"note:from_next".to_string()));
     }
 }

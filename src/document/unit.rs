@@ -31,6 +31,8 @@ pub(crate) enum Syntax {
     /// A single stray character on a line of its own (OCR noise from a photo or a
     /// page number): kept, never glued into a paragraph.
     Stray,
+    /// A line that runs across the pages of the directory (`running`): furniture.
+    Furniture,
 }
 
 /// One unit of the page, markup removed.
@@ -55,4 +57,8 @@ pub(crate) struct Unit {
     /// The front end read the page's line widths and decided this line opens a block
     /// of its own (`rewrap`): it cannot continue the paragraph before it.
     pub opens_block: bool,
+    /// A continuation note from another page (`（上接第一版）`) stands right after this
+    /// unit: set when the notes are set apart, so the decoder still sees where they were
+    /// (a heading over one is the headline of a continued story).
+    pub from_note_next: bool,
 }

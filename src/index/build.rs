@@ -12,6 +12,7 @@
 //! articles, and named in [`Summary::skipped`]; it is tried again when it changes.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::schema::TantivyDocument;
@@ -95,6 +96,8 @@ pub fn update(
         skipped: found.skipped,
         ..Summary::default()
     };
+    // Running headers are counted over every page of a directory, changed or not.
+    let running = Arc::new(input::running::scan(&found.pages, None));
     let mut present = BTreeSet::new();
     let mut changed = Vec::new();
     for page in found.pages {
@@ -142,7 +145,7 @@ pub fn update(
     for (key, _, _) in &changed {
         writer.delete_term(Term::from_field_text(fields.path, key));
     }
-    add_pages(&writer, &fields, &changed, &mut summary, progress)?;
+    add_pages(&writer, &fields, &changed, &running, &mut summary, progress)?;
     for (key, stamp, _) in changed {
         manifest.pages.insert(key, stamp);
     }
@@ -175,6 +178,7 @@ fn add_pages(
     writer: &IndexWriter,
     fields: &Fields,
     changed: &[(String, Stamp, PageSource)],
+    running: &Arc<input::RunningHeaders>,
     summary: &mut Summary,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IndexError> {
@@ -182,7 +186,12 @@ fn add_pages(
         return Ok(());
     }
     let sources = changed.iter().map(|(_, _, p)| p.clone()).collect();
-    let pieces = stream::pages(sources, &LoadOptions::default(), StreamOptions::default())?;
+    let pieces = stream::pages(
+        sources,
+        &LoadOptions::default(),
+        StreamOptions::default(),
+        running,
+    )?;
     // A failed page gives one error, a page one piece per part, all in page order.
     let mut next_page = 0;
     let mut first_article = 0;

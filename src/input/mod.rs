@@ -8,6 +8,7 @@
 //! every page. Readers that open large archives can call the stages themselves.
 
 pub mod decode;
+pub mod running;
 pub mod sanitize;
 pub mod sources;
 
@@ -15,9 +16,10 @@ use std::path::PathBuf;
 
 use encoding_rs::Encoding;
 
-use crate::document::{self, Document};
+use crate::document::{self, Document, RunningLines};
 
 pub use decode::{DecodeError, Decoded, decode, decode_owned, encoding_for_label};
+pub use running::RunningHeaders;
 pub use sanitize::{SanitizeReport, sanitize};
 pub use sources::{
     Discovery, MAX_FILE_BYTES, PageSource, discover, discover_all, natural_cmp, read_bytes,
@@ -123,16 +125,38 @@ pub fn document_from_vec(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Document, InputError> {
+    document_from_vec_in(name, bytes, forced, &RunningLines::default())
+}
+
+/// [`document_from_vec`] for a page of a directory whose pages share `running` lines
+/// (running headers and footers, see [`running`]).
+pub fn document_from_vec_in(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+    running: &RunningLines,
+) -> Result<Document, InputError> {
     let decoded = decode_owned(bytes, forced).map_err(|source| InputError::NotAPage {
         path: name.to_string(),
         source,
     })?;
-    Ok(document_from_decoded(name, decoded))
+    Ok(document_from_decoded_in(name, decoded, running))
 }
 
 /// Sanitizes and parses decoded text into a document.
 pub fn document_from_decoded(name: &str, decoded: Decoded) -> Document {
-    document_from_str(name, &decoded.text, &decoded.encoding, decoded.warnings)
+    document_from_decoded_in(name, decoded, &RunningLines::default())
+}
+
+/// [`document_from_decoded`] for a page of a directory with `running` lines.
+pub fn document_from_decoded_in(name: &str, decoded: Decoded, running: &RunningLines) -> Document {
+    document_from_str_in(
+        name,
+        &decoded.text,
+        &decoded.encoding,
+        decoded.warnings,
+        running,
+    )
 }
 
 /// Sanitizes and parses `text` (decoded from `encoding`, with the decoder's
@@ -141,10 +165,21 @@ pub fn document_from_str(
     name: &str,
     text: &str,
     encoding: &str,
+    warnings: Vec<String>,
+) -> Document {
+    document_from_str_in(name, text, encoding, warnings, &RunningLines::default())
+}
+
+/// [`document_from_str`] for a page of a directory with `running` lines.
+pub fn document_from_str_in(
+    name: &str,
+    text: &str,
+    encoding: &str,
     mut warnings: Vec<String>,
+    running: &RunningLines,
 ) -> Document {
     let (text, report) = sanitize(text);
-    let mut doc = document::parse(name, &text);
+    let mut doc = document::parse_in(name, &text, running);
     doc.encoding = encoding.to_string();
     if report.controls > 0 {
         warnings.push(format!(
@@ -194,9 +229,18 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Documen
     if paths.is_empty() {
         return Ok(vec![sample()]);
     }
-    discover(paths)?
+    let pages = discover(paths)?;
+    let running = running::scan(&pages, forced);
+    pages
         .iter()
-        .map(|page| document_from_vec(&page.name(), read_bytes(page)?, forced))
+        .map(|page| {
+            document_from_vec_in(
+                &page.name(),
+                read_bytes(page)?,
+                forced,
+                running.for_page(page),
+            )
+        })
         .collect()
 }
 

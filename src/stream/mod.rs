@@ -33,7 +33,7 @@ use std::sync::{Arc, Mutex};
 use encoding_rs::Encoding;
 
 use crate::document::Document;
-use crate::input::{self, InputError, LoadOptions, PageSource};
+use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
 
 /// How the stream cuts and how far it reads ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +133,8 @@ pub fn open(
         (found.pages, found.skipped)
     };
     let count = pages.len().max(1);
-    let mut rest = start(pages, forced, options, true);
+    let running = Arc::new(input::running::scan(&pages, forced));
+    let mut rest = start(pages, forced, options, true, &running);
     let mut first_error = None;
     while let Some(result) = rest.next() {
         match result {
@@ -160,7 +161,9 @@ pub fn open(
 }
 
 /// Parses `pages` (a list the caller made, such as the index's changed pages) as a
-/// stream: no discovery, no waiting for a first page; nothing for an empty list.
+/// stream: no discovery, no waiting for a first page; nothing for an empty list. Each
+/// page is parsed with the `running` headers of its directory (found by the caller
+/// over all the directory's pages, not only these).
 ///
 /// # Errors
 /// An unknown forced encoding.
@@ -168,8 +171,15 @@ pub fn pages(
     pages: Vec<PageSource>,
     load: &LoadOptions,
     options: StreamOptions,
+    running: &Arc<RunningHeaders>,
 ) -> Result<PageStream, InputError> {
-    Ok(start(pages, load.forced_encoding()?, options, false))
+    Ok(start(
+        pages,
+        load.forced_encoding()?,
+        options,
+        false,
+        running,
+    ))
 }
 
 /// Starts the producer and the workers over `pages` (none: the bundled sample when
@@ -179,6 +189,7 @@ fn start(
     forced: Option<&'static Encoding>,
     options: StreamOptions,
     sample: bool,
+    running: &Arc<RunningHeaders>,
 ) -> PageStream {
     let window = options.window.max(1);
     let (slot_tx, slot_rx) = mpsc::sync_channel(window);
@@ -190,12 +201,16 @@ fn start(
     let units = Arc::new(Mutex::new(unit_rx));
     for _ in 0..workers {
         let (units, results) = (Arc::clone(&units), result_tx.clone());
+        let running = Arc::clone(running);
         std::thread::spawn(move || {
             loop {
                 // The lock is held only while taking the next unit.
                 let next = units.lock().ok().and_then(|rx| rx.recv().ok());
                 let Some((index, unit)) = next else { return };
-                if results.send((index, parse(unit, forced))).is_err() {
+                if results
+                    .send((index, parse(unit, forced, &running)))
+                    .is_err()
+                {
                     return;
                 }
             }
@@ -303,8 +318,14 @@ fn split(
         .collect()
 }
 
-/// Parses one unit (on a worker thread).
-fn parse(unit: Unit, forced: Option<&'static Encoding>) -> Result<Piece, InputError> {
+/// Parses one unit (on a worker thread). A page file is parsed with the running
+/// headers of its directory; a huge input read in parts is not (its parts' first and
+/// last lines are not the page's).
+fn parse(
+    unit: Unit,
+    forced: Option<&'static Encoding>,
+    running: &RunningHeaders,
+) -> Result<Piece, InputError> {
     let whole = |page, doc| Piece {
         doc,
         page,
@@ -313,8 +334,12 @@ fn parse(unit: Unit, forced: Option<&'static Encoding>) -> Result<Piece, InputEr
     };
     match unit {
         Unit::File { page, source } => {
-            let doc =
-                input::document_from_vec(&source.name(), input::read_bytes(&source)?, forced)?;
+            let doc = input::document_from_vec_in(
+                &source.name(),
+                input::read_bytes(&source)?,
+                forced,
+                running.for_page(&source),
+            )?;
             Ok(whole(page, doc))
         }
         Unit::Text {

@@ -34,6 +34,7 @@ mod photos;
 mod pty;
 mod punct;
 mod readme;
+mod running;
 mod sample;
 mod scale;
 mod scan;

@@ -116,10 +116,19 @@ fn every_page_loaded_in_parallel_is_the_page_parsed_alone() {
     )
     .unwrap()
     .docs;
-    let alone: Vec<Document> = (1..=9)
-        .map(|i| {
-            let page = kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md")));
-            kanbao::input::open(&page, &kanbao::input::LoadOptions::default()).unwrap()
+    // Alone, but with the running headers of their directory (the generated pages
+    // share a date line and a page-number line).
+    let pages: Vec<kanbao::input::PageSource> = (1..=9)
+        .map(|i| kanbao::input::PageSource::File(dir.0.join(format!("p{i}.md"))))
+        .collect();
+    let running = kanbao::input::running::scan(&pages, None);
+    assert!(!running.is_empty());
+    let alone: Vec<Document> = pages
+        .iter()
+        .map(|page| {
+            let bytes = kanbao::input::read_bytes(page).unwrap();
+            kanbao::input::document_from_vec_in(&page.name(), bytes, None, running.for_page(page))
+                .unwrap()
         })
         .collect();
     assert_eq!(all, alone);
