@@ -73,6 +73,7 @@ pub(crate) const BASE: &[&str] = &[
     "cont:from",
     "cont:to",
     "furn:vocab",
+    "furn:shape",
     "pos:first",
     "pos:last",
     "topic:new",
@@ -570,6 +571,26 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     {
         push(f, "furn:vocab");
     }
+    if furniture_shaped(t) {
+        push(f, "furn:shape");
+    }
+}
+
+/// The shapes page furniture is printed in: a date (`2020年5月6日`, `星期三`), an
+/// edition (`第3版`, `…版`), a section pair (`要闻·综合`), a page count (`3 / 8`).
+/// Without one, a short plain line at the page's end is more likely text than
+/// furniture.
+fn furniture_shaped(t: &str) -> bool {
+    let t = trim(t);
+    let digits = t.chars().any(|c| c.is_ascii_digit());
+    let short = chars_up_to(t, 40) <= 40;
+    short
+        && ((digits && t.contains('年') && t.contains('月'))
+            || t.contains("星期")
+            || (t.contains('第') && t.contains('版'))
+            || t.ends_with('版')
+            || (chars_up_to(t, 12) <= 12 && t.contains(['·', '•', '．']))
+            || (digits && t.contains('/')))
 }
 
 /// Whether a line opens with the vocabulary of an end note (`本期统筹：`, `（特别感谢`,
@@ -733,6 +754,8 @@ mod tests {
         assert!(!names_of("平城区全力打造现代服务业", 0).contains(&"by:names_line".into()));
         // Two halves of a head are not names: no surname opens `资源融合`.
         assert!(!names_of("党建引领 资源融合", 0).contains(&"by:names_line".into()));
+        assert!(names_of("2020年5月6日 星期三", 0).contains(&"furn:shape".into()));
+        assert!(!names_of("一二三四五人口普查六七八九十", 0).contains(&"furn:shape".into()));
         assert!(names_of("代表通过", 0).contains(&"end:mid_phrase".into()));
     }
 
