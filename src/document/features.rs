@@ -583,8 +583,9 @@ fn notes(t: &str, f: &mut Vec<u16>) {
 fn furniture_shaped(t: &str) -> bool {
     let t = trim(t);
     let digits = t.chars().any(|c| c.is_ascii_digit());
-    let short = chars_up_to(t, 40) <= 40;
-    short
+    // Furniture is a label, never a sentence (`消防大队·宣传科供稿。` is the story's).
+    let label = chars_up_to(t, 40) <= 40 && !ends_sentence(t) && !t.contains(['，', ',']);
+    label
         && ((digits && t.contains('年') && t.contains('月'))
             || t.contains("星期")
             || (t.contains('第') && t.contains('版'))
@@ -756,6 +757,7 @@ mod tests {
         assert!(!names_of("党建引领 资源融合", 0).contains(&"by:names_line".into()));
         assert!(names_of("2020年5月6日 星期三", 0).contains(&"furn:shape".into()));
         assert!(!names_of("一二三四五人口普查六七八九十", 0).contains(&"furn:shape".into()));
+        assert!(!names_of("消防大队·宣传科供稿。", 0).contains(&"furn:shape".into()));
         assert!(names_of("代表通过", 0).contains(&"end:mid_phrase".into()));
     }
 
