@@ -7,10 +7,10 @@
 //! cargo run --release --example fit_structure -- --verify  # does the file match a refit?
 //! ```
 //!
-//! Gold roles come from the page's truth, or from the generator's own label of every markdown block
+//! Gold roles come from the generator's own label of every markdown block
 //! (`kanbao_corpus::page::Labelled`, mapped onto the parser's units by source line in
-//! `labels::from_blocks`, with `FIT_GOLD=blocks`: 99.2% when scored, against 96.5% for
-//! the default roles derived from the article-level truth, `labels::derive`). The fit is a deterministic averaged
+//! `labels::from_blocks`: 99.2% when scored), or with `FIT_GOLD=truth` from the
+//! article-level truth (`labels::derive`, 96.5%). The fit is a deterministic averaged
 //! structured perceptron: decode every training page with the current weights, move
 //! the weights towards the gold sequence's features and transitions and away from the
 //! decoded one's where they differ, and average the weights over all steps (which
@@ -18,7 +18,8 @@
 //! same corpus always gives the same file). The weights start at "trust the rule
 //! parser" (each `rule:X` feature `RULE_PRIOR` points for role X), so the perceptron
 //! learns where the other cues should overrule it; after the fit the rule verdict on
-//! the head roles gets `RULE_TRUST` more (see there). `--check` prints, for given pages, the score of the decoded reading and of
+//! the `TRUSTED` roles gets `RULE_TRUST` more (see there). `--verify` refits in memory
+//! and exits 1 when the weights file differs (stale weights). `--check` prints, for given pages, the score of the decoded reading and of
 //! the gold roles (a check of the label derivation), and the units where they differ
 //! with the cues that decided. `--gold-misses` lists what the gold roles lose.
 //!
