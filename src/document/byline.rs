@@ -90,6 +90,49 @@ fn is_dateline_and_credit(s: &str) -> bool {
     credit_paren(s, after, end > 0).is_some_and(|close| skip_space(s, close) == s.len())
 }
 
+/// A line of two or more names and nothing else (`张海亮  付纯志   赵学堂`): the
+/// reporters of a story, signed at its end. Every word must read as a name: two to
+/// four ideographs opening with a surname (a four-ideograph name with a compound one),
+/// so a headline set in two halves (`党建引领 资源融合`) is not a line of names.
+pub(crate) fn is_names_line(s: &str) -> bool {
+    let s = trim(s);
+    let mut words = s.split(is_space).filter(|w| !w.is_empty());
+    let mut n = 0;
+    words.all(|w| {
+        n += 1;
+        is_name_word(w)
+    }) && n >= 2
+}
+
+/// A name-shaped word: ideographs (and `·` in a transcribed name) opening with a
+/// surname from `assets/surnames.txt`.
+fn is_name_word(w: &str) -> bool {
+    let n = w.chars().count();
+    if !(2..=4).contains(&n) || !w.chars().all(|c| is_han(c) || c == '·') {
+        return false;
+    }
+    if w.contains('·') {
+        return true;
+    }
+    let set = surnames();
+    let two: String = w.chars().take(2).collect();
+    let one: String = w.chars().take(1).collect();
+    set.contains(two.as_str()) || (n <= 3 && set.contains(one.as_str()))
+}
+
+/// The surnames, single and compound (the list kanbao's person names use too).
+fn surnames() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../assets/surnames.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
 /// Whether a line is a bare personal name (two to four ideographs, spaces or `·`
 /// allowed), which under a headline is the author.
 pub(crate) fn is_bare_name(s: &str) -> bool {

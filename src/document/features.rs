@@ -12,8 +12,8 @@ use super::join::is_credit;
 use super::lines::{Syntax, Unit};
 use super::roles::{ALL, Role};
 use super::text::{
-    chars_up_to, clearly_continues, ends_sentence, is_han, is_space, is_title_like,
-    starts_enumeration, trim,
+    chars_up_to, clearly_continues, ends_mid_phrase, ends_sentence, is_han, is_space,
+    is_title_like, starts_enumeration, trim, word_chars,
 };
 
 /// The features of a unit itself, by name. Their order is the feature id.
@@ -46,6 +46,8 @@ pub(crate) const BASE: &[&str] = &[
     "end:comma",
     "end:colon",
     "end:quote",
+    "end:closes_term",
+    "end:mid_phrase",
     "has:comma",
     "has:colon",
     "has:inner_stop",
@@ -71,6 +73,7 @@ pub(crate) const BASE: &[&str] = &[
     "cont:from",
     "cont:to",
     "furn:vocab",
+    "furn:shape",
     "pos:first",
     "pos:last",
     "topic:new",
@@ -232,17 +235,23 @@ fn push(f: &mut Vec<u16>, name: &str) {
     f.push(id(name) as u16);
 }
 
-/// A unit's length in characters (spaces aside, counted up to 201).
+/// A unit's length in characters (spaces aside, counted up to 201) and in words
+/// (ideographs, letters, digits; 201 for a unit longer than 200 characters).
 #[derive(Clone, Copy)]
 struct Size {
     chars: usize,
+    words: usize,
 }
 
 impl Size {
     fn of(u: &Unit) -> Self {
-        Self {
-            chars: chars_up_to(&u.text, 201),
-        }
+        let chars = chars_up_to(&u.text, 201);
+        let words = if chars > 200 {
+            201
+        } else {
+            word_chars(&u.text)
+        };
+        Self { chars, words }
     }
 }
 
@@ -352,12 +361,13 @@ fn unit_features(
     if image(at.checked_sub(1)) || image(at.checked_sub(2)) || image(Some(at + 1)) {
         push(f, "img:near");
     }
-    // Which of two stacked short lines is the headline: the wordier one, mostly.
-    let words = n;
+    // Which of two stacked short lines is the headline: the wordier one, mostly,
+    // counting words, not the quotes and gaps a slogan kicker is set with.
+    let words = sizes.get(at).map_or(0, |s| s.words);
     let len_of = |j: Option<usize>| {
         j.and_then(|j| Some((units.get(j)?, sizes.get(j)?)))
             .filter(|(u, _)| matches!(u.syntax, Syntax::Text | Syntax::Heading(_)))
-            .map(|(_, s)| s.chars)
+            .map(|(_, s)| s.words)
     };
     if let Some(m) = len_of(Some(at + 1)) {
         if words > m + 2 {
@@ -413,10 +423,23 @@ fn wide(s: &str) -> usize {
 
 fn punctuation(t: &str, f: &mut Vec<u16>) {
     let last = t.chars().next_back();
-    if ends_sentence(t) {
+    let term = closes_term(t);
+    if ends_sentence(t) && !term {
         push(f, "end:sentence");
     } else {
         push(f, "end:open");
+    }
+    if term {
+        push(f, "end:closes_term");
+    }
+    // A part cut on a particle or a preposition (`……代表通过`) waits for its word: a
+    // column-break fragment, not a title or a finished paragraph. (A cue, not a join:
+    // the line after may be a caption dropped into the paragraph.)
+    let two_char = [
+        "通过", "按照", "根据", "围绕", "随着", "关于", "对于", "为了", "经过",
+    ];
+    if ends_mid_phrase(t) || two_char.iter().any(|w| t.trim_end().ends_with(w)) {
+        push(f, "end:mid_phrase");
     }
     match last {
         Some('？' | '?' | '！' | '!') => push(f, "end:question"),
@@ -454,6 +477,20 @@ fn punctuation(t: &str, f: &mut Vec<u16>) {
     }
 }
 
+/// Whether `t` ends with a closing quote or bracket that closes a term, not a
+/// sentence: `做好“六稳” 落实“六保”`, `宣传标语口号(一)`. A quoted or bracketed sentence
+/// closes with its stop inside (`他说：“好。”`); a closer with no stop before it ends a
+/// name, a slogan or a number, as titles and labels do.
+fn closes_term(t: &str) -> bool {
+    let closers = ['”', '’', '"', '」', '』', '）', ')', '】', '》', '〉', ']'];
+    let core = t.trim_end_matches(closers);
+    core.len() < t.len()
+        && !core.is_empty()
+        && !core.ends_with([
+            '。', '！', '？', '!', '?', '…', '；', ';', '.', '．', '｡', '：', ':',
+        ])
+}
+
 /// Name-shaped words: two to four ideographs.
 fn is_name(w: &str) -> bool {
     let n = w.chars().count();
@@ -467,10 +504,10 @@ fn bylines(t: &str, f: &mut Vec<u16>) {
     if byline::is_bare_name(t) {
         push(f, "by:bare_name");
     }
-    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
-    if words.len() >= 2 && words.iter().all(|w| is_name(w)) {
+    if byline::is_names_line(t) {
         push(f, "by:names_line");
     }
+    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
     // `北京朝阳区 程立`: a place, a gap, a name.
     if let [place, name] = words.as_slice()
         && is_name(name)
@@ -538,6 +575,27 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     {
         push(f, "furn:vocab");
     }
+    if furniture_shaped(t) {
+        push(f, "furn:shape");
+    }
+}
+
+/// The shapes page furniture is printed in: a date (`2020年5月6日`, `星期三`), an
+/// edition (`第3版`, `…版`), a section pair (`要闻·综合`), a page count (`3 / 8`).
+/// Without one, a short plain line at the page's end is more likely text than
+/// furniture.
+fn furniture_shaped(t: &str) -> bool {
+    let t = trim(t);
+    let digits = t.chars().any(|c| c.is_ascii_digit());
+    // Furniture is a label, never a sentence (`消防大队·宣传科供稿。` is the story's).
+    let label = chars_up_to(t, 40) <= 40 && !ends_sentence(t) && !t.contains(['，', ',']);
+    label
+        && ((digits && t.contains('年') && t.contains('月'))
+            || t.contains("星期")
+            || (t.contains('第') && t.contains('版'))
+            || t.ends_with('版')
+            || (chars_up_to(t, 12) <= 12 && t.contains(['·', '•', '．']))
+            || (digits && t.contains('/')))
 }
 
 /// Whether a line opens with the vocabulary of an end note (`本期统筹：`, `（特别感谢`,
@@ -699,6 +757,12 @@ mod tests {
         assert!(names_of("文/图 本报记者 王五", 0).contains(&"by:text_photo".into()));
         assert!(names_of("（本报记者赵六参与采写）", 0).contains(&"by:joined_reporting".into()));
         assert!(!names_of("平城区全力打造现代服务业", 0).contains(&"by:names_line".into()));
+        // Two halves of a head are not names: no surname opens `资源融合`.
+        assert!(!names_of("党建引领 资源融合", 0).contains(&"by:names_line".into()));
+        assert!(names_of("2020年5月6日 星期三", 0).contains(&"furn:shape".into()));
+        assert!(!names_of("一二三四五人口普查六七八九十", 0).contains(&"furn:shape".into()));
+        assert!(!names_of("消防大队·宣传科供稿。", 0).contains(&"furn:shape".into()));
+        assert!(names_of("代表通过", 0).contains(&"end:mid_phrase".into()));
     }
 
     #[test]
@@ -706,6 +770,10 @@ mod tests {
         let f = names_of("（特别感谢张三对本文的帮助）", 0);
         assert!(f.contains(&"note:vocab".into()) && f.contains(&"bracketed".into()));
         assert!(names_of("本期统筹：钱七", 0).contains(&"note:vocab".into()));
+        let f = names_of("做好“六稳” 落实“六保”", 0);
+        assert!(f.contains(&"end:closes_term".into()) && !f.contains(&"end:sentence".into()));
+        let f = names_of("他说：“要把好事办好。”", 0);
+        assert!(f.contains(&"end:sentence".into()) && !f.contains(&"end:closes_term".into()));
         let f = names_of("粮食还能再增产吗？", 0);
         assert!(f.contains(&"end:question".into()));
         assert!(names_of("依托六新 致力六稳", 0).contains(&"has:gap".into()));

@@ -11,7 +11,7 @@ use super::lines::{Syntax, Unit};
 use super::model::BlockKind;
 use super::plan::Text;
 use super::roles::Role;
-use super::{byline, infer};
+use super::{byline, features, infer};
 
 /// The rule parser's role for every unit (`None` where it gave none).
 pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
@@ -89,7 +89,25 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
             });
         }
     }
+    withhold_heads(units, &mut out);
     out
+}
+
+/// Drops the rules' head verdict (headline, kicker, subhead, banner, series label) on a
+/// unit whose own shape the rules never knew: a closing line of names (`张海亮  付纯志
+/// 赵学堂`) or an end note (`（特别感谢……）`, `本期统筹：……`). The rules took them for
+/// heads because they are short lines without a full stop; their verdict there is
+/// noise, so it is left out and the fitted cues decide alone.
+fn withhold_heads(units: &[Unit], out: &mut [Option<Role>]) {
+    for (slot, u) in out.iter_mut().zip(units) {
+        let head = matches!(
+            slot,
+            Some(Role::Headline | Role::Kicker | Role::Subhead | Role::Banner | Role::SeriesLabel)
+        );
+        if head && (byline::is_names_line(&u.text) || features::is_end_note(&u.text)) {
+            *slot = None;
+        }
+    }
 }
 
 /// Whether a byline text is the head of its unit rather than the whole unit.

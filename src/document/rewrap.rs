@@ -35,7 +35,7 @@
 use super::byline;
 use super::habits::{self, Habits};
 use super::text::{
-    clearly_continues, ends_sentence, is_credit, is_han, is_space, is_title_like,
+    clearly_continues, ends_mid_phrase, ends_sentence, is_credit, is_han, is_space, is_title_like,
     starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
@@ -166,14 +166,6 @@ struct Pair<'a> {
     b: &'a Unit,
     /// The line after `b`, when it is text right under it.
     after_b: Option<&'a Unit>,
-}
-
-/// Characters a title or a sentence does not end on: a particle or a preposition
-/// still waiting for its word (`冬天的` ⏎⏎ `早晨`).
-fn ends_mid_phrase(a: &str) -> bool {
-    a.chars()
-        .next_back()
-        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
 }
 
 /// The evidence that `b` goes on the block ending with `a` (positive: join).

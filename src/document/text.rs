@@ -131,6 +131,15 @@ pub(crate) fn clearly_continues(s: &str) -> bool {
         .is_some_and(|c| "，,、。；;：:！？!?）)”’的地得了着过们之".contains(c))
 }
 
+/// Characters a title or a sentence does not end on: a particle or a preposition
+/// still waiting for its word (`冬天的` ⏎⏎ `早晨`).
+pub(crate) fn ends_mid_phrase(a: &str) -> bool {
+    a.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
+}
+
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
 pub(crate) fn is_credit(t: &str) -> bool {
     let core = t

@@ -1,7 +1,6 @@
 //! The failure classes of issue 12 ("structure decisions that hold on pages kanbao has
 //! never seen"), one test each, on made-up text in their shape. Each asserts what a
-//! careful editor reads; a test marked `ignore` names a class the decoder does not
-//! get right yet (see the reason), so the gap stays visible and runnable.
+//! careful editor reads.
 
 use kanbao::document::{self, BlockKind, Document};
 
@@ -58,7 +57,6 @@ fn every_heading_at_one_level_a_headline_after_a_finished_story_opens_an_article
 }
 
 #[test]
-#[ignore = "gap: with no heading marks, a headline holding ，and ending in ？ still reads as body text"]
 fn unmarked_headline_with_comma_and_question_mark_is_a_headline() {
     let md = format!("{BODY_B}\n\n粮食连年丰收，明年还能再增产吗？\n\n本报记者 王五\n\n{BODY_A}");
     let doc = document::parse("p", &md);
@@ -80,7 +78,6 @@ fn bylines_outside_the_known_phrases_keep_the_headline_above_them() {
 }
 
 #[test]
-#[ignore = "gap: the names-line cue exists (by:names_line) but the rule trust keeps the rules' paragraph"]
 fn a_closing_line_of_names_is_the_byline_not_body_text() {
     let md =
         format!("## 青山镇蔬菜产业助农增收\n\n{BODY_A}\n\n{BODY_A}\n\n张海亮  付纯志   赵学堂");
@@ -94,7 +91,6 @@ fn a_closing_line_of_names_is_the_byline_not_body_text() {
 }
 
 #[test]
-#[ignore = "gap: a bracketed end note after a signed story still opens an article"]
 fn end_notes_are_neither_titles_nor_articles() {
     let md = format!(
         "## 青山镇蔬菜产业助农增收\n\n本报记者 张三\n\n{BODY_A}\n\n（特别感谢青山镇农业站对本文的支持）\n\n本期统筹：钱七"
