@@ -33,6 +33,17 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                     *slot = active.iter().map(|&f| w.emit(ri, f)).sum();
                 }
             }
+            if features::sentence_not_furniture(&u.text)
+                && let Some(slot) = row.get_mut(Role::Furniture.index())
+            {
+                *slot = NEG;
+            }
+            // A byline names people; it never ends a sentence (`正文第一段。`).
+            if features::ends_a_sentence(&u.text)
+                && let Some(slot) = row.get_mut(Role::Byline.index())
+            {
+                *slot = NEG;
+            }
             // The front end measured the page and settled that this line opens a
             // block: no weight may make it the rest of the text before it.
             if u.opens_block {

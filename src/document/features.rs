@@ -569,15 +569,37 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     if ["下转", "转第", "转下"].iter().any(|w| core.starts_with(w)) {
         push(f, "cont:to");
     }
-    if ["责任编辑", "本版编辑", "版式", "校对", "星期", "第"]
-        .iter()
-        .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
-    {
+    if furniture_vocab(t) {
         push(f, "furn:vocab");
     }
     if furniture_shaped(t) {
         push(f, "furn:shape");
     }
+}
+
+/// The words furniture opens with (`本版编辑`, `校对`, `第3版`…).
+fn furniture_vocab(t: &str) -> bool {
+    let core = t.trim_start_matches(['(', '（', '[', '【', ' ']);
+    ["责任编辑", "本版编辑", "版式", "校对", "星期", "第"]
+        .iter()
+        .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
+}
+
+/// The line ends a sentence with a full stop, `！` or `？` (a closing quote may follow).
+/// Narrower than [`ends_sentence`], which also takes `）` `：` `；`: bylines such as
+/// `本报讯（记者 李朝民）` end on a bracket.
+pub(crate) fn ends_a_sentence(t: &str) -> bool {
+    let t = trim(t).trim_end_matches(['”', '’', '"', '」', '』']);
+    t.ends_with(['。', '！', '？', '!', '?', '｡'])
+}
+
+/// A sentence, or clauses (`，` `；`), with neither furniture's words nor its shapes is
+/// text, never furniture: the fitted weights learn furniture from short lines at a
+/// page's end, and a page whose one short paragraph ends it (`正文第一段。`) must not
+/// lose its story. Furniture is a label: it has neither.
+pub(crate) fn sentence_not_furniture(t: &str) -> bool {
+    let t = trim(t);
+    (ends_a_sentence(t) || t.contains(['，', '；'])) && !furniture_vocab(t) && !furniture_shaped(t)
 }
 
 /// The shapes page furniture is printed in: a date (`2020年5月6日`, `星期三`), an
@@ -763,6 +785,20 @@ mod tests {
         assert!(!names_of("一二三四五人口普查六七八九十", 0).contains(&"furn:shape".into()));
         assert!(!names_of("消防大队·宣传科供稿。", 0).contains(&"furn:shape".into()));
         assert!(names_of("代表通过", 0).contains(&"end:mid_phrase".into()));
+    }
+
+    #[test]
+    fn a_finished_sentence_without_furniture_words_is_never_furniture() {
+        assert!(sentence_not_furniture("正文第一段。"));
+        assert!(sentence_not_furniture("会议于昨日召开！"));
+        assert!(sentence_not_furniture("人口普查员，人口；人口普查"));
+        assert!(ends_a_sentence("正文第一段。"));
+        assert!(!ends_a_sentence("本报记者 王五"));
+        assert!(!ends_a_sentence("本报讯（记者 李朝民）"));
+        assert!(ends_a_sentence("他说：“好。”"));
+        assert!(!sentence_not_furniture("本版编辑：张三。"));
+        assert!(!sentence_not_furniture("要闻·综合"));
+        assert!(!sentence_not_furniture("2020年5月6日 星期三"));
     }
 
     #[test]

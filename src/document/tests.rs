@@ -296,6 +296,17 @@ fn caption_out_of_the_paragraph_it_interrupts() {
 }
 
 #[test]
+fn a_page_of_one_short_paragraph_keeps_it_as_text() {
+    // Short lines at a page's end are often furniture; a finished sentence is not.
+    let doc = parse("t", "# 标题\n\n正文第一段。\n");
+    assert!(doc.furniture.is_empty());
+    assert_eq!(
+        blocks(&doc, 0),
+        vec![(BlockKind::Paragraph, "正文第一段。")]
+    );
+}
+
+#[test]
 fn furniture_is_kept_apart() {
     let md = format!(
         "2020年10月20日 星期二\n\n第3版\n\n## 标题\n\n{BODY}\n\n责任编辑：张三 版式：李四 校对：王五"

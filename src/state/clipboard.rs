@@ -81,10 +81,12 @@ mod tests {
 
     #[test]
     fn the_copied_text_has_the_headline_and_no_control_characters() {
-        let doc = crate::document::parse("t", "# 标题\n\n正文\u{7}第一段。\n");
+        // Through the input's sanitizer, as every page is read: the bell arrives as ␇.
+        let (clean, _) = crate::input::sanitize::sanitize("# 标题\n\n正文\u{7}第一段。\n");
+        let doc = crate::document::parse("t", &clean);
         let text = article_text(&doc, 0);
         assert!(text.starts_with("标题"), "{text}");
-        assert!(text.contains("正文第一段"), "{text}");
+        assert!(text.contains("正文") && text.contains("第一段"), "{text}");
         assert!(!text.chars().any(|c| c != '\n' && c.is_control()));
         assert_eq!(osc52("f"), "\x1b]52;c;Zg==\x07");
     }
