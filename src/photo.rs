@@ -295,22 +295,7 @@ mod tests {
         let mut chunk = b"IHDR".to_vec();
         chunk.extend_from_slice(&ihdr);
         out.extend_from_slice(&chunk);
-        out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        out.extend_from_slice(&crc32fast::hash(&chunk).to_be_bytes());
         out
-    }
-
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
     }
 }

@@ -27,22 +27,12 @@ use crate::input::scratch;
 use crate::pty::{Launch, Pty, status_row};
 use crate::support::{render, screen_text};
 
-/// A page with a rare phrase in the second sentence of its article, dated after the
-/// generated pages (so it is the last page in reading order).
-const MARKED: &str = "## 平城区开展垃圾分类宣传\n\n本报记者 纪元\n\n\
-    社区志愿者走进小区。他们在广场上讲解颱風季节的防灾知识。居民踊跃参加。\n";
+use crate::index::MARKED;
 
-/// An archive of six generated pages and the marked one; a cache directory for it.
+/// An archive of six generated pages and the marked one, dated after them (so it is the
+/// last page in reading order); a cache directory for it.
 fn archive(name: &str) -> (PathBuf, PathBuf) {
-    let base = scratch(name);
-    let root = base.join("papers");
-    std::fs::create_dir_all(&root).unwrap();
-    for i in 0..6 {
-        let page = kanbao_corpus::generate_page(11, i);
-        std::fs::write(root.join(kanbao_corpus::page_file_name(i)), page).unwrap();
-    }
-    std::fs::write(root.join("2031-03-04_第2版.md"), MARKED).unwrap();
-    (root, base.join("cache"))
+    crate::index::archive_with_marked(name, "2031-03-04_第2版.md")
 }
 
 /// An archive large enough for the reader to index it by itself

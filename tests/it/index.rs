@@ -16,11 +16,17 @@ use kanbao::index::{Archive, IndexError};
 use crate::input::scratch;
 
 /// A page with a rare phrase in its second sentence.
-const MARKED: &str = "## 平城区开展垃圾分类宣传\n\n本报记者 纪元\n\n\
+pub(crate) const MARKED: &str = "## 平城区开展垃圾分类宣传\n\n本报记者 纪元\n\n\
     社区志愿者走进小区。他们在广场上讲解颱風季节的防灾知识。居民踊跃参加。\n";
 
 /// An archive of generated pages and the marked page; its cache directory.
 fn archive(name: &str) -> (PathBuf, PathBuf) {
+    archive_with_marked(name, "2021-03-04_第2版.md")
+}
+
+/// Six generated pages and [`MARKED`] under the file name `marked` (its date places it
+/// among them); the archive's directory and a cache directory beside it.
+pub(crate) fn archive_with_marked(name: &str, marked: &str) -> (PathBuf, PathBuf) {
     let base = scratch(name);
     let root = base.join("papers");
     std::fs::create_dir_all(&root).unwrap();
@@ -28,7 +34,7 @@ fn archive(name: &str) -> (PathBuf, PathBuf) {
         let page = kanbao_corpus::generate_page(11, i);
         std::fs::write(root.join(kanbao_corpus::page_file_name(i)), page).unwrap();
     }
-    std::fs::write(root.join("2021-03-04_第2版.md"), MARKED).unwrap();
+    std::fs::write(root.join(marked), MARKED).unwrap();
     (root, base.join("cache"))
 }
 

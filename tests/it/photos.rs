@@ -302,17 +302,6 @@ fn bomb_png(w: u32, h: u32) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     out.extend_from_slice(&13u32.to_be_bytes());
     out.extend_from_slice(&chunk);
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in &chunk {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    out.extend_from_slice(&(!crc).to_be_bytes());
+    out.extend_from_slice(&crc32fast::hash(&chunk).to_be_bytes());
     out
 }
