@@ -86,7 +86,6 @@ fn mineru_every_title_at_one_level() {
 }
 
 #[test]
-#[ignore = "gap: a body sentence after the photo's caption (`平城区不断扩大总量规模，…`) reads as a second caption to the fitted model"]
 fn marker_bold_headings_spans_images_tables() {
     let doc = open("marker.md");
     let a = article(&doc, "平城区全力打造现代服务业高质量发展新引擎");
