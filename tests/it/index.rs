@@ -6,7 +6,6 @@
 #![allow(clippy::unreadable_literal)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use kanbao::analysis::search::{MatchMode, Query};
 use kanbao::index::build::{self, Summary};
@@ -216,7 +215,7 @@ fn a_cache_that_cannot_be_written_is_an_error_that_names_it() {
 #[test]
 fn the_index_command_builds_under_xdg_cache_home() {
     let (root, cache) = archive("index-command");
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["index".as_ref(), root.as_os_str()])
         .env("XDG_CACHE_HOME", &cache)
         .output()
@@ -230,7 +229,7 @@ fn the_index_command_builds_under_xdg_cache_home() {
     // The cache under a file: exit 2 and a message.
     let file = cache.join("file");
     std::fs::write(&file, b"x").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["index".as_ref(), root.as_os_str()])
         .env("XDG_CACHE_HOME", &file)
         .output()
@@ -243,7 +242,7 @@ fn the_index_command_builds_under_xdg_cache_home() {
 fn the_index_command_searches_by_date_and_page() {
     let (root, cache) = archive("index-search");
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        let out = crate::home::kanbao()
             .arg("index")
             .arg(&root)
             .args(args)

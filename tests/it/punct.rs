@@ -2,12 +2,10 @@
 //! `--dump text` (measured two columns, so no line overflows), kept as the source has
 //! it in `--dump json`, and left alone with `--halfwidth-punct`.
 
-use std::process::Command;
-
 use unicode_width::UnicodeWidthStr;
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let out = crate::home::kanbao()
         .args(["--keywords", "0"])
         .args(args)
         .output()
