@@ -165,8 +165,9 @@ pub enum Action {
         article: usize,
         analysis: crate::analysis::worker::SharedAnalysis,
     },
-    /// The background load parsed more pages: these documents extend the current ones.
-    PagesLoaded(std::sync::Arc<[crate::document::Document]>),
+    /// The background load parsed more pages: these documents come after the current
+    /// ones (only the new pages travel, so no list of every page is ever copied).
+    PagesLoaded(Vec<crate::document::Document>),
     /// The background load has resolved `done` of `total` pages.
     LoadProgress { done: usize, total: usize },
     /// The background load is over; these pages could not be opened.

@@ -130,9 +130,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     request_photos(photos.as_ref(), &mut state);
     if let Some(rest) = opening.rest {
         let tx = tx.clone();
-        rest.spawn(Arc::clone(&state.docs), move |a| {
-            tx.send(Msg::Action(a)).is_ok()
-        });
+        rest.spawn(state.docs.len(), move |a| tx.send(Msg::Action(a)).is_ok());
     }
     // A directory's index is opened, or built, once the first frame is out.
     let live_index = if options.search.no_index {

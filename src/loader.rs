@@ -6,11 +6,13 @@
 //! [`MAX_WORKERS`]) while the reader is already drawing.
 //!
 //! Workers take pages in order from a shared counter; a collector thread puts their
-//! results back in order and hands the reader *snapshots*: an `Arc<[Document]>` that
-//! extends the previous one. Snapshots double in size (1, 2, 4 … pages, then the rest),
-//! so the copying that building a new shared slice needs stays linear in the corpus
-//! and happens off the UI thread, while the section list still fills in as pages
-//! arrive. Between snapshots the reader gets [`Action::LoadProgress`] for the status
+//! results back in order and hands the reader *batches* of the pages that follow the
+//! ones it has ([`Action::PagesLoaded`]). Batches double in size (1, 2, 4 … pages, then
+//! the rest), so the reader rebuilds its shared list of pages a logarithmic number of
+//! times (moving, not copying, the pages it has), while the section list still fills
+//! in as pages arrive. The collector keeps no page once it is sent: each page is in
+//! memory once. (It used to send growing snapshots, each a copy of every page before
+//! it, which held the corpus about one and a half times at the last one.) Between snapshots the reader gets [`Action::LoadProgress`] for the status
 //! line. A page that cannot be opened is skipped and named in the last message
 //! ([`Action::LoadFinished`]); only a lone page that fails is an error. Directories that
 //! could not be searched (unreadable, too deep) are named the same way, and
@@ -267,17 +269,17 @@ impl Background {
         self.total
     }
 
-    /// Parses the pages on worker threads, extending `first` (the reader's documents)
-    /// snapshot by snapshot; `send` delivers actions to the reader and returns false
-    /// once it is gone (then the load stops).
-    pub fn spawn<F>(self, first: Arc<[Document]>, send: F)
+    /// Parses the pages on worker threads and sends them, batch by batch, after the
+    /// `delivered` pages the reader has; `send` delivers actions to the reader and
+    /// returns false once it is gone (then the load stops).
+    pub fn spawn<F>(self, delivered: usize, send: F)
     where
         F: Fn(Action) -> bool + Send + 'static,
     {
-        std::thread::spawn(move || self.collect(first, &send));
+        std::thread::spawn(move || self.collect(delivered, &send));
     }
 
-    fn collect(self, mut snapshot: Arc<[Document]>, send: &dyn Fn(Action) -> bool) {
+    fn collect(self, mut delivered: usize, send: &dyn Fn(Action) -> bool) {
         let Self {
             pages,
             forced,
@@ -298,9 +300,9 @@ impl Background {
                     Err(err) => skipped.push(err.to_string()),
                 }
             }
-            if fresh.len() >= snapshot.len() {
-                snapshot = extend(&snapshot, &mut fresh);
-                if !send(Action::PagesLoaded(Arc::clone(&snapshot))) {
+            if fresh.len() >= delivered.max(1) {
+                delivered += fresh.len();
+                if !send(Action::PagesLoaded(std::mem::take(&mut fresh))) {
                     return;
                 }
             }
@@ -325,21 +327,11 @@ impl Background {
                 total - done
             ));
         }
-        if !fresh.is_empty() {
-            snapshot = extend(&snapshot, &mut fresh);
-            if !send(Action::PagesLoaded(Arc::clone(&snapshot))) {
-                return;
-            }
+        if !fresh.is_empty() && !send(Action::PagesLoaded(fresh)) {
+            return;
         }
-        drop(snapshot);
         send(Action::LoadFinished { skipped });
     }
-}
-
-/// A new shared slice: `old`'s documents (copied: the reader still holds them) and
-/// `fresh` (moved).
-fn extend(old: &Arc<[Document]>, fresh: &mut Vec<Document>) -> Arc<[Document]> {
-    old.iter().cloned().chain(fresh.drain(..)).collect()
 }
 
 #[cfg(test)]

@@ -69,18 +69,27 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
 impl AppState {
     /// The documents loaded so far, in order. A background load only ever appends, so
     /// indices (`Highlight::doc`, `Unit::doc`) stay valid as pages arrive; a worker
-    /// holding an older `Arc` of [`AppState::docs`] sees a prefix of these.
+    /// holding an older `Arc` of [`AppState::docs`] sees a prefix of these (its own
+    /// copy, made when the load appended while it held them).
     pub fn docs(&self) -> &[Document] {
         &self.docs
     }
 
-    /// Takes `docs`, which extend the current documents, and lists their articles.
-    /// Anything else (an older or unrelated snapshot) is ignored.
-    pub fn grow(&mut self, docs: Arc<[Document]>) {
-        let known = self.docs.len();
-        if docs.len() <= known {
+    /// Takes `fresh`, the pages that come after the current documents, and lists
+    /// their articles.
+    ///
+    /// The shared slice is rebuilt around them: when nobody else holds it (the usual
+    /// case) the documents already here are moved, not copied, so the heap holds each
+    /// page once; only while a worker holds the old slice (a search in memory running)
+    /// are they cloned, and the worker's copy goes when it finishes.
+    pub fn grow(&mut self, fresh: Vec<Document>) {
+        if fresh.is_empty() {
             return;
         }
+        let docs: Arc<[Document]> = match Arc::get_mut(&mut self.docs) {
+            Some(own) => own.iter_mut().map(std::mem::take).chain(fresh).collect(),
+            None => self.docs.iter().cloned().chain(fresh).collect(),
+        };
         self.docs = docs;
         let from = ExtendFrom {
             unit: self.reader.units.len(),
@@ -103,5 +112,48 @@ impl AppState {
             status.done = status.done.max(self.docs.len());
         }
         self.pages = self.pages.max(self.docs.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::LayoutOptions;
+
+    fn page(name: &str) -> Document {
+        crate::document::parse(name, "## 标题\n\n甲乙丙。\n")
+    }
+
+    fn names(docs: &[Document]) -> Vec<&str> {
+        docs.iter().map(|d| d.source.as_str()).collect()
+    }
+
+    #[test]
+    fn pages_are_appended_in_order_and_listed() {
+        let mut state = AppState::opening(vec![page("a")], 4, LayoutOptions::default(), (80, 24));
+        state.grow(vec![page("b")]);
+        state.grow(Vec::new());
+        state.grow(vec![page("c"), page("d")]);
+        assert_eq!(names(state.docs()), ["a", "b", "c", "d"]);
+        assert_eq!(state.reader.units.len(), 4);
+        let pages = state
+            .list
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Page { .. }))
+            .count();
+        assert_eq!(pages, 4);
+        // Nobody else held the list: it is the reader's alone, each page in it once.
+        assert_eq!(Arc::strong_count(&state.docs), 1);
+    }
+
+    #[test]
+    fn a_worker_holding_the_pages_keeps_its_own_copy() {
+        let mut state = AppState::opening(vec![page("a")], 3, LayoutOptions::default(), (80, 24));
+        let held = Arc::clone(&state.docs);
+        state.grow(vec![page("b"), page("c")]);
+        assert_eq!(names(&held), ["a"], "the worker's pages are untouched");
+        assert_eq!(names(state.docs()), ["a", "b", "c"]);
+        assert_eq!(state.docs[0], held[0]);
     }
 }
