@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod keywords;
 pub mod loading;
 pub mod memory;
+pub mod pages;
 pub mod parts;
 pub mod photos;
 pub mod reader;
