@@ -64,10 +64,85 @@ pub struct Background {
     forced: Option<&'static Encoding>,
     /// The running headers of the pages' directories (found before the first page).
     running: Arc<RunningHeaders>,
+    /// Whether the running headers the first page was parsed with came from a sample
+    /// or from the last opening: they are counted over all of `pages` before the rest
+    /// is parsed.
+    recount: bool,
+    /// The pages before this one in `pages` are resolved already (the first frame's).
+    from: usize,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
     skipped: Vec<String>,
+}
+
+/// Pages the running-header pre-pass reads before the first frame at most: a bigger
+/// directory's first page is parsed with the lines that run across its first
+/// `SAMPLE_PAGES` pages (a running header stands on a fixed share of the pages, so a
+/// sample finds it), and the rest once all pages are counted, in the background.
+pub const SAMPLE_PAGES: usize = 100;
+
+/// How the first frame is reached quickly: where the list of pages from the last
+/// opening is kept, and how many pages the pre-pass reads before the first page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Startup {
+    /// The archive's kept list ([`input::listing`]), when it has an index.
+    pub listing: Option<input::listing::Place>,
+    /// See [`SAMPLE_PAGES`].
+    pub sample: usize,
+}
+
+impl Default for Startup {
+    fn default() -> Self {
+        Self {
+            listing: None,
+            sample: SAMPLE_PAGES,
+        }
+    }
+}
+
+/// The pages found before the first frame.
+struct Found {
+    pages: Vec<PageSource>,
+    skipped: Vec<String>,
+    running: Arc<RunningHeaders>,
+    /// Whether `running` is not yet counted over all of `pages`.
+    provisional: bool,
+}
+
+/// The pages of `paths`: the list kept from the last opening when it is still true,
+/// else a walk. Running headers from the kept list, or counted over the first
+/// `startup.sample` pages (all of them when there are no more).
+fn find(
+    paths: &[PathBuf],
+    forced: Option<&'static Encoding>,
+    startup: &Startup,
+) -> Result<Found, InputError> {
+    let kept = match (paths, &startup.listing) {
+        ([root], Some(place)) => input::listing::read(place, root),
+        _ => None,
+    };
+    let (pages, skipped, running) = match kept {
+        // The lines were counted without a forced encoding.
+        Some(kept) if forced.is_none() => (kept.pages, Vec::new(), Some(kept.running)),
+        Some(kept) => (kept.pages, Vec::new(), None),
+        None => {
+            let found = input::discover_all(paths)?;
+            (found.pages, found.skipped, None)
+        }
+    };
+    let sample = startup.sample.max(2);
+    let (running, provisional) = match running {
+        Some(running) => (running, true),
+        None if pages.len() <= sample => (input::running::scan(&pages, forced), false),
+        None => (input::running::scan(&pages[..sample], forced), true),
+    };
+    Ok(Found {
+        pages,
+        skipped,
+        running: Arc::new(running),
+        provisional,
+    })
 }
 
 /// Finds the pages of `paths` and parses the first one that opens.
@@ -76,6 +151,19 @@ pub struct Background {
 /// Discovery errors; a single page that fails; or every page failing (the first
 /// error is returned).
 pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputError> {
+    open_with(paths, options, &Startup::default())
+}
+
+/// [`open`], taking the list of pages kept from the last opening when it is still
+/// true (see [`Startup`]).
+///
+/// # Errors
+/// As [`open`].
+pub fn open_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    startup: &Startup,
+) -> Result<Opening, InputError> {
     let forced = options.forced_encoding()?;
     if paths.is_empty() {
         return Ok(Opening {
@@ -85,16 +173,19 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
             skipped: Vec::new(),
         });
     }
-    let input::Discovery { pages, mut skipped } = input::discover_all(paths)?;
-    let total = pages.len();
     // Before the first page: its running header must not become its first headline.
-    let running = Arc::new(input::running::scan(&pages, forced));
+    let Found {
+        pages,
+        mut skipped,
+        running,
+        provisional,
+    } = find(paths, forced, startup)?;
+    let total = pages.len();
     let mut first_error = None;
     for (i, page) in pages.iter().enumerate() {
         match open_page(page, forced, &running) {
             Ok(doc) => {
-                let rest = pages.get(i + 1..).unwrap_or_default().to_vec();
-                if rest.is_empty() {
+                if i + 1 == pages.len() {
                     return Ok(Opening {
                         docs: vec![doc],
                         total,
@@ -106,9 +197,11 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
                     docs: vec![doc],
                     total,
                     rest: Some(Background {
-                        pages: rest,
+                        pages,
                         forced,
                         running,
+                        recount: provisional,
+                        from: i + 1,
                         done: i + 1,
                         total,
                         skipped,
@@ -279,13 +372,19 @@ impl Background {
 
     fn collect(self, mut snapshot: Arc<[Document]>, send: &dyn Fn(Action) -> bool) {
         let Self {
-            pages,
+            mut pages,
             forced,
-            running,
+            mut running,
+            recount,
+            from,
             mut done,
             total,
             mut skipped,
         } = self;
+        if recount {
+            running = Arc::new(input::running::scan(&pages, forced));
+        }
+        pages.drain(..from.min(pages.len()));
         let results = spawn_workers(pages, forced, &running);
         let mut ordered = Resequencer::new();
         let mut fresh = Vec::new();
