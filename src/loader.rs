@@ -28,9 +28,10 @@ use encoding_rs::Encoding;
 use crate::action::Action;
 use crate::document::Document;
 use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
+use crate::stream::{self, StreamOptions};
 
 /// The most parser threads the background load uses.
-pub const MAX_WORKERS: usize = 4;
+pub use crate::stream::MAX_WORKERS;
 
 /// Progress messages are sent at most this often (each one is a redraw).
 const PROGRESS_EVERY: Duration = Duration::from_millis(40);
@@ -70,6 +71,8 @@ pub struct Background {
     recount: bool,
     /// The pages before this one in `pages` are resolved already (the first frame's).
     from: usize,
+    /// A huge input read in parts: its parts from `from` on are the work, not `pages`.
+    parts: Option<Arc<stream::Parts>>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
@@ -180,6 +183,11 @@ pub fn open_with(
         running,
         provisional,
     } = find(paths, forced, startup)?;
+    if let [only] = pages.as_slice()
+        && stream::is_huge(only, StreamOptions::default())
+    {
+        return open_huge(only, forced, skipped);
+    }
     let total = pages.len();
     let mut first_error = None;
     for (i, page) in pages.iter().enumerate() {
@@ -202,6 +210,7 @@ pub fn open_with(
                         running,
                         recount: provisional,
                         from: i + 1,
+                        parts: None,
                         done: i + 1,
                         total,
                         skipped,
@@ -221,6 +230,47 @@ pub fn open_with(
             .first()
             .map_or_else(String::new, |p| p.display().to_string()),
     }))
+}
+
+/// Standard input or one huge file (a converter's whole year): read and cut into parts
+/// of about 1 MiB as the dumps cut it; the first part is parsed for the first frame,
+/// the others in the background, each one document (one page) of the reader.
+fn open_huge(
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    skipped: Vec<String>,
+) -> Result<Opening, InputError> {
+    let parts = match stream::read_input(source, forced, StreamOptions::default())? {
+        stream::Input::Whole(doc) => {
+            return Ok(Opening {
+                docs: vec![*doc],
+                total: 1,
+                rest: None,
+                skipped,
+            });
+        }
+        stream::Input::Parts(parts) => parts,
+    };
+    let total = parts.len();
+    let first = parts.parse(0).unwrap_or_default();
+    let rest = (total > 1).then(|| Background {
+        pages: Vec::new(),
+        forced,
+        running: Arc::new(RunningHeaders::default()),
+        recount: false,
+        from: 1,
+        parts: Some(Arc::new(parts)),
+        done: 1,
+        total,
+        skipped: Vec::new(),
+    });
+    let skipped = if rest.is_some() { Vec::new() } else { skipped };
+    Ok(Opening {
+        docs: vec![first],
+        total,
+        rest,
+        skipped,
+    })
 }
 
 fn open_page(
@@ -292,6 +342,9 @@ pub fn load_all(
 
 type Parsed = (usize, Result<Document, InputError>);
 
+/// One job of the parser threads: the document number `index` of their work.
+type Job = dyn Fn(usize) -> Result<Document, InputError> + Send + Sync;
+
 /// Starts the parser threads on `pages`; their results arrive (out of order) on the
 /// returned channel, which closes when all are done.
 fn spawn_workers(
@@ -299,21 +352,43 @@ fn spawn_workers(
     forced: Option<&'static Encoding>,
     running: &Arc<RunningHeaders>,
 ) -> Receiver<Parsed> {
+    let count = pages.len();
+    let running = Arc::clone(running);
+    spawn_jobs(
+        count,
+        Arc::new(move |i| match pages.get(i) {
+            Some(page) => open_page(page, forced, &running),
+            None => Err(InputError::EmptyDirectory {
+                path: String::new(),
+            }),
+        }),
+    )
+}
+
+/// Starts the parser threads on the parts of a huge input from `from` on.
+fn spawn_part_workers(parts: Arc<stream::Parts>, from: usize) -> Receiver<Parsed> {
+    let count = parts.len().saturating_sub(from);
+    spawn_jobs(
+        count,
+        Arc::new(move |i| Ok(parts.parse(from + i).unwrap_or_default())),
+    )
+}
+
+/// Runs `job` for `0..count` on up to [`MAX_WORKERS`] threads taking the numbers in
+/// order from a shared counter.
+fn spawn_jobs(count: usize, job: Arc<Job>) -> Receiver<Parsed> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
-        .min(pages.len().max(1));
-    let pages: Arc<[PageSource]> = pages.into();
+        .min(count.max(1));
     let next = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
     for _ in 0..workers {
-        let (pages, next, tx) = (Arc::clone(&pages), Arc::clone(&next), tx.clone());
-        let running = Arc::clone(running);
+        let (job, next, tx) = (Arc::clone(&job), Arc::clone(&next), tx.clone());
         std::thread::spawn(move || {
             loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(page) = pages.get(index) else { return };
-                if tx.send((index, open_page(page, forced, &running))).is_err() {
+                if index >= count || tx.send((index, job(index))).is_err() {
                     return;
                 }
             }
@@ -377,15 +452,20 @@ impl Background {
             mut running,
             recount,
             from,
+            parts,
             mut done,
             total,
             mut skipped,
         } = self;
-        if recount {
-            running = Arc::new(input::running::scan(&pages, forced));
-        }
-        pages.drain(..from.min(pages.len()));
-        let results = spawn_workers(pages, forced, &running);
+        let results = if let Some(parts) = parts {
+            spawn_part_workers(parts, from)
+        } else {
+            if recount {
+                running = Arc::new(input::running::scan(&pages, forced));
+            }
+            pages.drain(..from.min(pages.len()));
+            spawn_workers(pages, forced, &running)
+        };
         let mut ordered = Resequencer::new();
         let mut fresh = Vec::new();
         let mut last_progress = Instant::now();

@@ -226,7 +226,7 @@ pub fn is_page_name(path: &Path) -> bool {
 /// Reads a page's bytes, refusing files over [`MAX_FILE_BYTES`].
 pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
     match page {
-        PageSource::Stdin => read_limited(std::io::stdin().lock(), Path::new("-")),
+        PageSource::Stdin => read_limited(std::io::stdin().lock(), Path::new("-"), 0),
         PageSource::File(path) => {
             let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
             if meta.is_dir() {
@@ -238,15 +238,20 @@ pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
                 return Err(too_large(path));
             }
             let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
-            read_limited(file, path)
+            // One byte more than the file holds, so that reading to its end needs no
+            // second allocation.
+            read_limited(file, path, meta.len() + 1)
         }
     }
 }
 
 /// Reads at most one byte past the limit, so a growing file or a pipe cannot make us
 /// swallow more than that.
-fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+/// `capacity` is the size expected (a file's length): a 100 MB file is then read into
+/// one allocation instead of a doubling series of them, each copied into the next.
+fn read_limited(reader: impl Read, path: &Path, capacity: u64) -> Result<Vec<u8>, InputError> {
+    let capacity = usize::try_from(capacity.min(MAX_FILE_BYTES + 1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -239,3 +239,35 @@ fn the_first_page_takes_the_running_lines_of_the_kept_list() {
     assert_eq!(docs, everything.docs);
     let _ = std::fs::remove_dir_all(&base);
 }
+
+#[test]
+fn one_huge_file_opens_on_its_first_part() {
+    let base = scratch("startup-huge");
+    let path = base.join("whole-year.md");
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() <= kanbao::stream::chunks::SPLIT_ABOVE + (1 << 20) {
+        n += 1;
+        text.push_str(&page(n, ""));
+        text.push('\n');
+    }
+    std::fs::write(&path, &text).expect("written");
+    let opening = loader::open(&[path.clone()], &LoadOptions::default()).expect("opens");
+    // Read in parts of about 1 MiB, as the dumps read it: the first one parsed now.
+    let parts = kanbao::stream::open(
+        &[path],
+        &LoadOptions::default(),
+        kanbao::stream::StreamOptions::default(),
+    )
+    .expect("streams");
+    assert!(opening.total > 8, "{} parts", opening.total);
+    assert_eq!(opening.total, parts.first.parts);
+    assert_eq!(opening.docs.len(), 1);
+    assert_eq!(opening.docs[0], parts.first.doc);
+    assert!(opening.docs[0].text.len() < 2 << 20);
+    assert_eq!(
+        opening.rest.as_ref().map(loader::Background::total),
+        Some(opening.total)
+    );
+    let _ = std::fs::remove_dir_all(&base);
+}
