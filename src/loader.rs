@@ -356,12 +356,12 @@ fn spawn_workers(
     let running = Arc::clone(running);
     spawn_jobs(
         count,
-        Arc::new(move |i| match pages.get(i) {
+        &(Arc::new(move |i| match pages.get(i) {
             Some(page) => open_page(page, forced, &running),
             None => Err(InputError::EmptyDirectory {
                 path: String::new(),
             }),
-        }),
+        }) as Arc<Job>),
     )
 }
 
@@ -370,13 +370,13 @@ fn spawn_part_workers(parts: Arc<stream::Parts>, from: usize) -> Receiver<Parsed
     let count = parts.len().saturating_sub(from);
     spawn_jobs(
         count,
-        Arc::new(move |i| Ok(parts.parse(from + i).unwrap_or_default())),
+        &(Arc::new(move |i| Ok(parts.parse(from + i).unwrap_or_default())) as Arc<Job>),
     )
 }
 
 /// Runs `job` for `0..count` on up to [`MAX_WORKERS`] threads taking the numbers in
 /// order from a shared counter.
-fn spawn_jobs(count: usize, job: Arc<Job>) -> Receiver<Parsed> {
+fn spawn_jobs(count: usize, job: &Arc<Job>) -> Receiver<Parsed> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
@@ -384,7 +384,7 @@ fn spawn_jobs(count: usize, job: Arc<Job>) -> Receiver<Parsed> {
     let next = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
     for _ in 0..workers {
-        let (job, next, tx) = (Arc::clone(&job), Arc::clone(&next), tx.clone());
+        let (job, next, tx) = (Arc::clone(job), Arc::clone(&next), tx.clone());
         std::thread::spawn(move || {
             loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);

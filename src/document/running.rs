@@ -334,8 +334,12 @@ mod tests {
             let (a, b) = pages.split_at(cut);
             let mut left = Tally::default();
             let mut right = Tally::default();
-            a.iter().for_each(|p| left.add_page(p, p));
-            b.iter().for_each(|p| right.add_page(p, p));
+            for p in a {
+                left.add_page(p, p);
+            }
+            for p in b {
+                right.add_page(p, p);
+            }
             left.merge(right);
             assert_eq!(left.pages(), pages.len());
             assert_eq!(left.finish(), whole, "cut at {cut}");

@@ -327,7 +327,7 @@ fn split(
 pub struct Parts {
     name: String,
     whole: Arc<input::Decoded>,
-    parts: Vec<chunks::Part>,
+    cuts: Vec<chunks::Part>,
 }
 
 /// An input that may be huge: parsed whole when it is not, else its [`Parts`].
@@ -368,7 +368,11 @@ pub fn read_input(
                 Unit::Part { part, .. } => Some(part),
                 _ => None,
             }));
-            Ok(Input::Parts(Parts { name, whole, parts }))
+            Ok(Input::Parts(Parts {
+                name,
+                whole,
+                cuts: parts,
+            }))
         }
         Some(unit) => parse(unit, forced, &RunningHeaders::default())
             .map(|piece| Input::Whole(Box::new(piece.doc))),
@@ -381,12 +385,12 @@ pub fn read_input(
 impl Parts {
     /// How many parts there are.
     pub fn len(&self) -> usize {
-        self.parts.len()
+        self.cuts.len()
     }
 
     /// Whether there are none (never, for a text over the split size).
     pub fn is_empty(&self) -> bool {
-        self.parts.is_empty()
+        self.cuts.is_empty()
     }
 
     /// Part `index` parsed, as `--dump json` shows it (lines counted from the start of
@@ -396,9 +400,9 @@ impl Parts {
             page: 0,
             name: self.name.clone(),
             whole: Arc::clone(&self.whole),
-            part: self.parts.get(index)?.clone(),
+            part: self.cuts.get(index)?.clone(),
             index,
-            parts: self.parts.len(),
+            parts: self.cuts.len(),
         };
         parse(unit, None, &RunningHeaders::default())
             .ok()

@@ -87,8 +87,12 @@ fn the_kept_list_gives_the_walks_order() {
     assert_eq!(kept.pages, walk(&slashed));
     // The running lines of both directories were kept with it.
     assert_eq!(kept.running.dirs().count(), 2);
-    let opening = loader::open_with(&[root.clone()], &LoadOptions::default(), &startup(&place))
-        .expect("opens");
+    let opening = loader::open_with(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+        &startup(&place),
+    )
+    .expect("opens");
     assert_eq!(opening.total, 8);
     assert_eq!(
         opening.docs[0].source,
@@ -103,8 +107,12 @@ fn a_page_added_or_removed_after_the_list_was_kept_appears_or_disappears() {
     let (base, root) = archive("startup-changes");
     let place = place(&base, &root);
     let open = || {
-        loader::open_with(&[root.clone()], &LoadOptions::default(), &startup(&place))
-            .expect("opens")
+        loader::open_with(
+            std::slice::from_ref(&root),
+            &LoadOptions::default(),
+            &startup(&place),
+        )
+        .expect("opens")
     };
     assert!(listing::read(&place, &root).is_some());
     // A page added in the subdirectory: only that directory's time moves.
@@ -143,9 +151,13 @@ fn a_directory_changed_just_now_is_not_trusted_by_its_time() {
         "a list of a directory changed within the last seconds is not kept"
     );
     assert_eq!(
-        loader::open_with(&[root.clone()], &LoadOptions::default(), &startup(&place))
-            .expect("opens")
-            .total,
+        loader::open_with(
+            std::slice::from_ref(&root),
+            &LoadOptions::default(),
+            &startup(&place)
+        )
+        .expect("opens")
+        .total,
         9
     );
     let _ = std::fs::remove_dir_all(&base);
@@ -193,8 +205,12 @@ fn running_lines_counted_after_the_first_frame_reach_every_page() {
         listing: None,
         sample: 3,
     };
-    let opening =
-        loader::open_with(&[root.clone()], &LoadOptions::default(), &sample).expect("opens");
+    let opening = loader::open_with(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+        &sample,
+    )
+    .expect("opens");
     // The first page's header and footer, from the sample of three pages.
     let first = &opening.docs[0];
     assert!(
@@ -208,8 +224,8 @@ fn running_lines_counted_after_the_first_frame_reach_every_page() {
     assert!(f.contains(&"责任编辑：周1"), "{f:?}");
     let docs = load_rest(opening);
     // The rest exactly as a load that counted every page first parses them.
-    let everything =
-        loader::load_everything(&[root.clone()], &LoadOptions::default()).expect("loads");
+    let everything = loader::load_everything(std::slice::from_ref(&root), &LoadOptions::default())
+        .expect("loads");
     assert_eq!(docs.len(), 9);
     assert_eq!(docs, everything.docs);
     assert!(
@@ -230,12 +246,12 @@ fn the_first_page_takes_the_running_lines_of_the_kept_list() {
         listing: Some(place),
         sample: 2,
     };
-    let opening =
-        loader::open_with(&[root.clone()], &LoadOptions::default(), &kept).expect("opens");
+    let opening = loader::open_with(std::slice::from_ref(&root), &LoadOptions::default(), &kept)
+        .expect("opens");
     assert!(furniture(&opening.docs[0]).contains(&"晨报 www.chenbao.example"));
     let docs = load_rest(opening);
-    let everything =
-        loader::load_everything(&[root.clone()], &LoadOptions::default()).expect("loads");
+    let everything = loader::load_everything(std::slice::from_ref(&root), &LoadOptions::default())
+        .expect("loads");
     assert_eq!(docs, everything.docs);
     let _ = std::fs::remove_dir_all(&base);
 }
@@ -252,7 +268,8 @@ fn one_huge_file_opens_on_its_first_part() {
         text.push('\n');
     }
     std::fs::write(&path, &text).expect("written");
-    let opening = loader::open(&[path.clone()], &LoadOptions::default()).expect("opens");
+    let opening =
+        loader::open(std::slice::from_ref(&path), &LoadOptions::default()).expect("opens");
     // Read in parts of about 1 MiB, as the dumps read it: the first one parsed now.
     let parts = kanbao::stream::open(
         &[path],
