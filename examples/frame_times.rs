@@ -195,6 +195,19 @@ fn pathological(name: &str, text: &str) {
     common(&mut b);
 }
 
+/// What `kanbao DIR` starts with: the list of pages its index kept, if there is one.
+fn startup(dir: &std::path::Path) -> kanbao::loader::Startup {
+    kanbao::loader::Startup {
+        listing: kanbao::index::Archive::locate(dir)
+            .ok()
+            .map(|a| kanbao::input::listing::Place {
+                file: a.dir.join(kanbao::input::listing::FILE),
+                canonical: a.root,
+            }),
+        ..kanbao::loader::Startup::default()
+    }
+}
+
 /// Times discovery and the first page of a directory, as `kanbao DIR` does them.
 fn open(dir: &std::path::Path) {
     for _ in 0..3 {
@@ -212,12 +225,33 @@ fn open(dir: &std::path::Path) {
         let start = Instant::now();
         let pages = kanbao::input::discover(&[dir.to_path_buf()]).map_or(0, |p| p.len());
         let discover = start.elapsed();
+        let found = kanbao::input::discover(&[dir.to_path_buf()]).unwrap_or_default();
         let start = Instant::now();
-        let opening =
-            kanbao::loader::open(&[dir.to_path_buf()], &kanbao::input::LoadOptions::default());
+        let running = kanbao::input::running::scan(&found, None);
+        println!(
+            "running-header pre-pass over {} pages: {:.1} ms ({} directories with running lines)",
+            found.len(),
+            ms(start.elapsed()),
+            usize::from(!running.is_empty())
+        );
+        let startup = startup(dir);
+        if let Some(place) = &startup.listing {
+            let start = Instant::now();
+            let kept = kanbao::input::listing::read(place, dir).map_or(0, |l| l.pages.len());
+            println!(
+                "the index's kept list: {kept} pages read in {:.1} ms",
+                ms(start.elapsed())
+            );
+        }
+        let start = Instant::now();
+        let opening = kanbao::loader::open_with(
+            &[dir.to_path_buf()],
+            &kanbao::input::LoadOptions::default(),
+            &startup,
+        );
         let open = start.elapsed();
         println!(
-            "open {}: discover {pages} pages {:.1} ms; discover + first page {:.1} ms ({} parsed)",
+            "open {}: discover {pages} pages {:.1} ms; loader::open_with (the index's list if kept) + first page {:.1} ms ({} parsed)",
             dir.display(),
             ms(discover),
             ms(open),

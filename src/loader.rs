@@ -30,9 +30,10 @@ use encoding_rs::Encoding;
 use crate::action::Action;
 use crate::document::Document;
 use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
+use crate::stream::{self, StreamOptions};
 
 /// The most parser threads the background load uses.
-pub const MAX_WORKERS: usize = 4;
+pub use crate::stream::MAX_WORKERS;
 
 /// Progress messages are sent at most this often (each one is a redraw).
 const PROGRESS_EVERY: Duration = Duration::from_millis(40);
@@ -66,10 +67,87 @@ pub struct Background {
     forced: Option<&'static Encoding>,
     /// The running headers of the pages' directories (found before the first page).
     running: Arc<RunningHeaders>,
+    /// Whether the running headers the first page was parsed with came from a sample
+    /// or from the last opening: they are counted over all of `pages` before the rest
+    /// is parsed.
+    recount: bool,
+    /// The pages before this one in `pages` are resolved already (the first frame's).
+    from: usize,
+    /// A huge input read in parts: its parts from `from` on are the work, not `pages`.
+    parts: Option<Arc<stream::Parts>>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
     skipped: Vec<String>,
+}
+
+/// Pages the running-header pre-pass reads before the first frame at most: a bigger
+/// directory's first page is parsed with the lines that run across its first
+/// `SAMPLE_PAGES` pages (a running header stands on a fixed share of the pages, so a
+/// sample finds it), and the rest once all pages are counted, in the background.
+pub const SAMPLE_PAGES: usize = 100;
+
+/// How the first frame is reached quickly: where the list of pages from the last
+/// opening is kept, and how many pages the pre-pass reads before the first page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Startup {
+    /// The archive's kept list ([`input::listing`]), when it has an index.
+    pub listing: Option<input::listing::Place>,
+    /// See [`SAMPLE_PAGES`].
+    pub sample: usize,
+}
+
+impl Default for Startup {
+    fn default() -> Self {
+        Self {
+            listing: None,
+            sample: SAMPLE_PAGES,
+        }
+    }
+}
+
+/// The pages found before the first frame.
+struct Found {
+    pages: Vec<PageSource>,
+    skipped: Vec<String>,
+    running: Arc<RunningHeaders>,
+    /// Whether `running` is not yet counted over all of `pages`.
+    provisional: bool,
+}
+
+/// The pages of `paths`: the list kept from the last opening when it is still true,
+/// else a walk. Running headers from the kept list, or counted over the first
+/// `startup.sample` pages (all of them when there are no more).
+fn find(
+    paths: &[PathBuf],
+    forced: Option<&'static Encoding>,
+    startup: &Startup,
+) -> Result<Found, InputError> {
+    let kept = match (paths, &startup.listing) {
+        ([root], Some(place)) => input::listing::read(place, root),
+        _ => None,
+    };
+    let (pages, skipped, running) = match kept {
+        // The lines were counted without a forced encoding.
+        Some(kept) if forced.is_none() => (kept.pages, Vec::new(), Some(kept.running)),
+        Some(kept) => (kept.pages, Vec::new(), None),
+        None => {
+            let found = input::discover_all(paths)?;
+            (found.pages, found.skipped, None)
+        }
+    };
+    let sample = startup.sample.max(2);
+    let (running, provisional) = match running {
+        Some(running) => (running, true),
+        None if pages.len() <= sample => (input::running::scan(&pages, forced), false),
+        None => (input::running::scan(&pages[..sample], forced), true),
+    };
+    Ok(Found {
+        pages,
+        skipped,
+        running: Arc::new(running),
+        provisional,
+    })
 }
 
 /// Finds the pages of `paths` and parses the first one that opens.
@@ -78,6 +156,19 @@ pub struct Background {
 /// Discovery errors; a single page that fails; or every page failing (the first
 /// error is returned).
 pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputError> {
+    open_with(paths, options, &Startup::default())
+}
+
+/// [`open`], taking the list of pages kept from the last opening when it is still
+/// true (see [`Startup`]).
+///
+/// # Errors
+/// As [`open`].
+pub fn open_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    startup: &Startup,
+) -> Result<Opening, InputError> {
     let forced = options.forced_encoding()?;
     if paths.is_empty() {
         return Ok(Opening {
@@ -87,16 +178,24 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
             skipped: Vec::new(),
         });
     }
-    let input::Discovery { pages, mut skipped } = input::discover_all(paths)?;
-    let total = pages.len();
     // Before the first page: its running header must not become its first headline.
-    let running = Arc::new(input::running::scan(&pages, forced));
+    let Found {
+        pages,
+        mut skipped,
+        running,
+        provisional,
+    } = find(paths, forced, startup)?;
+    if let [only] = pages.as_slice()
+        && stream::is_huge(only, StreamOptions::default())
+    {
+        return open_huge(only, forced, skipped);
+    }
+    let total = pages.len();
     let mut first_error = None;
     for (i, page) in pages.iter().enumerate() {
         match open_page(page, forced, &running) {
             Ok(doc) => {
-                let rest = pages.get(i + 1..).unwrap_or_default().to_vec();
-                if rest.is_empty() {
+                if i + 1 == pages.len() {
                     return Ok(Opening {
                         docs: vec![doc],
                         total,
@@ -108,9 +207,12 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
                     docs: vec![doc],
                     total,
                     rest: Some(Background {
-                        pages: rest,
+                        pages,
                         forced,
                         running,
+                        recount: provisional,
+                        from: i + 1,
+                        parts: None,
                         done: i + 1,
                         total,
                         skipped,
@@ -130,6 +232,47 @@ pub fn open(paths: &[PathBuf], options: &LoadOptions) -> Result<Opening, InputEr
             .first()
             .map_or_else(String::new, |p| p.display().to_string()),
     }))
+}
+
+/// Standard input or one huge file (a converter's whole year): read and cut into parts
+/// of about 1 MiB as the dumps cut it; the first part is parsed for the first frame,
+/// the others in the background, each one document (one page) of the reader.
+fn open_huge(
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    skipped: Vec<String>,
+) -> Result<Opening, InputError> {
+    let parts = match stream::read_input(source, forced, StreamOptions::default())? {
+        stream::Input::Whole(doc) => {
+            return Ok(Opening {
+                docs: vec![*doc],
+                total: 1,
+                rest: None,
+                skipped,
+            });
+        }
+        stream::Input::Parts(parts) => parts,
+    };
+    let total = parts.len();
+    let first = parts.parse(0).unwrap_or_default();
+    let rest = (total > 1).then(|| Background {
+        pages: Vec::new(),
+        forced,
+        running: Arc::new(RunningHeaders::default()),
+        recount: false,
+        from: 1,
+        parts: Some(Arc::new(parts)),
+        done: 1,
+        total,
+        skipped: Vec::new(),
+    });
+    let skipped = if rest.is_some() { Vec::new() } else { skipped };
+    Ok(Opening {
+        docs: vec![first],
+        total,
+        rest,
+        skipped,
+    })
 }
 
 fn open_page(
@@ -201,6 +344,9 @@ pub fn load_all(
 
 type Parsed = (usize, Result<Document, InputError>);
 
+/// One job of the parser threads: the document number `index` of their work.
+type Job = dyn Fn(usize) -> Result<Document, InputError> + Send + Sync;
+
 /// Starts the parser threads on `pages`; their results arrive (out of order) on the
 /// returned channel, which closes when all are done.
 fn spawn_workers(
@@ -208,21 +354,43 @@ fn spawn_workers(
     forced: Option<&'static Encoding>,
     running: &Arc<RunningHeaders>,
 ) -> Receiver<Parsed> {
+    let count = pages.len();
+    let running = Arc::clone(running);
+    spawn_jobs(
+        count,
+        &(Arc::new(move |i| match pages.get(i) {
+            Some(page) => open_page(page, forced, &running),
+            None => Err(InputError::EmptyDirectory {
+                path: String::new(),
+            }),
+        }) as Arc<Job>),
+    )
+}
+
+/// Starts the parser threads on the parts of a huge input from `from` on.
+fn spawn_part_workers(parts: Arc<stream::Parts>, from: usize) -> Receiver<Parsed> {
+    let count = parts.len().saturating_sub(from);
+    spawn_jobs(
+        count,
+        &(Arc::new(move |i| Ok(parts.parse(from + i).unwrap_or_default())) as Arc<Job>),
+    )
+}
+
+/// Runs `job` for `0..count` on up to [`MAX_WORKERS`] threads taking the numbers in
+/// order from a shared counter.
+fn spawn_jobs(count: usize, job: &Arc<Job>) -> Receiver<Parsed> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
-        .min(pages.len().max(1));
-    let pages: Arc<[PageSource]> = pages.into();
+        .min(count.max(1));
     let next = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
     for _ in 0..workers {
-        let (pages, next, tx) = (Arc::clone(&pages), Arc::clone(&next), tx.clone());
-        let running = Arc::clone(running);
+        let (job, next, tx) = (Arc::clone(job), Arc::clone(&next), tx.clone());
         std::thread::spawn(move || {
             loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(page) = pages.get(index) else { return };
-                if tx.send((index, open_page(page, forced, &running))).is_err() {
+                if index >= count || tx.send((index, job(index))).is_err() {
                     return;
                 }
             }
@@ -281,14 +449,25 @@ impl Background {
 
     fn collect(self, mut delivered: usize, send: &dyn Fn(Action) -> bool) {
         let Self {
-            pages,
+            mut pages,
             forced,
-            running,
+            mut running,
+            recount,
+            from,
+            parts,
             mut done,
             total,
             mut skipped,
         } = self;
-        let results = spawn_workers(pages, forced, &running);
+        let results = if let Some(parts) = parts {
+            spawn_part_workers(parts, from)
+        } else {
+            if recount {
+                running = Arc::new(input::running::scan(&pages, forced));
+            }
+            pages.drain(..from.min(pages.len()));
+            spawn_workers(pages, forced, &running)
+        };
         let mut ordered = Resequencer::new();
         let mut fresh = Vec::new();
         let mut last_progress = Instant::now();

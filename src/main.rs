@@ -77,7 +77,7 @@ fn run(options: &Options) -> i32 {
     }
     if options.output == Output::Reader && std::io::stdout().is_terminal() && !dumb_terminal() {
         // The reader opens on the first page; the rest load in the background.
-        return match loader::open(&options.paths, &options.input) {
+        return match loader::open_with(&options.paths, &options.input, &startup(options)) {
             Ok(opening) => match app::run(opening, options) {
                 Ok(()) => 0,
                 Err(err) => {
@@ -108,6 +108,24 @@ fn run(options: &Options) -> i32 {
         };
     }
     dump_streamed(options)
+}
+
+/// Where the reader finds the list of pages its archive's index kept (one directory,
+/// the index not turned off).
+fn startup(options: &Options) -> loader::Startup {
+    let listing = match options.paths.as_slice() {
+        [dir] if !options.search.no_index && dir.is_dir() => kanbao::index::Archive::locate(dir)
+            .ok()
+            .map(|archive| kanbao::input::listing::Place {
+                file: archive.dir.join(kanbao::input::listing::FILE),
+                canonical: archive.root,
+            }),
+        _ => None,
+    };
+    loader::Startup {
+        listing,
+        ..loader::Startup::default()
+    }
 }
 
 /// `--dump json`, `--dump text` and piped output: pages parsed a few at a time and

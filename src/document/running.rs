@@ -84,6 +84,18 @@ impl RunningLines {
     pub fn contains(&self, end: End, line: &str) -> bool {
         key(line).is_some_and(|k| self.keys.contains(&(end, k)))
     }
+
+    /// The keys, per end (to keep them for the next opening, `crate::input::listing`).
+    pub fn keys(&self) -> impl Iterator<Item = (End, &str)> {
+        self.keys.iter().map(|(end, k)| (*end, k.as_str()))
+    }
+
+    /// Running lines from keys kept by [`RunningLines::keys`].
+    pub fn from_keys(keys: impl IntoIterator<Item = (End, String)>) -> Self {
+        Self {
+            keys: keys.into_iter().collect(),
+        }
+    }
 }
 
 /// The fewest pages a line must stand on, at the same end, to be a running line of a
@@ -220,6 +232,22 @@ impl Tally {
         }
     }
 
+    /// Adds the counts of `other`, a tally of other pages of the same directory (the
+    /// pre-pass counts parts of a directory on several threads): the same as having
+    /// added its pages here.
+    pub fn merge(&mut self, other: Self) {
+        self.pages += other.pages;
+        for (k, theirs) in other.seen {
+            self.seen
+                .entry(k)
+                .and_modify(|s| {
+                    s.pages += theirs.pages;
+                    s.varied |= theirs.varied || s.first != theirs.first;
+                })
+                .or_insert(theirs);
+        }
+    }
+
     /// The pages counted so far.
     pub fn pages(&self) -> usize {
         self.pages
@@ -290,6 +318,37 @@ mod tests {
             t.add_page(p, p);
         }
         t.finish()
+    }
+
+    #[test]
+    fn tallies_merged_count_as_one() {
+        let pages = [
+            "第1版 要闻\n\n## 标题甲\n",
+            "第2版 要闻\n\n## 标题乙\n",
+            "第3版 要闻\n\n## 标题甲\n",
+            "第4版 要闻\n\n## 标题甲\n",
+            "第4版 要闻\n\n## 标题丙\n",
+        ];
+        let whole = running(&pages);
+        for cut in 0..=pages.len() {
+            let (a, b) = pages.split_at(cut);
+            let mut left = Tally::default();
+            let mut right = Tally::default();
+            for p in a {
+                left.add_page(p, p);
+            }
+            for p in b {
+                right.add_page(p, p);
+            }
+            left.merge(right);
+            assert_eq!(left.pages(), pages.len());
+            assert_eq!(left.finish(), whole, "cut at {cut}");
+        }
+        assert!(whole.contains(End::Head, "第9版 要闻"));
+        // The same line on three of five pages, never varied: one page short.
+        assert!(!whole.contains(End::Head, "## 标题甲"));
+        let kept = RunningLines::from_keys(whole.keys().map(|(e, k)| (e, k.to_string())));
+        assert_eq!(kept, whole);
     }
 
     #[test]

@@ -89,15 +89,23 @@ pub fn update(
         };
         (index, fields, manifest, true)
     };
-    let found = input::discover_all(std::slice::from_ref(&archive.root))?;
+    let walked_at = std::time::SystemTime::now();
+    let (found, stamps) = input::sources::discover_stamped(&archive.root)?;
+    // Running headers are counted over every page of a directory, changed or not.
+    let running = Arc::new(input::running::scan(&found.pages, None));
+    // The reader's next opening lists the pages from this walk while it holds; a list
+    // that cannot be kept only costs that opening a walk.
+    let place = input::listing::Place {
+        file: archive.dir.join(input::listing::FILE),
+        canonical: archive.root.clone(),
+    };
+    let _ = input::listing::write(&place, &archive.root, &found, &stamps, &running, walked_at);
     let mut summary = Summary {
         pages: found.pages.len(),
         rebuilt,
         skipped: found.skipped,
         ..Summary::default()
     };
-    // Running headers are counted over every page of a directory, changed or not.
-    let running = Arc::new(input::running::scan(&found.pages, None));
     let mut present = BTreeSet::new();
     let mut changed = Vec::new();
     for page in found.pages {

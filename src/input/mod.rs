@@ -8,6 +8,7 @@
 //! every page. Readers that open large archives can call the stages themselves.
 
 pub mod decode;
+pub mod listing;
 pub mod running;
 pub mod sanitize;
 pub mod sources;

@@ -53,10 +53,36 @@ impl RunningHeaders {
             .and_then(|dir| self.by_dir.get(dir))
             .map_or(&NONE, |r| r)
     }
+
+    /// Each directory with running lines, and its lines.
+    pub fn dirs(&self) -> impl Iterator<Item = (&Path, &RunningLines)> {
+        self.by_dir.iter().map(|(dir, r)| (dir.as_path(), &**r))
+    }
+
+    /// Running headers from directories and their lines (as [`RunningHeaders::dirs`]
+    /// gave them).
+    pub fn from_dirs(dirs: impl IntoIterator<Item = (PathBuf, RunningLines)>) -> Self {
+        let by_dir = dirs
+            .into_iter()
+            .filter(|(_, r)| !r.is_empty())
+            .map(|(dir, r)| (dir, Arc::new(r)))
+            .collect();
+        Self { by_dir }
+    }
 }
 
+/// The most threads the pre-pass reads on (as many as the loader parses with).
+const MAX_THREADS: usize = 4;
+
+/// Pages read per thread at least before the pre-pass splits its work: a few small
+/// directories are not worth a thread.
+const PAGES_PER_THREAD: usize = 256;
+
 /// Reads the ends of every page of `pages` and finds each directory's running lines.
-/// A page that cannot be read is left out of the count (its parse reports it).
+/// A page that cannot be read is left out of the count (its parse reports it). A long
+/// list is read on up to [`MAX_THREADS`] threads (each tallies a run
+/// of the pages, the tallies are merged: the order pages are counted in changes
+/// nothing).
 pub fn scan(pages: &[PageSource], forced: Option<&'static Encoding>) -> RunningHeaders {
     let mut per_dir: HashMap<PathBuf, usize> = HashMap::new();
     for page in pages {
@@ -66,6 +92,46 @@ pub fn scan(pages: &[PageSource], forced: Option<&'static Encoding>) -> RunningH
             *per_dir.entry(dir.to_path_buf()).or_default() += 1;
         }
     }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, MAX_THREADS)
+        .min(pages.len() / PAGES_PER_THREAD)
+        .max(1);
+    let run = pages.len().div_ceil(threads).max(1);
+    let per_dir = &per_dir;
+    let parts: Vec<HashMap<PathBuf, Tally>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(run)
+            .map(|part| scope.spawn(move || tally(part, per_dir, forced)))
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut tallies: HashMap<PathBuf, Tally> = HashMap::new();
+    for part in parts {
+        for (dir, t) in part {
+            match tallies.get_mut(&dir) {
+                Some(mine) => mine.merge(t),
+                None => {
+                    tallies.insert(dir, t);
+                }
+            }
+        }
+    }
+    let by_dir = tallies
+        .into_iter()
+        .map(|(dir, t)| (dir, t.finish()))
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(dir, r)| (dir, Arc::new(r)))
+        .collect();
+    RunningHeaders { by_dir }
+}
+
+/// The tallies of the directories of `pages` (those of two pages or more in all).
+fn tally(
+    pages: &[PageSource],
+    per_dir: &HashMap<PathBuf, usize>,
+    forced: Option<&'static Encoding>,
+) -> HashMap<PathBuf, Tally> {
     let mut tallies: HashMap<PathBuf, Tally> = HashMap::new();
     for page in pages {
         let PageSource::File(path) = page else {
@@ -83,13 +149,7 @@ pub fn scan(pages: &[PageSource], forced: Option<&'static Encoding>) -> RunningH
                 .add_page(&head, tail.as_deref().unwrap_or(&head));
         }
     }
-    let by_dir = tallies
-        .into_iter()
-        .map(|(dir, t)| (dir, t.finish()))
-        .filter(|(_, r)| !r.is_empty())
-        .map(|(dir, r)| (dir, Arc::new(r)))
-        .collect();
-    RunningHeaders { by_dir }
+    tallies
 }
 
 /// The head and the tail of a page as text (the tail `None` when the head holds the

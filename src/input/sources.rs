@@ -71,21 +71,11 @@ pub fn discover_all(paths: &[PathBuf]) -> Result<Discovery, InputError> {
         if meta.is_dir() {
             let mut files = Vec::new();
             let skipped_before = out.skipped.len();
-            walk(path, &mut files, &mut out.skipped)?;
+            walk(path, &mut files, &mut out.skipped, None)?;
             if files.is_empty() {
-                let skipped = &out.skipped[skipped_before..];
-                return Err(match skipped.first() {
-                    Some(first) => InputError::NothingReadable {
-                        path: safe_name(path),
-                        skipped: skipped.len(),
-                        first: first.clone(),
-                    },
-                    None => InputError::EmptyDirectory {
-                        path: safe_name(path),
-                    },
-                });
+                return Err(nothing_found(path, &out.skipped[skipped_before..]));
             }
-            files.sort_by(|a, b| natural_cmp_paths(a, b));
+            sort_naturally(&mut files);
             out.pages.extend(files.into_iter().map(PageSource::File));
         } else {
             out.pages.push(PageSource::File(path.clone()));
@@ -94,12 +84,62 @@ pub fn discover_all(paths: &[PathBuf]) -> Result<Discovery, InputError> {
     Ok(out)
 }
 
+/// The error for a directory without a page, with what was skipped in it.
+fn nothing_found(path: &Path, skipped: &[String]) -> InputError {
+    match skipped.first() {
+        Some(first) => InputError::NothingReadable {
+            path: safe_name(path),
+            skipped: skipped.len(),
+            first: first.clone(),
+        },
+        None => InputError::EmptyDirectory {
+            path: safe_name(path),
+        },
+    }
+}
+
+/// A directory a walk listed and its modification time (nanoseconds since the epoch),
+/// taken before it was read: while it is the same, the directory holds the same names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirStamp {
+    pub dir: PathBuf,
+    pub mtime: u128,
+}
+
+/// The modification time of `path` in nanoseconds since the epoch, if it has one.
+pub fn mtime_of(path: &Path) -> Option<u128> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(
+        modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos(),
+    )
+}
+
+/// [`discover_all`] of one directory, with the stamp of every directory it listed
+/// (for [`super::listing`]); the same pages in the same order, the same errors.
+pub fn discover_stamped(root: &Path) -> Result<(Discovery, Vec<DirStamp>), InputError> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut stamps = Vec::new();
+    walk(root, &mut files, &mut skipped, Some(&mut stamps))?;
+    if files.is_empty() {
+        return Err(nothing_found(root, &skipped));
+    }
+    sort_naturally(&mut files);
+    let pages = files.into_iter().map(PageSource::File).collect();
+    Ok((Discovery { pages, skipped }, stamps))
+}
+
 /// Collects the pages under `root` without recursion (a deep tree cannot exhaust the
-/// stack). Only `root` itself failing to open is an error.
+/// stack), and the stamp of each directory read when `stamps` is given. Only `root`
+/// itself failing to open is an error.
 fn walk(
     root: &Path,
     files: &mut Vec<PathBuf>,
     skipped: &mut Vec<String>,
+    mut stamps: Option<&mut Vec<DirStamp>>,
 ) -> Result<(), InputError> {
     let mut seen = Visited::default();
     let mut stack = vec![(root.to_path_buf(), 0usize)];
@@ -111,6 +151,8 @@ fn walk(
             ));
             continue;
         }
+        // Stamped before reading: a change made while it is read moves the stamp.
+        let mtime = stamps.as_ref().map(|_| mtime_of(&dir).unwrap_or(0));
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(source) if depth == 0 => return Err(io_error(&dir, source)),
@@ -119,6 +161,12 @@ fn walk(
                 continue;
             }
         };
+        if let (Some(stamps), Some(mtime)) = (stamps.as_deref_mut(), mtime) {
+            stamps.push(DirStamp {
+                dir: dir.clone(),
+                mtime,
+            });
+        }
         for entry in entries {
             let (path, file_type) = match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
                 Ok(found) => found,
@@ -178,7 +226,7 @@ pub fn is_page_name(path: &Path) -> bool {
 /// Reads a page's bytes, refusing files over [`MAX_FILE_BYTES`].
 pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
     match page {
-        PageSource::Stdin => read_limited(std::io::stdin().lock(), Path::new("-")),
+        PageSource::Stdin => read_limited(std::io::stdin().lock(), Path::new("-"), 0),
         PageSource::File(path) => {
             let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
             if meta.is_dir() {
@@ -190,15 +238,20 @@ pub fn read_bytes(page: &PageSource) -> Result<Vec<u8>, InputError> {
                 return Err(too_large(path));
             }
             let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
-            read_limited(file, path)
+            // One byte more than the file holds, so that reading to its end needs no
+            // second allocation.
+            read_limited(file, path, meta.len() + 1)
         }
     }
 }
 
 /// Reads at most one byte past the limit, so a growing file or a pipe cannot make us
 /// swallow more than that.
-fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+/// `capacity` is the size expected (a file's length): a 100 MB file is then read into
+/// one allocation instead of a doubling series of them, each copied into the next.
+fn read_limited(reader: impl Read, path: &Path, capacity: u64) -> Result<Vec<u8>, InputError> {
+    let capacity = usize::try_from(capacity.min(MAX_FILE_BYTES + 1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -227,6 +280,17 @@ fn too_large(path: &Path) -> InputError {
     InputError::TooLarge {
         path: safe_name(path),
     }
+}
+
+/// Sorts paths in natural order ([`natural_cmp_paths`]), each path turned into text
+/// once rather than at every comparison (50,000 names are compared ~800,000 times).
+fn sort_naturally(files: &mut Vec<PathBuf>) {
+    let mut keyed: Vec<(String, PathBuf)> = files
+        .drain(..)
+        .map(|p| (p.to_string_lossy().into_owned(), p))
+        .collect();
+    keyed.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    files.extend(keyed.into_iter().map(|(_, p)| p));
 }
 
 /// Natural order of two paths, component by component.

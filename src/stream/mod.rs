@@ -35,6 +35,9 @@ use encoding_rs::Encoding;
 use crate::document::Document;
 use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
 
+/// The most parser threads a stream (and the reader's background load) uses.
+pub const MAX_WORKERS: usize = 4;
+
 /// How the stream cuts and how far it reads ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StreamOptions {
@@ -51,7 +54,7 @@ impl Default for StreamOptions {
         Self {
             split_above: chunks::SPLIT_ABOVE,
             part_bytes: chunks::PART_BYTES,
-            window: 2 * crate::loader::MAX_WORKERS,
+            window: 2 * MAX_WORKERS,
         }
     }
 }
@@ -197,7 +200,7 @@ fn start(
     let (result_tx, result_rx) = mpsc::channel();
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .clamp(1, crate::loader::MAX_WORKERS);
+        .clamp(1, MAX_WORKERS);
     let units = Arc::new(Mutex::new(unit_rx));
     for _ in 0..workers {
         let (units, results) = (Arc::clone(&units), result_tx.clone());
@@ -316,6 +319,95 @@ fn split(
             parts: count,
         })
         .collect()
+}
+
+/// A huge input read once, decoded and cut into parts, each parsed on its own (the
+/// reader opens on the first part and parses the others in the background).
+#[derive(Debug)]
+pub struct Parts {
+    name: String,
+    whole: Arc<input::Decoded>,
+    cuts: Vec<chunks::Part>,
+}
+
+/// An input that may be huge: parsed whole when it is not, else its [`Parts`].
+#[derive(Debug)]
+pub enum Input {
+    Whole(Box<Document>),
+    Parts(Parts),
+}
+
+/// Whether `source` is read in parts: standard input, or a file larger than
+/// `options.split_above`.
+pub fn is_huge(source: &PageSource, options: StreamOptions) -> bool {
+    match source {
+        PageSource::Stdin => true,
+        PageSource::File(path) => std::fs::metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() > options.split_above as u64),
+    }
+}
+
+/// Reads and decodes `source`; cuts it into parts when its text is larger than
+/// `options.split_above` (each part then parsed as the dumps parse it).
+///
+/// # Errors
+/// The input cannot be read, or is not a text page.
+pub fn read_input(
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+) -> Result<Input, InputError> {
+    let mut units = split(0, source, forced, options).into_iter();
+    match units.next() {
+        Some(Unit::Failed(err)) => Err(err),
+        Some(Unit::Part {
+            name, whole, part, ..
+        }) => {
+            let mut parts = vec![part];
+            parts.extend(units.filter_map(|u| match u {
+                Unit::Part { part, .. } => Some(part),
+                _ => None,
+            }));
+            Ok(Input::Parts(Parts {
+                name,
+                whole,
+                cuts: parts,
+            }))
+        }
+        Some(unit) => parse(unit, forced, &RunningHeaders::default())
+            .map(|piece| Input::Whole(Box::new(piece.doc))),
+        None => Err(InputError::EmptyDirectory {
+            path: source.name(),
+        }),
+    }
+}
+
+impl Parts {
+    /// How many parts there are.
+    pub fn len(&self) -> usize {
+        self.cuts.len()
+    }
+
+    /// Whether there are none (never, for a text over the split size).
+    pub fn is_empty(&self) -> bool {
+        self.cuts.is_empty()
+    }
+
+    /// Part `index` parsed, as `--dump json` shows it (lines counted from the start of
+    /// the input, a warning naming the part); `None` past the last part.
+    pub fn parse(&self, index: usize) -> Option<Document> {
+        let unit = Unit::Part {
+            page: 0,
+            name: self.name.clone(),
+            whole: Arc::clone(&self.whole),
+            part: self.cuts.get(index)?.clone(),
+            index,
+            parts: self.cuts.len(),
+        };
+        parse(unit, None, &RunningHeaders::default())
+            .ok()
+            .map(|piece| piece.doc)
+    }
 }
 
 /// Parses one unit (on a worker thread). A page file is parsed with the running

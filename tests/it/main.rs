@@ -44,6 +44,7 @@ mod search;
 mod search_async;
 mod search_screens;
 mod search_ui;
+mod startup;
 mod stream_dump;
 mod structure;
 mod structure_classes;
