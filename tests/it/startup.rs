@@ -165,16 +165,15 @@ fn a_directory_changed_just_now_is_not_trusted_by_its_time() {
 
 /// Every document the background load delivers, after the first.
 fn load_rest(opening: loader::Opening) -> Vec<Document> {
-    let first: std::sync::Arc<[Document]> = opening.docs.into();
+    let mut docs = opening.docs;
     let Some(rest) = opening.rest else {
-        return first.to_vec();
+        return docs;
     };
     let (tx, rx) = mpsc::channel();
-    rest.spawn(first.clone(), move |a| tx.send(a).is_ok());
-    let mut docs = first.to_vec();
+    rest.spawn(docs.len(), move |a| tx.send(a).is_ok());
     while let Ok(action) = rx.recv_timeout(Duration::from_secs(60)) {
         match action {
-            Action::PagesLoaded(snapshot) => docs = snapshot.to_vec(),
+            Action::PagesLoaded(batch) => docs.extend(batch),
             Action::LoadFinished { .. } => break,
             _ => {}
         }
