@@ -436,7 +436,8 @@ fn punctuation(t: &str, f: &mut Vec<u16>) {
     // column-break fragment, not a title or a finished paragraph. (A cue, not a join:
     // the line after may be a caption dropped into the paragraph.)
     let two_char = [
-        "通过", "按照", "根据", "围绕", "随着", "关于", "对于", "为了", "经过",
+        "通过", "按照", "根据", "围绕", "随着", "关于", "对于", "为了", "经过", "截至", "截止",
+        "针对", "依托", "面对", "作为", "自从", "沿着", "除了",
     ];
     if ends_mid_phrase(t) || two_char.iter().any(|w| t.trim_end().ends_with(w)) {
         push(f, "end:mid_phrase");

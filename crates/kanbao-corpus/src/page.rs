@@ -202,6 +202,8 @@ struct Style {
     indent: Option<&'static str>,
     shift: u8,
     marks: HashMap<Role, Mark>,
+    /// The page's stories carry no bylines.
+    no_bylines: bool,
 }
 
 enum Overline {
@@ -264,6 +266,7 @@ impl Gen {
             wrap,
             shift: u8::from(rng.chance(profile.level_shift.into())),
             marks: HashMap::new(),
+            no_bylines: rng.chance(profiles::content(split).no_bylines.into()),
         };
         Self {
             rng,
@@ -661,6 +664,9 @@ impl Gen {
             }
             r = format!("{r_head}{r}");
             let last = k + 2 == bounds.len();
+            if last && r.ends_with('。') && self.chance(self.profile.stop_dropped) {
+                r.pop();
+            }
             if let Some((w, _)) = self.style.wrap {
                 let ind = if k == 0 {
                     self.style.indent.unwrap_or("")
@@ -749,6 +755,12 @@ impl Gen {
         let c = self.content;
         let headless = matches!(plan.start, Start::From(..));
         let mut t = TruthArticle::default();
+        let kicker = if a.kicker.is_none() && !headless && !plan.brief && self.chance(c.slogan_kicker)
+        {
+            Some(self.mat.slogan_kicker(&mut self.rng))
+        } else {
+            a.kicker.clone()
+        };
         self.current = Some(self.articles.len());
         if let Some(o) = &plan.overline {
             let (role, text) = match o {
@@ -756,7 +768,7 @@ impl Gen {
                 Overline::Label(s) => (Role::Label, s.clone()),
             };
             self.push_line(role, &text);
-            match a.kicker.as_ref().filter(|_| !headless) {
+            match kicker.as_ref().filter(|_| !headless) {
                 Some(k) => t.kicker_alt = vec![format!("{text}{k}"), text.clone()],
                 None => t.kicker_alt = vec![text.clone()],
             }
@@ -782,14 +794,21 @@ impl Gen {
         }
         if (headless && pos != Some(BylinePosition::Trailing))
             || (plan.truncated && pos == Some(BylinePosition::Trailing))
+            || self.style.no_bylines
         {
             byline = None;
             pos = None;
             t.byline_alt.clear();
         }
         t.byline.clone_from(&byline);
+        // A closing line of names as the byline, the first paragraph opening with a
+        // bare `本报讯` (the dateline without the reporter, who is named at the end).
+        let bare_dateline = !headless
+            && pos == Some(BylinePosition::Trailing)
+            && byline.as_ref().is_some_and(|b| !b.starts_with('（'))
+            && self.chance(c.bare_dateline);
         if !headless {
-            if let Some(k) = &a.kicker {
+            if let Some(k) = &kicker {
                 self.push_line(Role::Kicker, k);
                 t.kicker = Some(k.clone());
             }
@@ -874,10 +893,20 @@ impl Gen {
                         t.byline_alt.push(format!("{b}，"));
                     }
                     lead = Some(format!("{}{sep}", self.render(&b, false)));
+                } else if bare_dateline {
+                    let sep = *self.rng.pick(&["  ", " ", "", "　"]).unwrap_or(&"");
+                    lead = Some(format!("{}{sep}", self.render("本报讯", false)));
                 } else if self.chance(c.note_in) {
                     let n = self.mat.jump_note(&mut self.rng, true);
-                    notes.0 = n.chars().count();
-                    text = format!("{n}{text}");
+                    if self.chance(c.note_own_line) {
+                        // A titled continuation: the note on its own line under the
+                        // headline, the text going on below it.
+                        self.push_unit(Role::Furniture, Unit::Note, &n);
+                        self.not_titles.push(n);
+                    } else {
+                        notes.0 = n.chars().count();
+                        text = format!("{n}{text}");
+                    }
                 }
             }
             let glued_out = plan.truncated && i + 1 == plan.end && self.chance(60);
@@ -1080,16 +1109,24 @@ impl Gen {
                 self.furniture();
             }
         }
-        if let Some(p) = &continuation {
+        // A headless continuation mostly opens the page; sometimes it stands mid-page
+        // right after a photo item (image, title, caption), its note in mixed brackets
+        // or none at all.
+        let mid = !photo_slots.is_empty() && self.chance(c.continuation_mid);
+        if let (Some(p), false) = (&continuation, mid) {
             self.article(p);
         }
         let mut photo_titles = Vec::new();
+        let mut continuation = continuation.filter(|_| mid);
         for slot in 0..slots {
             if middle == Some(slot) {
                 self.furniture();
             }
             for _ in photo_slots.iter().filter(|&&s| s == slot) {
                 self.photo_item(&mut photo_titles);
+                if let Some(p) = continuation.take() {
+                    self.article(&p);
+                }
             }
             if brief_slot == slot {
                 for b in &briefs {
