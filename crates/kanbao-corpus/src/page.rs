@@ -204,6 +204,8 @@ struct Style {
     marks: HashMap<Role, Mark>,
     /// The page's stories carry no bylines.
     no_bylines: bool,
+    /// Percent of the page's paragraphs whose closing `。` the OCR dropped.
+    stop_rate: u8,
 }
 
 enum Overline {
@@ -247,6 +249,9 @@ struct Gen {
     not_in_paras: Vec<String>,
     absent: BTreeSet<&'static str>,
     images: usize,
+    /// The headless continuation being written stands mid-page: it opens with its
+    /// note (else nothing could tell it from the story before).
+    mid_continuation: bool,
 }
 
 impl Gen {
@@ -267,6 +272,11 @@ impl Gen {
             shift: u8::from(rng.chance(profile.level_shift.into())),
             marks: HashMap::new(),
             no_bylines: rng.chance(profiles::content(split).no_bylines.into()),
+            stop_rate: if rng.chance(profile.stop_dropped.into()) {
+                15 + rng.below(11) as u8
+            } else {
+                0
+            },
         };
         Self {
             rng,
@@ -285,6 +295,7 @@ impl Gen {
             not_in_paras: Vec::new(),
             absent: BTreeSet::new(),
             images: 0,
+            mid_continuation: false,
         }
     }
 
@@ -623,6 +634,47 @@ impl Gen {
         out
     }
 
+    /// On a hard-wrapped page a column breaks at its foot, so the piece before a break
+    /// ends on a full line (only a paragraph's last line is short): the cut at `cut`
+    /// moved on to where the line it falls in is full, when the piece from `start`
+    /// (after `head` columns of indent and lead) is wrapped at `width` columns, and
+    /// then back to a place a break can fall (not after a stop or an opening
+    /// bracket, not before a closing one). Stays before `limit`; the cut as it was when
+    /// there is no such place.
+    fn at_line_end(
+        chars: &[char],
+        start: usize,
+        cut: usize,
+        limit: usize,
+        head: usize,
+        width: usize,
+    ) -> usize {
+        let used = head + chars[start..cut].iter().map(|&c| cols(c)).sum::<usize>();
+        let mut fill = used % width;
+        if fill == 0 {
+            return cut;
+        }
+        let mut p = cut;
+        while p < limit && fill + cols(chars[p]) <= width {
+            fill += cols(chars[p]);
+            p += 1;
+        }
+        let ok = |p: usize| {
+            p >= start + 2
+                && p + 2 <= chars.len()
+                && p <= limit
+                && !is_final(chars[p - 1])
+                && !chars[p - 1].is_whitespace()
+                && !chars[p].is_whitespace()
+                && !is_closing(chars[p])
+                && !is_opening(chars[p - 1])
+        };
+        (p.saturating_sub(3)..=p)
+            .rev()
+            .find(|&q| q >= cut && ok(q))
+            .unwrap_or(cut)
+    }
+
     /// One body paragraph: `text` is its true text (with a glued continuation note);
     /// `lead` the inline byline as printed before it; `inside` a photo dropped in it.
     /// `notes`: how many characters at the start and at the end of `text` are a glued
@@ -656,6 +708,20 @@ impl Gen {
         bounds.push(chars.len());
         let long = chars.len() > 60 && chars.iter().filter(|&&c| c == '。').count() >= 2;
         for k in 0..bounds.len() - 1 {
+            if k + 2 < bounds.len()
+                && let Some((w, _)) = self.style.wrap
+            {
+                let head = if k == 0 {
+                    self.style.indent.unwrap_or("").chars().map(cols).sum::<usize>()
+                        + lead.map_or(0, |l| l.chars().map(cols).sum())
+                } else {
+                    0
+                };
+                let limit = bounds[k + 2]
+                    .min(chars.len().saturating_sub(notes.1))
+                    .saturating_sub(2);
+                bounds[k + 1] = Self::at_line_end(&chars, bounds[k], bounds[k + 1], limit, head, w);
+            }
             let piece: String = chars[bounds[k]..bounds[k + 1]].iter().collect();
             let mut r = self.render(&piece, true);
             let mut r_head = String::new();
@@ -664,7 +730,7 @@ impl Gen {
             }
             r = format!("{r_head}{r}");
             let last = k + 2 == bounds.len();
-            if last && r.ends_with('。') && self.chance(self.profile.stop_dropped) {
+            if last && r.ends_with('。') && self.chance(self.style.stop_rate) {
                 r.pop();
             }
             if let Some((w, _)) = self.style.wrap {
@@ -868,7 +934,11 @@ impl Gen {
             if i == first {
                 if headless {
                     t.first = Some(text.trim_start().chars().take(12).collect());
-                    match self.rng.below(5) {
+                    let mut how = self.rng.below(5);
+                    if self.mid_continuation {
+                        how %= 3;
+                    }
+                    match how {
                         0 | 1 => {
                             let n = self.mat.jump_note(&mut self.rng, true);
                             notes.0 = n.chars().count();
@@ -952,6 +1022,13 @@ impl Gen {
         t.captions = captions;
         self.articles.push(t);
         self.current = None;
+    }
+
+    /// A headless continuation mid-page.
+    fn mid_article(&mut self, plan: &Plan) {
+        self.mid_continuation = true;
+        self.article(plan);
+        self.mid_continuation = false;
     }
 
     fn photo_item(&mut self, used_titles: &mut Vec<String>) {
@@ -1112,7 +1189,10 @@ impl Gen {
         // A headless continuation mostly opens the page; sometimes it stands mid-page
         // right after a photo item (image, title, caption), its note in mixed brackets
         // or none at all.
-        let mid = !photo_slots.is_empty() && self.chance(c.continuation_mid);
+        let mid = continuation.is_some() && self.chance(c.continuation_mid);
+        // With no photo item, after a finished story.
+        let mid_slot = (mid && photo_slots.is_empty() && !plans.is_empty())
+            .then(|| self.rng.below(plans.len()));
         if let (Some(p), false) = (&continuation, mid) {
             self.article(p);
         }
@@ -1125,7 +1205,7 @@ impl Gen {
             for _ in photo_slots.iter().filter(|&&s| s == slot) {
                 self.photo_item(&mut photo_titles);
                 if let Some(p) = continuation.take() {
-                    self.article(&p);
+                    self.mid_article(&p);
                 }
             }
             if brief_slot == slot {
@@ -1136,6 +1216,14 @@ impl Gen {
             if let Some(p) = plans.get(slot) {
                 self.article(p);
             }
+            if mid_slot == Some(slot)
+                && let Some(p) = continuation.take()
+            {
+                self.mid_article(&p);
+            }
+        }
+        if let Some(p) = continuation.take() {
+            self.mid_article(&p);
         }
         if self.chance(c.furniture_bottom) {
             for _ in 0..self.range(1, 2) {

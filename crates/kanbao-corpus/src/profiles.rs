@@ -143,8 +143,9 @@ pub struct Profile {
     pub para_heading: u8,
     /// Percent of photo credits OCR'd as `…报` for `…摄`.
     pub credit_ocr: u8,
-    /// Percent of paragraphs whose closing `。` the OCR dropped (the paragraph ends
-    /// open, like a column break, yet the next block is a new paragraph).
+    /// Percent of pages on which OCR dropped the closing `。` of 15–25% of the
+    /// paragraphs (a paragraph ends open, like a column break, yet the next block is a
+    /// new paragraph).
     pub stop_dropped: u8,
 }
 
@@ -217,7 +218,7 @@ pub const ALL: &[Profile] = &[
         cjk_space: 15,
         para_heading: 2,
         credit_ocr: 10,
-        stop_dropped: 3,
+        stop_dropped: 20,
         ..BASE
     },
     Profile {
@@ -240,6 +241,7 @@ pub const ALL: &[Profile] = &[
         images: Images::Paddle,
         caption_div: 60,
         tables: 8,
+        stop_dropped: 10,
         ..BASE
     },
     Profile {
@@ -272,7 +274,17 @@ pub const ALL: &[Profile] = &[
         halfwidth: 30,
         cjk_space: 25,
         credit_ocr: 15,
-        stop_dropped: 3,
+        stop_dropped: 20,
+        ..BASE
+    },
+    Profile {
+        name: "ocr-blocks",
+        about: "OCR with layout analysis: no # at all, one block per paragraph and per head line (no hard wraps), blank lines between blocks",
+        headings: UNMARKED,
+        halfwidth: 40,
+        cjk_space: 20,
+        credit_ocr: 10,
+        stop_dropped: 20,
         ..BASE
     },
     Profile {
