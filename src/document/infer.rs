@@ -18,11 +18,15 @@ use super::lines::Unit;
 use super::marks::Marks;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
-use super::text::word_chars;
+use super::text::{trim, word_chars};
 use super::topic::Bigrams;
 
 /// The most words a column name (栏目名) has.
 const COLUMN_NAME_MAX: usize = 6;
+
+/// The dashes a subtitle opens with or a kicker ends with (`——`, and the ASCII
+/// stand-in some converters write).
+const DASHES: [&str; 3] = ["——", "--", "──"];
 
 /// A heading-like line of a cluster.
 #[derive(Debug, Clone, Copy)]
@@ -379,11 +383,24 @@ impl Builder<'_> {
             }
             return t;
         }
-        let pool: Vec<usize> = if marked.is_empty() {
+        let mut pool: Vec<usize> = if marked.is_empty() {
             (0..lines.len()).collect()
         } else {
             marked
         };
+        // A line opening with a dash is the subtitle under its headline
+        // (`——感受“义乌发展经验”新脉动`), and one ending with a dash the kicker that
+        // leads into it (`在老挝金花村感受……成果——`): the newspaper's own marks, which
+        // count for more than the words (a subtitle is often the longer line).
+        let dashed = |n: &usize| {
+            let t = lines.get(*n).map_or("", |l| trim(self.text(l.unit)));
+            DASHES
+                .iter()
+                .any(|d| t.starts_with(d) || t.ends_with(d) && *n + 1 < lines.len())
+        };
+        if pool.iter().any(|n| !dashed(n)) {
+            pool.retain(|n| !dashed(n));
+        }
         // The most words wins; on a tie the later line (a kicker above is more common
         // than a subtitle below).
         let mut best = 0;

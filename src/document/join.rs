@@ -79,6 +79,10 @@ fn classify_one(u: &Unit) -> Class {
                 Class::Caption
             } else if byline::is_own_line(t) {
                 Class::Byline
+            } else if byline::is_bare_dateline(t) {
+                // Short and unpunctuated like a title, but a story's own line
+                // (`新华社北京4月24日电` closing it): text, never joined (`continuation`).
+                Class::Body
             } else if is_title_like(t) {
                 Class::TitleLike
             } else {
@@ -170,7 +174,8 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
     // happens to end a sentence; only a shorter line ends the paragraph.
     let full_line = same_width(units, at, at + 1)
         && matches!(classes.get(at + 1), Some(Class::Body | Class::TitleLike));
-    if ends_sentence(&units.get(at)?.text) && !full_line {
+    let here = &units.get(at)?.text;
+    if ends_sentence(here) && !full_line || byline::is_bare_dateline(here) {
         return None;
     }
     let mut k = at + 1;
@@ -181,7 +186,11 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
         k += 1;
     }
     let next = units.get(k)?;
-    if next.indented || next.opens_block || starts_enumeration(&next.text) {
+    if next.indented
+        || next.opens_block
+        || starts_enumeration(&next.text)
+        || byline::is_bare_dateline(&next.text)
+    {
         return None;
     }
     let hard_wrapped = k == at + 1 && next.adjacent;
@@ -210,6 +219,25 @@ mod tests {
     fn items(md: &str) -> Vec<Item> {
         let u = units(md);
         join(&u, &classify(&u))
+    }
+
+    #[test]
+    fn a_bare_dateline_is_a_line_of_text_on_its_own() {
+        // Closing a story before the next headline: neither a title nor glued on.
+        let md = "记者从会上获悉，今年春耕进展顺利\n\n新华社北京4月24日电\n\n下一篇文章的标题\n\n本报记者 张三\n\n正文。";
+        let u = units(md);
+        let c = classify(&u);
+        assert_eq!(c.get(1), Some(&Class::Body), "{c:?}");
+        let got = join(&u, &c);
+        assert_eq!(got.get(1), Some(&Item::Para(vec![1])), "{got:?}");
+        assert_eq!(
+            got.get(2),
+            Some(&Item::Single(Class::TitleLike, 2)),
+            "{got:?}"
+        );
+        // A dateline with its credit is a byline, as before.
+        let u = units("新华社北京4月24日电（记者 王五）");
+        assert_eq!(classify(&u), vec![Class::Byline]);
     }
 
     #[test]

@@ -236,6 +236,47 @@ fn same_level_lines_without_body_guess_the_wordier_one_as_headline() {
 }
 
 #[test]
+fn a_dashed_subtitle_is_never_the_headline_however_long() {
+    // Unmarked (line-by-line OCR) and one-level (MinerU) pages: the deck under the
+    // headline opens with a dash and often has more words than the headline.
+    for mark in ["", "# "] {
+        let md = format!(
+            "本报记者 李四\n\n{mark}敢为人先 与时俱进\n\n{mark}——感受“义乌发展经验”新脉动\n\n新华社记者 王五\n\n{BODY}"
+        );
+        let doc = parse("t", &md);
+        let h = heads(&doc);
+        let last = h.last().copied().unwrap_or_default();
+        assert_eq!(last[1], Some("敢为人先 与时俱进"), "{mark:?}: {h:?}");
+        assert_eq!(
+            last[2],
+            Some("——感受“义乌发展经验”新脉动"),
+            "{mark:?}: {h:?}"
+        );
+    }
+    // A kicker that leads into the headline with a dash is the kicker.
+    let md = format!(
+        "在老挝金花村感受中老减贫合作示范项目成果——\n\n特色蔬菜产业铺就致富路\n\n本报记者 孙俊杰\n\n{BODY}"
+    );
+    let doc = parse("t", &md);
+    let h = heads(&doc);
+    assert_eq!(
+        h[0][0],
+        Some("在老挝金花村感受中老减贫合作示范项目成果——"),
+        "{h:?}"
+    );
+    assert_eq!(h[0][1], Some("特色蔬菜产业铺就致富路"), "{h:?}");
+    // Without dashes the wordier line still wins (a kicker above it).
+    let md = format!("感受义乌\n\n敢为人先与时俱进的新脉动\n\n本报记者 王五\n\n{BODY}");
+    let doc = parse("t", &md);
+    let h = heads(&doc);
+    assert_eq!(
+        h[0][0..2],
+        [Some("感受义乌"), Some("敢为人先与时俱进的新脉动")],
+        "{h:?}"
+    );
+}
+
+#[test]
 fn series_label_between_articles() {
     let md = format!(
         "## 上一篇\n\n{BODY}\n\n做好“六稳” 落实“六保”\n\n### 平城新语\n\n## 谱写新篇章\n\n{BODY2}"
