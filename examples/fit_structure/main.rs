@@ -427,12 +427,32 @@ fn evaluate(w: &Weights, label: &str) {
         let mut all = kanbao_corpus::score::Score::default();
         for p in kanbao_corpus::page::pages(split, 1, 40) {
             let doc = kanbao::document::parse_with("page", &p.markdown, w);
-            let s = score_doc(&doc, &p.truth.to_value(), &p.markdown);
+            let mut s = score_doc(&doc, &p.truth.to_value(), &p.markdown);
+            for m in &mut s.misses {
+                m.text = format!("{}: {}", p.name, m.text);
+            }
             all.add(&s);
             by.entry(p.profile).or_default().add(&s);
         }
         for (profile, s) in &by {
             println!("  {:5} {profile:12} {:5.1}%", split.as_str(), s.percent());
+        }
+        // `FIT_MISSES=N`: the training part's misses by class, N examples of each.
+        if let (Split::Train, Ok(n)) = (split, std::env::var("FIT_MISSES")) {
+            let n: usize = n.parse().unwrap_or(5);
+            let mut classes: std::collections::BTreeMap<&str, Vec<&str>> =
+                std::collections::BTreeMap::new();
+            for m in &all.misses {
+                classes.entry(m.class.as_str()).or_default().push(&m.text);
+            }
+            let mut classes: Vec<_> = classes.into_iter().collect();
+            classes.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+            for (c, v) in classes {
+                println!("    {:5} {c}", v.len());
+                for t in v.iter().take(n) {
+                    println!("          {}", t.chars().take(140).collect::<String>());
+                }
+            }
         }
         println!(
             "  {:5} {:12} {:5.1}%",

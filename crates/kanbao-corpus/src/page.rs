@@ -1458,6 +1458,66 @@ mod tests {
     }
 
     #[test]
+    fn the_habits_of_the_real_pages_occur_in_training() {
+        let all: Vec<Page> = pages(Split::Train, 1, 25);
+        let any = |f: &dyn Fn(&Page) -> bool| all.iter().any(f);
+        // Stories one after another, none with a byline.
+        assert!(any(&|p| {
+            let titled: Vec<_> = p.truth.articles.iter().filter(|a| a.title.is_some()).collect();
+            titled.len() >= 3 && titled.iter().all(|a| a.byline.is_none())
+        }));
+        // A `#` headline with its from-note on a line of its own under it.
+        assert!(any(&|p| {
+            let lines: Vec<&str> = p.markdown.lines().filter(|l| !l.trim().is_empty()).collect();
+            lines.windows(2).any(|w| {
+                w[0].starts_with("# ")
+                    && w[1].trim().len() < 30
+                    && ["（上接", "(上接", "[上接"].iter().any(|n| w[1].starts_with(n))
+            })
+        }));
+        // A headless continuation after the page's first article.
+        assert!(any(&|p| p
+            .truth
+            .articles
+            .iter()
+            .skip(1)
+            .any(|a| a.title.is_none() && a.paragraphs > 0)));
+        // A closing line of names as the byline, the story opening with a bare 本报讯.
+        assert!(any(&|p| {
+            p.truth.articles.iter().any(|a| {
+                a.byline
+                    .as_deref()
+                    .is_some_and(|b| b.split_whitespace().count() == 3 && !b.contains('记'))
+            }) && ["本报讯 ", "本报讯近", "本报讯　"]
+                .iter()
+                .any(|s| p.markdown.contains(s))
+        }));
+        // A kicker in two halves.
+        assert!(any(&|p| p.truth.articles.iter().any(|a| a
+            .kicker
+            .as_deref()
+            .is_some_and(|k| k.contains('”') && k.contains([' ', '　'])))));
+        // A paragraph whose closing stop the OCR dropped: a block ending on an
+        // ideograph right before a blank line, on an unwrapped page.
+        assert!(any(&|p| p.profile == "mineru"
+            && p.markdown.split("\n\n").any(|b| b.chars().count() > 60
+                && !b.starts_with('#')
+                && b.chars().last().is_some_and(is_cjk))));
+    }
+
+    #[test]
+    fn a_column_break_on_a_wrapped_page_falls_at_a_full_line() {
+        let text: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉".chars().collect();
+        // Ten ideographs to a line of 20 columns: a cut after five moves on to ten.
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 28, 0, 20), 10);
+        // With a four-column indent the first line holds eight.
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 28, 4, 20), 8);
+        // Already at a line end, or no room before the limit: as it was.
+        assert_eq!(Gen::at_line_end(&text, 0, 10, 28, 0, 20), 10);
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 5, 0, 20), 5);
+    }
+
+    #[test]
     fn wrapping_keeps_punctuation_off_line_starts_and_ends_paragraphs_short() {
         let w = Gen::wrap(
             "一二三四五，六七八九十“甲乙丙丁”。子丑寅卯辰巳午未申酉戌亥。",
