@@ -137,6 +137,13 @@ impl Builder<'_> {
     }
 
     fn paragraph(&mut self, parts: &[usize]) {
+        if self.resumes_elsewhere(parts) {
+            // A headless article: the continuation of a story from another page.
+            if let Some(a) = self.cur.take() {
+                self.articles.push(a);
+            }
+            self.topic = Bigrams::default();
+        }
         let mut pieces: Vec<Piece> = parts
             .iter()
             .map(|&unit| Piece {
@@ -162,6 +169,21 @@ impl Builder<'_> {
             ));
         }
         self.push_block(BlockKind::Paragraph, Text::new(pieces, Glue::Rejoin));
+    }
+
+    /// Whether a paragraph opens a story continued from another page mid-page: a
+    /// from-note (`[上接第一版）`) stands right before it, after the text of another
+    /// article (a finished story, a photo item's caption or credit). A newspaper sets
+    /// such a continuation without its headline when the layout has no room for it;
+    /// under a headline or a byline the note belongs to that article instead.
+    fn resumes_elsewhere(&self, parts: &[usize]) -> bool {
+        let Some(before) = parts.first().and_then(|u| u.checked_sub(1)) else {
+            return false;
+        };
+        // Heads and a byline under them leave the article without blocks: a note
+        // there is the article's own.
+        self.units.get(before).is_some_and(|u| u.from_note_next)
+            && self.cur.as_ref().is_some_and(|a| !a.blocks.is_empty())
     }
 
     fn single(&mut self, class: Class, unit: usize) {
@@ -267,6 +289,13 @@ impl Builder<'_> {
         // Nothing yet, or a continuation from the previous page: a heading-like
         // line after it starts this page's own articles.
         if cur.blocks.is_empty() || cur.title.is_none() {
+            return true;
+        }
+        // A heading right over a from-note (`（上接第一版）`): newspapers reprint a
+        // continued story's headline over the note on the page it goes on, so the line
+        // titles that story, whatever level the converter gave it (on a page where
+        // every head is `#`, it looks like a subhead of the story before).
+        if self.units.get(line.unit).is_some_and(|u| u.from_note_next) {
             return true;
         }
         if self.marks.levelled
