@@ -88,8 +88,10 @@ const TRUSTED: &[&str] = &[
 
 /// Loss-augmented decoding while fitting: every wrong role gets this much extra
 /// score, so the gold reading must win by a margin, `HEAD_COST` times larger where the
-/// mistake is on a role that opens an article (`OPENS`).
-const MARGIN: f64 = 0.0;
+/// mistake is on a role that opens an article (`OPENS`). 10 rather than 0: train
+/// 87.0% -> 87.4% at the shipped trust, the sample exact, the real pages unchanged
+/// (3 gains half of that).
+const MARGIN: f64 = 10.0;
 const HEAD_COST: f64 = 3.0;
 
 /// The generator's seed for the training pages.
