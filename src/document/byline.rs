@@ -164,9 +164,10 @@ pub(crate) fn inline(s: &str) -> Option<(usize, usize)> {
 /// or the converter puts it on a line of its own. It names a place and a day, not a
 /// headline's subject, and nobody's name: a paragraph of its story (the truth of such
 /// pages keeps it in the text), never a title.
+/// A space OCR left between two characters (`新华社北 京5月2日电`) does not count.
 pub(crate) fn is_bare_dateline(s: &str) -> bool {
-    let t = trim(s);
-    t.ends_with(['电', '電']) && dateline(t) == Some(t.len())
+    let t: String = trim(s).chars().filter(|c| !is_space(*c)).collect();
+    t.ends_with(['电', '電']) && dateline(&t) == Some(t.len())
 }
 
 /// `本报讯`, or an agency dateline ending in `电` (`新华社北京10月15日电`).
@@ -262,6 +263,7 @@ mod tests {
         assert!(is_bare_dateline("新华社北京4月24日电"));
         assert!(is_bare_dateline("  本报武汉4月1日电 "));
         assert!(is_bare_dateline("新华社北京/迪拜4月28日电"));
+        assert!(is_bare_dateline("新华社北 京5月2日电"));
         // With a credit, text after it, or no agency: not a bare dateline.
         assert!(!is_bare_dateline("新华社北京4月27日电（记者樊曦）"));
         assert!(!is_bare_dateline("新华社北京4月24日电 记者从会上获悉"));

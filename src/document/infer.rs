@@ -429,6 +429,10 @@ impl Builder<'_> {
         };
         if pool.iter().any(|n| !dashed(n)) {
             pool.retain(|n| !dashed(n));
+        } else if (0..lines.len()).any(|n| !dashed(&n)) {
+            // Only the deck is marked (set wider than the column, say): the headline
+            // is among the unmarked lines.
+            pool = (0..lines.len()).filter(|n| !dashed(n)).collect();
         }
         // The most words wins; on a tie the later line (a kicker above is more common
         // than a subtitle below).

@@ -181,11 +181,21 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if adjacent && measure.is_some() {
         // A full line runs on to the next; a short one ends its block.
         s += if sa.full { 3 } else { -2 };
+        // Two lines of one wider measure: a head wrapped at its own measure (the
+        // second line of a two-line head may fill it too).
+        let same_wide =
+            sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a);
         // A line wider than the body is a heading's; the short line under it is the
         // rest of it when nothing says otherwise.
         if sa.wide && p.lines == 1 {
-            s += if sb.short && !ends_sentence(a) { 3 } else { -1 };
-            if sb.wide || ends_sentence(b) {
+            s += if sb.short && !ends_sentence(a) {
+                3
+            } else if same_wide {
+                0
+            } else {
+                -1
+            };
+            if sb.wide && !same_wide || ends_sentence(b) {
                 s -= 2;
             }
         }
@@ -194,8 +204,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         if sb.wide && !sa.wide {
             s -= 3;
         }
-        // Two lines of one wider measure: a head printed over three lines or more.
-        if sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a) {
+        if same_wide {
             s += 4;
         }
     } else {
@@ -241,6 +250,11 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     if own_block(a) {
         s -= 5;
+    }
+    // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
+    // `（记者蒋梦辰 叶昊鸣）`): one line of its own again.
+    if p.lines == 1 && byline::is_bare_dateline(a) && byline::is_own_line(&format!("{a}{b}")) {
+        s += 12;
     }
     if !adjacent {
         // A short title-like line standing alone after finished text: maybe a head.
@@ -431,6 +445,44 @@ mod tests {
             ),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_wrapped_at_its_own_wider_measure_is_one_heading() {
+        // Both lines as wide as the head's measure: one head, not two.
+        let md = format!(
+            "全县春耕备耕工作全面展开农机合作社忙\n起来了农户们喜笑颜开啦田野里一片繁忙\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert_eq!(
+            t[0],
+            (
+                Syntax::Heading(1),
+                "全县春耕备耕工作全面展开农机合作社忙起来了农户们喜笑颜开啦田野里一片繁忙"
+                    .to_string()
+            ),
+            "{t:?}"
+        );
+        // A first line that ends a sentence is not the front of the second.
+        let md = format!(
+            "全县春耕备耕工作全面展开农机合作社。\n起来了农户们喜笑颜开啦田野里一片繁忙\n{WRAPPED}"
+        );
+        assert!(texts(&md)[0].1.ends_with('。'), "{:?}", texts(&md));
+    }
+
+    #[test]
+    fn a_byline_broken_after_its_dateline_is_one_line_again() {
+        let md = format!("{WRAPPED}新华社北京4月29日电\n（记者蒋梦辰 叶昊鸣）\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "新华社北京4月29日电（记者蒋梦辰 叶昊鸣）"),
+            "{t:?}"
+        );
+        // A dateline closing a story stays apart from the next paragraph.
+        let md = format!("{WRAPPED}新华社北京4月29日电\n（上接第一版）\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "新华社北京4月29日电"), "{t:?}");
     }
 
     #[test]

@@ -253,6 +253,22 @@ fn a_dashed_subtitle_is_never_the_headline_however_long() {
             "{mark:?}: {h:?}"
         );
     }
+    // The deck alone marked (a hard-wrapped page types lines set wider than the
+    // column as heads): still the subtitle.
+    let md = format!(
+        "本报记者 李四\n\n敢为人先 与时俱进\n\n# ——感受“义乌发展经验”新脉动\n\n新华社记者 王五\n\n{BODY}"
+    );
+    let doc = parse("t", &md);
+    let h = heads(&doc);
+    let last = h.last().copied().unwrap_or_default();
+    assert_eq!(
+        last[1..3],
+        [
+            Some("敢为人先 与时俱进"),
+            Some("——感受“义乌发展经验”新脉动")
+        ],
+        "{h:?}"
+    );
     // A kicker that leads into the headline with a dash is the kicker.
     let md = format!(
         "在老挝金花村感受中老减贫合作示范项目成果——\n\n特色蔬菜产业铺就致富路\n\n本报记者 孙俊杰\n\n{BODY}"
