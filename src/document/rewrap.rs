@@ -112,16 +112,24 @@ fn shape(s: &str, measure: Option<usize>) -> Shape {
 }
 
 /// Whether an opening quotation mark or bracket is left open in `s`.
+///
+/// A book title (`《…》`) never holds a sentence end: a `《` with a `。` after it and no
+/// `》` lost its closing mark to the OCR (`《扶持茶业发展的实施意见。近年来……`), and
+/// leaves nothing open. Quotations may run over several sentences and stay counted.
 fn leaves_open(s: &str) -> bool {
     let mut depth = 0i32;
+    let mut titles = 0i32;
     for c in s.chars() {
         match c {
-            '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
-            '”' | '’' | '）' | ')' | '》' | '」' | '』' | '】' => depth -= 1,
+            '“' | '‘' | '（' | '(' | '「' | '『' | '【' => depth += 1,
+            '”' | '’' | '）' | ')' | '」' | '』' | '】' => depth -= 1,
+            '《' => titles += 1,
+            '》' => titles -= 1,
+            '。' | '！' | '？' => titles = titles.min(0),
             _ => {}
         }
     }
-    depth > 0
+    depth > 0 || titles > 0
 }
 
 /// A bare number or Latin word: no headline, the front of a word cut by the break
@@ -501,6 +509,23 @@ mod tests {
             t.last().map(|u| u.1.as_str()),
             Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。")
         );
+    }
+
+    #[test]
+    fn a_book_title_whose_closing_mark_the_ocr_lost_leaves_nothing_open() {
+        assert!(super::leaves_open("县里出台了《扶持茶业发展的"));
+        assert!(super::leaves_open("他说：“今年丰收了。明年还要"));
+        assert!(!super::leaves_open(
+            "县里出台了《扶持茶业发展的实施意见。近年来该县加大投入"
+        ));
+        assert!(!super::leaves_open("县里出台了《实施意见》，加大投入"));
+        // Two blank-line blocks, the first a whole paragraph whose `》` and `。` the
+        // OCR dropped: not rejoined by the front end.
+        let md = "县里出台了《扶持茶业发展的实施意见。近年来该县财政扶持资金都在500万元以上，不断增加的投入带动了特色产业发展\n\n中央财政、地方支农资金以及民间资金的投入，使茶产业迎来了又一个春天。";
+        assert_eq!(texts(md).len(), 2, "{:?}", texts(md));
+        // An open quotation still carries the paragraph over the break.
+        let md = "他说：“今年蔬菜丰收了。明年还要\n\n继续扩大种植面积。”";
+        assert_eq!(texts(md).len(), 1, "{:?}", texts(md));
     }
 
     #[test]
