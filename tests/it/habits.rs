@@ -109,7 +109,6 @@ fn a_page_in_a_markdown_fence_is_unwrapped() {
 }
 
 #[test]
-#[ignore = "gap: after a centred caption the fitted model reads the next body sentence (`校长告诉记者，…`) as the photo credit; an editor reads it as body text going on across the table"]
 fn paddlex_html_blocks_are_read_as_html() {
     let doc = check("habits/paddlex.md", "html-block");
     assert!(doc.habits.contains(&"image-placeholder") && doc.habits.contains(&"centred-caption"));
