@@ -712,7 +712,12 @@ impl Gen {
                 && let Some((w, _)) = self.style.wrap
             {
                 let head = if k == 0 {
-                    self.style.indent.unwrap_or("").chars().map(cols).sum::<usize>()
+                    self.style
+                        .indent
+                        .unwrap_or("")
+                        .chars()
+                        .map(cols)
+                        .sum::<usize>()
                         + lead.map_or(0, |l| l.chars().map(cols).sum())
                 } else {
                     0
@@ -825,12 +830,12 @@ impl Gen {
         let c = self.content;
         let headless = matches!(plan.start, Start::From(..));
         let mut t = TruthArticle::default();
-        let kicker = if a.kicker.is_none() && !headless && !plan.brief && self.chance(c.slogan_kicker)
-        {
-            Some(self.mat.slogan_kicker(&mut self.rng))
-        } else {
-            a.kicker.clone()
-        };
+        let kicker =
+            if a.kicker.is_none() && !headless && !plan.brief && self.chance(c.slogan_kicker) {
+                Some(self.mat.slogan_kicker(&mut self.rng))
+            } else {
+                a.kicker.clone()
+            };
         self.current = Some(self.articles.len());
         if let Some(o) = &plan.overline {
             let (role, text) = match o {
@@ -1467,16 +1472,27 @@ mod tests {
         let any = |f: &dyn Fn(&Page) -> bool| all.iter().any(f);
         // Stories one after another, none with a byline.
         assert!(any(&|p| {
-            let titled: Vec<_> = p.truth.articles.iter().filter(|a| a.title.is_some()).collect();
+            let titled: Vec<_> = p
+                .truth
+                .articles
+                .iter()
+                .filter(|a| a.title.is_some())
+                .collect();
             titled.len() >= 3 && titled.iter().all(|a| a.byline.is_none())
         }));
         // A `#` headline with its from-note on a line of its own under it.
         assert!(any(&|p| {
-            let lines: Vec<&str> = p.markdown.lines().filter(|l| !l.trim().is_empty()).collect();
+            let lines: Vec<&str> = p
+                .markdown
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect();
             lines.windows(2).any(|w| {
                 w[0].starts_with('#')
                     && w[1].trim().len() < 30
-                    && ["（上接", "(上接", "[上接"].iter().any(|n| w[1].starts_with(n))
+                    && ["（上接", "(上接", "[上接"]
+                        .iter()
+                        .any(|n| w[1].starts_with(n))
             })
         }));
         // A headless continuation after the page's first article.
@@ -1497,10 +1513,13 @@ mod tests {
                 .any(|s| p.markdown.contains(s))
         }));
         // A kicker in two halves.
-        assert!(any(&|p| p.truth.articles.iter().any(|a| a
-            .kicker
-            .as_deref()
-            .is_some_and(|k| k.contains('”') && k.contains([' ', '　'])))));
+        assert!(any(&|p| p
+            .truth
+            .articles
+            .iter()
+            .any(|a| a.kicker.as_deref().is_some_and(
+                |k| k.contains('”') && k.contains([' ', '　'])
+            ))));
         // A paragraph whose closing stop the OCR dropped: a block ending on an
         // ideograph right before a blank line, on an unwrapped page.
         assert!(any(&|p| p.profile == "mineru"
@@ -1511,7 +1530,9 @@ mod tests {
 
     #[test]
     fn a_column_break_on_a_wrapped_page_falls_at_a_full_line() {
-        let text: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉".chars().collect();
+        let text: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+            .chars()
+            .collect();
         // Ten ideographs to a line of 20 columns: a cut after five moves on to ten.
         assert_eq!(Gen::at_line_end(&text, 0, 5, 28, 0, 20), 10);
         // With a four-column indent the first line holds eight.
