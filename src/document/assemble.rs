@@ -74,6 +74,7 @@ pub(crate) fn assemble(units: &[Unit], roles: &[Role]) -> Assembled {
         last: Slot::None,
     };
     for (i, role) in roles.iter().enumerate() {
+        let role = &b.resumed(i, *role);
         if *role == Role::LineCont && b.line_continuation(i) {
             continue;
         }
@@ -104,6 +105,29 @@ pub(crate) fn assemble(units: &[Unit], roles: &[Role]) -> Assembled {
 }
 
 impl Builder<'_> {
+    /// The role unit `i` takes in the article it belongs to: running text right after a
+    /// from-note (`[上接第一版）`) that follows another article's body, caption or credit
+    /// opens a story continued from another page (`Resume`), whatever the decode said.
+    ///
+    /// A hard constraint, because it is what the note means, not a matter of weight: a
+    /// story cannot go on from another page in the middle of itself, so the text after
+    /// the note is never the rest of the text before it. Under a headline or a byline
+    /// (nothing in the article's body yet) the note is the article's own and nothing
+    /// changes. Newspapers set such a continuation without its headline where the
+    /// layout has no room (after a photo item, at a column's foot).
+    fn resumed(&self, i: usize, role: Role) -> Role {
+        let after_note = i
+            .checked_sub(1)
+            .and_then(|p| self.units.get(p))
+            .is_some_and(|u| u.from_note_next);
+        let body = self.cur.as_ref().is_some_and(|a| !a.blocks.is_empty());
+        if after_note && body && matches!(role, Role::Paragraph | Role::ParaCont | Role::LineCont) {
+            Role::Resume
+        } else {
+            role
+        }
+    }
+
     fn open(&mut self) -> &mut PlanArticle {
         if let Some(a) = self.cur.take() {
             self.articles.push(a);

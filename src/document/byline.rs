@@ -159,6 +159,17 @@ pub(crate) fn inline(s: &str) -> Option<(usize, usize)> {
     (rest < s.len()).then_some((end, rest))
 }
 
+/// A news dateline standing alone on a line (`新华社北京4月24日电`, `本报武汉4月1日电`):
+/// agencies and some papers print it at the end of a story, after the last sentence,
+/// or the converter puts it on a line of its own. It names a place and a day, not a
+/// headline's subject, and nobody's name: a paragraph of its story (the truth of such
+/// pages keeps it in the text), never a title.
+/// A space OCR left between two characters (`新华社北 京5月2日电`) does not count.
+pub(crate) fn is_bare_dateline(s: &str) -> bool {
+    let t: String = trim(s).chars().filter(|c| !is_space(*c)).collect();
+    t.ends_with(['电', '電']) && dateline(&t) == Some(t.len())
+}
+
 /// `本报讯`, or an agency dateline ending in `电` (`新华社北京10月15日电`).
 fn dateline(s: &str) -> Option<usize> {
     for word in ["本报讯", "本報訊"] {
@@ -245,6 +256,19 @@ mod tests {
         ));
         assert!(!is_own_line("本报记者 孙鑫 摄"));
         assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
+    }
+
+    #[test]
+    fn a_dateline_alone_on_a_line() {
+        assert!(is_bare_dateline("新华社北京4月24日电"));
+        assert!(is_bare_dateline("  本报武汉4月1日电 "));
+        assert!(is_bare_dateline("新华社北京/迪拜4月28日电"));
+        assert!(is_bare_dateline("新华社北 京5月2日电"));
+        // With a credit, text after it, or no agency: not a bare dateline.
+        assert!(!is_bare_dateline("新华社北京4月27日电（记者樊曦）"));
+        assert!(!is_bare_dateline("新华社北京4月24日电 记者从会上获悉"));
+        assert!(!is_bare_dateline("今天来电"));
+        assert!(!is_bare_dateline("本报讯"));
     }
 
     #[test]

@@ -18,11 +18,15 @@ use super::lines::Unit;
 use super::marks::Marks;
 use super::model::BlockKind;
 use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
-use super::text::word_chars;
+use super::text::{trim, word_chars};
 use super::topic::Bigrams;
 
 /// The most words a column name (栏目名) has.
 const COLUMN_NAME_MAX: usize = 6;
+
+/// The dashes a subtitle opens with or a kicker ends with (`——`, and the ASCII
+/// stand-in some converters write).
+const DASHES: [&str; 3] = ["——", "--", "──"];
 
 /// A heading-like line of a cluster.
 #[derive(Debug, Clone, Copy)]
@@ -133,6 +137,13 @@ impl Builder<'_> {
     }
 
     fn paragraph(&mut self, parts: &[usize]) {
+        if self.resumes_elsewhere(parts) {
+            // A headless article: the continuation of a story from another page.
+            if let Some(a) = self.cur.take() {
+                self.articles.push(a);
+            }
+            self.topic = Bigrams::default();
+        }
         let mut pieces: Vec<Piece> = parts
             .iter()
             .map(|&unit| Piece {
@@ -158,6 +169,21 @@ impl Builder<'_> {
             ));
         }
         self.push_block(BlockKind::Paragraph, Text::new(pieces, Glue::Rejoin));
+    }
+
+    /// Whether a paragraph opens a story continued from another page mid-page: a
+    /// from-note (`[上接第一版）`) stands right before it, after the text of another
+    /// article (a finished story, a photo item's caption or credit). A newspaper sets
+    /// such a continuation without its headline when the layout has no room for it;
+    /// under a headline or a byline the note belongs to that article instead.
+    fn resumes_elsewhere(&self, parts: &[usize]) -> bool {
+        let Some(before) = parts.first().and_then(|u| u.checked_sub(1)) else {
+            return false;
+        };
+        // Heads and a byline under them leave the article without blocks: a note
+        // there is the article's own.
+        self.units.get(before).is_some_and(|u| u.from_note_next)
+            && self.cur.as_ref().is_some_and(|a| !a.blocks.is_empty())
     }
 
     fn single(&mut self, class: Class, unit: usize) {
@@ -263,6 +289,13 @@ impl Builder<'_> {
         // Nothing yet, or a continuation from the previous page: a heading-like
         // line after it starts this page's own articles.
         if cur.blocks.is_empty() || cur.title.is_none() {
+            return true;
+        }
+        // A heading right over a from-note (`（上接第一版）`): newspapers reprint a
+        // continued story's headline over the note on the page it goes on, so the line
+        // titles that story, whatever level the converter gave it (on a page where
+        // every head is `#`, it looks like a subhead of the story before).
+        if self.units.get(line.unit).is_some_and(|u| u.from_note_next) {
             return true;
         }
         if self.marks.levelled
@@ -379,11 +412,28 @@ impl Builder<'_> {
             }
             return t;
         }
-        let pool: Vec<usize> = if marked.is_empty() {
+        let mut pool: Vec<usize> = if marked.is_empty() {
             (0..lines.len()).collect()
         } else {
             marked
         };
+        // A line opening with a dash is the subtitle under its headline
+        // (`——感受“义乌发展经验”新脉动`), and one ending with a dash the kicker that
+        // leads into it (`在老挝金花村感受……成果——`): the newspaper's own marks, which
+        // count for more than the words (a subtitle is often the longer line).
+        let dashed = |n: &usize| {
+            let t = lines.get(*n).map_or("", |l| trim(self.text(l.unit)));
+            DASHES
+                .iter()
+                .any(|d| t.starts_with(d) || t.ends_with(d) && *n + 1 < lines.len())
+        };
+        if pool.iter().any(|n| !dashed(n)) {
+            pool.retain(|n| !dashed(n));
+        } else if (0..lines.len()).any(|n| !dashed(&n)) {
+            // Only the deck is marked (set wider than the column, say): the headline
+            // is among the unmarked lines.
+            pool = (0..lines.len()).filter(|n| !dashed(n)).collect();
+        }
         // The most words wins; on a tie the later line (a kicker above is more common
         // than a subtitle below).
         let mut best = 0;

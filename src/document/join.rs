@@ -10,7 +10,8 @@ use super::byline;
 use super::lines::{Syntax, Unit};
 pub(crate) use super::text::is_credit;
 use super::text::{
-    chars_up_to, clearly_continues, ends_sentence, is_title_like, starts_enumeration, trim,
+    TITLE_MAX_CHARS, chars_up_to, clearly_continues, ends_sentence, is_title_like,
+    starts_enumeration, trim,
 };
 
 /// The role a unit can play, before articles are built.
@@ -43,6 +44,18 @@ const CAPTION_MAX_CHARS: usize = 150;
 /// Classifies every unit. `Class::TitleLike` is only a possibility; `infer` decides.
 pub(crate) fn classify(units: &[Unit]) -> Vec<Class> {
     let mut classes: Vec<Class> = units.iter().map(classify_one).collect();
+    // A short line right over a dashed deck (`——习近平总书记同劳动者在一起的故事`) is
+    // the headline the deck belongs to, even holding a comma or a question
+    // (`“光荣属于劳动者，幸福属于劳动者”`): the deck vouches for it.
+    for i in 1..classes.len() {
+        if classes.get(i - 1) == Some(&Class::Body)
+            && units.get(i).is_some_and(|u| is_dashed_deck(&u.text))
+            && units.get(i - 1).is_some_and(|u| is_vouched_head(&u.text))
+            && let Some(c) = classes.get_mut(i - 1)
+        {
+            *c = Class::TitleLike;
+        }
+    }
     // The sentence just before a credit is the caption it credits, unless it is an
     // open paragraph part that the credit merely interrupts.
     for i in 1..classes.len() {
@@ -79,6 +92,10 @@ fn classify_one(u: &Unit) -> Class {
                 Class::Caption
             } else if byline::is_own_line(t) {
                 Class::Byline
+            } else if byline::is_bare_dateline(t) {
+                // Short and unpunctuated like a title, but a story's own line
+                // (`新华社北京4月24日电` closing it): text, never joined (`continuation`).
+                Class::Body
             } else if is_title_like(t) {
                 Class::TitleLike
             } else {
@@ -86,6 +103,27 @@ fn classify_one(u: &Unit) -> Class {
             }
         }
     }
+}
+
+/// A subtitle's deck: a short line opening with a dash.
+fn is_dashed_deck(t: &str) -> bool {
+    let t = trim(t);
+    (t.starts_with("——") || t.starts_with("──")) && chars_up_to(t, DECK_MAX_CHARS) < DECK_MAX_CHARS
+}
+
+/// Longest deck (subtitle) line, in characters.
+const DECK_MAX_CHARS: usize = 60;
+
+/// A line that may head a deck: as short as a title, no sentence inside or at its end
+/// (a comma, a colon or a question mark are a headline's too).
+fn is_vouched_head(t: &str) -> bool {
+    let t = trim(t);
+    let n = chars_up_to(t, TITLE_MAX_CHARS + 1);
+    (2..=TITLE_MAX_CHARS).contains(&n)
+        && !t.contains(['。', '；', ';'])
+        && !t.ends_with(['，', ',', '、', '：', ':'])
+        && !byline::is_own_line(t)
+        && !is_credit(t)
 }
 
 /// A caption that announces itself (`图为…`, `▲…`), or a caption with its credit on
@@ -170,7 +208,8 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
     // happens to end a sentence; only a shorter line ends the paragraph.
     let full_line = same_width(units, at, at + 1)
         && matches!(classes.get(at + 1), Some(Class::Body | Class::TitleLike));
-    if ends_sentence(&units.get(at)?.text) && !full_line {
+    let here = &units.get(at)?.text;
+    if ends_sentence(here) && !full_line || byline::is_bare_dateline(here) {
         return None;
     }
     let mut k = at + 1;
@@ -181,7 +220,11 @@ fn continuation(units: &[Unit], classes: &[Class], at: usize) -> Option<usize> {
         k += 1;
     }
     let next = units.get(k)?;
-    if next.indented || next.opens_block || starts_enumeration(&next.text) {
+    if next.indented
+        || next.opens_block
+        || starts_enumeration(&next.text)
+        || byline::is_bare_dateline(&next.text)
+    {
         return None;
     }
     let hard_wrapped = k == at + 1 && next.adjacent;
@@ -210,6 +253,38 @@ mod tests {
     fn items(md: &str) -> Vec<Item> {
         let u = units(md);
         join(&u, &classify(&u))
+    }
+
+    #[test]
+    fn a_line_over_a_dashed_deck_may_be_a_headline_despite_its_comma() {
+        let md = "正文写完了。\n\n“光荣属于劳动者，幸福属于劳动者”\n\n——习近平总书记同劳动者在一起的故事\n\n新华社记者\n\n正文。";
+        let c = classify(&units(md));
+        assert_eq!(c.get(1), Some(&Class::TitleLike), "{c:?}");
+        // Not a sentence, and not without the deck under it.
+        let md =
+            "正文写完了。\n\n他说，我们做到了。\n\n——习近平总书记同劳动者在一起的故事\n\n正文。";
+        assert_eq!(classify(&units(md)).get(1), Some(&Class::Body));
+        let md = "正文写完了。\n\n“光荣属于劳动者，幸福属于劳动者”\n\n新华社记者\n\n正文。";
+        assert_eq!(classify(&units(md)).get(1), Some(&Class::Body));
+    }
+
+    #[test]
+    fn a_bare_dateline_is_a_line_of_text_on_its_own() {
+        // Closing a story before the next headline: neither a title nor glued on.
+        let md = "记者从会上获悉，今年春耕进展顺利\n\n新华社北京4月24日电\n\n下一篇文章的标题\n\n本报记者 张三\n\n正文。";
+        let u = units(md);
+        let c = classify(&u);
+        assert_eq!(c.get(1), Some(&Class::Body), "{c:?}");
+        let got = join(&u, &c);
+        assert_eq!(got.get(1), Some(&Item::Para(vec![1])), "{got:?}");
+        assert_eq!(
+            got.get(2),
+            Some(&Item::Single(Class::TitleLike, 2)),
+            "{got:?}"
+        );
+        // A dateline with its credit is a byline, as before.
+        let u = units("新华社北京4月24日电（记者 王五）");
+        assert_eq!(classify(&u), vec![Class::Byline]);
     }
 
     #[test]

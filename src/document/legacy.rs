@@ -90,7 +90,37 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
         }
     }
     withhold_heads(units, &mut out);
+    closing_names(units, &mut out);
     out
+}
+
+/// A line of names (`张海亮  付纯志   赵学堂`) closing a story's text, right before
+/// the next story's heads or the page's end, is its byline: newspapers sign a story
+/// by its reporters at its foot, often under a lede that opens with a bare `本报讯`.
+/// The rules were written for bylines under headlines and read it as a paragraph.
+fn closing_names(units: &[Unit], out: &mut [Option<Role>]) {
+    for i in 0..out.len() {
+        let body_before = i
+            .checked_sub(1)
+            .and_then(|p| out.get(p).copied().flatten())
+            .is_some_and(|r| matches!(r, Role::Paragraph | Role::ParaCont | Role::Resume));
+        let heads_after = match out.get(i + 1).copied().flatten() {
+            None => true,
+            Some(r) => matches!(
+                r,
+                Role::Headline | Role::Kicker | Role::Banner | Role::SeriesLabel | Role::Image
+            ),
+        };
+        if body_before
+            && heads_after
+            && units
+                .get(i)
+                .is_some_and(|u| u.syntax == Syntax::Text && byline::is_names_line(&u.text))
+            && let Some(slot) = out.get_mut(i)
+        {
+            *slot = Some(Role::Byline);
+        }
+    }
 }
 
 /// Drops the rules' head verdict (headline, kicker, subhead, banner, series label) on a

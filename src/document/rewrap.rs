@@ -112,16 +112,24 @@ fn shape(s: &str, measure: Option<usize>) -> Shape {
 }
 
 /// Whether an opening quotation mark or bracket is left open in `s`.
+///
+/// A book title (`《…》`) never holds a sentence end: a `《` with a `。` after it and no
+/// `》` lost its closing mark to the OCR (`《扶持茶业发展的实施意见。近年来……`), and
+/// leaves nothing open. Quotations may run over several sentences and stay counted.
 fn leaves_open(s: &str) -> bool {
     let mut depth = 0i32;
+    let mut titles = 0i32;
     for c in s.chars() {
         match c {
-            '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
-            '”' | '’' | '）' | ')' | '》' | '」' | '』' | '】' => depth -= 1,
+            '“' | '‘' | '（' | '(' | '「' | '『' | '【' => depth += 1,
+            '”' | '’' | '）' | ')' | '」' | '』' | '】' => depth -= 1,
+            '《' => titles += 1,
+            '》' => titles -= 1,
+            '。' | '！' | '？' => titles = titles.min(0),
             _ => {}
         }
     }
-    depth > 0
+    depth > 0 || titles > 0
 }
 
 /// A bare number or Latin word: no headline, the front of a word cut by the break
@@ -181,11 +189,21 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if adjacent && measure.is_some() {
         // A full line runs on to the next; a short one ends its block.
         s += if sa.full { 3 } else { -2 };
+        // Two lines of one wider measure: a head wrapped at its own measure (the
+        // second line of a two-line head may fill it too).
+        let same_wide =
+            sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a);
         // A line wider than the body is a heading's; the short line under it is the
         // rest of it when nothing says otherwise.
         if sa.wide && p.lines == 1 {
-            s += if sb.short && !ends_sentence(a) { 3 } else { -1 };
-            if sb.wide || ends_sentence(b) {
+            s += if sb.short && !ends_sentence(a) {
+                3
+            } else if same_wide {
+                0
+            } else {
+                -1
+            };
+            if sb.wide && !same_wide || ends_sentence(b) {
                 s -= 2;
             }
         }
@@ -194,8 +212,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         if sb.wide && !sa.wide {
             s -= 3;
         }
-        // Two lines of one wider measure: a head printed over three lines or more.
-        if sa.wide && sb.wide && width(a).abs_diff(width(b)) <= SLACK && !ends_sentence(a) {
+        if same_wide {
             s += 4;
         }
     } else {
@@ -241,6 +258,11 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     if own_block(a) {
         s -= 5;
+    }
+    // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
+    // `（记者蒋梦辰 叶昊鸣）`): one line of its own again.
+    if p.lines == 1 && byline::is_bare_dateline(a) && byline::is_own_line(&format!("{a}{b}")) {
+        s += 12;
     }
     if !adjacent {
         // A short title-like line standing alone after finished text: maybe a head.
@@ -434,6 +456,44 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_wrapped_at_its_own_wider_measure_is_one_heading() {
+        // Both lines as wide as the head's measure: one head, not two.
+        let md = format!(
+            "全县春耕备耕工作全面展开农机合作社忙\n起来了农户们喜笑颜开啦田野里一片繁忙\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert_eq!(
+            t[0],
+            (
+                Syntax::Heading(1),
+                "全县春耕备耕工作全面展开农机合作社忙起来了农户们喜笑颜开啦田野里一片繁忙"
+                    .to_string()
+            ),
+            "{t:?}"
+        );
+        // A first line that ends a sentence is not the front of the second.
+        let md = format!(
+            "全县春耕备耕工作全面展开农机合作社。\n起来了农户们喜笑颜开啦田野里一片繁忙\n{WRAPPED}"
+        );
+        assert!(texts(&md)[0].1.ends_with('。'), "{:?}", texts(&md));
+    }
+
+    #[test]
+    fn a_byline_broken_after_its_dateline_is_one_line_again() {
+        let md = format!("{WRAPPED}新华社北京4月29日电\n（记者蒋梦辰 叶昊鸣）\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "新华社北京4月29日电（记者蒋梦辰 叶昊鸣）"),
+            "{t:?}"
+        );
+        // A dateline closing a story stays apart from the next paragraph.
+        let md = format!("{WRAPPED}新华社北京4月29日电\n（上接第一版）\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "新华社北京4月29日电"), "{t:?}");
+    }
+
+    #[test]
     fn a_column_break_after_two_characters_is_rejoined() {
         // `“海` ⏎⏎ `运价格…`: the quotation opened and the column broke.
         let md = format!("{WRAPPED}\n“海\n\n运价格就像过山车，企业\n一直在想办法。\n");
@@ -449,6 +509,23 @@ mod tests {
             t.last().map(|u| u.1.as_str()),
             Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。")
         );
+    }
+
+    #[test]
+    fn a_book_title_whose_closing_mark_the_ocr_lost_leaves_nothing_open() {
+        assert!(super::leaves_open("县里出台了《扶持茶业发展的"));
+        assert!(super::leaves_open("他说：“今年丰收了。明年还要"));
+        assert!(!super::leaves_open(
+            "县里出台了《扶持茶业发展的实施意见。近年来该县加大投入"
+        ));
+        assert!(!super::leaves_open("县里出台了《实施意见》，加大投入"));
+        // Two blank-line blocks, the first a whole paragraph whose `》` and `。` the
+        // OCR dropped: not rejoined by the front end.
+        let md = "县里出台了《扶持茶业发展的实施意见。近年来该县财政扶持资金都在500万元以上，不断增加的投入带动了特色产业发展\n\n中央财政、地方支农资金以及民间资金的投入，使茶产业迎来了又一个春天。";
+        assert_eq!(texts(md).len(), 2, "{:?}", texts(md));
+        // An open quotation still carries the paragraph over the break.
+        let md = "他说：“今年蔬菜丰收了。明年还要\n\n继续扩大种植面积。”";
+        assert_eq!(texts(md).len(), 1, "{:?}", texts(md));
     }
 
     #[test]

@@ -126,6 +126,28 @@ impl Page {
             .collect()
     }
 
+    /// The decoded roles when `margin(i, role)` is added to unit `i`'s score for
+    /// `role`: loss-augmented decoding, so a fit can ask the gold reading to win by a
+    /// margin that grows with what a mistake costs (a headline lost costs its article).
+    pub fn decode_with_margin(
+        &self,
+        w: &Weights,
+        margin: &dyn Fn(usize, &str) -> f64,
+    ) -> Vec<&'static str> {
+        let mut emit = decode::emissions(&self.units, &self.feats, w);
+        for (i, row) in emit.iter_mut().enumerate() {
+            for (r, s) in row.iter_mut().enumerate() {
+                // Forbidden roles stay forbidden.
+                if *s > -1e17
+                    && let Some(role) = ALL.get(r)
+                {
+                    *s += margin(i, role.name());
+                }
+            }
+        }
+        decode::viterbi(&emit, w).iter().map(|r| r.name()).collect()
+    }
+
     /// The cues that spoke most for each unit's role (for `--explain`).
     pub fn explain(&self, w: &Weights) -> Vec<(&'static str, Vec<(String, f64)>)> {
         explain(&self.units, &self.feats, w)

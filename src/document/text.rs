@@ -134,10 +134,27 @@ pub(crate) fn clearly_continues(s: &str) -> bool {
 /// Characters a title or a sentence does not end on: a particle or a preposition
 /// still waiting for its word (`冬天的` ⏎⏎ `早晨`).
 pub(crate) fn ends_mid_phrase(a: &str) -> bool {
-    a.trim_end()
+    let a = a.trim_end();
+    let waits = a
         .chars()
         .next_back()
-        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
+        .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c));
+    waits && !closes_shi_de(a)
+}
+
+/// Whether `a` ends a `是……的` clause (`跨越都不是一帆风顺的`, `是荣誉引来的`): the
+/// construction closes its sentence on `的`, so a line ending so may be a whole
+/// paragraph whose `。` the OCR dropped. In the training articles 84% of sentences
+/// ending on `的` hold a `是` in their last clause, against 13% of `的` inside one.
+fn closes_shi_de(a: &str) -> bool {
+    let Some(body) = a.strip_suffix('的') else {
+        return false;
+    };
+    let clause = body
+        .rsplit(['，', '。', '；', '：', '！', '？', ',', ';', ':'])
+        .next()
+        .unwrap_or(body);
+    clause.contains('是')
 }
 
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
@@ -155,6 +172,16 @@ pub(crate) fn is_credit(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shi_de_clause_is_not_left_waiting() {
+        assert!(ends_mid_phrase("菜农拉着带泥土的"));
+        assert!(!ends_mid_phrase("每一次跨越都不是一帆风顺的"));
+        assert!(!ends_mid_phrase("一营的辉煌，正是这群年轻人创造的"));
+        // `是` in an earlier clause says nothing about this one.
+        assert!(ends_mid_phrase("这是好事，村民拉着带泥土的"));
+        assert!(ends_mid_phrase("代表们表示将"));
+    }
 
     #[test]
     fn sentence_ends_at_full_stop_and_closing_quote() {

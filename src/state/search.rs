@@ -412,7 +412,9 @@ mod tests {
     use super::*;
 
     fn with(total: usize, done: bool, current: Option<usize>) -> SearchState {
-        let doc = crate::document::parse("t", "# 标题\n\n甲乙甲乙甲\n");
+        // Body text as a page has it (a sentence with its stop): a bare five-character
+        // line alone at a page's end may be read as page furniture, which is not searched.
+        let doc = crate::document::parse("t", "# 标题\n\n甲乙甲乙甲。\n");
         let query = Query::parse("甲", MatchMode::Substring);
         let matches: Vec<_> = crate::analysis::search::search_document(&doc, &query)
             .into_iter()

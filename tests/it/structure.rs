@@ -17,10 +17,10 @@ use serde_json::Value;
 const PAGES: usize = 3;
 /// Score on the generated dev set (`PAGES` per profile, seed 1), in per mille, at least.
 /// A ratio, not points: every extra article the parser opens adds a point to the maximum.
-const GENERATED_FLOOR: usize = 890;
+const GENERATED_FLOOR: usize = 860;
 /// `(page, score in per mille at least)`.
 const REAL_FLOORS: [(&str, usize); 2] = [
-    ("newspaper-omnidocbench", 540),
+    ("newspaper-omnidocbench", 950),
     ("newspaper-paddleocr-vl", 1000),
 ];
 

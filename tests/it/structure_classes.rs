@@ -242,3 +242,130 @@ fn a_stray_character_is_kept_but_is_no_caption() {
     let doc = document::parse("p", &md);
     assert!(doc.furniture.iter().all(|b| doc.str(&b.span) != "加"));
 }
+
+/// Every head at one level (MinerU-like), subheads too: a story, a subhead sharing its
+/// topic, then the headline of a story continued from page one over its from-note, on
+/// the same subject (a page of one section), so that topic alone would not part them.
+fn one_level_page(over_note: &str) -> String {
+    let more = "青山镇蔬菜种植面积达到三千亩，农户增收致富，蔬菜产业成为全镇支柱。";
+    let continued = "全镇组织农户发展特色种植以来，蔬菜种植面积达到三千亩，带动村民增收致富。";
+    format!(
+        "# 青山镇蔬菜产业助农增收\n\n本报记者 张三\n\n{BODY_A}\n\n# 蔬菜种植带动农户增收\n\n{more}\n\n# 特色种植让村民腰包鼓起来\n\n{over_note}{continued}\n\n{continued}"
+    )
+}
+
+#[test]
+fn a_headline_over_a_from_note_opens_its_article_on_a_one_level_page() {
+    // Newspaper habit: a continued story's headline is reprinted over `（上接第一版）`.
+    for note in ["（上接第一版）\n\n", "（上接第一版】"] {
+        let doc = document::parse("p", &one_level_page(note));
+        assert_eq!(
+            titles(&doc),
+            ["青山镇蔬菜产业助农增收", "特色种植让村民腰包鼓起来"],
+            "{note}"
+        );
+        let notes: Vec<&str> = doc.articles[1]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ContinuationNote)
+            .map(|b| doc.str(&b.span))
+            .collect();
+        assert_eq!(notes.len(), 1, "the note stays with its story");
+    }
+}
+
+#[test]
+fn a_rule_reads_a_heading_over_a_from_note_as_a_headline_and_no_other() {
+    use kanbao::document::structure::Page;
+    let roles = |md: &str| {
+        let page = Page::new(md);
+        (0..page.len())
+            .map(|i| (page.text(i).to_string(), page.rule_roles()[i]))
+            .collect::<Vec<_>>()
+    };
+    let with = roles(&one_level_page("（上接第一版）\n\n"));
+    let role_of = |rs: &[(String, &str)], t: &str| {
+        rs.iter()
+            .find(|(x, _)| x == t)
+            .map(|(_, r)| r.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(role_of(&with, "特色种植让村民腰包鼓起来"), "headline");
+    // The subhead over no note, on the story's own topic, stays a subhead.
+    assert_eq!(role_of(&with, "蔬菜种植带动农户增收"), "subhead");
+    // Over a to-note (`（下转第3版）`) or no note, the same heading on the same
+    // subject is a subhead of the story before.
+    for other in ["（下转第3版）\n\n", ""] {
+        let rs = roles(&one_level_page(other));
+        assert_eq!(
+            role_of(&rs, "特色种植让村民腰包鼓起来"),
+            "subhead",
+            "{other}"
+        );
+    }
+}
+
+#[test]
+fn a_from_note_after_a_photo_item_opens_a_headless_continuation() {
+    let item = "![](images/a1.jpg)\n\n金秋稻田\n\n秋收时节，青山镇的稻田一片金黄。本报记者 孙鑫 摄";
+    let md = format!(
+        "# 青山镇蔬菜产业助农增收\n\n本报记者 张三\n\n{BODY_A}\n\n{item}\n\n[上接第一版）{BODY_B}\n\n{BODY_B}"
+    );
+    let doc = document::parse("p", &md);
+    let last = doc.articles.last().expect("articles");
+    assert_eq!(doc.field(last.title.as_ref()), None, "{:?}", titles(&doc));
+    let kinds: Vec<BlockKind> = last.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::ContinuationNote,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+    // Nothing of the continuation went into the stories before it.
+    for a in &doc.articles[..doc.articles.len() - 1] {
+        assert!(
+            a.blocks
+                .iter()
+                .all(|b| !doc.str(&b.span).contains("夜间阅读")),
+            "{:?}",
+            titles(&doc)
+        );
+    }
+    // Under a headline and its byline the note is the story's own: one article.
+    let own =
+        format!("# 市图书馆推出夜间阅读\n\n本报记者 李四\n\n[上接第一版）{BODY_B}\n\n{BODY_B}");
+    let doc = document::parse("p", &own);
+    assert_eq!(titles(&doc), ["市图书馆推出夜间阅读"]);
+    assert_eq!(doc.articles.len(), 1);
+}
+
+#[test]
+fn a_closing_line_of_names_outranks_a_bare_dateline() {
+    // `本报讯` names nobody: the reporters signed at the story's foot are its byline.
+    let md = format!(
+        "# 青山镇蔬菜产业助农增收\n\n本报讯  {BODY_A}\n\n{BODY_A}\n\n张海亮  付纯志   赵学堂\n\n# 市图书馆推出夜间阅读\n\n本报记者 李四\n\n{BODY_B}"
+    );
+    let doc = document::parse("p", &md);
+    assert_eq!(
+        titles(&doc),
+        ["青山镇蔬菜产业助农增收", "市图书馆推出夜间阅读"]
+    );
+    let a = &doc.articles[0];
+    assert_eq!(
+        doc.field(a.byline.as_ref()),
+        Some("张海亮  付纯志   赵学堂")
+    );
+    assert_eq!(paragraphs(&doc).len(), 3, "{:?}", paragraphs(&doc));
+    // A line of names inside the text, a paragraph after it, is not signed by it.
+    let inside = md.replace(
+        "张海亮  付纯志   赵学堂\n\n#",
+        &format!("张海亮  付纯志   赵学堂\n\n{BODY_A}\n\n#"),
+    );
+    let doc = document::parse("p", &inside);
+    assert_ne!(
+        doc.field(doc.articles[0].byline.as_ref()),
+        Some("张海亮  付纯志   赵学堂")
+    );
+}

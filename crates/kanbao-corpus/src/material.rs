@@ -68,6 +68,38 @@ const LABELS: &[&str] = &[
     "基层治理新观察",
     "沿着高速看发展",
 ];
+/// Halves of a kicker set as two parallel phrases over its headline (a common 引题
+/// form: `依托“三链” 激活“新引擎”`, `强化科技支撑 拓宽增收渠道`), often with a quoted
+/// term closing a half; the articles rarely carry one, so the generator adds them.
+const KICKER_HALVES: &[&str] = &[
+    "依托“三链”",
+    "激活“新引擎”",
+    "用好“三张牌”",
+    "打好“组合拳”",
+    "念好“山海经”",
+    "按下“快进键”",
+    "下好“先手棋”",
+    "做强“主引擎”",
+    "织密“保障网”",
+    "守好“钱袋子”",
+    "拎稳“菜篮子”",
+    "唱好“双城记”",
+    "画好“同心圆”",
+    "筑牢“防火墙”",
+    "打通“最后一公里”",
+    "强化科技支撑",
+    "优化营商环境",
+    "坚持问题导向",
+    "突出民生保障",
+    "深化结对帮扶",
+    "狠抓项目建设",
+    "夯实基层基础",
+    "培育新型业态",
+    "激发市场活力",
+    "提升服务效能",
+    "厚植发展优势",
+    "拓宽增收渠道",
+];
 const BRIEF_LABELS: &[&str] = &[
     "简讯",
     "本地快讯",
@@ -204,6 +236,20 @@ impl Material {
         format!("{a} {b}")
     }
 
+    /// A kicker in two parallel halves (`依托“三链” 激活“新引擎”`).
+    pub fn slogan_kicker(&self, rng: &mut Rng) -> String {
+        let pool = part(KICKER_HALVES, self.split);
+        let a = pick(rng, &pool);
+        let b = loop {
+            let b = pick(rng, &pool);
+            if b != a || pool.len() < 2 {
+                break b;
+            }
+        };
+        let sep = pick(rng, &[" ", "　", "  "]);
+        format!("{a}{sep}{b}")
+    }
+
     pub fn label(&self, rng: &mut Rng) -> &'static str {
         pick(rng, &part(LABELS, self.split))
     }
@@ -279,9 +325,11 @@ impl Material {
     pub fn jump_note(&self, rng: &mut Rng, from: bool) -> String {
         let word = if from { "上接" } else { "下转" };
         let n = self.page_cn(rng);
-        match rng.below(6) {
+        match rng.below(7) {
             0 => format!("({word}第{}版)", rng.below(16) + 1),
             1 => format!("[{word}第{n}版）"),
+            // OCR reads one bracket of a pair as another kind.
+            6 => format!("（{word}第{n}版】"),
             2 if from => format!("接第{}版", rng.below(16) + 1),
             2 => format!("转第{}版", rng.below(16) + 1),
             _ => format!("（{word}第{n}版）"),

@@ -202,6 +202,10 @@ struct Style {
     indent: Option<&'static str>,
     shift: u8,
     marks: HashMap<Role, Mark>,
+    /// The page's stories carry no bylines.
+    no_bylines: bool,
+    /// Percent of the page's paragraphs whose closing `。` the OCR dropped.
+    stop_rate: u8,
 }
 
 enum Overline {
@@ -245,6 +249,9 @@ struct Gen {
     not_in_paras: Vec<String>,
     absent: BTreeSet<&'static str>,
     images: usize,
+    /// The headless continuation being written stands mid-page: it opens with its
+    /// note (else nothing could tell it from the story before).
+    mid_continuation: bool,
 }
 
 impl Gen {
@@ -264,6 +271,12 @@ impl Gen {
             wrap,
             shift: u8::from(rng.chance(profile.level_shift.into())),
             marks: HashMap::new(),
+            no_bylines: rng.chance(profiles::content(split).no_bylines.into()),
+            stop_rate: if rng.chance(profile.stop_dropped.into()) {
+                15 + rng.below(11) as u8
+            } else {
+                0
+            },
         };
         Self {
             rng,
@@ -282,6 +295,7 @@ impl Gen {
             not_in_paras: Vec::new(),
             absent: BTreeSet::new(),
             images: 0,
+            mid_continuation: false,
         }
     }
 
@@ -620,6 +634,47 @@ impl Gen {
         out
     }
 
+    /// On a hard-wrapped page a column breaks at its foot, so the piece before a break
+    /// ends on a full line (only a paragraph's last line is short): the cut at `cut`
+    /// moved on to where the line it falls in is full, when the piece from `start`
+    /// (after `head` columns of indent and lead) is wrapped at `width` columns, and
+    /// then back to a place a break can fall (not after a stop or an opening
+    /// bracket, not before a closing one). Stays before `limit`; the cut as it was when
+    /// there is no such place.
+    fn at_line_end(
+        chars: &[char],
+        start: usize,
+        cut: usize,
+        limit: usize,
+        head: usize,
+        width: usize,
+    ) -> usize {
+        let used = head + chars[start..cut].iter().map(|&c| cols(c)).sum::<usize>();
+        let mut fill = used % width;
+        if fill == 0 {
+            return cut;
+        }
+        let mut p = cut;
+        while p < limit && fill + cols(chars[p]) <= width {
+            fill += cols(chars[p]);
+            p += 1;
+        }
+        let ok = |p: usize| {
+            p >= start + 2
+                && p + 2 <= chars.len()
+                && p <= limit
+                && !is_final(chars[p - 1])
+                && !chars[p - 1].is_whitespace()
+                && !chars[p].is_whitespace()
+                && !is_closing(chars[p])
+                && !is_opening(chars[p - 1])
+        };
+        (p.saturating_sub(3)..=p)
+            .rev()
+            .find(|&q| q >= cut && ok(q))
+            .unwrap_or(cut)
+    }
+
     /// One body paragraph: `text` is its true text (with a glued continuation note);
     /// `lead` the inline byline as printed before it; `inside` a photo dropped in it.
     /// `notes`: how many characters at the start and at the end of `text` are a glued
@@ -653,6 +708,25 @@ impl Gen {
         bounds.push(chars.len());
         let long = chars.len() > 60 && chars.iter().filter(|&&c| c == '。').count() >= 2;
         for k in 0..bounds.len() - 1 {
+            if k + 2 < bounds.len()
+                && let Some((w, _)) = self.style.wrap
+            {
+                let head = if k == 0 {
+                    self.style
+                        .indent
+                        .unwrap_or("")
+                        .chars()
+                        .map(cols)
+                        .sum::<usize>()
+                        + lead.map_or(0, |l| l.chars().map(cols).sum())
+                } else {
+                    0
+                };
+                let limit = bounds[k + 2]
+                    .min(chars.len().saturating_sub(notes.1))
+                    .saturating_sub(2);
+                bounds[k + 1] = Self::at_line_end(&chars, bounds[k], bounds[k + 1], limit, head, w);
+            }
             let piece: String = chars[bounds[k]..bounds[k + 1]].iter().collect();
             let mut r = self.render(&piece, true);
             let mut r_head = String::new();
@@ -661,6 +735,9 @@ impl Gen {
             }
             r = format!("{r_head}{r}");
             let last = k + 2 == bounds.len();
+            if last && r.ends_with('。') && self.chance(self.style.stop_rate) {
+                r.pop();
+            }
             if let Some((w, _)) = self.style.wrap {
                 let ind = if k == 0 {
                     self.style.indent.unwrap_or("")
@@ -687,7 +764,11 @@ impl Gen {
                 let x: String = chars[bounds[k].max(p.saturating_sub(10))..p]
                     .iter()
                     .collect();
-                let y: String = chars[p..bounds[k + 2].min(p + 10)].iter().collect();
+                let mut y: String = chars[p..bounds[k + 2].min(p + 10)].iter().collect();
+                if bounds[k + 2] == chars.len() && p + 10 >= chars.len() {
+                    // The paragraph's closing stop may be dropped by the OCR.
+                    y = y.trim_end_matches('。').to_string();
+                }
                 if norm(&x).is_some() && norm(&y).is_some() {
                     self.joins.push((x, y));
                 }
@@ -749,6 +830,12 @@ impl Gen {
         let c = self.content;
         let headless = matches!(plan.start, Start::From(..));
         let mut t = TruthArticle::default();
+        let kicker =
+            if a.kicker.is_none() && !headless && !plan.brief && self.chance(c.slogan_kicker) {
+                Some(self.mat.slogan_kicker(&mut self.rng))
+            } else {
+                a.kicker.clone()
+            };
         self.current = Some(self.articles.len());
         if let Some(o) = &plan.overline {
             let (role, text) = match o {
@@ -756,7 +843,7 @@ impl Gen {
                 Overline::Label(s) => (Role::Label, s.clone()),
             };
             self.push_line(role, &text);
-            match a.kicker.as_ref().filter(|_| !headless) {
+            match kicker.as_ref().filter(|_| !headless) {
                 Some(k) => t.kicker_alt = vec![format!("{text}{k}"), text.clone()],
                 None => t.kicker_alt = vec![text.clone()],
             }
@@ -782,14 +869,21 @@ impl Gen {
         }
         if (headless && pos != Some(BylinePosition::Trailing))
             || (plan.truncated && pos == Some(BylinePosition::Trailing))
+            || self.style.no_bylines
         {
             byline = None;
             pos = None;
             t.byline_alt.clear();
         }
         t.byline.clone_from(&byline);
+        // A closing line of names as the byline, the first paragraph opening with a
+        // bare `本报讯` (the dateline without the reporter, who is named at the end).
+        let bare_dateline = !headless
+            && pos == Some(BylinePosition::Trailing)
+            && byline.as_ref().is_some_and(|b| !b.starts_with('（'))
+            && self.chance(c.bare_dateline);
         if !headless {
-            if let Some(k) = &a.kicker {
+            if let Some(k) = &kicker {
                 self.push_line(Role::Kicker, k);
                 t.kicker = Some(k.clone());
             }
@@ -849,7 +943,11 @@ impl Gen {
             if i == first {
                 if headless {
                     t.first = Some(text.trim_start().chars().take(12).collect());
-                    match self.rng.below(5) {
+                    let mut how = self.rng.below(5);
+                    if self.mid_continuation {
+                        how %= 3;
+                    }
+                    match how {
                         0 | 1 => {
                             let n = self.mat.jump_note(&mut self.rng, true);
                             notes.0 = n.chars().count();
@@ -874,10 +972,20 @@ impl Gen {
                         t.byline_alt.push(format!("{b}，"));
                     }
                     lead = Some(format!("{}{sep}", self.render(&b, false)));
+                } else if bare_dateline {
+                    let sep = *self.rng.pick(&["  ", " ", "", "　"]).unwrap_or(&"");
+                    lead = Some(format!("{}{sep}", self.render("本报讯", false)));
                 } else if self.chance(c.note_in) {
                     let n = self.mat.jump_note(&mut self.rng, true);
-                    notes.0 = n.chars().count();
-                    text = format!("{n}{text}");
+                    if self.chance(c.note_own_line) {
+                        // A titled continuation: the note on its own line under the
+                        // headline, the text going on below it.
+                        self.push_unit(Role::Furniture, Unit::Note, &n);
+                        self.not_titles.push(n);
+                    } else {
+                        notes.0 = n.chars().count();
+                        text = format!("{n}{text}");
+                    }
                 }
             }
             let glued_out = plan.truncated && i + 1 == plan.end && self.chance(60);
@@ -923,6 +1031,13 @@ impl Gen {
         t.captions = captions;
         self.articles.push(t);
         self.current = None;
+    }
+
+    /// A headless continuation mid-page.
+    fn mid_article(&mut self, plan: &Plan) {
+        self.mid_continuation = true;
+        self.article(plan);
+        self.mid_continuation = false;
     }
 
     fn photo_item(&mut self, used_titles: &mut Vec<String>) {
@@ -1080,16 +1195,27 @@ impl Gen {
                 self.furniture();
             }
         }
-        if let Some(p) = &continuation {
+        // A headless continuation mostly opens the page; sometimes it stands mid-page
+        // right after a photo item (image, title, caption), its note in mixed brackets
+        // or none at all.
+        let mid = continuation.is_some() && self.chance(c.continuation_mid);
+        // With no photo item, after a finished story.
+        let mid_slot = (mid && photo_slots.is_empty() && !plans.is_empty())
+            .then(|| self.rng.below(plans.len()));
+        if let (Some(p), false) = (&continuation, mid) {
             self.article(p);
         }
         let mut photo_titles = Vec::new();
+        let mut continuation = continuation.filter(|_| mid);
         for slot in 0..slots {
             if middle == Some(slot) {
                 self.furniture();
             }
             for _ in photo_slots.iter().filter(|&&s| s == slot) {
                 self.photo_item(&mut photo_titles);
+                if let Some(p) = continuation.take() {
+                    self.mid_article(&p);
+                }
             }
             if brief_slot == slot {
                 for b in &briefs {
@@ -1099,6 +1225,14 @@ impl Gen {
             if let Some(p) = plans.get(slot) {
                 self.article(p);
             }
+            if mid_slot == Some(slot)
+                && let Some(p) = continuation.take()
+            {
+                self.mid_article(&p);
+            }
+        }
+        if let Some(p) = continuation.take() {
+            self.mid_article(&p);
         }
         if self.chance(c.furniture_bottom) {
             for _ in 0..self.range(1, 2) {
@@ -1330,6 +1464,82 @@ mod tests {
             .joins
             .iter()
             .any(|(x, _)| x.chars().count() == 2)));
+    }
+
+    #[test]
+    fn the_habits_of_the_real_pages_occur_in_training() {
+        let all: Vec<Page> = pages(Split::Train, 1, 40);
+        let any = |f: &dyn Fn(&Page) -> bool| all.iter().any(f);
+        // Stories one after another, none with a byline.
+        assert!(any(&|p| {
+            let titled: Vec<_> = p
+                .truth
+                .articles
+                .iter()
+                .filter(|a| a.title.is_some())
+                .collect();
+            titled.len() >= 3 && titled.iter().all(|a| a.byline.is_none())
+        }));
+        // A `#` headline with its from-note on a line of its own under it.
+        assert!(any(&|p| {
+            let lines: Vec<&str> = p
+                .markdown
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            lines.windows(2).any(|w| {
+                w[0].starts_with('#')
+                    && w[1].trim().len() < 30
+                    && ["（上接", "(上接", "[上接"]
+                        .iter()
+                        .any(|n| w[1].starts_with(n))
+            })
+        }));
+        // A headless continuation after the page's first article.
+        assert!(any(&|p| p
+            .truth
+            .articles
+            .iter()
+            .skip(1)
+            .any(|a| a.title.is_none() && a.paragraphs > 0)));
+        // A closing line of names as the byline, the story opening with a bare 本报讯.
+        assert!(any(&|p| {
+            p.truth.articles.iter().any(|a| {
+                a.byline
+                    .as_deref()
+                    .is_some_and(|b| b.split_whitespace().count() == 3 && !b.contains('记'))
+            }) && ["本报讯 ", "本报讯近", "本报讯　"]
+                .iter()
+                .any(|s| p.markdown.contains(s))
+        }));
+        // A kicker in two halves.
+        assert!(any(&|p| p
+            .truth
+            .articles
+            .iter()
+            .any(|a| a.kicker.as_deref().is_some_and(
+                |k| k.contains('”') && k.contains([' ', '　'])
+            ))));
+        // A paragraph whose closing stop the OCR dropped: a block ending on an
+        // ideograph right before a blank line, on an unwrapped page.
+        assert!(any(&|p| p.profile == "mineru"
+            && p.markdown.split("\n\n").any(|b| b.chars().count() > 60
+                && !b.starts_with('#')
+                && b.chars().last().is_some_and(is_cjk))));
+    }
+
+    #[test]
+    fn a_column_break_on_a_wrapped_page_falls_at_a_full_line() {
+        let text: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+            .chars()
+            .collect();
+        // Ten ideographs to a line of 20 columns: a cut after five moves on to ten.
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 28, 0, 20), 10);
+        // With a four-column indent the first line holds eight.
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 28, 4, 20), 8);
+        // Already at a line end, or no room before the limit: as it was.
+        assert_eq!(Gen::at_line_end(&text, 0, 10, 28, 0, 20), 10);
+        assert_eq!(Gen::at_line_end(&text, 0, 5, 5, 0, 20), 5);
     }
 
     #[test]

@@ -143,6 +143,10 @@ pub struct Profile {
     pub para_heading: u8,
     /// Percent of photo credits OCR'd as `…报` for `…摄`.
     pub credit_ocr: u8,
+    /// Percent of pages on which OCR dropped the closing `。` of 15–25% of the
+    /// paragraphs (a paragraph ends open, like a column break, yet the next block is a
+    /// new paragraph).
+    pub stop_dropped: u8,
 }
 
 const BASE: Profile = Profile {
@@ -166,6 +170,7 @@ const BASE: Profile = Profile {
     odd_glyphs: 0,
     para_heading: 0,
     credit_ocr: 0,
+    stop_dropped: 0,
 };
 
 use Mark::{Bold, H, Plain};
@@ -212,6 +217,8 @@ pub const ALL: &[Profile] = &[
         tables: 8,
         cjk_space: 15,
         para_heading: 2,
+        credit_ocr: 10,
+        stop_dropped: 20,
         ..BASE
     },
     Profile {
@@ -234,6 +241,7 @@ pub const ALL: &[Profile] = &[
         images: Images::Paddle,
         caption_div: 60,
         tables: 8,
+        stop_dropped: 10,
         ..BASE
     },
     Profile {
@@ -266,6 +274,17 @@ pub const ALL: &[Profile] = &[
         halfwidth: 30,
         cjk_space: 25,
         credit_ocr: 15,
+        stop_dropped: 20,
+        ..BASE
+    },
+    Profile {
+        name: "ocr-blocks",
+        about: "OCR with layout analysis: no # at all, one block per paragraph and per head line (no hard wraps), blank lines between blocks",
+        headings: UNMARKED,
+        halfwidth: 40,
+        cjk_space: 20,
+        credit_ocr: 10,
+        stop_dropped: 20,
         ..BASE
     },
     Profile {
@@ -378,6 +397,19 @@ pub struct Content {
     pub end_note: u8,
     /// Percent of caption credits glued to the caption line.
     pub credit_glued: u8,
+    /// Percent of pages whose stories carry no byline at all (compiled items: one
+    /// headline after another's last paragraph).
+    pub no_bylines: u8,
+    /// Percent of titled articles without a kicker given one in two parallel halves.
+    pub slogan_kicker: u8,
+    /// Of headless continuations, percent printed after a photo item mid-page rather
+    /// than at the top.
+    pub continuation_mid: u8,
+    /// Of trailing lines of names, percent whose first paragraph opens with a bare
+    /// `本报讯`.
+    pub bare_dateline: u8,
+    /// Of `（上接第一版）` notes of titled articles, percent on a line of their own.
+    pub note_own_line: u8,
 }
 
 pub const TRAIN_CONTENT: Content = Content {
@@ -401,6 +433,11 @@ pub const TRAIN_CONTENT: Content = Content {
     byline_synthetic: 8,
     end_note: 6,
     credit_glued: 30,
+    no_bylines: 8,
+    slogan_kicker: 6,
+    continuation_mid: 35,
+    bare_dateline: 50,
+    note_own_line: 50,
 };
 
 pub const DEV_CONTENT: Content = Content {
@@ -424,6 +461,11 @@ pub const DEV_CONTENT: Content = Content {
     byline_synthetic: 10,
     end_note: 8,
     credit_glued: 40,
+    no_bylines: 10,
+    slogan_kicker: 8,
+    continuation_mid: 40,
+    bare_dateline: 50,
+    note_own_line: 50,
 };
 
 pub fn content(split: Split) -> &'static Content {
