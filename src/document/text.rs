@@ -140,6 +140,27 @@ pub(crate) fn ends_mid_phrase(a: &str) -> bool {
         .is_some_and(|c| "的地得之把被将让使向从在对和与及或而并且于为给是这那其每各".contains(c))
 }
 
+/// A part cut on a two-character preposition that waits for its object (`……截至`
+/// ⏎⏎ `9月底，……`, `……代表通过`): a column-break fragment, not a finished line.
+pub(crate) fn ends_on_preposition(a: &str) -> bool {
+    const WAITING: [&str; 12] = [
+        "通过",
+        "按照",
+        "根据",
+        "围绕",
+        "随着",
+        "关于",
+        "对于",
+        "为了",
+        "经过",
+        "截至",
+        "截止到",
+        "包括",
+    ];
+    let t = a.trim_end();
+    WAITING.iter().any(|w| t.ends_with(w))
+}
+
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
 pub(crate) fn is_credit(t: &str) -> bool {
     let core = t
@@ -155,6 +176,14 @@ pub(crate) fn is_credit(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_may_stop_on_a_preposition() {
+        assert!(ends_on_preposition("文化体育等,截至"));
+        assert!(ends_on_preposition("会议审议通过"));
+        assert!(!ends_on_preposition("截至目前"));
+        assert!(!ends_on_preposition("取得了显著成效。"));
+    }
 
     #[test]
     fn sentence_ends_at_full_stop_and_closing_quote() {

@@ -124,7 +124,6 @@ fn hard_wrapped() -> Document {
 }
 
 #[test]
-#[ignore = "gap: on the hard-wrapped sample one column break (`截至` | `9月底`) is left unjoined by the fitted model"]
 fn hard_wrapped_lines_give_the_same_articles() {
     // Titles, bylines and column breaks all come out; a paragraph whose last line
     // happens to fill the column is joined to the next one (the only cue is width),
