@@ -332,10 +332,7 @@ fn unit_features(
     if starts_enumeration(t) {
         push(f, "starts:enumeration");
     }
-    // An indent marks a paragraph's first line; a byline line at that indent is the
-    // paragraph's inline byline broken off by the converter's line ends (line-by-line
-    // OCR: `　　本报北京4月1日电 （记者郁静娴）` ⏎ `4月1日12时，…`), still a byline.
-    if unit.indented && !byline::is_own_line(t) {
+    if unit.indented {
         push(f, "indented");
     }
     if unit.adjacent {
