@@ -14,8 +14,8 @@ use super::join::is_credit;
 use super::lines::{Syntax, Unit};
 use super::roles::{ALL, Role};
 use super::text::{
-    chars_up_to, clearly_continues, ends_mid_phrase, ends_sentence, is_han, is_space,
-    is_title_like, starts_enumeration, trim, word_chars,
+    chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence, is_han,
+    is_space, is_title_like, starts_enumeration, trim, word_chars,
 };
 
 /// The features of a unit itself, by name. Their order is the feature id.
@@ -341,10 +341,7 @@ fn unit_features(
     if starts_enumeration(t) {
         push(f, "starts:enumeration");
     }
-    // An indent marks a paragraph's first line; a byline line at that indent is the
-    // paragraph's inline byline broken off by the converter's line ends (line-by-line
-    // OCR: `　　本报北京4月1日电 （记者郁静娴）` ⏎ `4月1日12时，…`), still a byline.
-    if unit.indented && !byline::is_own_line(t) {
+    if unit.indented {
         push(f, "indented");
     }
     if unit.adjacent {
@@ -447,11 +444,7 @@ fn punctuation(t: &str, f: &mut Vec<u16>) {
     // A part cut on a particle or a preposition (`……代表通过`) waits for its word: a
     // column-break fragment, not a title or a finished paragraph. (A cue, not a join:
     // the line after may be a caption dropped into the paragraph.)
-    let two_char = [
-        "通过", "按照", "根据", "围绕", "随着", "关于", "对于", "为了", "经过", "截至", "截止",
-        "针对", "依托", "面对", "作为", "自从", "沿着", "除了",
-    ];
-    if ends_mid_phrase(t) || two_char.iter().any(|w| t.trim_end().ends_with(w)) {
+    if ends_mid_phrase(t) || ends_on_preposition(t) {
         push(f, "end:mid_phrase");
     }
     match last {

@@ -50,9 +50,14 @@ pub(crate) fn columns(rows: &[&str]) -> Option<Vec<(usize, String, bool)>> {
     for col in 0..2 {
         let mut first = true;
         for (n, c) in &cells {
-            if let Some(cell) = c.get(col).filter(|c| !c.is_empty()) {
-                out.push((*n, cell.clone(), first));
-                first = false;
+            match c.get(col).filter(|c| !c.is_empty()) {
+                Some(cell) => {
+                    out.push((*n, cell.clone(), first));
+                    first = false;
+                }
+                // An empty cell is a gap in that column (the space between two of
+                // its paragraphs, or its end): what comes below it opens anew.
+                None => first = true,
             }
         }
     }
@@ -93,6 +98,24 @@ mod tests {
                     Syntax::Text,
                     "今年全市新建高标准农田十万亩，比上年增加两成。".into()
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_cell_is_a_gap_between_paragraphs_of_its_column() {
+        let md = "| 春耕时节，记者来到县里的合作社， | 今年全市新建高标准农田十万亩， |\n|---|---|\n| 看到农民们正在检修农机。 | |\n| | 比上年增加两成，农民很高兴。 |\n| 合作社负责人说，今年的种子早已备好。 | 全市粮食生产形势良好。 |";
+        let cells = columns(&md.split('\n').collect::<Vec<_>>()).unwrap_or_default();
+        let opens: Vec<(&str, bool)> = cells.iter().map(|(_, c, f)| (c.as_str(), *f)).collect();
+        assert_eq!(
+            opens,
+            vec![
+                ("春耕时节，记者来到县里的合作社，", true),
+                ("看到农民们正在检修农机。", false),
+                ("合作社负责人说，今年的种子早已备好。", true),
+                ("今年全市新建高标准农田十万亩，", true),
+                ("比上年增加两成，农民很高兴。", true),
+                ("全市粮食生产形势良好。", false)
             ]
         );
     }

@@ -35,15 +35,22 @@
 use super::byline;
 use super::habits::{self, Habits};
 use super::text::{
-    clearly_continues, ends_mid_phrase, ends_sentence, is_credit, is_han, is_space, is_title_like,
-    starts_enumeration, trim,
+    clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence, is_credit, is_han,
+    is_space, is_title_like, starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
 /// Display columns of a character as a printed line counts them (ideographs and
-/// full-width punctuation two, Latin letters and digits one).
+/// full-width punctuation two, Latin letters and digits one). OCR writes the
+/// full-width punctuation of Chinese text as half-width `,` `:` `;` `(` `)` `?` `!`
+/// (sample.md does): printed, each took an ideograph's width, so it counts two, or a
+/// line full of them would look short. (`.` stays one: it is mostly a decimal point.)
 fn cols(c: char) -> usize {
-    if (c as u32) >= 0x1100 { 2 } else { 1 }
+    if (c as u32) >= 0x1100 || matches!(c, ',' | ':' | ';' | '(' | ')' | '?' | '!') {
+        2
+    } else {
+        1
+    }
 }
 
 /// Display width of a line, without its leading and trailing spaces.
@@ -230,7 +237,9 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if a.ends_with(['，', ',', '、']) || leaves_open(a) {
         s += 2;
     }
-    if ends_mid_phrase(a) {
+    // A preposition waits for its object below, unless what is below is a finished
+    // sentence of its own: a caption dropped into the break (the decoder weighs that).
+    if ends_mid_phrase(a) || ends_on_preposition(a) && !ends_sentence(b) {
         s += 2;
     }
     if is_cut_word(a) && !adjacent {
@@ -491,6 +500,25 @@ mod tests {
         let md = format!("{WRAPPED}新华社北京4月29日电\n（上接第一版）\n{WRAPPED}");
         let t = texts(&md);
         assert!(t.iter().any(|u| u.1 == "新华社北京4月29日电"), "{t:?}");
+    }
+
+    #[test]
+    fn a_part_stopping_on_a_preposition_is_rejoined_across_the_break() {
+        // Half-width commas as OCR writes them; `截至` waits for its date.
+        let md = WRAPPED.replace('，', ",")
+            + "今年签约项目二十个,截至\n\n9月底,全区新签约项目达\n到四十个,其中亿元以上\n项目三十二个。\n";
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1.contains("截至9月底")), "{t:?}");
+        // A finished part is not joined on.
+        let md = md.replace("截至\n\n9月底", "截至目前。\n\n9月底");
+        assert!(!texts(&md).iter().any(|u| u.1.contains("目前。9月底")));
+    }
+
+    #[test]
+    fn half_width_punctuation_counts_as_printed() {
+        // `,` stood for `，`: as wide as an ideograph; a decimal point is narrow.
+        assert_eq!(super::width("全区,其中"), super::width("全区，其中"));
+        assert_eq!(super::width("77.12"), 5);
     }
 
     #[test]

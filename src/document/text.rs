@@ -157,6 +157,34 @@ fn closes_shi_de(a: &str) -> bool {
     clause.contains('是')
 }
 
+/// A part cut on a two-character preposition that waits for its object (`……截至`
+/// ⏎⏎ `9月底，……`, `……代表通过`): a column-break fragment, not a finished line.
+pub(crate) fn ends_on_preposition(a: &str) -> bool {
+    const WAITING: [&str; 19] = [
+        "通过",
+        "按照",
+        "根据",
+        "围绕",
+        "随着",
+        "关于",
+        "对于",
+        "为了",
+        "经过",
+        "截至",
+        "截止",
+        "截止到",
+        "包括",
+        "针对",
+        "依托",
+        "面对",
+        "作为",
+        "自从",
+        "沿着",
+    ];
+    let t = a.trim_end();
+    WAITING.iter().any(|w| t.ends_with(w))
+}
+
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
 pub(crate) fn is_credit(t: &str) -> bool {
     let core = t
@@ -181,6 +209,14 @@ mod tests {
         // `是` in an earlier clause says nothing about this one.
         assert!(ends_mid_phrase("这是好事，村民拉着带泥土的"));
         assert!(ends_mid_phrase("代表们表示将"));
+    }
+
+    #[test]
+    fn a_part_may_stop_on_a_preposition() {
+        assert!(ends_on_preposition("文化体育等,截至"));
+        assert!(ends_on_preposition("会议审议通过"));
+        assert!(!ends_on_preposition("截至目前"));
+        assert!(!ends_on_preposition("取得了显著成效。"));
     }
 
     #[test]
