@@ -106,22 +106,35 @@ pub(crate) fn assemble(units: &[Unit], roles: &[Role]) -> Assembled {
 
 impl Builder<'_> {
     /// The role unit `i` takes in the article it belongs to: running text right after a
-    /// from-note (`[上接第一版）`) that follows another article's body, caption or credit
-    /// opens a story continued from another page (`Resume`), whatever the decode said.
+    /// from-note (`[上接第一版）`) that follows a photo item (its image, caption or
+    /// credit) or a story closed by its byline opens a story continued from another
+    /// page (`Resume`), whatever the decode said. Newspapers set such a continuation
+    /// without its headline where the layout has no room (under a photo item, at a
+    /// column's foot).
     ///
-    /// A hard constraint, because it is what the note means, not a matter of weight: a
-    /// story cannot go on from another page in the middle of itself, so the text after
-    /// the note is never the rest of the text before it. Under a headline or a byline
-    /// (nothing in the article's body yet) the note is the article's own and nothing
-    /// changes. Newspapers set such a continuation without its headline where the
-    /// layout has no room (after a photo item, at a column's foot).
+    /// A hard constraint, because it is what the note means there, not a matter of
+    /// weight: a photo item or a signed story does not go on from another page, so the
+    /// text after the note is never theirs. Under a headline or a byline (nothing in the
+    /// article's body yet) the note is the article's own; after a plain paragraph the
+    /// decode decides (`continued_article`), since a converter may also leave a note
+    /// amid its own story.
     fn resumed(&self, i: usize, role: Role) -> Role {
         let after_note = i
             .checked_sub(1)
             .and_then(|p| self.units.get(p))
             .is_some_and(|u| u.from_note_next);
-        let body = self.cur.as_ref().is_some_and(|a| !a.blocks.is_empty());
-        if after_note && body && matches!(role, Role::Paragraph | Role::ParaCont | Role::LineCont) {
+        let closed = self.cur.as_ref().is_some_and(|a| {
+            let photo = a.blocks.last().is_some_and(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Caption | BlockKind::Credit | BlockKind::Image
+                )
+            });
+            let signed = self.prev == Some(Role::Byline) && !a.blocks.is_empty();
+            photo || signed
+        });
+        if after_note && closed && matches!(role, Role::Paragraph | Role::ParaCont | Role::LineCont)
+        {
             Role::Resume
         } else {
             role

@@ -95,11 +95,13 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
 }
 
 /// A line of names (`张海亮  付纯志   赵学堂`) closing a story's text, right before
-/// the next story's heads or the page's end, is its byline: newspapers sign a story
-/// by its reporters at its foot, often under a lede that opens with a bare `本报讯`.
-/// The rules were written for bylines under headlines and read it as a paragraph.
+/// the next story's heads, a from-note (`（上接第一版）`: another story goes on there)
+/// or the page's end, is its byline: newspapers sign a story by its reporters at its
+/// foot, often under a lede that opens with a bare `本报讯`. The rules were written
+/// for bylines under headlines and read it as a paragraph.
 fn closing_names(units: &[Unit], out: &mut [Option<Role>]) {
     for i in 0..out.len() {
+        let note_after = units.get(i).is_some_and(|u| u.from_note_next);
         let body_before = i
             .checked_sub(1)
             .and_then(|p| out.get(p).copied().flatten())
@@ -112,7 +114,7 @@ fn closing_names(units: &[Unit], out: &mut [Option<Role>]) {
             ),
         };
         if body_before
-            && heads_after
+            && (heads_after || note_after)
             && units
                 .get(i)
                 .is_some_and(|u| u.syntax == Syntax::Text && byline::is_names_line(&u.text))

@@ -369,3 +369,19 @@ fn a_closing_line_of_names_outranks_a_bare_dateline() {
         Some("张海亮  付纯志   赵学堂")
     );
 }
+
+#[test]
+fn a_from_note_after_a_signed_story_opens_a_headless_continuation() {
+    let md = format!(
+        "# 青山镇蔬菜产业助农增收\n\n{BODY_A}\n\n{BODY_A}\n\n张海亮  付纯志   赵学堂\n\n（上接第一版）\n\n{BODY_B}\n\n{BODY_B}"
+    );
+    let doc = document::parse("p", &md);
+    assert_eq!(doc.articles.len(), 2, "{:?}", titles(&doc));
+    assert_eq!(doc.field(doc.articles[1].title.as_ref()), None);
+    assert!(
+        doc.articles[0]
+            .blocks
+            .iter()
+            .all(|b| !doc.str(&b.span).contains("夜间阅读"))
+    );
+}
