@@ -256,6 +256,56 @@ fn the_first_page_takes_the_running_lines_of_the_kept_list() {
 }
 
 #[test]
+fn every_page_takes_the_running_lines_of_the_kept_list_without_a_recount() {
+    let (base, root) = archive("startup-kept-all");
+    let place = place(&base, &root);
+    // Every page gains a header line after the list was kept, rewritten in place (the
+    // directories keep their times, so the list still holds): a recount would find it
+    // running across the pages; the kept lines do not have it.
+    let sub = root.join("2020-05-07");
+    for dir in [&root, &sub] {
+        for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let old = std::fs::read_to_string(&path).expect("page");
+                std::fs::write(&path, format!("夜班编辑部 值班\n\n{old}")).expect("page");
+            }
+        }
+    }
+    assert!(
+        listing::read(&place, &root).is_some(),
+        "the list still holds"
+    );
+    let opening = loader::open_with(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+        &startup(&place),
+    )
+    .expect("opens");
+    let docs = load_rest(opening);
+    assert_eq!(docs.len(), 8);
+    let recounted = loader::load_everything(std::slice::from_ref(&root), &LoadOptions::default())
+        .expect("loads");
+    // A recount makes the new line furniture on every page …
+    assert!(
+        recounted
+            .docs
+            .iter()
+            .all(|d| furniture(d).contains(&"夜班编辑部 值班")),
+        "{:?}",
+        furniture(&recounted.docs[5])
+    );
+    // … the pages after the first took the kept lines instead: the paper's name line is
+    // furniture, the new line is not.
+    for doc in &docs[1..] {
+        let f = furniture(doc);
+        assert!(f.contains(&"晨报 www.chenbao.example"), "{f:?}");
+        assert!(!f.contains(&"夜班编辑部 值班"), "{f:?}");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
 fn one_huge_file_opens_on_its_first_part() {
     let base = scratch("startup-huge");
     let path = base.join("whole-year.md");
