@@ -67,14 +67,18 @@ pub struct Background {
     forced: Option<&'static Encoding>,
     /// The running headers of the pages' directories (found before the first page).
     running: Arc<RunningHeaders>,
-    /// Whether the running headers the first page was parsed with came from a sample
-    /// or from the last opening: they are counted over all of `pages` before the rest
-    /// is parsed.
+    /// Whether the running headers the first page was parsed with came from a sample:
+    /// they are counted over all of `pages` before the rest is parsed. (Lines from the
+    /// kept list were counted over all pages already, and are used as they are.)
     recount: bool,
     /// The pages before this one in `pages` are resolved already (the first frame's).
     from: usize,
     /// A huge input read in parts: its parts from `from` on are the work, not `pages`.
     parts: Option<Arc<stream::Parts>>,
+    /// A huge file whose first part was read from its head ([`stream::read_head`]):
+    /// the whole is read on the collector thread, and its parts after the first (cut
+    /// where this one was) are the work.
+    later: Option<(PageSource, stream::chunks::Part)>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
@@ -116,8 +120,8 @@ struct Found {
 }
 
 /// The pages of `paths`: the list kept from the last opening when it is still true,
-/// else a walk. Running headers from the kept list, or counted over the first
-/// `startup.sample` pages (all of them when there are no more).
+/// else a walk. Running headers from the kept list (for every page), or counted over
+/// the first `startup.sample` pages (all of them when there are no more).
 fn find(
     paths: &[PathBuf],
     forced: Option<&'static Encoding>,
@@ -138,7 +142,10 @@ fn find(
     };
     let sample = startup.sample.max(2);
     let (running, provisional) = match running {
-        Some(running) => (running, true),
+        // The kept lines were counted over every page of the list by the walk that
+        // kept it (the index's update, which keeps a new list whenever pages changed):
+        // recounting 50,000 pages would hold page 2 back by seconds.
+        Some(running) => (running, false),
         None if pages.len() <= sample => (input::running::scan(&pages, forced), false),
         None => (input::running::scan(&pages[..sample], forced), true),
     };
@@ -213,6 +220,7 @@ pub fn open_with(
                         recount: provisional,
                         from: i + 1,
                         parts: None,
+                        later: None,
                         done: i + 1,
                         total,
                         skipped,
@@ -236,12 +244,35 @@ pub fn open_with(
 
 /// Standard input or one huge file (a converter's whole year): read and cut into parts
 /// of about 1 MiB as the dumps cut it; the first part is parsed for the first frame,
-/// the others in the background, each one document (one page) of the reader.
+/// the others in the background, each one document (one page) of the reader. A file's
+/// first part is cut from its head ([`stream::read_head`]) and the whole read in the
+/// background; the reader's page count is an estimate until then.
 fn open_huge(
     source: &PageSource,
     forced: Option<&'static Encoding>,
     skipped: Vec<String>,
 ) -> Result<Opening, InputError> {
+    // A file's head gives its first part (the reading and checking of the whole, a
+    // third of a 112 MB file's first frame, waits for the worker).
+    if let Some(head) = stream::read_head(source, forced, StreamOptions::default()) {
+        return Ok(Opening {
+            docs: vec![head.doc],
+            total: head.estimate,
+            rest: Some(Background {
+                pages: Vec::new(),
+                forced,
+                running: Arc::new(RunningHeaders::default()),
+                recount: false,
+                from: 1,
+                parts: None,
+                later: Some((source.clone(), head.part)),
+                done: 1,
+                total: head.estimate,
+                skipped,
+            }),
+            skipped: Vec::new(),
+        });
+    }
     let parts = match stream::read_input(source, forced, StreamOptions::default())? {
         stream::Input::Whole(doc) => {
             return Ok(Opening {
@@ -262,6 +293,7 @@ fn open_huge(
         recount: false,
         from: 1,
         parts: Some(Arc::new(parts)),
+        later: None,
         done: 1,
         total,
         skipped: Vec::new(),
@@ -455,11 +487,23 @@ impl Background {
             recount,
             from,
             parts,
+            later,
             mut done,
-            total,
+            mut total,
             mut skipped,
         } = self;
-        let results = if let Some(parts) = parts {
+        let results = if let Some((source, first)) = later {
+            let parts = read_later(&source, forced, &first, &mut skipped);
+            // The real count, for the status line (the opening had an estimate).
+            total = parts.as_ref().map_or(done, |p| p.len().max(done));
+            if !send(Action::LoadProgress { done, total }) {
+                return;
+            }
+            match parts {
+                Some(parts) => spawn_part_workers(Arc::new(parts), from),
+                None => mpsc::channel().1,
+            }
+        } else if let Some(parts) = parts {
             spawn_part_workers(parts, from)
         } else {
             if recount {
@@ -510,6 +554,40 @@ impl Background {
             return;
         }
         send(Action::LoadFinished { skipped });
+    }
+}
+
+/// The whole of a huge file whose first part (cut at `first`) the reader has: its
+/// parts, or `None` with the reason in `skipped`.
+fn read_later(
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    first: &stream::chunks::Part,
+    skipped: &mut Vec<String>,
+) -> Option<stream::Parts> {
+    match stream::read_input(source, forced, StreamOptions::default()) {
+        Ok(stream::Input::Parts(parts)) => {
+            // Only a file whose head is UTF-8 and its rest not (read whole in another
+            // encoding), or that changed since, is cut elsewhere.
+            if parts.first_cut() != Some(first) {
+                skipped.push(format!(
+                    "{}: the first part was read before the whole input and may not match the others",
+                    source.name()
+                ));
+            }
+            Some(parts)
+        }
+        Ok(stream::Input::Whole(_)) => {
+            skipped.push(format!(
+                "{}: shorter than when it was opened",
+                source.name()
+            ));
+            None
+        }
+        Err(err) => {
+            skipped.push(err.to_string());
+            None
+        }
     }
 }
 

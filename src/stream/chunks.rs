@@ -78,6 +78,22 @@ pub fn cut(text: &str, target: usize) -> Vec<Part> {
     parts
 }
 
+/// The first part of `text` as [`cut`] cuts it, without cutting the rest. It looks at
+/// most five parts ahead (and a few lines past that for a heading): a head of a text
+/// that long, ending at a line end, has the same first part as the whole text.
+pub fn first(text: &str, target: usize) -> Part {
+    let target = target.max(1);
+    let end = if text.len() > target {
+        cut_point(text, 0, target)
+    } else {
+        text.len()
+    };
+    Part {
+        range: 0..end,
+        first_line: 1,
+    }
+}
+
 /// The best cut after `start + target` (the part is never shorter than `target`), or
 /// the end. Looks up to four parts ahead for an article; the end of the text within
 /// that reach is taken whole.
@@ -150,6 +166,17 @@ fn char_boundary(text: &str, mut at: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_first_part_of_a_head_is_the_first_part_of_the_whole() {
+        let text: String = (0..200).map(article).collect();
+        let whole = cut(&text, 300);
+        // Seven parts' worth, ending at a line end (as the reader reads a file's head).
+        let head_end = memchr::memrchr(b'\n', &text.as_bytes()[..2100]).map_or(0, |i| i + 1);
+        assert!(head_end >= 1800);
+        assert_eq!(first(&text[..head_end], 300), whole[0]);
+        assert_eq!(first(&text, 300), whole[0]);
+    }
 
     fn article(n: usize) -> String {
         format!(

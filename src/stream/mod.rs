@@ -382,7 +382,85 @@ pub fn read_input(
     }
 }
 
+/// The first part of a huge file, read from the file's head alone.
+#[derive(Debug)]
+pub struct Head {
+    /// The part parsed (its warning says "part 1", not of how many).
+    pub doc: Document,
+    /// Where it was cut: the same as the whole file's first cut.
+    pub part: chunks::Part,
+    /// About how many parts the whole file has (its length over the part size).
+    pub estimate: usize,
+}
+
+/// Bytes of a huge file's head read for its first part: the first cut looks at most
+/// five parts ahead, and two parts more leave room for the lines after the last place
+/// it looks at and for the head's last, incomplete line.
+pub fn head_bytes(options: StreamOptions) -> usize {
+    options.part_bytes.saturating_mul(7)
+}
+
+/// The first part of the huge file `source`, read from its head only (a 112 MB file's
+/// first frame need not wait for reading and checking 112 MB). `None` when it cannot
+/// be known from the head: standard input, a forced encoding or a byte-order mark, a
+/// file that is not UTF-8 at its head, or a head without enough complete lines; the
+/// caller then reads the whole input ([`read_input`]). The rest of a file whose head
+/// is UTF-8 may still not be: the whole is read and checked on the worker.
+pub fn read_head(
+    source: &PageSource,
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+) -> Option<Head> {
+    use std::io::Read as _;
+    let PageSource::File(path) = source else {
+        return None;
+    };
+    let want = head_bytes(options);
+    let len = usize::try_from(std::fs::metadata(path).ok()?.len()).ok()?;
+    if forced.is_some() || len <= want.max(options.split_above) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(want);
+    std::fs::File::open(path)
+        .ok()?
+        .take(want as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    if Encoding::for_bom(&bytes).is_some() {
+        return None;
+    }
+    // Complete lines only: the cut reads whole lines.
+    bytes.truncate(memchr::memrchr(b'\n', &bytes)? + 1);
+    if bytes.len() < options.part_bytes.saturating_mul(6) {
+        return None;
+    }
+    let decoded = input::decode_owned(bytes, None).ok()?;
+    if decoded.encoding != "UTF-8" || !decoded.warnings.is_empty() {
+        return None;
+    }
+    let part = chunks::first(&decoded.text, options.part_bytes);
+    let unit = Unit::Part {
+        page: 0,
+        name: source.name(),
+        whole: Arc::new(decoded),
+        part: part.clone(),
+        index: 0,
+        parts: 0,
+    };
+    let doc = parse(unit, None, &RunningHeaders::default()).ok()?.doc;
+    Some(Head {
+        doc,
+        part,
+        estimate: len.div_ceil(options.part_bytes.max(1)).max(2),
+    })
+}
+
 impl Parts {
+    /// Where the first part was cut.
+    pub fn first_cut(&self) -> Option<&chunks::Part> {
+        self.cuts.first()
+    }
+
     /// How many parts there are.
     pub fn len(&self) -> usize {
         self.cuts.len()
@@ -455,11 +533,21 @@ fn parse(
             };
             let mut doc = input::document_from_str(&name, text, &whole.encoding, warnings);
             shift_lines(&mut doc, part.first_line - 1);
-            doc.warnings.push(format!(
-                "part {} of {parts} of a large input read in parts (from line {})",
-                index + 1,
-                part.first_line
-            ));
+            // The reader's first part is read before the input's end: how many parts
+            // there are is not known yet (0).
+            doc.warnings.push(if parts == 0 {
+                format!(
+                    "part {} of a large input read in parts (from line {})",
+                    index + 1,
+                    part.first_line
+                )
+            } else {
+                format!(
+                    "part {} of {parts} of a large input read in parts (from line {})",
+                    index + 1,
+                    part.first_line
+                )
+            });
             Ok(Piece {
                 doc,
                 page,

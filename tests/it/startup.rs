@@ -256,6 +256,56 @@ fn the_first_page_takes_the_running_lines_of_the_kept_list() {
 }
 
 #[test]
+fn every_page_takes_the_running_lines_of_the_kept_list_without_a_recount() {
+    let (base, root) = archive("startup-kept-all");
+    let place = place(&base, &root);
+    // Every page gains a header line after the list was kept, rewritten in place (the
+    // directories keep their times, so the list still holds): a recount would find it
+    // running across the pages; the kept lines do not have it.
+    let sub = root.join("2020-05-07");
+    for dir in [&root, &sub] {
+        for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let old = std::fs::read_to_string(&path).expect("page");
+                std::fs::write(&path, format!("夜班编辑部 值班\n\n{old}")).expect("page");
+            }
+        }
+    }
+    assert!(
+        listing::read(&place, &root).is_some(),
+        "the list still holds"
+    );
+    let opening = loader::open_with(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+        &startup(&place),
+    )
+    .expect("opens");
+    let docs = load_rest(opening);
+    assert_eq!(docs.len(), 8);
+    let recounted = loader::load_everything(std::slice::from_ref(&root), &LoadOptions::default())
+        .expect("loads");
+    // A recount makes the new line furniture on every page …
+    assert!(
+        recounted
+            .docs
+            .iter()
+            .all(|d| furniture(d).contains(&"夜班编辑部 值班")),
+        "{:?}",
+        furniture(&recounted.docs[5])
+    );
+    // … the pages after the first took the kept lines instead: the paper's name line is
+    // furniture, the new line is not.
+    for doc in &docs[1..] {
+        let f = furniture(doc);
+        assert!(f.contains(&"晨报 www.chenbao.example"), "{f:?}");
+        assert!(!f.contains(&"夜班编辑部 值班"), "{f:?}");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
 fn one_huge_file_opens_on_its_first_part() {
     let base = scratch("startup-huge");
     let path = base.join("whole-year.md");
@@ -269,21 +319,38 @@ fn one_huge_file_opens_on_its_first_part() {
     std::fs::write(&path, &text).expect("written");
     let opening =
         loader::open(std::slice::from_ref(&path), &LoadOptions::default()).expect("opens");
-    // Read in parts of about 1 MiB, as the dumps read it: the first one parsed now.
-    let parts = kanbao::stream::open(
-        &[path],
+    // Read in parts of about 1 MiB, as the dumps read it: the first one parsed now,
+    // from the file's head; how many parts there are is known once the rest is read.
+    let mut dump = kanbao::stream::open(
+        std::slice::from_ref(&path),
         &LoadOptions::default(),
         kanbao::stream::StreamOptions::default(),
     )
     .expect("streams");
-    assert!(opening.total > 8, "{} parts", opening.total);
-    assert_eq!(opening.total, parts.first.parts);
+    let parts = dump.first.parts;
+    assert!(parts > 8, "{parts} parts");
     assert_eq!(opening.docs.len(), 1);
-    assert_eq!(opening.docs[0], parts.first.doc);
-    assert!(opening.docs[0].text.len() < 2 << 20);
+    let first = &opening.docs[0];
+    assert!(first.text.len() < 2 << 20);
+    // Byte for byte the dump's first part; only its warning does not say "of N".
+    assert_eq!(first.text, dump.first.doc.text);
     assert_eq!(
-        opening.rest.as_ref().map(loader::Background::total),
-        Some(opening.total)
+        first.warnings.last().map(String::as_str),
+        Some("part 1 of a large input read in parts (from line 1)")
     );
+    assert_eq!(
+        dump.first.doc.warnings.last(),
+        Some(&format!(
+            "part 1 of {parts} of a large input read in parts (from line 1)"
+        ))
+    );
+    let mut expected = dump.first.doc.clone();
+    expected.warnings.clone_from(&first.warnings);
+    assert_eq!(first, &expected);
+    // The other parts, read and parsed in the background, are the dump's.
+    let docs = load_rest(opening);
+    let others: Vec<Document> = dump.rest.by_ref().map(|p| p.expect("part").doc).collect();
+    assert_eq!(docs.len(), parts);
+    assert_eq!(&docs[1..], others.as_slice());
     let _ = std::fs::remove_dir_all(&base);
 }
