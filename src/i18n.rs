@@ -155,6 +155,8 @@ texts! {
     KEYWORDS_TITLE: " 关键词 · Enter search · Esc ", " 关键词 · Enter 搜索 · Esc ";
     RESULTS_FILTER_KEYS: "type to filter · ↑↓ Enter Esc", "输入以筛选 · ↑↓ Enter Esc";
     RESULTS_KEYS: "j/k Space g G Enter · / filters · Esc", "j/k Space g G Enter · / 筛选 · Esc";
+    /// The results list's heading over hits on undated pages that follow dated ones.
+    RESULTS_UNDATED: "undated pages", "无日期的版面";
     // The help's legend and extra rows.
     KEYWORD_LEGEND: "keyword occurrence (H toggles, w/W move)", "关键词（H 开关，w/W 跳转）";
     PERSON: "person", "人名";
@@ -384,6 +386,18 @@ messages! {
         en: format!(" {total} matches in {articles} articles for {query} · {keys} "),
         zh: format!(" {query}：{articles} 篇 {total} 处 · {keys} "),
     }
+    /// The results list's date heading: `2020-05-06 · edition 2` / `2020年5月6日 · 第2版`;
+    /// `date` is `yyyymmdd` (`analysis::dates`), the edition left out when unknown.
+    fn results_day(date: u32, edition: Option<u32>) {
+        en: {
+            let day = format!("{}-{:02}-{:02}", date / 10_000, date / 100 % 100, date % 100);
+            edition.map_or(day.clone(), |e| format!("{day} · edition {e}"))
+        },
+        zh: {
+            let day = format!("{}年{}月{}日", date / 10_000, date / 100 % 100, date % 100);
+            edition.map_or(day.clone(), |e| format!("{day} · 第{e}版"))
+        },
+    }
     /// A page's entry in the section list: `3.` / `第3页`.
     fn page_entry(n: usize) {
         en: format!("{n}."),
@@ -510,6 +524,8 @@ mod tests {
             results_filter("城", "▏", 3, 24),
             results_title(24, 2, "城市", RESULTS_KEYS.get()),
             page_entry(3),
+            results_day(20_200_506, Some(2)),
+            results_day(20_200_506, None),
         ];
         set_active(Lang::En);
         all
@@ -528,6 +544,15 @@ mod tests {
             assert_ne!(e, z, "{e} is not translated");
             assert_eq!(english_words(z), Vec::<String>::new(), "{z}");
         }
+    }
+
+    #[test]
+    fn the_results_date_heading_reads_as_the_page_header_does() {
+        set_active(Lang::Zh);
+        assert_eq!(results_day(20_200_506, Some(2)), "2020年5月6日 · 第2版");
+        assert_eq!(results_day(19_491_001, None), "1949年10月1日");
+        set_active(Lang::En);
+        assert_eq!(results_day(20_200_506, Some(2)), "2020-05-06 · edition 2");
     }
 
     #[test]

@@ -51,6 +51,16 @@ pub fn doc_date(doc: &Document) -> Option<u32> {
     date_in(doc.short_name()).or_else(|| date_in(&furniture_text(doc)))
 }
 
+/// A page's day for the results list's date headings: its date and, when its file name
+/// or furniture gives one, its edition (`(20200506, Some(2))`); `None` when undated.
+/// Read as the index reads them (file name first, then furniture).
+pub fn doc_day(doc: &Document) -> Option<(u32, Option<u32>)> {
+    let furniture = furniture_text(doc);
+    let name = doc.short_name();
+    let date = date_in(name).or_else(|| date_in(&furniture))?;
+    Some((date, edition_in(name).or_else(|| edition_in(&furniture))))
+}
+
 /// The page's furniture (running heads, dates, page numbers) as one line.
 pub fn furniture_text(doc: &Document) -> String {
     doc.furniture

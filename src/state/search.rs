@@ -22,7 +22,7 @@ mod run;
 pub(super) use archive::index_event;
 pub use archive::{ArchiveHits, IndexStatus, resolve as resolve_archive, thousands};
 pub use prompt::{History, LineEditor};
-pub use results::{ResultsList, results_capacity, rows_between};
+pub use results::{Day, ResultsList, date_heading, results_capacity, rows_between};
 
 pub(super) use navigate::refresh_highlights;
 use navigate::step;

@@ -2,7 +2,8 @@
 //! drawn over the reader; and the hit count badge of the section list.
 //!
 //! Only the matches that fit are built, from the state's offset, so the overlay of a
-//! search with 100,000 hits costs what one screen of them costs.
+//! search with 100,000 hits costs what one screen of them costs. Dated pages get a
+//! date heading row where the day changes (`state::search::date_heading`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::search::context;
 use crate::i18n;
-use crate::state::search::{results_capacity, rows_between};
+use crate::state::search::{Day, date_heading, results_capacity, rows_between};
 use crate::state::{AppState, HighlightKind};
 
 use super::{fit, sanitize, theme};
@@ -20,6 +21,9 @@ use super::{fit, sanitize, theme};
 /// One row of the list: an article's headline (once per run of its hits), or a hit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResultRow {
+    /// The day of the pages whose hits follow (`2020年5月6日 · 第2版`), or that they
+    /// are undated; never selected.
+    Date(String),
     /// The article the hits below are in.
     Headline {
         /// The article's headline (or its opening words).
@@ -83,9 +87,14 @@ impl ResultsOverlay {
             let Some(doc) = state.docs.get(*d) else {
                 break;
             };
+            let heading = date_heading(state, list, pos, offset);
             if pos == offset || group(pos) != group(pos - 1) {
-                if rows.len() + 1 >= capacity {
+                // A heading and a headline need a hit row under them.
+                if rows.len() + 1 + usize::from(heading.is_some()) >= capacity {
                     break;
+                }
+                if let Some(day) = heading {
+                    rows.push(ResultRow::Date(day_label(day)));
                 }
                 let headline = doc
                     .articles
@@ -128,6 +137,14 @@ impl ResultsOverlay {
             filter,
         })
     }
+}
+
+/// A date heading's text in the language in force.
+fn day_label(day: Day) -> String {
+    day.map_or_else(
+        || i18n::RESULTS_UNDATED.get().to_string(),
+        |(date, edition)| i18n::results_day(date, edition),
+    )
 }
 
 /// How many hits at positions around `pos` share its article: the run it belongs to,
@@ -190,6 +207,11 @@ impl Widget for ResultsOverlay {
         let width = usize::from(inner.width);
         for (row, y) in self.rows.iter().zip(inner.y..inner.bottom()) {
             match row {
+                ResultRow::Date(label) => {
+                    let text = fit(&sanitize(label), width);
+                    let style = theme::entry_page().add_modifier(Modifier::BOLD);
+                    buf.set_stringn(inner.x, y, &text, width, style);
+                }
                 ResultRow::Headline {
                     headline,
                     page,

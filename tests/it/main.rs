@@ -34,6 +34,7 @@ mod photos;
 mod pty;
 mod punct;
 mod readme;
+mod results_dates;
 mod running;
 mod sample;
 mod scale;
