@@ -41,7 +41,9 @@ use serde_json::Value;
 
 /// Passes over the training pages: 14 fits the training part better than 8 (train
 /// 78.5% -> 80.1% at rule trust 1000); the averaged weights keep it from overfitting.
-const EPOCHS: usize = 14;
+/// 12 since the real-page and hard-wrap front ends merged: at 14 the refit read the
+/// Marker fixture's `党建引领 资源融合` subhead as a photo credit (dev 86.8% at 12).
+const EPOCHS: usize = 12;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
