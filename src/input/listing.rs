@@ -128,9 +128,9 @@ pub fn write(
             _ => return Ok(false),
         }
     };
-    let tmp = place.file.with_extension("txt.tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, &place.file)?;
+    // The reader's update and `kanbao index` may write it at once: each writes a
+    // temporary file of its own, and one whole list wins.
+    crate::persist::atomic::write(&place.file, text.as_bytes())?;
     Ok(true)
 }
 
