@@ -10,9 +10,6 @@
 //! is deterministic, so byte ranges kept elsewhere (search matches, remembered places)
 //! mean the same again once the page is back.
 //!
-//! Not wired into the reader yet: the analysis worker and the search runner still hold
-//! their own `Arc<[Document]>`, and positions need their page parsed before a jump.
-//!
 //! Not wired into the reader yet: see the `Limitations` below.
 //!
 //! # Limitations
