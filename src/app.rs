@@ -36,6 +36,10 @@ const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 /// The width the text is first laid out at, before the terminal's size is applied.
 const FIRST_WIDTH: u16 = 80;
 
+/// A directory of at least this many pages is read on demand when it has an index
+/// (`crate::state::demand`): below it, all pages parsed take less than ~15 MB.
+pub const ON_DEMAND_PAGES: usize = 500;
+
 /// Opens the reader on `opening` until the user quits; its remaining pages load in
 /// the background (see [`crate::loader`]).
 pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
@@ -51,6 +55,12 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
     };
     let size = (size.width, size.height);
     let mut state = AppState::opening(opening.docs, opening.total, layout, size);
+    if let Some(opener) = opening.opener {
+        state.read_on_demand(
+            Arc::new(move |doc, source| opener.open(doc, source)),
+            crate::state::demand::BUDGET,
+        );
+    }
     if opening.rest.is_none() && !opening.skipped.is_empty() {
         // Nothing loads in the background to report it: say it as a finished load.
         let skipped = opening.skipped;
@@ -92,8 +102,14 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         }
     }
     let results = tx.clone();
+    // Read on demand, the pages are stubs: nothing to fold ahead, and the search
+    // runner must not hold the list the reader swaps pages in.
     let runner = SearchRunner::spawn(
-        Arc::clone(&state.docs),
+        if state.on_demand() {
+            Arc::from(Vec::new())
+        } else {
+            Arc::clone(&state.docs)
+        },
         options.analysis.segmenter.clone(),
         move |batch| {
             results
@@ -337,7 +353,12 @@ fn start_analysis(
     asked: &mut Vec<(usize, usize)>,
 ) {
     if analysis.is_none() && state.loading.is_none() {
-        *analysis = spawn(Arc::clone(&state.docs));
+        // Read on demand, the worker is handed each page it is asked about instead.
+        *analysis = spawn(if state.on_demand() {
+            Arc::from(Vec::new())
+        } else {
+            Arc::clone(&state.docs)
+        });
     }
     if let Some(handle) = analysis {
         prioritise(handle, state, asked);
@@ -352,7 +373,12 @@ fn prioritise(handle: &AnalysisWorker, state: &AppState, asked: &mut Vec<(usize,
         return;
     }
     for &(doc, article) in wanted.iter().rev() {
-        handle.prioritise(doc, article);
+        // A stub's text is not its page's: its articles wait until it is parsed.
+        match state.docs.get(doc).filter(|_| state.on_demand()) {
+            Some(page) if crate::document::stub::is_stub(page) => {}
+            Some(page) => handle.prioritise_page(doc, article, Arc::new(page.clone())),
+            None => handle.prioritise(doc, article),
+        }
     }
     *asked = wanted;
 }

@@ -18,11 +18,13 @@
 //! could not be searched (unreadable, too deep) are named the same way, and
 //! [`load_everything`] returns both for `--dump` to print on standard error.
 
+mod opener;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use encoding_rs::Encoding;
@@ -31,6 +33,8 @@ use crate::action::Action;
 use crate::document::Document;
 use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
 use crate::stream::{self, StreamOptions};
+
+pub use opener::PageOpener;
 
 /// The most parser threads the background load uses.
 pub use crate::stream::MAX_WORKERS;
@@ -50,6 +54,9 @@ pub struct Opening {
     /// What was skipped before the first frame when there is no [`Opening::rest`] to
     /// report it (the reader shows it as a finished load's message).
     pub skipped: Vec<String>,
+    /// Set when the archive is read on demand ([`Startup::on_demand`]): the background
+    /// load delivers stubs, and this parses a page again when the reader needs it.
+    pub opener: Option<PageOpener>,
 }
 
 /// Every page parsed, for `--dump`.
@@ -78,6 +85,9 @@ pub struct Background {
     huge: Option<stream::read::PartReader>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
+    /// Deliver stubs, not parsed pages (the archive is read on demand); the running
+    /// headers go to the opener's slot when they are counted again.
+    stubs: Option<Arc<RwLock<Arc<RunningHeaders>>>>,
     total: usize,
     skipped: Vec<String>,
 }
@@ -96,6 +106,9 @@ pub struct Startup {
     pub listing: Option<input::listing::Place>,
     /// See [`SAMPLE_PAGES`].
     pub sample: usize,
+    /// A directory of at least this many pages is read on demand: the reader gets
+    /// stubs and parses pages as it needs them (`crate::state::demand`).
+    pub on_demand: Option<usize>,
 }
 
 impl Default for Startup {
@@ -103,6 +116,7 @@ impl Default for Startup {
         Self {
             listing: None,
             sample: SAMPLE_PAGES,
+            on_demand: None,
         }
     }
 }
@@ -114,6 +128,8 @@ struct Found {
     running: Arc<RunningHeaders>,
     /// Whether `running` is not yet counted over all of `pages`.
     provisional: bool,
+    /// The pages are the list kept by the archive's index (so the index exists).
+    kept: bool,
 }
 
 /// The pages of `paths`: the list kept from the last opening when it is still true,
@@ -128,6 +144,7 @@ fn find(
         ([root], Some(place)) => input::listing::read(place, root),
         _ => None,
     };
+    let from_list = kept.is_some();
     let (pages, skipped, running) = match kept {
         // The lines were counted without a forced encoding.
         Some(kept) if forced.is_none() => (kept.pages, Vec::new(), Some(kept.running)),
@@ -151,6 +168,7 @@ fn find(
         skipped,
         running: Arc::new(running),
         provisional,
+        kept: from_list,
     })
 }
 
@@ -180,6 +198,7 @@ pub fn open_with(
             total: 1,
             rest: None,
             skipped: Vec::new(),
+            opener: None,
         });
     }
     // Before the first page: its running header must not become its first headline.
@@ -188,6 +207,7 @@ pub fn open_with(
         mut skipped,
         running,
         provisional,
+        kept,
     } = find(paths, forced, startup)?;
     if let [only] = pages.as_slice()
         && stream::is_huge(only, StreamOptions::default())
@@ -205,8 +225,17 @@ pub fn open_with(
                         total,
                         rest: None,
                         skipped,
+                        opener: None,
                     });
                 }
+                // A large archive is read on demand: stubs come from the load.
+                // (Only with an index already built: searches go through it, never
+                // through the stubs.)
+                let on_demand = kept && startup.on_demand.is_some_and(|from| total >= from);
+                let slot = on_demand.then(|| Arc::new(RwLock::new(Arc::clone(&running))));
+                let opener = slot
+                    .as_ref()
+                    .map(|slot| PageOpener::new(pages.clone().into(), forced, Arc::clone(slot)));
                 return Ok(Opening {
                     docs: vec![doc],
                     total,
@@ -220,8 +249,10 @@ pub fn open_with(
                         done: i + 1,
                         total,
                         skipped,
+                        stubs: slot,
                     }),
                     skipped: Vec::new(),
+                    opener,
                 });
             }
             Err(err) if total > 1 => {
@@ -258,6 +289,7 @@ fn open_huge(
                 total: 1,
                 rest: None,
                 skipped,
+                opener: None,
             });
         }
         stream::read::Opened::Parts(reader) => reader,
@@ -280,8 +312,10 @@ fn open_huge(
             done: 1,
             total,
             skipped,
+            stubs: None,
         }),
         skipped: Vec::new(),
+        opener: None,
     })
 }
 
@@ -459,6 +493,7 @@ impl Background {
             mut done,
             mut total,
             mut skipped,
+            stubs,
         } = self;
         // A huge input's parts come in order already (numbered from 0 here).
         let in_parts = huge.is_some();
@@ -468,6 +503,11 @@ impl Background {
         } else {
             if recount {
                 running = Arc::new(input::running::scan(&pages, forced));
+                if let Some(slot) = &stubs
+                    && let Ok(mut slot) = slot.write()
+                {
+                    *slot = Arc::clone(&running);
+                }
             }
             pages.drain(..from.min(pages.len()));
             Box::new(spawn_workers(pages, forced, &running).into_iter())
@@ -479,6 +519,7 @@ impl Background {
             for result in ordered.push(index, result) {
                 done += 1;
                 match result {
+                    Ok(doc) if stubs.is_some() => fresh.push(crate::document::stub::stub(&doc)),
                     Ok(doc) => fresh.push(doc),
                     Err(err) => skipped.push(err.to_string()),
                 }
@@ -504,6 +545,7 @@ impl Background {
         for (_, result) in ordered.rest() {
             done += 1;
             match result {
+                Ok(doc) if stubs.is_some() => fresh.push(crate::document::stub::stub(&doc)),
                 Ok(doc) => fresh.push(doc),
                 Err(err) => skipped.push(err.to_string()),
             }

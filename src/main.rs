@@ -119,8 +119,11 @@ fn startup(options: &Options) -> loader::Startup {
             .map(|archive| archive.listing()),
         _ => None,
     };
+    // With an index to search, a large directory is read on demand.
+    let on_demand = listing.is_some().then_some(kanbao::app::ON_DEMAND_PAGES);
     loader::Startup {
         listing,
+        on_demand,
         ..loader::Startup::default()
     }
 }

@@ -83,7 +83,17 @@ pub enum AnalysisEvent {
 }
 
 enum AnalysisRequest {
-    Prioritise { doc: usize, article: usize },
+    Prioritise {
+        doc: usize,
+        article: usize,
+    },
+    /// As `Prioritise`, with the page itself: a worker started without the pages (an
+    /// archive read on demand) analyses what it is handed.
+    Page {
+        doc: usize,
+        article: usize,
+        page: Arc<Document>,
+    },
     Options(KeywordOptions),
 }
 
@@ -136,6 +146,14 @@ impl AnalysisWorker {
             .send(AnalysisRequest::Prioritise { doc, article });
     }
 
+    /// [`prioritise`](Self::prioritise) with the page, for a worker started without
+    /// the pages (an archive read on demand keeps only the pages near the reader).
+    pub fn prioritise_page(&self, doc: usize, article: usize, page: Arc<Document>) {
+        let _ = self
+            .requests
+            .send(AnalysisRequest::Page { doc, article, page });
+    }
+
     /// Changes the keyword options (e.g. `TextRank` on): everything is redone.
     pub fn set_options(&self, opts: KeywordOptions) {
         let _ = self.requests.send(AnalysisRequest::Options(opts));
@@ -157,6 +175,9 @@ impl AnalysisWorker {
 /// article's keywords, occurrences and names in memory (≈ 6 KB each), pushing a
 /// 100 MB corpus past three times its size on disk.
 pub const SWEEP_LIMIT: usize = 2_000;
+
+/// Pages handed with requests that the worker keeps (those on screen and around).
+const HANDED_PAGES: usize = 8;
 
 /// The articles to analyse without being asked: all of them on a page or a few, none
 /// on an archive (see [`SWEEP_LIMIT`]).
@@ -192,6 +213,8 @@ fn analysis_thread(
     }
     let mut queue = sweep(docs);
     let mut cache: HashMap<(usize, usize), Arc<ArticleAnalysis>> = HashMap::new();
+    // Pages handed with their requests (an archive read on demand), the latest few.
+    let mut handed: VecDeque<(usize, Arc<Document>)> = VecDeque::new();
     loop {
         let request = if queue.is_empty() {
             match requests.recv() {
@@ -205,8 +228,16 @@ fn analysis_thread(
                 Err(TryRecvError::Disconnected) => return,
             }
         };
+        let asked = request.is_some();
         match request {
             Some(AnalysisRequest::Prioritise { doc, article }) => {
+                queue.retain(|k| *k != (doc, article));
+                queue.push_front((doc, article));
+            }
+            Some(AnalysisRequest::Page { doc, article, page }) => {
+                handed.retain(|(d, _)| *d != doc);
+                handed.push_front((doc, page));
+                handed.truncate(HANDED_PAGES);
                 queue.retain(|k| *k != (doc, article));
                 queue.push_front((doc, article));
             }
@@ -218,13 +249,18 @@ fn analysis_thread(
             None => {}
         }
         // Drain every waiting request before working, so the latest priority wins.
-        if request.is_some() {
+        if asked {
             continue;
         }
         let Some((d, a)) = queue.pop_front() else {
             continue;
         };
-        let Some(doc) = docs.get(d) else { continue };
+        let Some(doc) = docs
+            .get(d)
+            .or_else(|| handed.iter().find(|(h, _)| *h == d).map(|(_, p)| &**p))
+        else {
+            continue;
+        };
         let analysis = cache
             .entry((d, a))
             .or_insert_with(|| Arc::new(ArticleAnalysis::compute(&seg, doc, a, &opts)));

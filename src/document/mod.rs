@@ -41,6 +41,7 @@ pub mod running;
 mod spacing;
 mod stray;
 pub mod structure;
+pub mod stub;
 mod tags;
 mod text;
 mod topic;

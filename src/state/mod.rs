@@ -7,6 +7,7 @@
 
 pub mod clipboard;
 pub mod command;
+pub mod demand;
 pub mod geometry;
 pub mod keywords;
 pub mod loading;
@@ -167,6 +168,8 @@ pub struct AppState {
     pub memory: memory::Memory,
     /// Photos asked for, decoded, or missing (off unless `app` turns them on).
     pub photos: photos::PhotoState,
+    /// Pages parsed on demand (a large archive held as stubs), when `app` turned it on.
+    pub demand: Option<demand::Demand>,
 }
 
 impl AppState {
@@ -227,6 +230,7 @@ impl AppState {
             keywords: keywords::KeywordsState::default(),
             memory: memory::Memory::default(),
             photos: photos::PhotoState::default(),
+            demand: None,
         };
         state.settle();
         state

@@ -153,6 +153,25 @@ impl Reader {
         lines
     }
 
+    /// The units of document `doc` (empty past the documents known).
+    pub fn units_of_doc(&self, doc: usize) -> std::ops::Range<usize> {
+        let first = self.doc_first_unit.get(doc).copied();
+        let next = self.doc_first_unit.get(doc + 1).copied();
+        match (first, next) {
+            (Some(a), Some(b)) => a..b,
+            (Some(a), None) => a..self.units.len(),
+            _ => 0..0,
+        }
+    }
+
+    /// Drops the cached layouts of document `doc`'s units: the page was parsed again
+    /// or turned back into a stub (see `state::demand`), so its lines are laid out anew.
+    pub fn forget_doc(&mut self, doc: usize) {
+        for unit in self.units_of_doc(doc) {
+            self.cache.remove(&unit);
+        }
+    }
+
     /// A unit's lines if already laid out (drawing reads only what `update` prepared).
     pub fn cached(&self, unit: usize) -> Option<&[VisualLine]> {
         self.cache.get(&unit).map(|l| &**l)

@@ -21,12 +21,12 @@ mod run;
 
 pub(super) use archive::index_event;
 pub use archive::{ArchiveHits, IndexStatus, resolve as resolve_archive, thousands};
+pub(in crate::state) use archive::{from_memory, listed_pages, page_parsed};
 pub use prompt::{History, LineEditor};
 pub use results::{Day, ResultsList, date_heading, results_capacity, rows_between};
 
 pub(super) use navigate::refresh_highlights;
 use navigate::step;
-pub(super) use run::apply_batch;
 pub use run::extend_to_new_pages;
 use run::start;
 

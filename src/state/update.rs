@@ -51,6 +51,15 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 
 /// Applies `action` to `state`; returns what the event loop should do next.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut effects = apply(state, action);
+    // Pages on demand: the pages now in view are parsed, far ones evicted.
+    if super::demand::after(state) && !effects.contains(&Effect::Redraw) {
+        effects.push(Effect::Redraw);
+    }
+    effects
+}
+
+fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     if super::loading::is_load_action(&action) {
         let grows = matches!(action, Action::PagesLoaded(_));
         let mut effects = super::loading::apply(state, action);
@@ -174,7 +183,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         // Background results must not be lost under the help, nor eat a count.
-        Action::ApplySearchResults(batch) => search::apply_batch(state, batch),
+        Action::ApplySearchResults(batch) => search::from_memory(state, batch),
         Action::QuitOnSecondZ if state.help.is_none() => {
             let count = state.count.take();
             if state.z_pending || count.is_some() {
@@ -350,6 +359,8 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         }
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
+            let last = state.docs.len();
+            super::demand::ensure(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
             let max = state.reader.max_top(&state.docs, height);
             jump(state, max);
             if let Some(load) = state.loading {
@@ -543,6 +554,7 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
     let Some(&unit) = state.reader.doc_first_unit.get(n - 1) else {
         return;
     };
+    super::demand::ensure(state, &[n - 1]);
     if unit < state.reader.units.len() {
         jump(state, Pos { unit, line: 0 });
         if state.focus == Focus::List
@@ -563,6 +575,8 @@ fn finish_after_load(state: &mut AppState) {
     let loading = state.loading.is_some();
     match state.after_load {
         Some(AfterLoad::End) => {
+            let last = state.docs.len();
+            super::demand::ensure(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
             let max = state.reader.max_top(&state.docs, state.pane_height());
             jump(state, max);
             if !loading {
@@ -607,6 +621,13 @@ fn open_entry(state: &mut AppState, entry: usize) {
     let Some(e) = state.list.entries.get(entry).copied() else {
         return;
     };
+    let doc = match e.kind {
+        EntryKind::Page { doc } => Some(doc),
+        EntryKind::Article { unit } | EntryKind::Subhead { unit, .. } => {
+            state.reader.units.get(unit).map(|u| u.doc)
+        }
+    };
+    super::demand::ensure(state, &doc.into_iter().collect::<Vec<_>>());
     let pos = match e.kind {
         EntryKind::Page { doc } => Pos {
             unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
@@ -630,6 +651,9 @@ fn scroll(state: &mut AppState, lines: usize, down: bool) {
 /// Puts article `unit`'s head (overline, kicker, headline) at the top.
 fn jump_to_article(state: &mut AppState, unit: usize) {
     let unit = unit.min(state.reader.units.len().saturating_sub(1));
+    if let Some(doc) = state.reader.units.get(unit).map(|u| u.doc) {
+        super::demand::ensure(state, &[doc]);
+    }
     let pos = state.reader.head_pos(&state.docs, unit);
     jump(state, pos);
 }
@@ -669,6 +693,10 @@ fn move_subhead(state: &mut AppState, n: usize, forward: bool) -> bool {
         if !forward {
             blocks.reverse();
         }
+        if !blocks.is_empty() {
+            // The subhead's line is one of its page's layout, not of its stub's.
+            super::demand::ensure(state, &[u.doc]);
+        }
         for block in blocks {
             let pos = state.reader.block_pos(&state.docs, unit, block);
             if (forward && pos > top) || (!forward && pos < top) {
@@ -703,6 +731,7 @@ fn move_page(state: &mut AppState, n: usize, forward: bool) {
         unit.doc.saturating_sub(n)
     };
     let target = firsts.get(doc).copied().unwrap_or(0);
+    super::demand::ensure(state, &[doc]);
     if target < state.reader.units.len() {
         jump(
             state,

@@ -28,6 +28,7 @@ mod memory_pty;
 mod names_measured;
 mod nav_pty;
 mod navigation;
+mod on_demand;
 mod page_rules;
 mod parse_props;
 mod photos;

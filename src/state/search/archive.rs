@@ -15,8 +15,9 @@
 
 use crate::analysis::search::archive::{ArchiveBatch, ArchiveHit};
 use crate::analysis::search::batch::SearchBatch;
-use crate::analysis::search::{self as matcher, Match, SearchIndex};
+use crate::analysis::search::{self as matcher, BlockRef, Match, SearchIndex};
 use crate::document::Document;
+use crate::document::stub::is_stub;
 use crate::i18n;
 use crate::state::{AppState, Effect};
 
@@ -103,9 +104,13 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
     let docs = &state.docs;
     let mut ready: Vec<(usize, usize)> = Vec::new();
     let mut waiting = Vec::new();
+    let mut at = std::collections::HashMap::new();
     for hit in hits.pending.drain(..) {
         match doc_of(docs, &hit) {
-            Some(d) => ready.push((d, hit.article)),
+            Some(d) => {
+                at.entry((d, hit.article)).or_insert(hit.at);
+                ready.push((d, hit.article));
+            }
             None => waiting.push(hit),
         }
     }
@@ -126,6 +131,16 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
     while i < ready.len() {
         let d = ready[i].0;
         let end = i + ready[i..].partition_point(|&(doc, _)| doc == d);
+        if is_stub(&docs[d]) {
+            // A page read on demand and not parsed now: the hit is placed where the
+            // index says it starts; its page is parsed when it is shown.
+            matches.extend(ready[i..end].iter().filter_map(|&(_, article)| {
+                let hit = at.get(&(d, article))?;
+                Some((d, stub_match(article, *hit, &query)))
+            }));
+            i = end;
+            continue;
+        }
         let articles: Vec<usize> = ready[i..end].iter().map(|&(_, a)| a).collect();
         let doc = &docs[d];
         let found = matcher::search(doc, &SearchIndex::new(doc), &query, None);
@@ -145,6 +160,74 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
             done,
         },
     )
+}
+
+/// A hit on a stub's article, placed from the index's byte offset: the length of the
+/// first term (folding keeps a character's length in bytes), in the headline until
+/// [`page_parsed`] finds its block on the parsed page.
+fn stub_match(article: usize, at: usize, query: &matcher::Query) -> Match {
+    let len = query.terms().first().map_or(0, String::len);
+    Match {
+        article,
+        block: BlockRef::Title,
+        range: at..at + len,
+        term: 0,
+    }
+}
+
+/// Page `d` has just been parsed (read on demand): its hits placed from the index get
+/// the block they are in, which the results list cuts their context from.
+pub(in crate::state) fn page_parsed(state: &mut AppState, d: usize) {
+    let Some(doc) = state.docs.get(d) else {
+        return;
+    };
+    let Some(a) = state.search.active.as_mut() else {
+        return;
+    };
+    let from = a.matches.partition_point(|(doc, _)| *doc < d);
+    for (_, m) in a.matches[from..]
+        .iter_mut()
+        .take_while(|(doc, _)| *doc == d)
+    {
+        let Some(article) = doc.articles.get(m.article) else {
+            continue;
+        };
+        if let Some((block, _)) =
+            BlockRef::all(article).find(|(_, span)| span.range.contains(&m.range.start))
+        {
+            m.block = block;
+        }
+        // The end on a character boundary of the real text, whatever the term.
+        while m.range.end > m.range.start && !doc.text.is_char_boundary(m.range.end) {
+            m.range.end -= 1;
+        }
+        m.range.end = m.range.end.min(doc.text.len());
+    }
+}
+
+/// The pages of the hits the results list shows now (they are parsed for their
+/// context when pages are read on demand).
+pub(in crate::state) fn listed_pages(state: &AppState) -> Vec<usize> {
+    let (Some(list), Some(a)) = (&state.search.results, &state.search.active) else {
+        return Vec::new();
+    };
+    let rows = usize::from(state.size.1);
+    let shown = list.len(a.matches.len());
+    (list.offset..shown.min(list.offset + rows))
+        .filter_map(|pos| a.matches.get(list.match_at(pos)).map(|(d, _)| *d))
+        .collect()
+}
+
+/// Matches the in-memory search found: on pages held as stubs (read on demand) they
+/// are a stub's headline text, not the page's, and are dropped.
+pub(in crate::state) fn from_memory(state: &mut AppState, mut batch: SearchBatch) -> Vec<Effect> {
+    if state.on_demand() {
+        let docs = &state.docs;
+        batch
+            .matches
+            .retain(|(d, _)| docs.get(*d).is_some_and(|doc| !is_stub(doc)));
+    }
+    apply_batch(state, batch)
 }
 
 /// The parsed page a hit is on: its number, checked by name, else a page a little
