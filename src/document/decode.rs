@@ -45,7 +45,11 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                 *slot = NEG;
             }
             // The front end measured the page and settled that this line opens a
-            // block: no weight may make it the rest of the text before it.
+            // block (a hard-wrapped page's widths, an image before it, or a page whose
+            // OCR drops paragraph stops read by `stops`): no weight may make it the
+            // rest of the text before it. A constraint, not a cue: the fitted weights
+            // read an open end as a column break on every other page, and would
+            // outvote a page-wide habit that no single unit's features can see.
             if u.opens_block {
                 for r in [Role::ParaCont, Role::LineCont] {
                     if let Some(slot) = row.get_mut(r.index()) {

@@ -45,6 +45,9 @@ pub(crate) const STRAY_CHARACTER: &str = "stray-character";
 pub(crate) const RUNNING_HEADER: &str = "running-header";
 /// A photo credit (`…摄`, OCR'd as `…报`) at the end of a photo's caption, split off.
 pub(crate) const PHOTO_CREDIT: &str = "photo-credit";
+/// The OCR dropped the `。` closing many paragraphs (`stops`): open paragraph ends read
+/// as paragraph ends unless the words say the sentence goes on.
+pub(crate) const DROPPED_STOPS: &str = "dropped-stops";
 
 impl Habits {
     /// Notes that `name` fired (once).

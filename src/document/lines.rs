@@ -28,7 +28,9 @@ use super::html::{self, PieceKind};
 use super::inline::{self, bracketed, image_label};
 use super::running::{self, RunningLines};
 use super::text::{is_space, trim};
-use super::{continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stray};
+use super::{
+    continuation, fence, glyphs, headings, photo, prose_table, rewrap, spacing, stops, stray,
+};
 
 pub(crate) use super::unit::{Syntax, Unit};
 
@@ -151,6 +153,7 @@ pub(crate) fn read_in(markdown: &str, running: &RunningLines) -> (Vec<Unit>, Hab
     rewrap::gather(&mut out, &mut habits);
     continuation::mark(&mut out, &mut habits);
     spacing::apply(&mut out, &mut habits);
+    stops::mark(&mut out, &mut habits);
     (out, habits)
 }
 

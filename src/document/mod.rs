@@ -39,6 +39,7 @@ mod rewrap;
 mod roles;
 pub mod running;
 mod spacing;
+mod stops;
 mod stray;
 pub mod structure;
 pub mod stub;

@@ -134,6 +134,22 @@ const PIECES: &[&str] = &[
     "。陈雷报",
     "\n\n字\n\n",
     "春耕 备耕",
+    "农 业",
+    "（上接第一版】",
+    "###### ",
+    "# 积极行动\n\n# 保种保供\n\n",
+    "文/图 本报记者 王五",
+    "张三  李四  王五",
+    "（本报记者赵六参与采写）",
+    "本期统筹：钱七",
+    "版式制作：赵六",
+    "3 / 8 本报告仅供参考",
+    "wang $@$ example.com",
+    "新华社北京4月24日电",
+    "——",
+    // A page whose OCR dropped paragraph stops (`stops`).
+    "就不得不引人深思\n\n追根溯源，",
+    "都不是一帆风顺的\n\n# ",
 ];
 
 fn markdownish() -> impl Strategy<Value = Vec<u8>> {

@@ -353,6 +353,19 @@ fn the_omnidocbench_page_front_end() {
             .any(|(k, t)| *k == BlockKind::Paragraph && t.contains("上接第一版"))
     );
     assert!(doc.furniture.is_empty());
+    // Four of its story ends stop without `。`: the page drops paragraph stops, so
+    // `……就不得不引人深思` ⏎⏎ `追根溯源，……` are two paragraphs, not a column break.
+    assert!(doc.habits.contains(&"dropped-stops"), "{:?}", doc.habits);
+    let paras: Vec<&str> = all
+        .iter()
+        .filter(|(k, _)| *k == BlockKind::Paragraph)
+        .map(|(_, t)| *t)
+        .collect();
+    assert!(
+        paras.iter().any(|t| t.starts_with("追根溯源，")),
+        "{paras:?}"
+    );
+    assert!(paras.iter().any(|t| t.ends_with("就不得不引人深思")));
 }
 
 #[test]
