@@ -133,6 +133,54 @@ fn surnames() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
+/// A whole line in brackets crediting a person, as a story closes
+/// (`（吴储岐）`, `（北京航空航天大学法学院副教授 赵精武）`, `（陈立希 新华社专特稿）`,
+/// `（本报记者赵六参与采写）`): a name alone (opening with a surname, so a column tag
+/// such as `（短评）` is not one), or a writer's or reporter's word. Continuation notes
+/// and sentences are not credits.
+pub(crate) fn is_bracketed_credit(s: &str) -> bool {
+    let s = trim(s);
+    let Some(inner) = s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let inner = trim(inner);
+    if chars_up_to(inner, 40) > 40
+        || inner.contains(['。', '（', '(', '）', ')'])
+        || ["上接", "下转", "接第", "转第", "接上", "转下"]
+            .iter()
+            .any(|w| inner.starts_with(w))
+    {
+        return false;
+    }
+    let squeezed: String = inner.chars().filter(|c| !is_space(*c)).collect();
+    let named = is_name_word(&squeezed)
+        || inner
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .next_back()
+            .is_some_and(is_name_word);
+    let says_who = [
+        "记者",
+        "通讯员",
+        "采写",
+        "特稿",
+        "专稿",
+        "撰稿",
+        "作者",
+        "教授",
+        "研究员",
+        "编译",
+        "整理",
+        "記者",
+    ]
+    .iter()
+    .any(|w| inner.contains(w));
+    named && inner.chars().any(is_han) || says_who
+}
+
 /// Whether a line is a bare personal name (two to four ideographs, spaces or `·`
 /// allowed), which under a headline is the author.
 pub(crate) fn is_bare_name(s: &str) -> bool {
@@ -292,6 +340,24 @@ mod tests {
             "a phrase, not a name"
         );
         assert!(!is_own_line("城区 李四"), "too short to be a place");
+    }
+
+    #[test]
+    fn a_bracketed_closing_credit() {
+        assert!(is_bracketed_credit("（吴储岐）"));
+        assert!(is_bracketed_credit("（赵  璧）"));
+        assert!(is_bracketed_credit(
+            "（北京航空航天大学法学院副教授 赵精武）"
+        ));
+        assert!(is_bracketed_credit("（陈立希 新华社专特稿）"));
+        assert!(is_bracketed_credit("（本报记者赵六参与采写）"));
+        // Column tags, dates, continuation notes and asides are not credits.
+        assert!(!is_bracketed_credit("（短评）"));
+        assert!(!is_bracketed_credit("（2025年10月29日）"));
+        assert!(!is_bracketed_credit("（上接第一版）"));
+        assert!(!is_bracketed_credit("（特别感谢市档案馆）"));
+        assert!(!is_bracketed_credit("吴储岐"));
+        assert!(!is_bracketed_credit("（记者会上，他说。）"));
     }
 
     #[test]

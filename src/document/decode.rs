@@ -44,6 +44,17 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
             {
                 *slot = NEG;
             }
+            // A unit of more than 200 characters is running text: no headline, kicker,
+            // subtitle, subhead, label or byline is that long (the longest headlines of
+            // the corpus hold about 60), whatever its heading mark says. Without this a
+            // whole paragraph MinerU set as `#` could title an article.
+            if features::too_long_for_a_head(&u.text) {
+                for r in HEAD_ROLES {
+                    if let Some(slot) = row.get_mut(r.index()) {
+                        *slot = NEG;
+                    }
+                }
+            }
             // The front end measured the page and settled that this line opens a
             // block (a hard-wrapped page's widths, an image before it, or a page whose
             // OCR drops paragraph stops read by `stops`): no weight may make it the
@@ -61,6 +72,19 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
         })
         .collect()
 }
+
+/// Roles only a short line takes.
+const HEAD_ROLES: [Role; 9] = [
+    Role::Headline,
+    Role::Kicker,
+    Role::Subtitle,
+    Role::Banner,
+    Role::SeriesLabel,
+    Role::Byline,
+    Role::Subhead,
+    Role::PhotoTitle,
+    Role::EndNote,
+];
 
 /// Minus infinity, for roles and transitions that cannot be.
 const NEG: f64 = -1e18;
@@ -191,6 +215,23 @@ pub(crate) fn cues(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_of_over_200_characters_takes_no_head_role() {
+        use crate::document::lines::units;
+        let long = "全县春耕备耕工作有序推进各地积极行动".repeat(12);
+        let short = "全县春耕备耕工作有序推进";
+        let md = format!("# {short}\n\n{long}\n\n{short}");
+        let u = units(&md);
+        let feats = features::page(&u, &vec![None; u.len()]);
+        let emit = emissions(&u, &feats, Weights::shipped());
+        for r in HEAD_ROLES {
+            assert!(emit[1][r.index()] <= NEG / 2.0, "{r:?}");
+            // A short line keeps every head role open.
+            assert!(emit[0][r.index()] > NEG / 2.0, "{r:?}");
+        }
+        assert!(emit[1][Role::Paragraph.index()] > NEG / 2.0);
+    }
 
     #[test]
     #[allow(clippy::many_single_char_names)]

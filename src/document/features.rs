@@ -591,6 +591,14 @@ fn furniture_vocab(t: &str) -> bool {
         .any(|w| core.starts_with(w) || t.ends_with('版') && chars_up_to(t, 20) <= 20)
 }
 
+/// The most characters any head role (headline, kicker, subhead, byline…) holds.
+const HEAD_MAX_CHARS: usize = 200;
+
+/// Whether a unit is too long to be any kind of head: running text.
+pub(crate) fn too_long_for_a_head(t: &str) -> bool {
+    chars_up_to(t, HEAD_MAX_CHARS) > HEAD_MAX_CHARS
+}
+
 /// The line ends a sentence with a full stop, `！` or `？` (a closing quote may follow).
 /// Narrower than [`ends_sentence`], which also takes `）` `：` `；`: bylines such as
 /// `本报讯（记者 李朝民）` end on a bracket.
@@ -612,7 +620,7 @@ pub(crate) fn sentence_not_furniture(t: &str) -> bool {
 /// edition (`第3版`, `…版`), a section pair (`要闻·综合`), a page count (`3 / 8`).
 /// Without one, a short plain line at the page's end is more likely text than
 /// furniture.
-fn furniture_shaped(t: &str) -> bool {
+pub(crate) fn furniture_shaped(t: &str) -> bool {
     let t = trim(t);
     let digits = t.chars().any(|c| c.is_ascii_digit());
     // Furniture is a label, never a sentence (`消防大队·宣传科供稿。` is the story's).

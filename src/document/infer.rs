@@ -14,6 +14,7 @@
 
 use super::byline;
 use super::join::{Class, Item};
+use super::kicker;
 use super::lines::Unit;
 use super::marks::Marks;
 use super::model::BlockKind;
@@ -410,6 +411,23 @@ impl Builder<'_> {
             if words(t) <= COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
                 return t + 1;
             }
+            // A deck opening with a dash (`## ——习近平主席贺信为……凝聚合力`) is the
+            // subtitle under the line above it, whatever level the converter gave it.
+            let opens_dashed = lines
+                .get(t)
+                .is_some_and(|l| DASHES.iter().any(|d| trim(self.text(l.unit)).starts_with(d)));
+            if opens_dashed && t > 0 {
+                return t - 1;
+            }
+            // A kicker saying who spoke (`### 习近平在……座谈会上强调`) over the headline
+            // that says what: levels jittered by the converter do not make it the title.
+            if t + 1 < lines.len()
+                && lines
+                    .get(t)
+                    .is_some_and(|l| kicker::reports_speech(self.text(l.unit)))
+            {
+                return t + 1;
+            }
             return t;
         }
         let mut pool: Vec<usize> = if marked.is_empty() {
@@ -438,12 +456,18 @@ impl Builder<'_> {
         // than a subtitle below).
         let mut best = 0;
         let mut best_words = 0;
-        for n in pool {
+        for &n in &pool {
             let words = lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
             if words >= best_words {
                 best = n;
                 best_words = words;
             }
+        }
+        // A long kicker over a headline set as a slogan (`陕西岚皋县补强……短板` over
+        // `选准一人  带富一方`): the line under it is the headline.
+        let text = |n: usize| lines.get(n).map_or("", |l| self.text(l.unit));
+        if pool.contains(&(best + 1)) && kicker::reads_as_kicker(text(best), text(best + 1)) {
+            return best + 1;
         }
         best
     }

@@ -11,7 +11,7 @@ use super::lines::{Syntax, Unit};
 use super::model::BlockKind;
 use super::plan::Text;
 use super::roles::Role;
-use super::{byline, features, infer};
+use super::{byline, features, infer, parallel};
 
 /// The rule parser's role for every unit (`None` where it gave none).
 pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
@@ -91,7 +91,32 @@ pub(crate) fn roles(units: &[Unit]) -> Vec<Option<Role>> {
     }
     withhold_heads(units, &mut out);
     closing_names(units, &mut out);
+    closing_credits(units, &mut out);
+    parallel::mark(units, &mut out);
     out
+}
+
+/// A bracketed credit closing a story's text (`（吴储岐）`, `（北京航空航天大学法学院副教授
+/// 赵精武）`, `（本报记者赵六参与采写）`) is its byline, never the next story's headline or
+/// kicker: the rules took it for a head because it is a short line without a full stop.
+/// Where the story is signed already, assembling keeps it as the story's last paragraph.
+fn closing_credits(units: &[Unit], out: &mut [Option<Role>]) {
+    for i in 1..out.len() {
+        let body_before = out
+            .get(i - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|r| matches!(r, Role::Paragraph | Role::ParaCont | Role::Resume));
+        if body_before
+            && units.get(i).is_some_and(|u| {
+                matches!(u.syntax, Syntax::Text | Syntax::Heading(_))
+                    && byline::is_bracketed_credit(&u.text)
+            })
+            && let Some(slot) = out.get_mut(i)
+        {
+            *slot = Some(Role::Byline);
+        }
+    }
 }
 
 /// A line of names (`张海亮  付纯志   赵学堂`) closing a story's text, right before
@@ -138,6 +163,15 @@ fn withhold_heads(units: &[Unit], out: &mut [Option<Role>]) {
         );
         if head && (byline::is_names_line(&u.text) || features::is_end_note(&u.text)) {
             *slot = None;
+        }
+        // A paper's name and date, an edition or a section pair (`北方农民报 2026年11月8日`,
+        // `法治·要闻`) the front end let through is furniture, not a kicker over the first
+        // headline. A date in brackets under a headline (`（2025年10月29日）`) is its
+        // subtitle, so bracketed lines keep the rules' verdict.
+        let bracketed = u.text.trim_start().starts_with(['（', '('])
+            && u.text.trim_end().ends_with(['）', ')']);
+        if head && !bracketed && features::furniture_shaped(&u.text) {
+            *slot = Some(Role::Furniture);
         }
     }
 }

@@ -185,8 +185,22 @@ pub(crate) fn ends_on_preposition(a: &str) -> bool {
     WAITING.iter().any(|w| t.ends_with(w))
 }
 
-/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences.
+/// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences; a
+/// picture agency's tag may follow in brackets (`吴承忠摄(影像中国)`, `张  鹰摄（人民视觉）`).
 pub(crate) fn is_credit(t: &str) -> bool {
+    let t = trim(t);
+    if let Some(open) = t.rfind(['(', '（'])
+        && open > 0
+        && t.ends_with([')', '）'])
+        && chars_up_to(t.get(open..).unwrap_or(""), 10) <= 10
+        && credit_core(trim(t.get(..open).unwrap_or("")))
+    {
+        return true;
+    }
+    credit_core(t)
+}
+
+fn credit_core(t: &str) -> bool {
     let core = t
         .trim_end_matches([')', '）'])
         .trim_start_matches(['(', '（']);
@@ -200,6 +214,17 @@ pub(crate) fn is_credit(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_may_carry_its_agency_s_tag() {
+        assert!(is_credit("孙鑫摄"));
+        assert!(is_credit("（新华社记者 王五 摄）"));
+        assert!(is_credit("吴承忠摄(影像中国)"));
+        assert!(is_credit("张  鹰摄（人民视觉）"));
+        // A head with a bracketed tag is no credit.
+        assert!(!is_credit("城市美学在细节（暖闻热评）"));
+        assert!(!is_credit("我们拍摄了许多照片，(图)"));
+    }
 
     #[test]
     fn a_shi_de_clause_is_not_left_waiting() {
