@@ -300,8 +300,9 @@ pub fn from_blocks(
         let again = last_block == Some(k);
         last_block = Some(k);
         let role = match b.unit {
+            B::ProseTable => prose_cell(page, i, &generated.truth.joins),
             B::Paragraph | B::Continuation | B::EndNote if again => "paragraph_continuation",
-            B::Furniture | B::Note => "furniture",
+            B::Furniture | B::Note | B::Stray => "furniture",
             _ if again => "line_continuation",
             B::Banner => "banner",
             B::Label => "series_label",
@@ -329,11 +330,34 @@ pub fn from_blocks(
         };
         if let Some(a) = b.article {
             seen_article |= b.unit != B::Furniture;
-            if matches!(b.unit, B::Paragraph | B::EndNote | B::Title | B::PhotoTitle) {
+            if matches!(
+                b.unit,
+                B::Paragraph | B::EndNote | B::Title | B::PhotoTitle | B::ProseTable
+            ) {
                 opened.push(a);
             }
         }
         roles.push(role);
     }
     Some(roles)
+}
+
+/// The role of unit `i` read from a pipe table of prose: each block of a column is a
+/// paragraph, except the top of the right column where it goes on with the paragraph
+/// the left column ended in (a column break the truth lists as a join).
+fn prose_cell(page: &Page, i: usize, joins: &[(String, String)]) -> &'static str {
+    let here = n(page.text(i));
+    let before = i
+        .checked_sub(1)
+        .map(|p| n(page.text(p)))
+        .unwrap_or_default();
+    let joined = joins.iter().any(|(x, y)| {
+        let (x, y) = (n(x), n(y));
+        !x.is_empty() && !y.is_empty() && here.starts_with(&y) && before.ends_with(&x)
+    });
+    if joined {
+        "paragraph_continuation"
+    } else {
+        "paragraph"
+    }
 }

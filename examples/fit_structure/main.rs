@@ -26,9 +26,14 @@
 //! Knobs for experiments (environment): `FIT_EPOCHS`, `FIT_PAGES` (per profile),
 //! `FIT_RULE_PRIOR`, `FIT_RULE_TRUST`; `FIT_EVAL=1` prints per-profile scores on the
 //! train and dev parts, the real pages and the sample variants for the rule parser
-//! and the fitted weights; `FIT_TRUST=0,1000` does the same for other trusts;
-//! `FIT_CONFUSION=1` prints the commonest gold/decoded role confusions;
-//! `FIT_CHECK_TRUST=t` makes `--check` use the shipped weights as if fit with trust t.
+//! and the fitted weights; `FIT_EVAL=train` scores on held-out training pages only
+//! (other seeds than the fit's: `FIT_EVAL_SEEDS=1,2`, `FIT_EVAL_PAGES=40` per
+//! profile), so experiments never look at the dev part; `FIT_TRUST=0,1000` does the
+//! same for other trusts; `FIT_START_TRUST=t` adds trust `t` to the starting weights
+//! (the perceptron then learns around it); `FIT_BAGS=n` averages `n` fits made with
+//! different page orders; `FIT_CONFUSION=1` prints the commonest gold/decoded role
+//! confusions; `FIT_CHECK_TRUST=t` makes `--check` use the shipped weights as if fit
+//! with trust t. `--dry-run` fits (and evaluates) without writing the file.
 
 mod labels;
 
@@ -229,10 +234,25 @@ const OPENS: &[&str] = &[
     "continued_article",
 ];
 
+/// The averaged fit, or with `FIT_BAGS=n` the mean of `n` fits whose epochs see the
+/// pages in different orders.
 fn fit(examples: &[Example]) -> Weights {
+    let bags = env_or("FIT_BAGS", 1usize).max(1);
+    if bags == 1 {
+        return fit_one(examples, 0);
+    }
+    let mut mean = Weights::zero();
+    for bag in 0..bags {
+        mean.add_scaled(&fit_one(examples, bag as u64), 1.0 / bags as f64);
+    }
+    mean
+}
+
+fn fit_one(examples: &[Example], bag: u64) -> Weights {
     let margin = env_or("FIT_MARGIN", MARGIN);
     let head_cost = env_or("FIT_HEAD_COST", HEAD_COST);
     let mut w = start();
+    w.add_scaled(&trust(&trusted_roles()), env_or("FIT_START_TRUST", 0.0));
     let mut sum = Weights::zero();
     let mut steps = 0.0;
     let mut confusion = std::collections::BTreeMap::new();
@@ -241,7 +261,7 @@ fn fit(examples: &[Example]) -> Weights {
         let mut units = 0usize;
         // A fixed shuffle per epoch: pages of one profile are not all seen in a row.
         let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut rng = kanbao_corpus::Rng::new(epoch as u64 + 1);
+        let mut rng = kanbao_corpus::Rng::new(epoch as u64 + 1 + bag * 1000);
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
@@ -349,20 +369,32 @@ fn main() {
         env_or("FIT_RULE_TRUST", RULE_TRUST),
     );
     eprintln!("fit in {:.1?}", started.elapsed());
-    if std::env::var("FIT_EVAL").is_ok() {
-        evaluate(&start(), "rule parser (starting weights)");
-        evaluate(&w, "fitted, with the rule trust");
+    let eval = std::env::var("FIT_EVAL").ok();
+    let parts = if eval.as_deref() == Some("train") {
+        Parts::HeldOutTrain
+    } else {
+        Parts::TrainAndDev
+    };
+    if eval.is_some() {
+        if parts == Parts::TrainAndDev {
+            evaluate(&start(), "rule parser (starting weights)", parts);
+        }
+        evaluate(&w, "fitted, with the rule trust", parts);
     }
     if let Ok(list) = std::env::var("FIT_TRUST") {
         for t in list.split(',').filter_map(|x| x.parse::<f64>().ok()) {
             let mut v = raw.clone();
             v.add_scaled(&trust(&trusted_roles()), t);
-            evaluate(&v, &format!("fitted + rule trust {t}"));
+            evaluate(&v, &format!("fitted + rule trust {t}"), parts);
         }
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/structure-weights.json");
     if args.first().map(String::as_str) == Some("--verify") {
         verify(path, &(w.to_json() + "\n"));
+        return;
+    }
+    if args.iter().any(|a| a == "--dry-run") {
+        eprintln!("--dry-run: {path} left as it is");
         return;
     }
     if let Err(e) = std::fs::write(path, w.to_json() + "\n") {
@@ -423,16 +455,42 @@ fn strip(l: &str) -> Option<&str> {
     }
 }
 
-/// Per-profile scores of `w` on the train and dev parts (the eval's seed and size),
-/// the real pages and the sample variants, without rebuilding kanbao.
-fn evaluate(w: &Weights, label: &str) {
+/// Which generated pages `evaluate` scores.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    /// The train and dev parts at the eval's seed and size (`structure_eval`'s).
+    TrainAndDev,
+    /// Training pages of other seeds than the fit's (`FIT_EVAL_SEEDS`, default 1,2;
+    /// `FIT_EVAL_PAGES` per profile, default 40): what experiments are judged on, so
+    /// the dev part stays unseen.
+    HeldOutTrain,
+}
+
+/// Per-profile scores of `w` on generated pages (`parts`), the real pages and the
+/// sample variants, without rebuilding kanbao.
+fn evaluate(w: &Weights, label: &str, parts: Parts) {
     use kanbao_corpus::articles::Split;
     println!("\n{label}");
-    for split in [Split::Train, Split::Dev] {
+    let runs: Vec<(Split, Vec<u64>, usize)> = match parts {
+        Parts::TrainAndDev => vec![(Split::Train, vec![1], 40), (Split::Dev, vec![1], 40)],
+        Parts::HeldOutTrain => {
+            let seeds: Vec<u64> = std::env::var("FIT_EVAL_SEEDS")
+                .unwrap_or_else(|_| "1,2".into())
+                .split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .filter(|&s| s != SEED)
+                .collect();
+            vec![(Split::Train, seeds, env_or("FIT_EVAL_PAGES", 40))]
+        }
+    };
+    for (split, seeds, per_profile) in runs {
         let mut by: std::collections::BTreeMap<&str, kanbao_corpus::score::Score> =
             std::collections::BTreeMap::new();
         let mut all = kanbao_corpus::score::Score::default();
-        for p in kanbao_corpus::page::pages(split, 1, 40) {
+        let pages = seeds
+            .iter()
+            .flat_map(|&seed| kanbao_corpus::page::pages(split, seed, per_profile));
+        for p in pages {
             let doc = kanbao::document::parse_with("page", &p.markdown, w);
             let mut s = score_doc(&doc, &p.truth.to_value(), &p.markdown);
             for m in &mut s.misses {

@@ -49,6 +49,11 @@ pub enum Unit {
     Caption,
     Credit,
     Table,
+    /// A story's paragraphs set in two columns, written as a pipe table of prose (a
+    /// printed line of each column per row; markitdown).
+    ProseTable,
+    /// A stray single OCR character on a line of its own (a letter of a photo).
+    Stray,
 }
 
 /// One markdown block as generated, with its role and the index of the truth
@@ -206,6 +211,8 @@ struct Style {
     no_bylines: bool,
     /// Percent of the page's paragraphs whose closing `。` the OCR dropped.
     stop_rate: u8,
+    /// A story on this page is still to be written as a pipe table of prose.
+    prose_table: bool,
 }
 
 enum Overline {
@@ -277,6 +284,9 @@ impl Gen {
             } else {
                 0
             },
+            // No draw at a rate of 0: a profile without the habit makes the same
+            // pages as before it existed (the fitted weights stay reproducible).
+            prose_table: profile.prose_table > 0 && rng.chance(profile.prose_table.into()),
         };
         Self {
             rng,
@@ -534,10 +544,28 @@ impl Gen {
         self.push(Unit::Image, line);
     }
 
+    /// A stray single OCR character on a line of its own, on pages with blank lines
+    /// between blocks (on a page without them it would read as a wrapped line's end).
+    fn stray(&mut self) {
+        if self.profile.stray > 0 && self.style.blank && self.chance(self.profile.stray) {
+            let c = *self
+                .rng
+                .pick(&["五", "三", "图", "福", "口", "中", "人", "A", "日", "山"])
+                .unwrap_or(&"五");
+            self.true_all.push_str(c);
+            self.true_all.push('\n');
+            self.push(Unit::Stray, c.to_string());
+        }
+    }
+
     /// A photo's lines; returns the credits as printed.
     fn photo(&mut self, p: &Photo, image: bool) -> Vec<String> {
+        let stray_after = self.profile.stray > 0 && self.rng.below(2) == 0;
         if image {
             self.image();
+            if !stray_after {
+                self.stray();
+            }
         }
         if let Some(t) = &p.title {
             self.push_line(Role::PhotoTitle, t);
@@ -573,6 +601,9 @@ impl Gen {
                 let l = self.render(c, false);
                 self.push(Unit::Credit, l);
             }
+        }
+        if stray_after || !image {
+            self.stray();
         }
         self.not_in_paras.extend(credits.iter().cloned());
         credits.retain(|c| !c.is_empty());
@@ -911,7 +942,27 @@ impl Gen {
             .then(|| self.range(first + 1, plan.end - 1));
         let mut captions = Vec::new();
         let mut pending_inside: Option<Photo> = None;
-        for i in first..plan.end {
+        // A story set in two columns, written as a pipe table of prose: a plain story
+        // (no photo, subhead, table or inline byline to place among its lines).
+        let prose = self.style.prose_table
+            && !headless
+            && !plan.truncated
+            && !plan.brief
+            && !self.style.latex
+            && !self.style.halfwidth
+            && photos.is_empty()
+            && a.subheads.is_empty()
+            && table_at.is_none()
+            && pos != Some(BylinePosition::Inline)
+            && !bare_dateline
+            && (2..=8).contains(&(plan.end - first))
+            && self.prose_table(&a.paragraphs[first..plan.end]);
+        if prose {
+            self.style.prose_table = false;
+            t.paragraphs += plan.end - first;
+        }
+        let body_end = if prose { first } else { plan.end };
+        for i in first..body_end {
             for (s, &at) in a.subheads.iter().zip(&a.subhead_at) {
                 if at == i && (i > first || !headless) {
                     self.push_line(Role::Subhead, s);
@@ -1031,6 +1082,99 @@ impl Gen {
         t.captions = captions;
         self.articles.push(t);
         self.current = None;
+    }
+
+    /// Writes `paras` as markitdown writes a story set in two columns: each paragraph
+    /// cut into printed lines, the lines read down the left column and then the right
+    /// one, each row of the pipe table one line of each column, an empty cell between
+    /// two paragraphs of a column. Where the right column opens inside a paragraph,
+    /// that is a column break (a join in the truth). `false` (and nothing written)
+    /// when the columns cannot be cut where a column break falls.
+    fn prose_table(&mut self, paras: &[String]) -> bool {
+        let width = self.range(12, 18);
+        // The lines in reading order: (paragraph, first char, end char), `None`
+        // between paragraphs.
+        let mut lines: Vec<Option<(usize, usize, usize)>> = Vec::new();
+        for (k, p) in paras.iter().enumerate() {
+            let n = p.chars().count();
+            if k > 0 {
+                lines.push(None);
+            }
+            let mut at = 0;
+            while at < n {
+                let end = (at + width).min(n);
+                lines.push(Some((k, at, end)));
+                at = end;
+            }
+        }
+        let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
+        let cut_ok = |h: usize| match (lines.get(h.wrapping_sub(1)), lines.get(h)) {
+            (Some(None), _) | (_, Some(None)) => true,
+            (Some(Some((k, _, e))), Some(Some(_))) => chars
+                .get(*k)
+                .and_then(|c| c.get(e.wrapping_sub(1)))
+                .is_some_and(|&c| !is_final(c) && !is_opening(c)),
+            _ => false,
+        };
+        let mid = lines.len().div_ceil(2);
+        let Some(h) = [
+            mid,
+            mid + 1,
+            mid.saturating_sub(1),
+            mid + 2,
+            mid.saturating_sub(2),
+        ]
+        .into_iter()
+        .find(|&h| h >= 2 && h + 1 < lines.len() && cut_ok(h)) else {
+            return false;
+        };
+        let (left, right) = lines.split_at(h);
+        let trim = |c: &[Option<(usize, usize, usize)>]| -> Vec<Option<(usize, usize, usize)>> {
+            let mut v = c.to_vec();
+            while v.first().is_some_and(Option::is_none) {
+                v.remove(0);
+            }
+            while v.last().is_some_and(Option::is_none) {
+                v.pop();
+            }
+            v
+        };
+        let (left, right) = (trim(left), trim(right));
+        if let (Some(Some((k, _, e))), Some(Some((k2, _, _)))) = (left.last(), right.first())
+            && k == k2
+        {
+            let c = &chars[*k];
+            let x: String = c[e.saturating_sub(10)..*e].iter().collect();
+            let mut y: String = c[*e..(*e + 10).min(c.len())].iter().collect();
+            if *e + 10 >= c.len() {
+                y = y.trim_end_matches('。').to_string();
+            }
+            if norm(&x).is_some() && norm(&y).is_some() {
+                self.joins.push((x, y));
+            }
+        }
+        let cell = |g: &mut Self, l: Option<&Option<(usize, usize, usize)>>| match l {
+            Some(Some((k, a, e))) => {
+                let piece: String = chars[*k][*a..*e].iter().collect();
+                g.render(&piece, false)
+            }
+            _ => String::new(),
+        };
+        let mut rows = Vec::new();
+        for r in 0..left.len().max(right.len()) {
+            let l = cell(self, left.get(r));
+            let rt = cell(self, right.get(r));
+            rows.push(format!("| {l} | {rt} |"));
+            if r == 0 {
+                rows.push("| --- | --- |".to_string());
+            }
+        }
+        for p in paras {
+            self.true_paras.push(norm(p).unwrap_or_default());
+        }
+        self.absent.insert("|");
+        self.push(Unit::ProseTable, rows.join("\n"));
+        true
     }
 
     /// A headless continuation mid-page.
@@ -1383,8 +1527,16 @@ mod tests {
                 .filter(|a| a.title.is_some())
                 .count();
             assert_eq!(titles.len(), titled, "{}", page.name);
-            // Every article owns at least one block; paragraph starts count its paragraphs.
+            // Every article owns at least one block; paragraph starts count its
+            // paragraphs (a pipe table of prose holds several).
             for (i, a) in page.truth.articles.iter().enumerate() {
+                if page
+                    .blocks
+                    .iter()
+                    .any(|b| b.article == Some(i) && b.unit == Unit::ProseTable)
+                {
+                    continue;
+                }
                 let starts = page
                     .blocks
                     .iter()
@@ -1444,6 +1596,9 @@ mod tests {
         ] {
             assert!(md_has(s), "no page holds {s:?}");
         }
+        // A story in two columns as a pipe table of prose; a stray OCR character.
+        assert!(md_has("| --- | --- |"));
+        assert!(any(&|p| p.blocks.iter().any(|b| b.unit == Unit::Stray)));
         // Pages with no blank line at all (line-by-line OCR).
         assert!(any(&|p| !p.markdown.contains("\n\n")));
         assert!(any(&|p| p.truth.articles.iter().any(|a| a.title.is_none())));

@@ -147,6 +147,12 @@ pub struct Profile {
     /// paragraphs (a paragraph ends open, like a column break, yet the next block is a
     /// new paragraph).
     pub stop_dropped: u8,
+    /// Percent of pages on which one story set in two columns is written as a pipe
+    /// table of prose, a printed line of each column per row (markitdown).
+    pub prose_table: u8,
+    /// Percent of photos with a stray single OCR character (a letter of the photo, a
+    /// page number) on a line of its own beside them.
+    pub stray: u8,
 }
 
 const BASE: Profile = Profile {
@@ -171,6 +177,8 @@ const BASE: Profile = Profile {
     para_heading: 0,
     credit_ocr: 0,
     stop_dropped: 0,
+    prose_table: 0,
+    stray: 0,
 };
 
 use Mark::{Bold, H, Plain};
@@ -307,6 +315,7 @@ pub const ALL: &[Profile] = &[
         latex: 10,
         images: Images::Vlm,
         halfwidth: 20,
+        stray: 10,
         ..BASE
     },
     Profile {
@@ -335,13 +344,14 @@ pub const ALL: &[Profile] = &[
     Profile {
         name: "markitdown",
         dev_only: true,
-        about: "markitdown (pdfminer text): no #, images dropped, hard-wrapped lines with blank lines between blocks",
+        about: "markitdown (pdfminer text): no #, images dropped, hard-wrapped lines with blank lines between blocks, a story in two columns as a pipe table of prose",
         headings: UNMARKED,
         wrap: 100,
         wrap_blank: 100,
         indent: 20,
         halfwidth: 20,
         cjk_space: 30,
+        prose_table: 20,
         ..BASE
     },
 ];
