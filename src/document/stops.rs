@@ -2,7 +2,7 @@
 //!
 //! Some recognisers lose the `。` that closes a paragraph (it stands alone at the end
 //! of a short last line, and a light scan loses it), often for a fifth to a third of
-//! the paragraphs of a page (OmniDocBench's newspaper page: `……就不得不引人深思` ⏎⏎
+//! the paragraphs of a page (the `OmniDocBench` newspaper page: `……就不得不引人深思` ⏎⏎
 //! `追根溯源，……`). Everywhere else a paragraph that stops without sentence-final
 //! punctuation is the first part of a column break, and the structure decisions read it
 //! so; on such a page that reading glues whole paragraphs together.
