@@ -200,10 +200,7 @@ fn startup(dir: &std::path::Path) -> kanbao::loader::Startup {
     kanbao::loader::Startup {
         listing: kanbao::index::Archive::locate(dir)
             .ok()
-            .map(|a| kanbao::input::listing::Place {
-                file: a.dir.join(kanbao::input::listing::FILE),
-                canonical: a.root,
-            }),
+            .map(|a| a.listing()),
         ..kanbao::loader::Startup::default()
     }
 }

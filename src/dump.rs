@@ -593,7 +593,7 @@ pub fn write_text_stream(
     let Some(first) = pieces.next() else {
         return Ok(());
     };
-    let ruled = if first.parts > 1 {
+    let ruled = if first.in_parts {
         pages > 1
     } else {
         pieces.peek().is_some()

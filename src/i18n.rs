@@ -430,12 +430,14 @@ pub fn warning(text: &str) -> String {
     } else if text.ends_with(" control character(s) shown as placeholders (␛ …)") {
         format!("{} 个控制字符显示为占位符（␛ …）", number(text))
     } else if let Some(rest) = text.strip_prefix("part ")
-        && let Some((part, rest)) = rest.split_once(" of ")
-        && let Some((parts, rest)) = rest.split_once(" of a large input read in parts (from line ")
+        && let Some((part, line)) = rest.split_once(" of a large input read in parts (from line ")
     {
+        // `part 2 of a large …` (how many parts is known at the input's end only), or
+        // the older `part 2 of 5 of a large …`.
+        let part = part.replace(" of ", "/");
         format!(
-            "大文件分段读取：第 {part}/{parts} 段（自第 {} 行起）",
-            rest.trim_end_matches(')')
+            "大文件分段读取：第 {part} 段（自第 {} 行起）",
+            line.trim_end_matches(')')
         )
     } else {
         text.to_string()
@@ -643,6 +645,7 @@ mod tests {
             "3 undecodable byte sequence(s) shown as \u{fffd} (decoded as UTF-8)",
             "2 control character(s) shown as placeholders (␛ …)",
             "part 2 of 5 of a large input read in parts (from line 1201)",
+            "part 2 of a large input read in parts (from line 1201)",
         ];
         for case in cases {
             let shown = warning(case);

@@ -73,12 +73,9 @@ pub struct Background {
     recount: bool,
     /// The pages before this one in `pages` are resolved already (the first frame's).
     from: usize,
-    /// A huge input read in parts: its parts from `from` on are the work, not `pages`.
-    parts: Option<Arc<stream::Parts>>,
-    /// A huge file whose first part was read from its head ([`stream::read_head`]):
-    /// the whole is read on the collector thread, and its parts after the first (cut
-    /// where this one was) are the work.
-    later: Option<(PageSource, stream::chunks::Part)>,
+    /// A huge input whose first part the reader has: the reading of its other parts
+    /// is the work, not `pages`.
+    huge: Option<stream::read::PartReader>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     total: usize,
@@ -219,8 +216,7 @@ pub fn open_with(
                         running,
                         recount: provisional,
                         from: i + 1,
-                        parts: None,
-                        later: None,
+                        huge: None,
                         done: i + 1,
                         total,
                         skipped,
@@ -242,68 +238,50 @@ pub fn open_with(
     }))
 }
 
-/// Standard input or one huge file (a converter's whole year): read and cut into parts
-/// of about 1 MiB as the dumps cut it; the first part is parsed for the first frame,
-/// the others in the background, each one document (one page) of the reader. A file's
-/// first part is cut from its head ([`stream::read_head`]) and the whole read in the
-/// background; the reader's page count is an estimate until then.
+/// Standard input or one huge file (a converter's whole year): read a part at a time
+/// as the dumps read it ([`stream::read`]); the first part, small, is parsed for the
+/// first frame (only the input's head is read for it), the others are read and parsed
+/// in the background, each one document (one page) of the reader. The reader's page
+/// count is an estimate until the end of the input. Standard input of normal size is
+/// one page, as a file.
 fn open_huge(
     source: &PageSource,
     forced: Option<&'static Encoding>,
     skipped: Vec<String>,
 ) -> Result<Opening, InputError> {
-    // A file's head gives its first part (the reading and checking of the whole, a
-    // third of a 112 MB file's first frame, waits for the worker).
-    if let Some(head) = stream::read_head(source, forced, StreamOptions::default()) {
-        return Ok(Opening {
-            docs: vec![head.doc],
-            total: head.estimate,
-            rest: Some(Background {
-                pages: Vec::new(),
-                forced,
-                running: Arc::new(RunningHeaders::default()),
-                recount: false,
-                from: 1,
-                parts: None,
-                later: Some((source.clone(), head.part)),
-                done: 1,
-                total: head.estimate,
-                skipped,
-            }),
-            skipped: Vec::new(),
-        });
-    }
-    let parts = match stream::read_input(source, forced, StreamOptions::default())? {
-        stream::Input::Whole(doc) => {
+    let options = StreamOptions::default();
+    let mut reader = match stream::read::open(source, forced, options, Some(input::MAX_FILE_BYTES))?
+    {
+        stream::read::Opened::Whole(decoded) => {
             return Ok(Opening {
-                docs: vec![*doc],
+                docs: vec![input::document_from_decoded(&source.name(), decoded)],
                 total: 1,
                 rest: None,
                 skipped,
             });
         }
-        stream::Input::Parts(parts) => parts,
+        stream::read::Opened::Parts(reader) => reader,
     };
-    let total = parts.len();
-    let first = parts.parse(0).unwrap_or_default();
-    let rest = (total > 1).then(|| Background {
-        pages: Vec::new(),
-        forced,
-        running: Arc::new(RunningHeaders::default()),
-        recount: false,
-        from: 1,
-        parts: Some(Arc::new(parts)),
-        later: None,
-        done: 1,
-        total,
-        skipped: Vec::new(),
-    });
-    let skipped = if rest.is_some() { Vec::new() } else { skipped };
+    let first = match reader.next_part() {
+        Some(part) => stream::parse_part(&source.name(), part?),
+        None => Document::default(),
+    };
+    let total = reader.estimate().unwrap_or(2).max(2);
     Ok(Opening {
         docs: vec![first],
         total,
-        rest,
-        skipped,
+        rest: Some(Background {
+            pages: Vec::new(),
+            forced,
+            running: Arc::new(RunningHeaders::default()),
+            recount: false,
+            from: 1,
+            huge: Some(reader),
+            done: 1,
+            total,
+            skipped,
+        }),
+        skipped: Vec::new(),
     })
 }
 
@@ -399,15 +377,6 @@ fn spawn_workers(
     )
 }
 
-/// Starts the parser threads on the parts of a huge input from `from` on.
-fn spawn_part_workers(parts: Arc<stream::Parts>, from: usize) -> Receiver<Parsed> {
-    let count = parts.len().saturating_sub(from);
-    spawn_jobs(
-        count,
-        &(Arc::new(move |i| Ok(parts.parse(from + i).unwrap_or_default())) as Arc<Job>),
-    )
-}
-
 /// Runs `job` for `0..count` on up to [`MAX_WORKERS`] threads taking the numbers in
 /// order from a shared counter.
 fn spawn_jobs(count: usize, job: &Arc<Job>) -> Receiver<Parsed> {
@@ -486,31 +455,22 @@ impl Background {
             mut running,
             recount,
             from,
-            parts,
-            later,
+            huge,
             mut done,
             mut total,
             mut skipped,
         } = self;
-        let results = if let Some((source, first)) = later {
-            let parts = read_later(&source, forced, &first, &mut skipped);
-            // The real count, for the status line (the opening had an estimate).
-            total = parts.as_ref().map_or(done, |p| p.len().max(done));
-            if !send(Action::LoadProgress { done, total }) {
-                return;
-            }
-            match parts {
-                Some(parts) => spawn_part_workers(Arc::new(parts), from),
-                None => mpsc::channel().1,
-            }
-        } else if let Some(parts) = parts {
-            spawn_part_workers(parts, from)
+        // A huge input's parts come in order already (numbered from 0 here).
+        let in_parts = huge.is_some();
+        let results: Box<dyn Iterator<Item = Parsed>> = if let Some(reader) = huge {
+            let parts = stream::rest_of(reader, StreamOptions::default());
+            Box::new(parts.enumerate().map(|(i, r)| (i, r.map(|p| p.doc))))
         } else {
             if recount {
                 running = Arc::new(input::running::scan(&pages, forced));
             }
             pages.drain(..from.min(pages.len()));
-            spawn_workers(pages, forced, &running)
+            Box::new(spawn_workers(pages, forced, &running).into_iter())
         };
         let mut ordered = Resequencer::new();
         let mut fresh = Vec::new();
@@ -531,6 +491,10 @@ impl Background {
             }
             if last_progress.elapsed() >= PROGRESS_EVERY {
                 last_progress = Instant::now();
+                // A huge input's count is an estimate until its end: one more at least.
+                if in_parts {
+                    total = total.max(done + 1);
+                }
                 if !send(Action::LoadProgress { done, total }) {
                     return;
                 }
@@ -544,7 +508,7 @@ impl Background {
                 Err(err) => skipped.push(err.to_string()),
             }
         }
-        if done < total {
+        if done < total && !in_parts {
             skipped.push(format!(
                 "{} page(s) lost: a parser thread stopped",
                 total - done
@@ -554,40 +518,6 @@ impl Background {
             return;
         }
         send(Action::LoadFinished { skipped });
-    }
-}
-
-/// The whole of a huge file whose first part (cut at `first`) the reader has: its
-/// parts, or `None` with the reason in `skipped`.
-fn read_later(
-    source: &PageSource,
-    forced: Option<&'static Encoding>,
-    first: &stream::chunks::Part,
-    skipped: &mut Vec<String>,
-) -> Option<stream::Parts> {
-    match stream::read_input(source, forced, StreamOptions::default()) {
-        Ok(stream::Input::Parts(parts)) => {
-            // Only a file whose head is UTF-8 and its rest not (read whole in another
-            // encoding), or that changed since, is cut elsewhere.
-            if parts.first_cut() != Some(first) {
-                skipped.push(format!(
-                    "{}: the first part was read before the whole input and may not match the others",
-                    source.name()
-                ));
-            }
-            Some(parts)
-        }
-        Ok(stream::Input::Whole(_)) => {
-            skipped.push(format!(
-                "{}: shorter than when it was opened",
-                source.name()
-            ));
-            None
-        }
-        Err(err) => {
-            skipped.push(err.to_string());
-            None
-        }
     }
 }
 

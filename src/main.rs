@@ -116,10 +116,7 @@ fn startup(options: &Options) -> loader::Startup {
     let listing = match options.paths.as_slice() {
         [dir] if !options.search.no_index && dir.is_dir() => kanbao::index::Archive::locate(dir)
             .ok()
-            .map(|archive| kanbao::input::listing::Place {
-                file: archive.dir.join(kanbao::input::listing::FILE),
-                canonical: archive.root,
-            }),
+            .map(|archive| archive.listing()),
         _ => None,
     };
     loader::Startup {

@@ -131,26 +131,33 @@ pub fn key(line: &str) -> Option<String> {
     if t.starts_with("```") || t.starts_with("~~~") || t.starts_with('|') || t.contains("![") {
         return None;
     }
-    let t = t.replace("星期日", "星期一").replace("星期天", "星期一");
+    // One pass over the line, stopping once it is too long to be a header: most lines
+    // of a page's head and tail are running text, often thousands of bytes.
     let mut out = String::new();
     let mut in_tag = false;
     let mut chars = 0;
+    let mut letters = 0;
+    // The two characters before, in the line as written: `星期日` and `星期天` are
+    // weekdays like `星期一`, whose `一` is a numeral.
+    let mut before = ['\0', '\0'];
     for c in t.chars() {
+        let weekday = before == ['星', '期'] && matches!(c, '日' | '天');
+        before = [before[1], c];
         match c {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,
             _ if in_tag => {}
-            _ if c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || "〇零一二三四五六七八九十".contains(c) =>
-            {
-                chars += usize::from(!out.ends_with('#'));
+            _ if weekday || is_numeral(c) => {
                 if !out.ends_with('#') {
+                    chars += 1;
                     out.push('#');
                 }
             }
             _ if c.is_alphabetic() => {
-                out.extend(c.to_lowercase());
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                    letters += 1;
+                }
                 chars += 1;
             }
             _ => {}
@@ -160,7 +167,17 @@ pub fn key(line: &str) -> Option<String> {
         }
     }
     // At least two characters besides the numbers: a bare page number is no header.
-    (out.chars().filter(|&c| c != '#').count() >= 2).then_some(out)
+    (letters >= 2).then_some(out)
+}
+
+/// A digit (ASCII or full-width) or a Chinese numeral: one class in a key.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
 }
 
 /// The first [`ZONE`] lines holding a key, from the start of `text`: (line index, key).
@@ -203,10 +220,8 @@ impl Tally {
     pub fn add_page(&mut self, head_text: &str, tail_text: &str) {
         self.pages += 1;
         let mut this_page: HashSet<(End, String)> = HashSet::new();
-        let lines_of = |text: &str| -> Vec<String> {
-            text.split('\n').map(str::to_string).collect::<Vec<_>>()
-        };
-        let (heads, tails) = (lines_of(head_text), lines_of(tail_text));
+        let heads: Vec<&str> = head_text.split('\n').collect();
+        let tails: Vec<&str> = tail_text.split('\n').collect();
         for (end, lines, zone_lines) in [
             (End::Head, &heads, head(head_text)),
             (End::Tail, &tails, tail(tail_text)),
@@ -311,6 +326,67 @@ pub(crate) fn mark(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The key as it was first written (weekdays replaced over the whole line, then
+    /// read): the one-pass [`key`] must agree with it.
+    fn key_by_replacing(line: &str) -> Option<String> {
+        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if t.starts_with("```") || t.starts_with("~~~") || t.starts_with('|') || t.contains("![") {
+            return None;
+        }
+        let t = t.replace("星期日", "星期一").replace("星期天", "星期一");
+        let mut out = String::new();
+        let mut in_tag = false;
+        let mut chars = 0;
+        for c in t.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if in_tag => {}
+                _ if c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "〇零一二三四五六七八九十".contains(c) =>
+                {
+                    chars += usize::from(!out.ends_with('#'));
+                    if !out.ends_with('#') {
+                        out.push('#');
+                    }
+                }
+                _ if c.is_alphabetic() => {
+                    out.extend(c.to_lowercase());
+                    chars += 1;
+                }
+                _ => {}
+            }
+            if chars > MAX_KEY_CHARS {
+                return None;
+            }
+        }
+        (out.chars().filter(|&c| c != '#').count() >= 2).then_some(out)
+    }
+
+    proptest! {
+        #[test]
+        fn the_one_pass_key_is_the_key_read_after_replacing_weekdays(
+            line in "[ 　#<>|`!\\[\\]()星期日天一二十0-9０９a-zA-ZİÀ版要闻·，。]{0,60}"
+        ) {
+            prop_assert_eq!(key(&line), key_by_replacing(&line));
+        }
+    }
+
+    #[test]
+    fn weekdays_and_tags_read_as_before() {
+        for line in [
+            "2020年5月6日 星期日 第2版",
+            "星期天<b>星期日</b>星期星期日",
+            "星期日日",
+            "İstanbul 快讯",
+            &"很长的正文".repeat(20),
+        ] {
+            assert_eq!(key(line), key_by_replacing(line), "{line}");
+        }
+    }
 
     fn running(pages: &[&str]) -> RunningLines {
         let mut t = Tally::default();

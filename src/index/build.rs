@@ -95,11 +95,14 @@ pub fn update(
     let running = Arc::new(input::running::scan(&found.pages, None));
     // The reader's next opening lists the pages from this walk while it holds; a list
     // that cannot be kept only costs that opening a walk.
-    let place = input::listing::Place {
-        file: archive.dir.join(input::listing::FILE),
-        canonical: archive.root.clone(),
-    };
-    let _ = input::listing::write(&place, &archive.root, &found, &stamps, &running, walked_at);
+    let _ = input::listing::write(
+        &archive.listing(),
+        &archive.root,
+        &found,
+        &stamps,
+        &running,
+        walked_at,
+    );
     let mut summary = Summary {
         pages: found.pages.len(),
         rebuilt,
@@ -218,7 +221,7 @@ fn add_pages(
                     first_article = i + 1;
                     summary.articles += 1;
                 }
-                if piece.part + 1 == piece.parts {
+                if piece.last_part {
                     next_page = piece.page + 1;
                     summary.indexed += 1;
                     progress(Progress::Indexed { done: next_page });

@@ -112,7 +112,7 @@ fn build_thread(
             return;
         }
     };
-    let pages = page_numbers(dir, &archive.root);
+    let pages = page_numbers(dir, &archive);
     let publish = |pages: HashMap<String, (usize, String)>| {
         let Some(searcher) = Searcher::open(&archive) else {
             return false;
@@ -171,13 +171,19 @@ fn unavailable(err: &IndexError) -> String {
 }
 
 /// The pages under `dir` as the reader numbers and names them, keyed by their path
-/// under the canonical `root` (as the index records it).
-fn page_numbers(dir: &Path, root: &Path) -> HashMap<String, (usize, String)> {
-    let Ok(found) = input::discover_all(&[dir.to_path_buf()]) else {
-        return HashMap::new();
+/// under the archive's canonical root (as the index records it): from the list the
+/// archive's last walk kept while it holds (as the reader's start-up takes it; a walk
+/// of 50,000 pages costs a core for a second), else from a walk.
+fn page_numbers(dir: &Path, archive: &Archive) -> HashMap<String, (usize, String)> {
+    let root = &archive.root;
+    let pages = match input::listing::read(&archive.listing(), dir) {
+        Some(kept) => kept.pages,
+        None => match input::discover_all(&[dir.to_path_buf()]) {
+            Ok(found) => found.pages,
+            Err(_) => return HashMap::new(),
+        },
     };
-    found
-        .pages
+    pages
         .iter()
         .enumerate()
         .filter_map(|(i, page)| {

@@ -93,6 +93,16 @@ impl Archive {
         })
     }
 
+    /// Where the list of pages kept by this archive's last walk lies
+    /// ([`crate::input::listing`]): the reader's start-up and the index's page numbers
+    /// read it instead of walking the archive again.
+    pub fn listing(&self) -> crate::input::listing::Place {
+        crate::input::listing::Place {
+            file: self.dir.join(crate::input::listing::FILE),
+            canonical: self.root.clone(),
+        }
+    }
+
     /// The root as recorded in the manifest.
     fn root_key(&self) -> String {
         self.root.to_string_lossy().into_owned()

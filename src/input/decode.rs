@@ -97,6 +97,75 @@ pub fn decode_owned(
     }
 }
 
+/// How a text read a part at a time (a huge file, standard input) is decoded, chosen
+/// from its head as [`decode`] chooses from the whole: the encoding, its display name,
+/// how many bytes of byte-order mark to skip, and the warnings of the choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sniffed {
+    pub encoding: &'static Encoding,
+    pub name: String,
+    /// Bytes of byte-order mark at the start, not part of the text.
+    pub bom: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Chooses the decoding of a text from its `head` (the first bytes of a longer input),
+/// in [`decode`]'s order. The head may end inside a character: UTF-8 cut there is
+/// still UTF-8, and the legacy guess reads complete lines only.
+///
+/// # Errors
+/// As [`decode`], on the head: a binary signature, or NUL bytes (unless UTF-16 is
+/// forced).
+///
+/// # Limitations
+/// Only the head is checked: NUL bytes or broken sequences further on are decoded as
+/// they come (a NUL as a control character, shown as a placeholder; a broken sequence
+/// as U+FFFD, with a warning on its part), not a reason to refuse or re-guess.
+pub fn sniff(head: &[u8], forced: Option<&'static Encoding>) -> Result<Sniffed, DecodeError> {
+    let sniffed = |encoding, name, bom| Sniffed {
+        encoding,
+        name,
+        bom,
+        warnings: Vec::new(),
+    };
+    if let Some(encoding) = forced {
+        let bom = head.len() - strip_bom_of(head, encoding).len();
+        if encoding != UTF_16LE && encoding != UTF_16BE {
+            refuse_binary(&head[bom..])?;
+        }
+        return Ok(sniffed(encoding, display_name(encoding), bom));
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(head) {
+        let name = if encoding == UTF_8 {
+            String::from("UTF-8 (BOM)")
+        } else {
+            display_name(encoding)
+        };
+        return Ok(sniffed(encoding, name, bom));
+    }
+    refuse_binary(head)?;
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // Cut inside its last character only.
+        Err(err) => err.error_len().is_none(),
+    };
+    if utf8 || mostly_utf8(head) {
+        return Ok(sniffed(UTF_8, String::from("UTF-8"), 0));
+    }
+    // A newline byte is never inside a GB18030 or Big5 character.
+    let lines = memchr::memrchr(b'\n', head).map_or(head, |end| &head[..=end]);
+    let (encoding, warnings) = guess_legacy(lines);
+    Ok(Sniffed {
+        warnings,
+        ..sniffed(encoding, display_name(encoding), 0)
+    })
+}
+
+/// The warning for `count` undecodable sequences shown as U+FFFD, decoded as `name`.
+pub fn undecodable_warning(count: usize, name: &str) -> String {
+    format!("{count} undecodable byte sequence(s) shown as \u{fffd} (decoded as {name})")
+}
+
 /// Refuses known binary formats and anything with NUL bytes (no text encoding we
 /// read without a BOM produces them).
 fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
@@ -114,6 +183,15 @@ fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// text than a short page gives it (`第3版` alone looks like Cyrillic to it), and a
 /// page given to a Chinese newspaper reader is most likely Chinese.
 fn decode_legacy(bytes: &[u8]) -> Decoded {
+    let (encoding, mut warnings) = guess_legacy(bytes);
+    let mut decoded = decode_with(bytes, encoding, display_name(encoding));
+    decoded.warnings.append(&mut warnings);
+    decoded
+}
+
+/// [`decode_legacy`]'s choice of encoding, and its warning when the guess is not a
+/// Chinese encoding.
+fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, Vec<String>) {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -135,14 +213,14 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
         }
     }
     let encoding = best.0;
-    let mut decoded = decode_with(bytes, encoding, display_name(encoding));
+    let mut warnings = Vec::new();
     if encoding != GB18030 && encoding != BIG5 {
-        decoded.warnings.push(format!(
+        warnings.push(format!(
             "encoding guessed as {}; use --encoding NAME if the text looks wrong",
             encoding.name()
         ));
     }
-    decoded
+    (encoding, warnings)
 }
 
 /// The share of non-ASCII characters that are Chinese characters or punctuation.
@@ -169,9 +247,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding, name: String) -> Decod
     let mut warnings = Vec::new();
     if had_errors {
         let count = text.chars().filter(|&c| c == '\u{fffd}').count();
-        warnings.push(format!(
-            "{count} undecodable byte sequence(s) shown as \u{fffd} (decoded as {name})"
-        ));
+        warnings.push(undecodable_warning(count, &name));
     }
     Decoded {
         text: text.into_owned(),

@@ -94,6 +94,20 @@ pub fn first(text: &str, target: usize) -> Part {
     }
 }
 
+/// Where the part starting at `start` ends, as [`cut`] would end it: the best cut
+/// after `start + target`, or the end of `text` when less than `target` is left. Read
+/// a part at a time, `text` need only reach seven parts past `start` (five looked
+/// at, and room for the lines after them) for the cut to be the one the whole text
+/// gets; at the end of the input it is the whole rest.
+pub fn next_cut(text: &str, start: usize, target: usize) -> usize {
+    let target = target.max(1);
+    if text.len().saturating_sub(start) > target {
+        cut_point(text, start, target)
+    } else {
+        text.len()
+    }
+}
+
 /// The best cut after `start + target` (the part is never shorter than `target`), or
 /// the end. Looks up to four parts ahead for an article; the end of the text within
 /// that reach is taken whole.

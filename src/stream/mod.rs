@@ -7,27 +7,30 @@
 //!
 //! * a *producer* thread walks the pages and turns each into one or more units of
 //!   work: a page file as it is, or, for standard input and files larger than
-//!   [`StreamOptions::split_above`], the text read and decoded once and cut into parts
-//!   ([`chunks::cut`]) that share it;
+//!   [`StreamOptions::split_above`], parts read one at a time ([`read`]), each with its
+//!   own text, so the input is never held whole;
 //! * *workers* (one per core, up to [`crate::loader::MAX_WORKERS`]) parse units;
 //! * the reader of the stream (an [`Iterator`] of [`Piece`]s) gets them back in order.
 //!
 //! At most [`StreamOptions::window`] units are between the producer and the reader at
 //! any time (a slot is taken before a unit is made and given back when its piece is
-//! handed over), so a slow writer holds the workers back instead of letting parsed
-//! pages pile up.
+//! handed over), so a slow writer holds the workers back (and the reading of the
+//! input with them) instead of letting parsed pages pile up.
 //!
 //! A page of normal size is parsed exactly as [`crate::loader::load_everything`]
 //! parses it, so a dump made from the stream is byte for byte the dump made from all
 //! pages at once. A huge input read in parts becomes several documents with the same
 //! source: their lines are counted from the start of the whole input, and each carries
-//! a warning saying which part it is.
+//! a warning saying which part it is. The reader reads a huge input with the same
+//! [`read::PartReader`] and parses its parts with [`parse_part`]: its pages are the
+//! dump's parts.
 
 pub mod chunks;
+pub mod read;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
 use encoding_rs::Encoding;
@@ -38,12 +41,18 @@ use crate::input::{self, InputError, LoadOptions, PageSource, RunningHeaders};
 /// The most parser threads a stream (and the reader's background load) uses.
 pub const MAX_WORKERS: usize = 4;
 
+/// The first part of a huge input: small, so that the reader's first frame waits for
+/// little parsing (a 64 KiB part parses in a few milliseconds, a 1 MiB one in ~60).
+pub const FIRST_PART_BYTES: usize = 64 << 10;
+
 /// How the stream cuts and how far it reads ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StreamOptions {
     /// Standard input and files larger than this many bytes are read in parts.
     pub split_above: usize,
-    /// The size of a part.
+    /// The size of the first part.
+    pub first_part_bytes: usize,
+    /// The size of the parts after the first.
     pub part_bytes: usize,
     /// Units of work (pages or parts) read ahead of the reader at most.
     pub window: usize,
@@ -53,6 +62,7 @@ impl Default for StreamOptions {
     fn default() -> Self {
         Self {
             split_above: chunks::SPLIT_ABOVE,
+            first_part_bytes: FIRST_PART_BYTES,
             part_bytes: chunks::PART_BYTES,
             window: 2 * MAX_WORKERS,
         }
@@ -65,10 +75,12 @@ pub struct Piece {
     pub doc: Document,
     /// Which of the discovered pages it is (0-based).
     pub page: usize,
-    /// Which part of that page (0-based), of [`Piece::parts`].
+    /// Which part of that page (0-based; 0 for a page of normal size).
     pub part: usize,
-    /// How many parts the page was read in (1 for a page of normal size).
-    pub parts: usize,
+    /// Whether the page was read in parts (a huge input; how many is known at its end).
+    pub in_parts: bool,
+    /// Whether this is the page's last piece (always, for a page of normal size).
+    pub last_part: bool,
 }
 
 /// The stream once a first page has opened.
@@ -107,11 +119,8 @@ enum Unit {
     /// One part of a huge text.
     Part {
         page: usize,
-        name: String,
-        whole: Arc<input::Decoded>,
-        part: chunks::Part,
-        index: usize,
-        parts: usize,
+        name: Arc<str>,
+        part: read::TextPart,
     },
     /// A page that could not be read.
     Failed(InputError),
@@ -194,6 +203,31 @@ fn start(
     sample: bool,
     running: &Arc<RunningHeaders>,
 ) -> PageStream {
+    spawn(forced, options, running, move |send| {
+        if !pages.is_empty() || sample {
+            produce(pages, forced, options, send);
+        }
+    })
+}
+
+/// The parts after the first of a huge input the reader opened on (`reader` has
+/// handed the first over), parsed as the dumps parse them, in order.
+pub fn rest_of(reader: read::PartReader, options: StreamOptions) -> PageStream {
+    spawn(None, options, &Arc::default(), move |send| {
+        let name: Arc<str> = reader.name().into();
+        send_parts(0, &name, reader, send);
+    })
+}
+
+/// Starts the workers, and `producer` on a thread of its own; `producer` hands units
+/// to its argument, which takes a slot for each and returns false once the stream is
+/// dropped.
+fn spawn(
+    forced: Option<&'static Encoding>,
+    options: StreamOptions,
+    running: &Arc<RunningHeaders>,
+    producer: impl FnOnce(&mut dyn FnMut(Unit) -> bool) + Send + 'static,
+) -> PageStream {
     let window = options.window.max(1);
     let (slot_tx, slot_rx) = mpsc::sync_channel(window);
     let (unit_tx, unit_rx) = mpsc::channel::<(usize, Unit)>();
@@ -220,9 +254,13 @@ fn start(
         });
     }
     std::thread::spawn(move || {
-        if !pages.is_empty() || sample {
-            produce(pages, forced, options, &slot_tx, &unit_tx);
-        }
+        let mut index = 0;
+        let mut send = |unit: Unit| -> bool {
+            let sent = slot_tx.send(()).is_ok() && unit_tx.send((index, unit)).is_ok();
+            index += 1;
+            sent
+        };
+        producer(&mut send);
     });
     PageStream {
         results: result_rx,
@@ -233,20 +271,13 @@ fn start(
     }
 }
 
-/// Turns pages into units, taking a slot for each; stops when the stream is dropped.
+/// Turns pages into units; stops when the stream is dropped.
 fn produce(
     pages: Vec<PageSource>,
     forced: Option<&'static Encoding>,
     options: StreamOptions,
-    slots: &SyncSender<()>,
-    units: &mpsc::Sender<(usize, Unit)>,
+    send: &mut dyn FnMut(Unit) -> bool,
 ) {
-    let mut index = 0;
-    let mut send = |unit: Unit| -> bool {
-        let sent = slots.send(()).is_ok() && units.send((index, unit)).is_ok();
-        index += 1;
-        sent
-    };
     if pages.is_empty() {
         let decoded = input::Decoded {
             text: input::SAMPLE.to_string(),
@@ -261,84 +292,57 @@ fn produce(
         return;
     }
     for (page, source) in pages.into_iter().enumerate() {
-        let big = match &source {
-            PageSource::Stdin => true,
-            PageSource::File(path) => std::fs::metadata(path)
-                .is_ok_and(|m| m.is_file() && m.len() > options.split_above as u64),
-        };
-        if !big {
+        if !is_huge(&source, options) {
             if !send(Unit::File { page, source }) {
                 return;
             }
             continue;
         }
-        for unit in split(page, &source, forced, options) {
-            if !send(unit) {
-                return;
+        // Any size: a dump holds a few parts at a time.
+        let sent = match read::open(&source, forced, options, None) {
+            Err(err) => send(Unit::Failed(err)),
+            Ok(read::Opened::Whole(decoded)) => send(Unit::Text {
+                page,
+                name: source.name(),
+                decoded,
+            }),
+            Ok(read::Opened::Parts(reader)) => {
+                let name: Arc<str> = source.name().into();
+                send_parts(page, &name, reader, send)
             }
+        };
+        if !sent {
+            return;
         }
     }
 }
 
-/// Reads and decodes a page that may be huge; cuts it into parts when it is.
-fn split(
+/// Hands over the parts of `reader` as units of page `page`; false once the stream is
+/// dropped. A read error ends the page (the parts before it are kept).
+fn send_parts(
     page: usize,
-    source: &PageSource,
-    forced: Option<&'static Encoding>,
-    options: StreamOptions,
-) -> Vec<Unit> {
-    let name = source.name();
-    let decoded = match input::read_bytes(source).and_then(|bytes| {
-        input::decode_owned(bytes, forced).map_err(|err| InputError::NotAPage {
-            path: name.clone(),
-            source: err,
-        })
-    }) {
-        Ok(decoded) => decoded,
-        Err(err) => return vec![Unit::Failed(err)],
-    };
-    if decoded.text.len() <= options.split_above {
-        return vec![Unit::Text {
-            page,
-            name,
-            decoded,
-        }];
+    name: &Arc<str>,
+    mut reader: read::PartReader,
+    send: &mut dyn FnMut(Unit) -> bool,
+) -> bool {
+    while let Some(part) = reader.next_part() {
+        let unit = match part {
+            Ok(part) => Unit::Part {
+                page,
+                name: Arc::clone(name),
+                part,
+            },
+            Err(err) => return send(Unit::Failed(err)),
+        };
+        if !send(unit) {
+            return false;
+        }
     }
-    let parts = chunks::cut(&decoded.text, options.part_bytes);
-    let whole = Arc::new(decoded);
-    let count = parts.len();
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(index, part)| Unit::Part {
-            page,
-            name: name.clone(),
-            whole: Arc::clone(&whole),
-            part,
-            index,
-            parts: count,
-        })
-        .collect()
+    true
 }
 
-/// A huge input read once, decoded and cut into parts, each parsed on its own (the
-/// reader opens on the first part and parses the others in the background).
-#[derive(Debug)]
-pub struct Parts {
-    name: String,
-    whole: Arc<input::Decoded>,
-    cuts: Vec<chunks::Part>,
-}
-
-/// An input that may be huge: parsed whole when it is not, else its [`Parts`].
-#[derive(Debug)]
-pub enum Input {
-    Whole(Box<Document>),
-    Parts(Parts),
-}
-
-/// Whether `source` is read in parts: standard input, or a file larger than
-/// `options.split_above`.
+/// Whether `source` is read in parts: standard input (unless it turns out small), or
+/// a file larger than `options.split_above`.
 pub fn is_huge(source: &PageSource, options: StreamOptions) -> bool {
     match source {
         PageSource::Stdin => true,
@@ -347,145 +351,24 @@ pub fn is_huge(source: &PageSource, options: StreamOptions) -> bool {
     }
 }
 
-/// Reads and decodes `source`; cuts it into parts when its text is larger than
-/// `options.split_above` (each part then parsed as the dumps parse it).
-///
-/// # Errors
-/// The input cannot be read, or is not a text page.
-pub fn read_input(
-    source: &PageSource,
-    forced: Option<&'static Encoding>,
-    options: StreamOptions,
-) -> Result<Input, InputError> {
-    let mut units = split(0, source, forced, options).into_iter();
-    match units.next() {
-        Some(Unit::Failed(err)) => Err(err),
-        Some(Unit::Part {
-            name, whole, part, ..
-        }) => {
-            let mut parts = vec![part];
-            parts.extend(units.filter_map(|u| match u {
-                Unit::Part { part, .. } => Some(part),
-                _ => None,
-            }));
-            Ok(Input::Parts(Parts {
-                name,
-                whole,
-                cuts: parts,
-            }))
-        }
-        Some(unit) => parse(unit, forced, &RunningHeaders::default())
-            .map(|piece| Input::Whole(Box::new(piece.doc))),
-        None => Err(InputError::EmptyDirectory {
-            path: source.name(),
-        }),
-    }
-}
-
-/// The first part of a huge file, read from the file's head alone.
-#[derive(Debug)]
-pub struct Head {
-    /// The part parsed (its warning says "part 1", not of how many).
-    pub doc: Document,
-    /// Where it was cut: the same as the whole file's first cut.
-    pub part: chunks::Part,
-    /// About how many parts the whole file has (its length over the part size).
-    pub estimate: usize,
-}
-
-/// Bytes of a huge file's head read for its first part: the first cut looks at most
-/// five parts ahead, and two parts more leave room for the lines after the last place
-/// it looks at and for the head's last, incomplete line.
-pub fn head_bytes(options: StreamOptions) -> usize {
-    options.part_bytes.saturating_mul(7)
-}
-
-/// The first part of the huge file `source`, read from its head only (a 112 MB file's
-/// first frame need not wait for reading and checking 112 MB). `None` when it cannot
-/// be known from the head: standard input, a forced encoding or a byte-order mark, a
-/// file that is not UTF-8 at its head, or a head without enough complete lines; the
-/// caller then reads the whole input ([`read_input`]). The rest of a file whose head
-/// is UTF-8 may still not be: the whole is read and checked on the worker.
-pub fn read_head(
-    source: &PageSource,
-    forced: Option<&'static Encoding>,
-    options: StreamOptions,
-) -> Option<Head> {
-    use std::io::Read as _;
-    let PageSource::File(path) = source else {
-        return None;
-    };
-    let want = head_bytes(options);
-    let len = usize::try_from(std::fs::metadata(path).ok()?.len()).ok()?;
-    if forced.is_some() || len <= want.max(options.split_above) {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(want);
-    std::fs::File::open(path)
-        .ok()?
-        .take(want as u64)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    if Encoding::for_bom(&bytes).is_some() {
-        return None;
-    }
-    // Complete lines only: the cut reads whole lines.
-    bytes.truncate(memchr::memrchr(b'\n', &bytes)? + 1);
-    if bytes.len() < options.part_bytes.saturating_mul(6) {
-        return None;
-    }
-    let decoded = input::decode_owned(bytes, None).ok()?;
-    if decoded.encoding != "UTF-8" || !decoded.warnings.is_empty() {
-        return None;
-    }
-    let part = chunks::first(&decoded.text, options.part_bytes);
-    let unit = Unit::Part {
-        page: 0,
-        name: source.name(),
-        whole: Arc::new(decoded),
-        part: part.clone(),
-        index: 0,
-        parts: 0,
-    };
-    let doc = parse(unit, None, &RunningHeaders::default()).ok()?.doc;
-    Some(Head {
-        doc,
-        part,
-        estimate: len.div_ceil(options.part_bytes.max(1)).max(2),
-    })
-}
-
-impl Parts {
-    /// Where the first part was cut.
-    pub fn first_cut(&self) -> Option<&chunks::Part> {
-        self.cuts.first()
-    }
-
-    /// How many parts there are.
-    pub fn len(&self) -> usize {
-        self.cuts.len()
-    }
-
-    /// Whether there are none (never, for a text over the split size).
-    pub fn is_empty(&self) -> bool {
-        self.cuts.is_empty()
-    }
-
-    /// Part `index` parsed, as `--dump json` shows it (lines counted from the start of
-    /// the input, a warning naming the part); `None` past the last part.
-    pub fn parse(&self, index: usize) -> Option<Document> {
-        let unit = Unit::Part {
-            page: 0,
-            name: self.name.clone(),
-            whole: Arc::clone(&self.whole),
-            part: self.cuts.get(index)?.clone(),
-            index,
-            parts: self.cuts.len(),
-        };
-        parse(unit, None, &RunningHeaders::default())
-            .ok()
-            .map(|piece| piece.doc)
-    }
+/// One part of a huge input parsed as a page: its lines counted from the start of the
+/// input, a warning naming the part.
+pub fn parse_part(name: &str, part: read::TextPart) -> Document {
+    let read::TextPart {
+        text,
+        first_line,
+        index,
+        encoding,
+        warnings,
+        ..
+    } = part;
+    let mut doc = input::document_from_str(name, &text, &encoding, warnings);
+    shift_lines(&mut doc, first_line - 1);
+    doc.warnings.push(format!(
+        "part {} of a large input read in parts (from line {first_line})",
+        index + 1
+    ));
+    doc
 }
 
 /// Parses one unit (on a worker thread). A page file is parsed with the running
@@ -500,7 +383,8 @@ fn parse(
         doc,
         page,
         part: 0,
-        parts: 1,
+        in_parts: false,
+        last_part: true,
     };
     match unit {
         Unit::File { page, source } => {
@@ -517,42 +401,14 @@ fn parse(
             name,
             decoded,
         } => Ok(whole(page, input::document_from_decoded(&name, decoded))),
-        Unit::Part {
-            page,
-            name,
-            whole,
-            part,
-            index,
-            parts,
-        } => {
-            let text = whole.text.get(part.range.clone()).unwrap_or_default();
-            let warnings = if index == 0 {
-                whole.warnings.clone()
-            } else {
-                Vec::new()
-            };
-            let mut doc = input::document_from_str(&name, text, &whole.encoding, warnings);
-            shift_lines(&mut doc, part.first_line - 1);
-            // The reader's first part is read before the input's end: how many parts
-            // there are is not known yet (0).
-            doc.warnings.push(if parts == 0 {
-                format!(
-                    "part {} of a large input read in parts (from line {})",
-                    index + 1,
-                    part.first_line
-                )
-            } else {
-                format!(
-                    "part {} of {parts} of a large input read in parts (from line {})",
-                    index + 1,
-                    part.first_line
-                )
-            });
+        Unit::Part { page, name, part } => {
+            let (index, last_part) = (part.index, part.last);
             Ok(Piece {
-                doc,
+                doc: parse_part(&name, part),
                 page,
                 part: index,
-                parts,
+                in_parts: true,
+                last_part,
             })
         }
         Unit::Failed(err) => Err(err),

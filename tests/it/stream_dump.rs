@@ -115,13 +115,15 @@ fn a_huge_input_is_parsed_in_parts_that_keep_its_lines_and_articles() {
     std::fs::write(&path, &text).unwrap();
     let options = StreamOptions {
         split_above: 40_000,
+        first_part_bytes: 5_000,
         part_bytes: 30_000,
         window: 2,
     };
     let opened = stream::open(&[path], &LoadOptions::default(), options).unwrap();
     let parts = pieces(opened);
     assert!(parts.len() > 3, "{} parts", parts.len());
-    assert!(parts.iter().all(|p| p.page == 0 && p.parts == parts.len()));
+    assert!(parts.iter().all(|p| p.page == 0 && p.in_parts));
+    assert!(parts.iter().enumerate().all(|(i, p)| p.part == i));
     assert!(
         parts[1]
             .doc
@@ -180,4 +182,77 @@ fn standard_input_of_normal_size_dumps_as_before() {
     assert!(out.status.success());
     let doc = kanbao::input::document_from_bytes("-", page.as_bytes(), None).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), dump::json(&[doc]));
+}
+
+/// Runs `kanbao ARGS…` with `stdin` piped in (written from a thread: the dump reads
+/// while it writes); its standard output, after checking it succeeded.
+fn dump_with_stdin(args: &[&str], stdin: Vec<u8>) -> Vec<u8> {
+    let mut child = crate::home::kanbao()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn empty_standard_input_is_an_empty_page() {
+    let dir = scratch("stream-empty-stdin");
+    let empty = dir.join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let from_pipe = dump_with_stdin(&["--keywords", "0", "--dump", "json", "-"], Vec::new());
+    let doc = kanbao::input::document_from_bytes("-", b"", None).unwrap();
+    assert_eq!(String::from_utf8(from_pipe).unwrap(), dump::json(&[doc]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn huge_standard_input_is_read_in_the_parts_a_huge_file_is() {
+    // Over the size read whole, with a character cut by every read block somewhere.
+    let mut text = String::from("a");
+    let mut n = 0;
+    while text.len() <= kanbao::stream::chunks::SPLIT_ABOVE + (256 << 10) {
+        text.push_str(&kanbao_corpus::generate_page(11, n));
+        n += 1;
+    }
+    let dir = scratch("stream-huge-stdin");
+    let path = dir.join("year.md");
+    std::fs::write(&path, &text).unwrap();
+    let args = ["--width", "57", "--dump", "text"];
+    let from_pipe = dump_with_stdin(&[&args[..], &["-"]].concat(), text.clone().into_bytes());
+    let from_file = crate::home::kanbao()
+        .args(args)
+        .arg(&path)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(from_file.status.success());
+    assert!(from_pipe == from_file.stdout, "the pipe's dump differs");
+    // Nothing lost: every part's text, in order, is the input.
+    let source = kanbao::input::PageSource::File(path.clone());
+    let Ok(stream::read::Opened::Parts(mut reader)) =
+        stream::read::open(&source, None, StreamOptions::default(), None)
+    else {
+        panic!("not read in parts");
+    };
+    let mut joined = String::new();
+    let mut parts = 0;
+    while let Some(part) = reader.next_part() {
+        joined.push_str(&part.unwrap().text);
+        parts += 1;
+    }
+    assert!(parts > 8, "{parts} parts");
+    assert!(joined == text, "text lost or changed between parts");
+    let _ = std::fs::remove_dir_all(&dir);
 }
