@@ -10,12 +10,13 @@
 use std::collections::HashSet;
 
 use super::byline;
+use super::cut;
 use super::join::is_credit;
 use super::lines::{Syntax, Unit};
 use super::roles::{ALL, Role};
 use super::text::{
-    chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence, is_han,
-    is_space, is_title_like, starts_enumeration, trim, word_chars,
+    announces_caption, chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition,
+    ends_sentence, is_han, is_space, is_title_like, starts_enumeration, trim, word_chars,
 };
 
 /// The features of a unit itself, by name. Their order is the feature id.
@@ -93,6 +94,9 @@ pub(crate) const BASE: &[&str] = &[
     "cut:seen_bigram",
     "cut:clause_end",
     "cut:clause_start",
+    "cut:word",
+    "head:over_byline",
+    "head:over_dateline",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -392,6 +396,9 @@ fn unit_features(
             push(f, "cmp:shorter_than_prev");
         }
     }
+    if unit.syntax == Syntax::Text {
+        over_byline(units, at, t, n, f);
+    }
     if units
         .get(at + 1)
         .is_some_and(|u| u.syntax == Syntax::ListItem)
@@ -424,6 +431,42 @@ fn unit_features(
             push(f, "plain_over_head:after_end");
         }
     }
+}
+
+/// A short line with no finished sentence in it, right over a byline (`本报记者 张三`,
+/// a bare name, a line of names) or over a paragraph opening with a dateline
+/// (`本报讯（记者 李四）…`, `新华社北京4月29日电…`): on a page without heading marks,
+/// that is where a headline stands, even one holding `，` `：` or ending on `？`. (A
+/// paragraph's last line sits over a byline only at a story's end, and then it ends
+/// a sentence.)
+fn over_byline(units: &[Unit], at: usize, t: &str, n: usize, f: &mut Vec<u16>) {
+    let Some(next) = units.get(at + 1) else {
+        return;
+    };
+    let head_shaped = n <= 40
+        && !features_sentence(t)
+        && !is_credit(t)
+        && !byline::is_own_line(t)
+        && !byline::is_bare_name(t)
+        && !byline::is_names_line(t)
+        && !byline::is_bare_dateline(t)
+        && byline::inline(t).is_none();
+    if !head_shaped || !matches!(next.syntax, Syntax::Text | Syntax::Heading(_)) {
+        return;
+    }
+    let nt = trim(&next.text);
+    if byline::is_own_line(nt) || byline::is_bare_name(nt) || byline::is_names_line(nt) {
+        push(f, "head:over_byline");
+    } else if byline::inline(nt).is_some() || byline::is_bare_dateline(nt) {
+        push(f, "head:over_dateline");
+    }
+}
+
+/// Whether a line ends with, or holds, a full stop (`。` `；`): a sentence, not a head.
+/// A question mark may end a headline (`粮食还能再增产吗？`).
+fn features_sentence(t: &str) -> bool {
+    let core = t.trim_end_matches(['”', '’', '"', '」', '』']);
+    t.contains(['。', '；', ';']) || core.ends_with(['.', '｡'])
 }
 
 fn wide(s: &str) -> usize {
@@ -552,12 +595,7 @@ fn notes(t: &str, f: &mut Vec<u16>) {
     if is_credit(t) {
         push(f, "credit");
     }
-    if [
-        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
-    {
+    if announces_caption(t) {
         push(f, "caption:announced");
     }
     let opened = t.starts_with(['(', '（', '[', '【']);
@@ -746,6 +784,9 @@ impl PageChars {
         if self.clause_start.contains(&first) {
             push(f, "cut:clause_start");
         }
+        if cut::is_word_cut(&a.text, &b.text) {
+            push(f, "cut:word");
+        }
     }
 }
 
@@ -924,6 +965,37 @@ mod tests {
         // After a finished sentence there is no cut to read.
         let f = names_of("今年蔬菜丰收，农民增收。\n\n农民增收，日子越过越好。", 1);
         assert!(!f.iter().any(|n| n.starts_with("cut:")), "{f:?}");
+    }
+
+    #[test]
+    fn a_short_line_over_a_byline_or_a_dateline_is_head_shaped() {
+        let md = "正文写完了。\n\n粮食还能再增产吗？\n\n本报记者 张三\n\n今年全县粮食再获丰收。";
+        assert!(names_of(md, 1).contains(&"head:over_byline".into()));
+        let md = "正文写完了。\n\n春耕时节，农机忙\n\n本报讯（记者 李四）今年全县粮食再获丰收。";
+        assert!(names_of(md, 1).contains(&"head:over_dateline".into()));
+        let md = "正文写完了。\n\n春耕备耕忙\n\n新华社北京4月29日电\n\n今年全县粮食再获丰收。";
+        assert!(names_of(md, 1).contains(&"head:over_dateline".into()));
+        // A story's last sentence over its trailing byline is not.
+        let md = "正文写完了。\n\n全县粮食再获丰收。\n\n本报记者 张三";
+        assert!(!names_of(md, 1).iter().any(|n| n.starts_with("head:")));
+        // Nor is a byline over the next one, or a line over plain text.
+        let md = "通讯员 王五\n\n本报记者 张三\n\n今年全县粮食再获丰收。";
+        assert!(!names_of(md, 0).iter().any(|n| n.starts_with("head:")));
+        let md = "春耕备耕忙\n\n今年全县粮食再获丰收。";
+        assert!(!names_of(md, 0).iter().any(|n| n.starts_with("head:")));
+    }
+
+    #[test]
+    fn a_word_across_a_cut_is_a_cue() {
+        // (Indented, so that the front end leaves the two parts apart.)
+        let md = "今年的那场大火让村\n\n　　民失去了家园，大家都来帮忙。";
+        assert!(
+            names_of(md, 1).contains(&"cut:word".into()),
+            "{:?}",
+            units(md)
+        );
+        let md = "全区经济社会稳步发展\n\n全县今年计划种植粮食三十万亩。";
+        assert!(!names_of(md, 1).contains(&"cut:word".into()));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod attach;
 mod build;
 mod byline;
 mod continuation;
+mod cut;
 mod decode;
 mod edition;
 mod features;

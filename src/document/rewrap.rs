@@ -35,8 +35,8 @@
 use super::byline;
 use super::habits::{self, Habits};
 use super::text::{
-    clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence, is_credit, is_han,
-    is_space, is_title_like, starts_enumeration, trim,
+    announces_caption, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence,
+    is_credit, is_han, is_space, is_title_like, starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
@@ -163,9 +163,9 @@ fn own_block(s: &str) -> bool {
 }
 
 /// Something a line that opens it is not the rest of a sentence: a block of its own,
-/// a subtitle's dash.
+/// a subtitle's dash, a caption announcing itself (`图为…`).
 fn opens_own_block(s: &str) -> bool {
-    own_block(s) || trim(s).starts_with("——")
+    own_block(s) || trim(s).starts_with("——") || announces_caption(s)
 }
 
 /// The context of a candidate join: the block so far, and the line after `b`.
@@ -537,6 +537,22 @@ mod tests {
             t.last().map(|u| u.1.as_str()),
             Some("冬天的早晨，一群年轻人把粗绳子绑在飞机尾部。")
         );
+    }
+
+    #[test]
+    fn a_caption_announcing_itself_opens_a_block() {
+        // A photo's short title, then its caption: `海` and `图` make a word (`海图`),
+        // but `图为` opens a caption of its own.
+        let md = format!("{WRAPPED}\n渔港开海\n\n图为渔民在码头整理渔网。\n");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "渔港开海"), "{t:?}");
+        // Even after an open phrase: a caption is dropped into a paragraph's break
+        // just like that, so the front end leaves the question to the decoder.
+        let md = "他指着墙上的\n\n图为我们讲解。\n";
+        assert_eq!(texts(md).len(), 2, "{:?}", texts(md));
+        // Without `图为` the open phrase carries the paragraph over the break.
+        let md = "他指着墙上的\n\n地图为我们讲解。\n";
+        assert_eq!(texts(md).len(), 1, "{:?}", texts(md));
     }
 
     #[test]

@@ -185,6 +185,16 @@ pub(crate) fn ends_on_preposition(a: &str) -> bool {
     WAITING.iter().any(|w| t.ends_with(w))
 }
 
+/// A line that announces itself as a photo caption (`图为…`, `▲…`, `上图：…`): it
+/// opens a block of its own, whatever the line above it ends on.
+pub(crate) fn announces_caption(t: &str) -> bool {
+    [
+        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图：", "图:",
+    ]
+    .iter()
+    .any(|p| trim(t).starts_with(p))
+}
+
 /// A photo credit: a short line ending in `摄` / `摄影` / `供图`, without sentences; a
 /// picture agency's tag may follow in brackets (`吴承忠摄(影像中国)`, `张  鹰摄（人民视觉）`).
 pub(crate) fn is_credit(t: &str) -> bool {
