@@ -203,6 +203,7 @@ fn running_lines_counted_after_the_first_frame_reach_every_page() {
     let sample = Startup {
         listing: None,
         sample: 3,
+        on_demand: None,
     };
     let opening = loader::open_with(
         std::slice::from_ref(&root),
@@ -244,6 +245,7 @@ fn the_first_page_takes_the_running_lines_of_the_kept_list() {
     let kept = Startup {
         listing: Some(place),
         sample: 2,
+        on_demand: None,
     };
     let opening = loader::open_with(std::slice::from_ref(&root), &LoadOptions::default(), &kept)
         .expect("opens");
