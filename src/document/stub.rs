@@ -96,6 +96,15 @@ pub fn stub(doc: &Document) -> Document {
             blocks,
         });
     }
+    // The date and edition lines: the list labels a page entry with them.
+    let furniture: Vec<Block> = doc
+        .furniture
+        .iter()
+        .map(|b| Block {
+            kind: b.kind,
+            span: keep(&b.span, usize::MAX),
+        })
+        .collect();
     text.shrink_to_fit();
     Document {
         source: doc.source.clone(),
@@ -103,6 +112,7 @@ pub fn stub(doc: &Document) -> Document {
         warnings: doc.warnings.clone(),
         text,
         articles,
+        furniture,
         habits: vec![STUB_HABIT],
         ..Document::default()
     }
