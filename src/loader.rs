@@ -82,7 +82,7 @@ pub struct Background {
     from: usize,
     /// A huge input whose first part the reader has: the reading of its other parts
     /// is the work, not `pages`.
-    huge: Option<stream::read::PartReader>,
+    huge: Option<Box<stream::read::PartReader>>,
     /// Pages already resolved (opened or skipped) before these.
     done: usize,
     /// Deliver stubs, not parsed pages (the archive is read on demand); the running

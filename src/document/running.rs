@@ -147,12 +147,11 @@ pub fn key(line: &str) -> Option<String> {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,
             _ if in_tag => {}
-            _ if weekday || is_numeral(c) => {
-                if !out.ends_with('#') {
-                    chars += 1;
-                    out.push('#');
-                }
+            _ if (weekday || is_numeral(c)) && !out.ends_with('#') => {
+                chars += 1;
+                out.push('#');
             }
+            _ if weekday || is_numeral(c) => {}
             _ if c.is_alphabetic() => {
                 for lower in c.to_lowercase() {
                     out.push(lower);

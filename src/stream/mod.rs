@@ -212,7 +212,7 @@ fn start(
 
 /// The parts after the first of a huge input the reader opened on (`reader` has
 /// handed the first over), parsed as the dumps parse them, in order.
-pub fn rest_of(reader: read::PartReader, options: StreamOptions) -> PageStream {
+pub fn rest_of(reader: Box<read::PartReader>, options: StreamOptions) -> PageStream {
     spawn(None, options, &Arc::default(), move |send| {
         let name: Arc<str> = reader.name().into();
         send_parts(0, &name, reader, send);
@@ -322,7 +322,7 @@ fn produce(
 fn send_parts(
     page: usize,
     name: &Arc<str>,
-    mut reader: read::PartReader,
+    mut reader: Box<read::PartReader>,
     send: &mut dyn FnMut(Unit) -> bool,
 ) -> bool {
     while let Some(part) = reader.next_part() {

@@ -68,7 +68,7 @@ pub enum Opened {
     /// Standard input of normal size (or a file that shrank): read and decoded whole.
     Whole(Decoded),
     /// A huge input, read a part at a time.
-    Parts(PartReader),
+    Parts(Box<PartReader>),
 }
 
 /// One part of a huge input, with its own text.
@@ -197,7 +197,7 @@ pub fn open(
     reader.sniffed = sniffed.warnings;
     let last = reader.eof;
     reader.decode(head.get(sniffed.bom..).unwrap_or_default(), last);
-    Ok(Opened::Parts(reader))
+    Ok(Opened::Parts(Box::new(reader)))
 }
 
 impl PartReader {
@@ -416,7 +416,8 @@ mod tests {
         let text: String = (0..300).map(article).collect();
         let got = parts(reader(text.clone().into_bytes(), options(200, 1000)));
         let first = chunks::next_cut(&text, 0, 200);
-        let mut want = vec![0..first];
+        let mut want: Vec<Range<usize>> = Vec::new();
+        want.push(0..first);
         want.extend(
             chunks::cut(&text[first..], 1000)
                 .into_iter()
