@@ -159,8 +159,7 @@ pub(crate) fn is_bracketed_credit(s: &str) -> bool {
     let named = is_name_word(&squeezed)
         || inner
             .split(is_space)
-            .filter(|w| !w.is_empty())
-            .next_back()
+            .rfind(|w| !w.is_empty())
             .is_some_and(is_name_word);
     let says_who = [
         "记者",

@@ -413,9 +413,11 @@ impl Builder<'_> {
             }
             // A deck opening with a dash (`## ——习近平主席贺信为……凝聚合力`) is the
             // subtitle under the line above it, whatever level the converter gave it.
-            let opens_dashed = lines
-                .get(t)
-                .is_some_and(|l| DASHES.iter().any(|d| trim(self.text(l.unit)).starts_with(d)));
+            let opens_dashed = lines.get(t).is_some_and(|l| {
+                DASHES
+                    .iter()
+                    .any(|d| trim(self.text(l.unit)).starts_with(d))
+            });
             if opens_dashed && t > 0 {
                 return t - 1;
             }

@@ -107,9 +107,12 @@ fn likeness(a: &Shape, b: &Shape) -> Likeness {
             .zip(&b.chars)
             .any(|(x, y)| x == y && is_han(*x));
     let separated = !sa.is_empty();
-    if separated && same_seps && ((first || last) && near || close) {
-        Likeness::Strong
-    } else if !separated && same_seps && close && (first || last || aligned) {
+    let pattern = if separated {
+        (first || last) && near || close
+    } else {
+        close && (first || last || aligned)
+    };
+    if same_seps && pattern {
         Likeness::Strong
     } else if same_seps && close {
         Likeness::Weak
