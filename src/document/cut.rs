@@ -103,16 +103,17 @@ fn window(a: &str, b: &str) -> Option<(Vec<char>, usize)> {
 
 /// Whether the end of `a` and the start of `b` are one word cut in two: the most
 /// probable segmentation of the characters around the cut puts a word across it.
-pub(crate) fn is_word_cut(a: &str, b: &str) -> bool {
-    let Some((s, cut)) = window(a, b) else {
+pub(crate) fn is_word_cut(before: &str, after: &str) -> bool {
+    // Each word costs a constant (the dictionary's total, in logs), so fewer,
+    // commoner words win, as in jieba's route.
+    const WORD_COST: f64 = 18.0;
+    let Some((chars, cut)) = window(before, after) else {
         return false;
     };
     let dict = dictionary();
-    let n = s.len();
-    // best[j]: the best score of a segmentation of s[..j], and where its last word
-    // starts. Each word costs a constant (the dictionary's total, in logs), so fewer,
-    // commoner words win, as in jieba's route.
-    const WORD_COST: f64 = 18.0;
+    let n = chars.len();
+    // best[j]: the best score of a segmentation of chars[..j], and where its last
+    // word starts.
     let mut best: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, 0); n + 1];
     if let Some(b0) = best.first_mut() {
         *b0 = (0.0, 0);
@@ -125,7 +126,7 @@ pub(crate) fn is_word_cut(a: &str, b: &str) -> bool {
             continue;
         }
         for j in i + 1..=(i + MAX_WORD).min(n) {
-            let Some(w) = s.get(i..j).and_then(|w| weight(dict, w)) else {
+            let Some(w) = chars.get(i..j).and_then(|w| weight(dict, w)) else {
                 continue;
             };
             let score = from + w - WORD_COST;

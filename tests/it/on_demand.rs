@@ -336,8 +336,12 @@ fn the_loader_hands_stubs_and_parses_a_page_again_as_it_was() {
         on_demand: Some(4),
         ..Startup::default()
     };
-    let opening =
-        loader::open_with(&[root.clone()], &LoadOptions::default(), &startup).expect("opens");
+    let opening = loader::open_with(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+        &startup,
+    )
+    .expect("opens");
     let opener = opening.opener.clone().expect("read on demand");
     let mut got = opening.docs;
     let (tx, rx) = mpsc::channel();
