@@ -943,7 +943,14 @@ impl Gen {
         let mut captions = Vec::new();
         let mut pending_inside: Option<Photo> = None;
         // A story set in two columns, written as a pipe table of prose: a plain story
-        // (no photo, subhead, table or inline byline to place among its lines).
+        // (no photo, subhead or table to place among its lines); an inline byline
+        // opens its first cell.
+        let mut prose_paras = a.paragraphs[first..plan.end].to_vec();
+        if pos == Some(BylinePosition::Inline)
+            && let (Some(b), Some(p0)) = (&byline, prose_paras.first_mut())
+        {
+            *p0 = format!("{b}{p0}");
+        }
         let prose = self.style.prose_table
             && !headless
             && !plan.truncated
@@ -953,10 +960,9 @@ impl Gen {
             && photos.is_empty()
             && a.subheads.is_empty()
             && table_at.is_none()
-            && pos != Some(BylinePosition::Inline)
             && !bare_dateline
-            && (2..=8).contains(&(plan.end - first))
-            && self.prose_table(&a.paragraphs[first..plan.end]);
+            && (2..=12).contains(&(plan.end - first))
+            && self.prose_table(&prose_paras);
         if prose {
             self.style.prose_table = false;
             t.paragraphs += plan.end - first;
