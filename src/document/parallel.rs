@@ -114,7 +114,9 @@ fn likeness(a: &Shape, b: &Shape) -> Likeness {
     };
     if same_seps && pattern {
         Likeness::Strong
-    } else if same_seps && close {
+    } else if same_seps && (la == lb || separated && close) {
+        // Unseparated heads one character apart are too common by chance (two
+        // headlines of different stories) to count even towards a run.
         Likeness::Weak
     } else {
         Likeness::None

@@ -85,7 +85,7 @@ impl AppState {
             }
         }
         self.demand = Some(demand);
-        after(self);
+        super::after_update(self);
     }
 
     /// Whether pages are read on demand (see [`crate::state::demand`]).
@@ -100,10 +100,13 @@ impl AppState {
 }
 
 /// Parses the pages of `wanted` that are stubs now, before a position is computed on
-/// them; true when any page changed. Without pages on demand it does nothing.
-pub fn ensure(state: &mut AppState, wanted: &[usize]) -> bool {
+/// them; returns the pages that changed. Without pages on demand it does nothing.
+/// The search's hits on those pages are placed by the caller
+/// ([`crate::state::ensure_pages`]): this module parses, the search asks for pages,
+/// and neither imports the other.
+pub fn ensure(state: &mut AppState, wanted: &[usize]) -> Vec<usize> {
     let Some(demand) = state.demand.as_mut() else {
-        return false;
+        return Vec::new();
     };
     let mut fresh = Vec::new();
     for &d in wanted {
@@ -131,7 +134,7 @@ pub fn ensure(state: &mut AppState, wanted: &[usize]) -> bool {
         }
     }
     if fresh.is_empty() {
-        return false;
+        return Vec::new();
     }
     // Where the top line is in its page's blocks, to find it again on the real page.
     let top = state.reader.top;
@@ -145,9 +148,9 @@ pub fn ensure(state: &mut AppState, wanted: &[usize]) -> bool {
             let first = lines.iter().position(|l| (l.block, l.role) == key)?;
             Some((key, top.line - first))
         });
+    let changed: Vec<usize> = fresh.iter().map(|(d, _)| *d).collect();
     for (d, parsed) in fresh {
         put(state, d, parsed);
-        super::search::page_parsed(state, d);
     }
     if let Some((key, offset)) = anchor {
         // The same line of the same block (a subhead, the headline) on the real page.
@@ -158,7 +161,7 @@ pub fn ensure(state: &mut AppState, wanted: &[usize]) -> bool {
             .map_or(0, |first| first + offset);
         state.reader.top.line = line.min(lines.len().saturating_sub(1));
     }
-    true
+    changed
 }
 
 /// Puts `doc` in slot `d` of the shared pages and drops the layouts made from the old.
@@ -176,7 +179,7 @@ fn put(state: &mut AppState, d: usize, doc: Document) {
 /// The pages in view, one on each side, [`AHEAD`] more in the direction of movement,
 /// the first and last page (the end of the stream is measured on every move), and the
 /// pages of the hits the results list shows.
-fn window(state: &mut AppState, last_top: Pos) -> Vec<usize> {
+fn window(state: &mut AppState, last_top: Pos, listed: &[usize]) -> Vec<usize> {
     let pages = state.docs.len();
     if pages == 0 {
         return Vec::new();
@@ -196,16 +199,27 @@ fn window(state: &mut AppState, last_top: Pos) -> Vec<usize> {
         (first.saturating_sub(before)..=(last + after).min(pages - 1)).collect();
     out.push(0);
     out.push(pages - 1);
-    out.extend(super::search::listed_pages(state));
+    out.extend_from_slice(listed);
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// What the search does around pages on demand, handed in by the caller so that this
+/// module does not import the search (which asks it for pages).
+pub struct SearchHooks {
+    /// The pages of the hits the results list shows (kept parsed).
+    pub listed_pages: fn(&AppState) -> Vec<usize>,
+    /// Places the search's waiting hits on a page that was just parsed.
+    pub page_parsed: fn(&mut AppState, usize),
+    /// Recomputes the highlights once pages changed.
+    pub refresh: fn(&mut AppState),
+}
+
 /// After every update: parses the pages in view and around (again while that moved
 /// the view), then turns the least recently used pages out of view back into stubs.
 /// True when the pages in view changed (the screen must be drawn again).
-pub fn after(state: &mut AppState) -> bool {
+pub fn after(state: &mut AppState, hooks: &SearchHooks) -> bool {
     let Some(last_top) = state.demand.as_ref().map(|d| d.last_top) else {
         return false;
     };
@@ -214,9 +228,14 @@ pub fn after(state: &mut AppState) -> bool {
     // A stub is shorter than its page: the view computed on stubs covers more pages
     // than the one on parsed pages, so a few rounds settle it.
     for _ in 0..4 {
-        pinned = window(state, last_top);
-        if !ensure(state, &pinned) {
+        let listed = (hooks.listed_pages)(state);
+        pinned = window(state, last_top, &listed);
+        let fresh = ensure(state, &pinned);
+        if fresh.is_empty() {
             break;
+        }
+        for d in fresh {
+            (hooks.page_parsed)(state, d);
         }
         changed = true;
         state.settle();
@@ -235,7 +254,7 @@ pub fn after(state: &mut AppState) -> bool {
         }
     }
     if changed {
-        super::search::refresh_highlights(state);
+        (hooks.refresh)(state);
     }
     changed
 }

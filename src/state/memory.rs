@@ -234,7 +234,7 @@ pub fn try_resume(state: &mut AppState) {
     let Some(place) = state.memory.resume.clone() else {
         return;
     };
-    super::demand::ensure(state, &[place.doc]);
+    super::ensure_pages(state, &[place.doc]);
     let here = state
         .docs
         .get(place.doc)
@@ -303,7 +303,7 @@ fn located(state: &AppState, place: &Place) -> Option<(usize, usize)> {
 
 /// The reader position of `place`.
 fn pos_of_place(state: &mut AppState, place: &Place) -> Option<Pos> {
-    super::demand::ensure(state, &[place.doc]);
+    super::ensure_pages(state, &[place.doc]);
     let (doc, byte) = located(state, place)?;
     let d = state.docs.get(doc)?;
     let article = if place.furniture {

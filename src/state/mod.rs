@@ -351,3 +351,26 @@ impl AppState {
         );
     }
 }
+
+/// Parses the stub pages of `wanted` before a position is computed on them (see
+/// [`demand::ensure`]) and places the search's waiting hits on them; true when any
+/// page changed. The hall joins the two rooms so that neither imports the other.
+pub(crate) fn ensure_pages(state: &mut AppState, wanted: &[usize]) -> bool {
+    let fresh = demand::ensure(state, wanted);
+    for &d in &fresh {
+        search::page_parsed(state, d);
+    }
+    !fresh.is_empty()
+}
+
+/// After every update, pages on demand ([`demand::after`]) with the search's hooks.
+pub(crate) fn after_update(state: &mut AppState) -> bool {
+    demand::after(
+        state,
+        &demand::SearchHooks {
+            listed_pages: search::listed_pages,
+            page_parsed: search::page_parsed,
+            refresh: search::refresh_highlights,
+        },
+    )
+}

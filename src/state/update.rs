@@ -53,7 +53,7 @@ fn fingerprint(s: &AppState) -> Fingerprint {
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = apply(state, action);
     // Pages on demand: the pages now in view are parsed, far ones evicted.
-    if super::demand::after(state) && !effects.contains(&Effect::Redraw) {
+    if super::after_update(state) && !effects.contains(&Effect::Redraw) {
         effects.push(Effect::Redraw);
     }
     effects
@@ -360,7 +360,7 @@ fn act(state: &mut AppState, action: Action, count: Option<usize>) -> Vec<Effect
         Action::JumpToStart => jump(state, Pos::default()),
         Action::JumpToEnd => {
             let last = state.docs.len();
-            super::demand::ensure(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
+            super::ensure_pages(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
             let max = state.reader.max_top(&state.docs, height);
             jump(state, max);
             if let Some(load) = state.loading {
@@ -554,7 +554,7 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
     let Some(&unit) = state.reader.doc_first_unit.get(n - 1) else {
         return;
     };
-    super::demand::ensure(state, &[n - 1]);
+    super::ensure_pages(state, &[n - 1]);
     if unit < state.reader.units.len() {
         jump(state, Pos { unit, line: 0 });
         if state.focus == Focus::List
@@ -576,7 +576,7 @@ fn finish_after_load(state: &mut AppState) {
     match state.after_load {
         Some(AfterLoad::End) => {
             let last = state.docs.len();
-            super::demand::ensure(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
+            super::ensure_pages(state, &[last.saturating_sub(2), last.saturating_sub(1)]);
             let max = state.reader.max_top(&state.docs, state.pane_height());
             jump(state, max);
             if !loading {
@@ -627,7 +627,7 @@ fn open_entry(state: &mut AppState, entry: usize) {
             state.reader.units.get(unit).map(|u| u.doc)
         }
     };
-    super::demand::ensure(state, &doc.into_iter().collect::<Vec<_>>());
+    super::ensure_pages(state, &doc.into_iter().collect::<Vec<_>>());
     let pos = match e.kind {
         EntryKind::Page { doc } => Pos {
             unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
@@ -652,7 +652,7 @@ fn scroll(state: &mut AppState, lines: usize, down: bool) {
 fn jump_to_article(state: &mut AppState, unit: usize) {
     let unit = unit.min(state.reader.units.len().saturating_sub(1));
     if let Some(doc) = state.reader.units.get(unit).map(|u| u.doc) {
-        super::demand::ensure(state, &[doc]);
+        super::ensure_pages(state, &[doc]);
     }
     let pos = state.reader.head_pos(&state.docs, unit);
     jump(state, pos);
@@ -695,7 +695,7 @@ fn move_subhead(state: &mut AppState, n: usize, forward: bool) -> bool {
         }
         if !blocks.is_empty() {
             // The subhead's line is one of its page's layout, not of its stub's.
-            super::demand::ensure(state, &[u.doc]);
+            super::ensure_pages(state, &[u.doc]);
         }
         for block in blocks {
             let pos = state.reader.block_pos(&state.docs, unit, block);
@@ -731,7 +731,7 @@ fn move_page(state: &mut AppState, n: usize, forward: bool) {
         unit.doc.saturating_sub(n)
     };
     let target = firsts.get(doc).copied().unwrap_or(0);
-    super::demand::ensure(state, &[doc]);
+    super::ensure_pages(state, &[doc]);
     if target < state.reader.units.len() {
         jump(
             state,

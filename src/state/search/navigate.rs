@@ -26,7 +26,7 @@ fn unit_of(reader: &Reader, doc: usize, m: &Match) -> usize {
 pub(super) fn match_pos(state: &mut AppState, index: usize) -> Option<Pos> {
     let (doc, m) = state.search.active.as_ref()?.matches.get(index)?.clone();
     // The hit's line is one of its page's layout: parse the page if it is a stub.
-    crate::state::demand::ensure(state, &[doc]);
+    crate::state::ensure_pages(state, &[doc]);
     let unit = state.reader.unit_at(doc, m.article, m.range.start)?;
     let lines = state.reader.lines(&state.docs, unit);
     let line = lines
