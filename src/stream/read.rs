@@ -125,6 +125,37 @@ impl std::fmt::Debug for PartReader {
     }
 }
 
+impl PartReader {
+    /// A reader at the start of `input`, decoding as UTF-8 until the head is sniffed.
+    fn new(
+        input: Box<dyn Read + Send>,
+        options: StreamOptions,
+        limit: Option<u64>,
+        len: Option<u64>,
+        name: String,
+    ) -> Self {
+        Self {
+            input,
+            decoder: encoding_rs::UTF_8.new_decoder_without_bom_handling(),
+            encoding: String::new(),
+            sniffed: Vec::new(),
+            text: String::new(),
+            start: 0,
+            line: 1,
+            dirty: Vec::new(),
+            block: Vec::new(),
+            eof: false,
+            done: false,
+            index: 0,
+            options,
+            read: 0,
+            limit,
+            len,
+            name,
+        }
+    }
+}
+
 /// Opens `source` for reading in parts: reads its head, chooses its encoding, and
 /// returns the reader (or, for standard input no longer than
 /// `options.split_above`, the page decoded whole). `limit` is the most bytes read
@@ -160,25 +191,7 @@ pub fn open(
             )
         }
     };
-    let mut reader = PartReader {
-        input,
-        decoder: encoding_rs::UTF_8.new_decoder_without_bom_handling(),
-        encoding: String::new(),
-        sniffed: Vec::new(),
-        text: String::new(),
-        start: 0,
-        line: 1,
-        dirty: Vec::new(),
-        block: Vec::new(),
-        eof: false,
-        done: false,
-        index: 0,
-        options,
-        read: 0,
-        limit,
-        len,
-        name,
-    };
+    let mut reader = PartReader::new(input, options, limit, len, name);
     // Standard input may be a page of normal size: that is known once more than
     // `split_above` bytes are in (a file's length told it already).
     let small = match source {
@@ -369,25 +382,13 @@ mod tests {
     /// A reader over `bytes` as if they were read from a pipe `block` bytes at a time.
     fn reader(bytes: Vec<u8>, options: StreamOptions) -> PartReader {
         let head_len = options.first_part_bytes * AHEAD;
-        let mut reader = PartReader {
-            input: Box::new(std::io::Cursor::new(bytes)),
-            decoder: encoding_rs::UTF_8.new_decoder_without_bom_handling(),
-            encoding: String::new(),
-            sniffed: Vec::new(),
-            text: String::new(),
-            start: 0,
-            line: 1,
-            dirty: Vec::new(),
-            block: Vec::new(),
-            eof: false,
-            done: false,
-            index: 0,
+        let mut reader = PartReader::new(
+            Box::new(std::io::Cursor::new(bytes)),
             options,
-            read: 0,
-            limit: None,
-            len: None,
-            name: "-".into(),
-        };
+            None,
+            None,
+            "-".into(),
+        );
         let head = reader.read_raw(head_len).unwrap();
         let sniffed = decode::sniff(&head, None).unwrap();
         reader.decoder = sniffed.encoding.new_decoder_without_bom_handling();

@@ -56,7 +56,7 @@ fn all_pages(root: &Path) -> Vec<Document> {
 }
 
 /// Waits for the first action from the index that `pick` accepts.
-fn wait_for(rx: &mpsc::Receiver<Action>, pick: impl Fn(&Action) -> bool) -> Action {
+pub(crate) fn wait_for(rx: &mpsc::Receiver<Action>, pick: impl Fn(&Action) -> bool) -> Action {
     loop {
         let action = rx
             .recv_timeout(Duration::from_secs(60))

@@ -20,6 +20,7 @@ use kanbao::layout::LayoutOptions;
 use kanbao::loader::{self, Startup};
 use kanbao::state::{AppState, EntryKind, HighlightKind, update};
 
+use crate::archive::wait_for;
 use crate::input::scratch;
 use crate::support::{render, screen_text};
 
@@ -242,17 +243,6 @@ fn live(root: &Path, base: &Path) -> (LiveIndex, mpsc::Receiver<Action>) {
     let live = LiveIndex::spawn(&[root.to_path_buf()], Some(base.join("cache")), 0, sink)
         .expect("a directory has an index");
     (live, rx)
-}
-
-fn wait_for(rx: &mpsc::Receiver<Action>, pick: impl Fn(&Action) -> bool) -> Action {
-    loop {
-        let action = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the index answers");
-        if pick(&action) {
-            return action;
-        }
-    }
 }
 
 /// `state` with the index ready and `text` searched through it.
