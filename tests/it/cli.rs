@@ -1,7 +1,6 @@
 //! The real binary on messy and hostile input: it opens each fixture or fails with a
 //! one-line message and exit status 2, and never writes a control byte of a document.
 
-use std::io::Write;
 use std::process::{Output, Stdio};
 
 use crate::input::{fixture, scratch};
@@ -21,16 +20,8 @@ fn kanbao_with_keywords(args: &[&str]) -> Output {
 }
 
 fn kanbao_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = crate::home::kanbao()
-        .args(["--keywords", "0"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    let args = [&["--keywords", "0"][..], args].concat();
+    crate::home::kanbao_with_stdin(&args, stdin.to_vec())
 }
 
 /// Control bytes that must never come out of a dump: C0 but `\n`/`\t`, DEL, and C1

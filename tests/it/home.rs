@@ -8,8 +8,9 @@
 //! is removed and the locale set to `C.UTF-8`, so the colours and the language tests
 //! see do not depend on the shell that ran them.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh directory to be a home (with `state`, `config` and `cache` inside).
@@ -95,4 +96,22 @@ pub fn kanbao() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kanbao"));
     isolate(&mut cmd);
     cmd
+}
+
+/// Runs `kanbao ARGS…` with `stdin` piped in, written from a thread (a dump reads
+/// while it writes: a large input written first would fill both pipes), and waits.
+pub fn kanbao_with_stdin(args: &[&str], stdin: Vec<u8>) -> Output {
+    let mut child = kanbao()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kanbao starts");
+    let mut pipe = child.stdin.take().expect("a piped stdin");
+    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
+    let out = child.wait_with_output().expect("kanbao runs");
+    // A reader that stops early (an error) closes the pipe: that is its answer.
+    let _ = writer.join();
+    out
 }

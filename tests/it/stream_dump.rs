@@ -187,17 +187,7 @@ fn standard_input_of_normal_size_dumps_as_before() {
 /// Runs `kanbao ARGS…` with `stdin` piped in (written from a thread: the dump reads
 /// while it writes); its standard output, after checking it succeeded.
 fn dump_with_stdin(args: &[&str], stdin: Vec<u8>) -> Vec<u8> {
-    let mut child = crate::home::kanbao()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let out = crate::home::kanbao_with_stdin(args, stdin);
     assert!(
         out.status.success(),
         "{}",
