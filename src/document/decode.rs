@@ -55,6 +55,19 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                     }
                 }
             }
+            // A long unit with a finished sentence inside it is running text: no
+            // title of the corpus holds a stop inside or more than 63 characters. A
+            // paragraph whose closing stop the OCR dropped otherwise looks open-ended,
+            // and the fitted weights read it as a subhead (OmniDocBench's `依托这个
+            // 战场，…推广普及。为此，…标兵单位”`). Bylines and end notes keep their
+            // own rules.
+            if features::sentences_inside(&u.text) {
+                for r in TITLE_ROLES {
+                    if let Some(slot) = row.get_mut(r.index()) {
+                        *slot = NEG;
+                    }
+                }
+            }
             // The front end measured the page and settled that this line opens a
             // block (a hard-wrapped page's widths, an image before it, or a page whose
             // OCR drops paragraph stops read by `stops`): no weight may make it the
@@ -84,6 +97,17 @@ const HEAD_ROLES: [Role; 9] = [
     Role::Subhead,
     Role::PhotoTitle,
     Role::EndNote,
+];
+
+/// The roles that title something: never a unit with sentences inside.
+const TITLE_ROLES: [Role; 7] = [
+    Role::Headline,
+    Role::Kicker,
+    Role::Subtitle,
+    Role::Banner,
+    Role::SeriesLabel,
+    Role::Subhead,
+    Role::PhotoTitle,
 ];
 
 /// Minus infinity, for roles and transitions that cannot be.
@@ -223,7 +247,7 @@ mod tests {
         let short = "全县春耕备耕工作有序推进";
         let md = format!("# {short}\n\n{long}\n\n{short}");
         let u = units(&md);
-        let feats = features::page(&u, &vec![None; u.len()]);
+        let feats = features::page(&u, &vec![None; u.len()], &[]);
         let emit = emissions(&u, &feats, Weights::shipped());
         for r in HEAD_ROLES {
             assert!(emit[1][r.index()] <= NEG / 2.0, "{r:?}");

@@ -45,7 +45,7 @@ impl Page {
             habits,
         } = split(markdown, running);
         let rules = legacy::roles(&units);
-        let feats = features::page(&units, &rules);
+        let feats = features::page(&units, &rules, &habits);
         Self {
             units,
             furniture,
