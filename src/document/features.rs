@@ -100,6 +100,7 @@ pub(crate) const BASE: &[&str] = &[
     "page:drops_stops",
     "end:short_sentence",
     "starts:one_char_clause",
+    "next_is_credit",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -423,6 +424,16 @@ fn unit_features(
         .is_some_and(|u| u.syntax == Syntax::ListItem)
     {
         push(f, "next_is_list");
+    }
+    // A credit line (`孙鑫摄`) under this one: a photo's caption, most likely. As the
+    // unit's own cue it is paired with `open&`, so a fit can learn the caption a
+    // converter dropped into a column break (`……群众代表通过` ⏎⏎ caption ⏎⏎ credit
+    // ⏎⏎ `召开……`), where the words across the break speak for a continuation.
+    if units
+        .get(at + 1)
+        .is_some_and(|u| u.syntax == Syntax::Text && is_credit(trim(&u.text)))
+    {
+        push(f, "next_is_credit");
     }
     // A short plain line with no sentence in it (a closing quote may end it) right over a heading, on a page whose
     // heads are marked: a series label or an unmarked kicker, not a paragraph (a
@@ -1035,6 +1046,15 @@ mod tests {
                 .contains(&"starts:one_char_clause".into())
         );
         assert!(!names_of("，吴晓东和几名志愿者。", 0).contains(&"starts:one_char_clause".into()));
+    }
+
+    #[test]
+    fn a_caption_over_its_credit_inside_a_column_break() {
+        let md = "社区党支部组织群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会。";
+        let f = names_of(md, 1);
+        assert!(f.contains(&"next_is_credit".into()), "{f:?}");
+        assert!(f.contains(&"open&next_is_credit".into()), "{f:?}");
+        assert!(!names_of(md, 0).contains(&"next_is_credit".into()));
     }
 
     #[test]

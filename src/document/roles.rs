@@ -141,6 +141,24 @@ pub(crate) fn forbidden(prev: Option<Role>, cur: Option<Role>) -> bool {
         ),
         (Some(p), None) => leads(p),
         (p, Some(Role::Subtitle)) => p != Some(Role::Headline),
+        // A subhead opens a part of its article's body: a head or a byline right
+        // under it would leave it empty. The training pages never show it (of 2786
+        // subheads, every one is followed by body text, a photo, a table or another
+        // subhead); without it an unmarked slogan over a kicker and a headline
+        // (`做好“六稳” 落实“六保”` ⏎⏎ `平城新语` ⏎⏎ headline) was read as a subhead.
+        (Some(Role::Subhead), Some(c))
+            if matches!(
+                c,
+                Role::Headline
+                    | Role::Kicker
+                    | Role::Banner
+                    | Role::SeriesLabel
+                    | Role::PhotoTitle
+                    | Role::Byline
+            ) =>
+        {
+            true
+        }
         // A paragraph only continues across body text and what interrupts it; after
         // a headline, subhead or byline the same unit is a paragraph start.
         (p, Some(Role::ParaCont)) => !matches!(
@@ -180,6 +198,11 @@ mod tests {
         assert!(!forbidden(Some(Role::Headline), Some(Role::Subtitle)));
         assert!(forbidden(Some(Role::Headline), Some(Role::ParaCont)));
         assert!(!forbidden(Some(Role::Caption), Some(Role::ParaCont)));
+        assert!(forbidden(Some(Role::Subhead), Some(Role::Headline)));
+        assert!(forbidden(Some(Role::Subhead), Some(Role::Kicker)));
+        assert!(!forbidden(Some(Role::Subhead), Some(Role::Paragraph)));
+        assert!(!forbidden(Some(Role::Subhead), Some(Role::Subhead)));
+        assert!(forbidden(Some(Role::Subhead), Some(Role::ParaCont)));
     }
 
     #[test]

@@ -72,8 +72,12 @@ fn drops_stops(units: &[Unit]) -> bool {
 }
 
 /// Whether `b` opens a paragraph after the open end of `a`, on a page that drops stops.
+/// A heading after an open end opens its block when the words across do not say the
+/// sentence goes on: the habit is read from such story ends in the first place, so a
+/// `#` line there is taken at its mark (OmniDocBench's `……的动力之源` ⏎⏎ `# “让能飞的
+/// 飞得更高，能跑的跑得更快！”`, a subhead, not the rest of the paragraph).
 fn opens_paragraph(a: &Unit, b: &Unit, pairs: &HashSet<(char, char)>) -> bool {
-    if a.syntax != Syntax::Text || b.syntax != Syntax::Text || b.adjacent {
+    if a.syntax != Syntax::Text || b.adjacent {
         return false;
     }
     if ends_sentence(&a.text) || chars_up_to(&a.text, PARAGRAPH_MIN) < PARAGRAPH_MIN {
@@ -88,7 +92,12 @@ fn opens_paragraph(a: &Unit, b: &Unit, pairs: &HashSet<(char, char)>) -> bool {
         (Some(l), Some(f)) => pairs.contains(&(l, f)),
         _ => true,
     };
-    !seen && ends_whole_clause(&a.text) && opens_with_clause(&b.text)
+    let opens = match b.syntax {
+        Syntax::Heading(_) => true,
+        Syntax::Text => opens_with_clause(&b.text),
+        _ => false,
+    };
+    !seen && ends_whole_clause(&a.text) && opens
 }
 
 /// Punctuation that closes a clause inside a paragraph.
@@ -172,6 +181,19 @@ mod tests {
         let (marked, habit) = opened(&md);
         assert!(habit);
         assert_eq!(marked, ["追根溯源"]);
+    }
+
+    #[test]
+    fn a_heading_after_an_open_end_on_such_a_page_opens_its_block() {
+        let md = format!(
+            "{STORY_A}{STORY_B}# 丙县办展会\n\n丙县的农产品展会开了三天，来自各地的客商签下了不少订单总额过亿\n\n## “让展会办得更好！”\n\n追根溯源，展会办得好靠的是县里多年打下的产业基础和口碑。\n"
+        );
+        let (marked, habit) = opened(&md);
+        assert!(habit);
+        assert_eq!(marked, ["“让展会"]);
+        // Unless the words say the sentence goes on.
+        let md = md.replace("## “让展会办得更好！”", "## 的成绩让人振奋");
+        assert!(opened(&md).0.is_empty());
     }
 
     #[test]
