@@ -60,18 +60,15 @@ impl ResultsList {
     /// are `total` now): the selection stays on its hit. A filter keeps the matches it
     /// kept; the new ones a page brought are not filtered until the filter changes.
     pub(super) fn remap(&mut self, moved: impl Fn(usize) -> usize, total: usize) {
-        match &mut self.kept {
-            Some(kept) => {
-                for i in kept.iter_mut() {
-                    *i = moved(*i);
-                }
-                kept.dedup();
+        if let Some(kept) = &mut self.kept {
+            for i in kept.iter_mut() {
+                *i = moved(*i);
             }
-            None => {
-                let offset_delta = self.selected.saturating_sub(self.offset);
-                self.selected = moved(self.selected).min(total.saturating_sub(1));
-                self.offset = self.selected.saturating_sub(offset_delta);
-            }
+            kept.dedup();
+        } else {
+            let offset_delta = self.selected.saturating_sub(self.offset);
+            self.selected = moved(self.selected).min(total.saturating_sub(1));
+            self.offset = self.selected.saturating_sub(offset_delta);
         }
     }
 }
