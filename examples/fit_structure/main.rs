@@ -107,7 +107,10 @@ fn with_trust(raw: &Weights, head: f64) -> Weights {
     let mut w = raw.clone();
     w.add_scaled(&trust(&trusted_roles()), head);
     let witnessed: Vec<String> = WITNESSED.iter().map(|r| (*r).to_string()).collect();
-    w.add_scaled(&trust(&witnessed), env_or("FIT_WITNESS_TRUST", WITNESS_TRUST));
+    w.add_scaled(
+        &trust(&witnessed),
+        env_or("FIT_WITNESS_TRUST", WITNESS_TRUST),
+    );
     w
 }
 
@@ -366,7 +369,7 @@ fn main() {
     // `FIT_GOLD_TRANS=role,role`: how often each role follows these in the gold
     // sequences (what a hard constraint on transitions would forbid).
     if let Ok(list) = std::env::var("FIT_GOLD_TRANS") {
-        let mut seen: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        let mut seen = std::collections::BTreeMap::<(&str, &str), usize>::new();
         for ex in &examples {
             for pair in ex.gold.windows(2) {
                 if let [a, b] = pair

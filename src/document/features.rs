@@ -1046,7 +1046,8 @@ mod tests {
 
     #[test]
     fn a_caption_over_its_credit_inside_a_column_break() {
-        let md = "社区党支部组织群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会。";
+        let md =
+            "社区党支部组织群众代表通过\n\n民和社区晚餐厅更加便民。\n\n孙鑫摄\n\n召开民情调查会。";
         let f = names_of(md, 1);
         assert!(f.contains(&"next_is_credit".into()), "{f:?}");
         assert!(f.contains(&"open&next_is_credit".into()), "{f:?}");

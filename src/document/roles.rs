@@ -146,19 +146,17 @@ pub(crate) fn forbidden(prev: Option<Role>, cur: Option<Role>) -> bool {
         // subheads, every one is followed by body text, a photo, a table or another
         // subhead); without it an unmarked slogan over a kicker and a headline
         // (`做好“六稳” 落实“六保”` ⏎⏎ `平城新语` ⏎⏎ headline) was read as a subhead.
-        (Some(Role::Subhead), Some(c))
-            if matches!(
-                c,
+        (
+            Some(Role::Subhead),
+            Some(
                 Role::Headline
-                    | Role::Kicker
-                    | Role::Banner
-                    | Role::SeriesLabel
-                    | Role::PhotoTitle
-                    | Role::Byline
-            ) =>
-        {
-            true
-        }
+                | Role::Kicker
+                | Role::Banner
+                | Role::SeriesLabel
+                | Role::PhotoTitle
+                | Role::Byline,
+            ),
+        ) => true,
         // A paragraph only continues across body text and what interrupts it; after
         // a headline, subhead or byline the same unit is a paragraph start.
         (p, Some(Role::ParaCont)) => !matches!(

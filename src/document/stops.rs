@@ -74,7 +74,7 @@ fn drops_stops(units: &[Unit]) -> bool {
 /// Whether `b` opens a paragraph after the open end of `a`, on a page that drops stops.
 /// A heading after an open end opens its block when the words across do not say the
 /// sentence goes on: the habit is read from such story ends in the first place, so a
-/// `#` line there is taken at its mark (OmniDocBench's `……的动力之源` ⏎⏎ `# “让能飞的
+/// `#` line there is taken at its mark (the `OmniDocBench` page's `……的动力之源` ⏎⏎ `# “让能飞的
 /// 飞得更高，能跑的跑得更快！”`, a subhead, not the rest of the paragraph).
 fn opens_paragraph(a: &Unit, b: &Unit, pairs: &HashSet<(char, char)>) -> bool {
     if a.syntax != Syntax::Text || b.adjacent {
