@@ -33,10 +33,11 @@
 //! is read as the headline's first line.
 
 use super::byline;
+use super::furniture;
 use super::habits::{self, Habits};
 use super::text::{
     announces_caption, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence,
-    is_credit, is_han, is_space, is_title_like, starts_enumeration, trim,
+    ends_with_credit, is_credit, is_han, is_space, is_title_like, starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
@@ -147,7 +148,10 @@ fn is_cut_word(s: &str) -> bool {
 }
 
 /// A line that stands as a block of its own, never inside a sentence: a byline, a
-/// line of names, a credit, a news dateline (`新华社北京4月26日电`).
+/// line of names, a bracketed closing credit (`（北京航空航天大学法学院副教授 赵精武）`),
+/// a credit (or a caption closed by its credit), page furniture with its numbers
+/// (`3 第 版 2019年7月23日星期三`; a section name alone, `体育`, may be the front of a
+/// sentence cut by a column break), a news dateline (`新华社北京4月26日电`).
 fn own_block(s: &str) -> bool {
     let t = trim(s);
     let names = {
@@ -159,13 +163,26 @@ fn own_block(s: &str) -> bool {
             })
     };
     let dateline = t.ends_with('电') && t.chars().take(24).count() < 24 && t.contains("日电");
-    byline::is_own_line(t) || is_credit(t) || names || dateline
+    byline::is_own_line(t)
+        || byline::is_bracketed_credit(t)
+        || is_credit(t)
+        || ends_with_credit(t)
+        || furniture::is_furniture(t) && t.contains(|c: char| c.is_ascii_digit())
+        || names
+        || dateline
 }
 
 /// Something a line that opens it is not the rest of a sentence: a block of its own,
 /// a subtitle's dash, a caption announcing itself (`图为…`).
 fn opens_own_block(s: &str) -> bool {
-    own_block(s) || trim(s).starts_with("——") || announces_caption(s)
+    own_block(s) || trim(s).starts_with("——") || announces_caption(s) || spaced_name(s)
+}
+
+/// A name set with a gap between its characters (`赵  璧`, `陈  雪`): a signature, as
+/// no sentence is printed that way.
+fn spaced_name(s: &str) -> bool {
+    let t = trim(s);
+    byline::is_bare_name(t) && t.contains(is_space)
 }
 
 /// The context of a candidate join: the block so far, and the line after `b`.
@@ -270,8 +287,15 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
     // `（记者蒋梦辰 叶昊鸣）`): one line of its own again.
-    if p.lines == 1 && byline::is_bare_dateline(a) && byline::is_own_line(&format!("{a}{b}")) {
-        s += 12;
+    // So is a dateline over the bracketed credit that opens its paragraph
+    // (`新华社北京4月28日电` ⏎ `（记者樊曦 才扬） 28` ⏎ `日，……`): the paragraph's first
+    // line again, its inline byline whole.
+    if p.lines == 1 && byline::is_bare_dateline(a) {
+        let ab = format!("{a}{b}");
+        let credit_below = byline::inline(&ab).is_some_and(|(end, _)| end > a.len());
+        if byline::is_own_line(&ab) || credit_below && b.starts_with(['（', '(']) {
+            s += 12;
+        }
     }
     if !adjacent {
         // A short title-like line standing alone after finished text: maybe a head.
@@ -283,6 +307,19 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         if b_body && !p.b.indented {
             s += 1;
         }
+    } else if measure.is_some()
+        && p.lines == 1
+        && p.after_end
+        && sa.short
+        && is_title_like(a)
+        && is_title_like(b)
+        && !sb.full
+    {
+        // Two head-shaped lines after finished text, the first short: a kicker over
+        // its headline (`强化科技支撑　深化结对帮扶` ⏎ `远程星智……`). A head printed over
+        // two lines fills the first to its measure, so a short one is the whole of it
+        // (a column-break fragment goes on with running text, not with another head).
+        s -= 2;
     }
     s
 }
@@ -496,6 +533,15 @@ mod tests {
                 .any(|u| u.1 == "新华社北京4月29日电（记者蒋梦辰 叶昊鸣）"),
             "{t:?}"
         );
+        // A dateline over the credit opening its paragraph is that paragraph's.
+        let md =
+            format!("{WRAPPED}新华社北京4月28日电\n（记者樊曦 才扬） 28\n日，全总召开大会。\n");
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "新华社北京4月28日电（记者樊曦 才扬） 28日，全总召开大会。"),
+            "{t:?}"
+        );
         // A dateline closing a story stays apart from the next paragraph.
         let md = format!("{WRAPPED}新华社北京4月29日电\n（上接第一版）\n{WRAPPED}");
         let t = texts(&md);
@@ -581,6 +627,59 @@ mod tests {
         // A byline or a credit under a line is never its continuation.
         let md = format!("{WRAPPED}孙鑫摄\n新的一年新的开始\n");
         assert!(texts(&md).iter().any(|u| u.1 == "孙鑫摄"));
+    }
+
+    #[test]
+    fn a_line_that_closes_a_block_is_not_glued_to_the_head_below() {
+        // A caption closed by its credit, a bracketed closing credit, page furniture:
+        // each ends its block, and the head under it stays a head of its own.
+        for closing in [
+            "5月6日，工人在车间赶制订单。　　胡建国 摄",
+            "（北京航空航天大学法学院副教授 赵精武）",
+            "3 第 版 2019年7月23日星期三",
+        ] {
+            let md = format!("{WRAPPED}{closing}\n浙江杭州发布园林绿化行业信用指数\n{WRAPPED}");
+            let t = texts(&md);
+            assert!(t.iter().any(|u| u.1 == closing), "{t:?}");
+            assert!(
+                t.iter().any(|u| u.1 == "浙江杭州发布园林绿化行业信用指数"),
+                "{t:?}"
+            );
+        }
+        // A credit inside a caption's sentence is no closing credit: `拍摄` goes on.
+        let md = format!("{WRAPPED}他举起相机，对准远处的\n梯田拍摄。\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "他举起相机，对准远处的梯田拍摄。")
+        );
+    }
+
+    #[test]
+    fn a_spaced_name_under_a_head_is_its_signature() {
+        let md = format!("{WRAPPED}恐龙蛋化石藏着什么秘密（唠“科”）\n赵  璧\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "赵  璧"), "{t:?}");
+        // Without the gap two characters may be the end of a head's second line.
+        let md = format!("{WRAPPED}恐龙蛋化石藏着什么秘密，考古学家\n在说\n");
+        assert!(texts(&md).iter().any(|u| u.1.ends_with("考古学家在说")));
+    }
+
+    #[test]
+    fn a_short_head_line_after_finished_text_is_the_whole_head() {
+        // A kicker narrower than the column over a headline wider than it.
+        let md = format!(
+            "{WRAPPED}强化科技　深化帮扶\n全县春耕备耕工作全面展开 农机合作社忙起来了\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "强化科技　深化帮扶"), "{t:?}");
+        // A full-width first line goes on: a head printed over two lines.
+        let md = format!("{WRAPPED}全县春耕备耕工作全面铺\n开\n{WRAPPED}");
+        assert!(
+            texts(&md).iter().any(|u| u.1 == "全县春耕备耕工作全面铺开"),
+            "{:?}",
+            texts(&md)
+        );
     }
 
     #[test]
