@@ -215,8 +215,13 @@ pub(crate) fn is_credit(t: &str) -> bool {
 /// block: the line after it is never the rest of its sentence.
 pub(crate) fn ends_with_credit(t: &str) -> bool {
     let t = trim(t);
-    t.rsplit_once(['。', ' ', '\u{3000}'])
-        .is_some_and(|(head, tail)| !head.is_empty() && !tail.is_empty() && is_credit(tail))
+    let credit_after = |sep: &str| {
+        t.rsplit_once(sep).is_some_and(|(head, tail)| {
+            let tail = trim(tail);
+            !trim(head).is_empty() && chars_up_to(tail, 3) >= 3 && is_credit(tail)
+        })
+    };
+    ["。", "\u{3000}", "  "].into_iter().any(credit_after)
         || t.ends_with('摄') && chars_up_to(t, 200) > 30 && t.contains('。')
 }
 
