@@ -37,8 +37,9 @@ use super::cut;
 use super::furniture;
 use super::habits::{self, Habits};
 use super::text::{
-    announces_caption, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence,
-    ends_with_credit, is_credit, is_han, is_space, is_title_like, starts_enumeration, trim,
+    announces_caption, chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition,
+    ends_sentence, ends_with_credit, is_credit, is_han, is_space, is_title_like,
+    starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
@@ -148,6 +149,9 @@ fn is_cut_word(s: &str) -> bool {
     !t.is_empty() && !t.chars().any(is_han) && t.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
+/// The longest piece before a blank line whose words across it are read.
+const WORD_CUT_MAX: usize = 40;
+
 /// A number cut in two (`从全球首款5` ⏎⏎ `吨级…`, `20` ⏎⏎ `19年`): a digit before the
 /// break, and a digit or a counting word after it.
 fn number_cut(a: &str, b: &str) -> bool {
@@ -185,9 +189,14 @@ fn own_block(s: &str) -> bool {
 }
 
 /// Something a line that opens it is not the rest of a sentence: a block of its own,
-/// a subtitle's dash, a caption announcing itself (`图为…`).
+/// a subtitle's dash, a caption announcing itself (`图为…`), a lede opening with its
+/// dateline (`新华社北京4月27日电（记者朱高祥）4月27`).
 fn opens_own_block(s: &str) -> bool {
-    own_block(s) || trim(s).starts_with("——") || announces_caption(s) || spaced_name(s)
+    own_block(s)
+        || trim(s).starts_with("——")
+        || announces_caption(s)
+        || spaced_name(s)
+        || byline::inline(trim(s)).is_some()
 }
 
 /// A name set with a gap between its characters (`赵  璧`, `陈  雪`): a signature, as
@@ -265,6 +274,14 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     if a.ends_with(['，', ',', '、']) || leaves_open(a) {
         s += 2;
+        // Across a blank line too: no head or paragraph ends on a comma or inside a
+        // quotation (`依托山区、` ⏎⏎ `……`, `“把小` ⏎⏎ `……`), unless what follows is a
+        // short finished sentence, maybe a caption dropped into the break.
+        let closes = leaves_open(a) && b.contains(['”', '’', '）', ')', '》', '」']);
+        let short_sentence = ends_sentence(b) && chars_up_to(b, 81) <= 80 && !closes;
+        if !adjacent && !short_sentence {
+            s += 2;
+        }
     }
     // A preposition waits for its object below, unless what is below is a finished
     // sentence of its own: a caption dropped into the break (the decoder weighs that).
@@ -278,7 +295,11 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     // words across the break say it is one sentence, whatever the shapes say. (A
     // dictionary word runs across 42% of column breaks and 0.2-0.4% of paragraph or
     // head ends, `cut`.)
-    if !adjacent && !ends_sentence(a) && (number_cut(a, b) || cut::is_word_cut(a, b)) {
+    // Only a short piece is read for words: a long one may be a finished paragraph
+    // whose `。` the OCR dropped, where a chance word across weighs too much.
+    let short_piece = p.lines == 1 && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
+    if !adjacent && !ends_sentence(a) && (number_cut(a, b) || short_piece && cut::is_word_cut(a, b))
+    {
         s += 4;
     }
     if a.contains(['，', ',', '。', '；']) && !wide_head {
@@ -675,6 +696,26 @@ mod tests {
     }
 
     #[test]
+    fn a_lede_opening_with_its_dateline_is_not_the_head_s_second_line() {
+        let md = format!(
+            "{WRAPPED}互联网公开募捐服务平台不得插入商业广告\n新华社北京4月27日电（记者朱高\n祥）民政部等三部门联合发\n布办法。\n"
+        );
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "互联网公开募捐服务平台不得插入商业广告"),
+            "{t:?}"
+        );
+        // A line that only names an agency mid-sentence goes on.
+        let md = format!("{WRAPPED}据报道，这一消息最早由\n新华社播发，引起关注。\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "据报道，这一消息最早由新华社播发，引起关注。")
+        );
+    }
+
+    #[test]
     fn a_spaced_name_under_a_head_is_its_signature() {
         let md = format!("{WRAPPED}恐龙蛋化石藏着什么秘密（唠“科”）\n赵  璧\n{WRAPPED}");
         let t = texts(&md);
@@ -705,15 +746,30 @@ mod tests {
     fn a_blank_line_inside_a_word_or_a_number_is_a_column_break() {
         // One block per paragraph, blank lines between (no measure): the word `安排`
         // and the number `2019` run across the break.
-        let md = "全年经济工作稳中有进。\n\n中央财政安\n\n排1000亿元支持财政金融协同促内需，多地设立未来产业基金。\n\n20\n\n19年5月，华为正式发布新品。\n";
+        let md = "全年经济工作稳中有进。\n\n中央财政安\n\n排1000亿元支持财政金融协同促内需，多地设立未来产业基金。\n\n华为在20\n\n19年5月正式发布新品。\n";
         let t = texts(md);
         assert!(
             t.iter().any(|u| u.1.starts_with("中央财政安排1000亿元")),
             "{t:?}"
         );
-        assert!(t.iter().any(|u| u.1.starts_with("2019年5月")), "{t:?}");
+        assert!(
+            t.iter().any(|u| u.1.starts_with("华为在2019年5月")),
+            "{t:?}"
+        );
         // A head over its lede: no word across, the two stay apart.
         let md = "全年经济工作稳中有进。\n\n春耕备耕忙\n\n全县今年计划种植粮食三十万亩，比去年增加两万亩。\n";
+        assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
+    }
+
+    #[test]
+    fn a_block_ending_on_a_comma_or_inside_a_quote_goes_on_across_a_blank_line() {
+        let md = "全年经济工作稳中有进。\n\n依托山区、\n\n海岛等特色资源，全县发展乡村旅游，游客逐年增多，村民的收入也跟着涨了起来，合作社还办起了农家乐、民宿和采摘园，带动周边几个村的农产品销售，今年全县乡村旅游收入预计超过两亿元。\n\n“把小\n\n事办好，就是大事。”村支书说。\n";
+        let t = texts(md);
+        assert!(t.iter().any(|u| u.1.starts_with("依托山区、海岛")), "{t:?}");
+        assert!(t.iter().any(|u| u.1.starts_with("“把小事办好")), "{t:?}");
+        // A short finished sentence after the comma may be a caption dropped into the
+        // break: left to the decoder.
+        let md = "全年经济工作稳中有进。\n\n依托山区、\n\n5月6日，游客在景区游览。\n";
         assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
     }
 
