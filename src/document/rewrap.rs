@@ -295,9 +295,11 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     // words across the break say it is one sentence, whatever the shapes say. (A
     // dictionary word runs across 42% of column breaks and 0.2-0.4% of paragraph or
     // head ends, `cut`.)
-    // Only a short piece is read for words: a long one may be a finished paragraph
-    // whose `。` the OCR dropped, where a chance word across weighs too much.
-    let short_piece = p.lines == 1 && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
+    // Only a piece opening a paragraph is read for words (the front of a paragraph cut
+    // by the column's foot): a later piece may end a paragraph whose `。` the OCR
+    // dropped, where a chance word across weighs too much.
+    let short_piece =
+        p.lines == 1 && p.after_end && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
     if !adjacent && !ends_sentence(a) && (number_cut(a, b) || short_piece && cut::is_word_cut(a, b))
     {
         s += 4;
@@ -440,9 +442,12 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                 habits.note(habits::COLUMN_BREAK);
             }
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
             let cur_end = cur.text.trim_end_matches(is_space).len();
             cur.text.truncate(cur_end);
-            if latin(cur.text.chars().next_back()) && latin(trim(&u.text).chars().next()) {
+            let (end, start) = (cur.text.chars().next_back(), trim(&u.text).chars().next());
+            // A space between two Latin words; none inside a number cut in two.
+            if latin(end) && latin(start) && !(digit(end) && digit(start)) {
                 cur.text.push(' ');
             }
             last_start = cur.text.len();
