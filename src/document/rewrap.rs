@@ -295,11 +295,14 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     // words across the break say it is one sentence, whatever the shapes say. (A
     // dictionary word runs across 42% of column breaks and 0.2-0.4% of paragraph or
     // head ends, `cut`.)
-    // Only a piece opening a paragraph is read for words (the front of a paragraph cut
-    // by the column's foot): a later piece may end a paragraph whose `。` the OCR
-    // dropped, where a chance word across weighs too much.
-    let short_piece =
-        p.lines == 1 && p.after_end && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
+    // Only a piece opening a paragraph, with no clause in it, is read for words (the
+    // front of a paragraph cut by the column's foot): a longer piece may end a
+    // paragraph whose `。` the OCR dropped, where a chance word across weighs too much
+    // (the decoder still weighs `cut:word` there).
+    let short_piece = p.lines == 1
+        && p.after_end
+        && !a.contains(['，', ',', '；', '：'])
+        && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
     if !adjacent && !ends_sentence(a) && (number_cut(a, b) || short_piece && cut::is_word_cut(a, b))
     {
         s += 4;
