@@ -214,8 +214,8 @@ pub fn extract(
     // Ask for more than needed: candidates are filtered after ranking.
     let want = opts.top.saturating_mul(3).saturating_add(8);
     let ranked = match opts.method {
-        Method::TfIdf => rank(&seg.tfidf, seg, &text, want, pos),
-        Method::TextRank => normalised(rank(&seg.textrank, seg, &text, want, pos)),
+        Method::TfIdf => rank(seg.tfidf(), seg, &text, want, pos),
+        Method::TextRank => normalised(rank(seg.textrank(), seg, &text, want, pos)),
     };
     let credited = credited_people(doc, article);
     ranked

@@ -24,6 +24,7 @@
 pub mod dates;
 pub mod fold;
 pub mod gazetteer;
+pub mod idf;
 pub mod keywords;
 pub mod names;
 pub mod script;

@@ -14,9 +14,12 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use jieba_rs::{Jieba, TextRank, TfIdf};
+use jieba_rs::{Jieba, TextRank};
+
+use super::idf::Idf;
 
 /// The dictionary bundled with kanbao.
 pub const DEFAULT_DICT: &str = include_str!("../../assets/dict.txt");
@@ -76,11 +79,13 @@ pub struct SegmenterOptions {
     pub no_default_dict: bool,
 }
 
-/// jieba with its keyword extractors, ready to use from any thread.
+/// jieba with its keyword extractors, ready to use from any thread. Each extractor is
+/// set up the first time keywords are ranked with it: the IDF table is not loaded
+/// when keywords use `TextRank`, nor ever when jieba serves only a whole-word search.
 pub struct Segmenter {
     jieba: Jieba,
-    pub(crate) tfidf: TfIdf,
-    pub(crate) textrank: TextRank,
+    tfidf: OnceLock<Idf>,
+    textrank: OnceLock<TextRank>,
     load_time: Duration,
     user_dict: Option<PathBuf>,
 }
@@ -125,8 +130,8 @@ impl Segmenter {
         }
         let segmenter = Self {
             jieba,
-            tfidf: TfIdf::default(),
-            textrank: TextRank::default(),
+            tfidf: OnceLock::new(),
+            textrank: OnceLock::new(),
             load_time: Duration::ZERO,
             user_dict,
         };
@@ -144,6 +149,16 @@ impl Segmenter {
     /// The user dictionary that was loaded, if any.
     pub fn user_dict(&self) -> Option<&Path> {
         self.user_dict.as_deref()
+    }
+
+    /// The TF-IDF ranking (jieba's IDF table), set up on first use.
+    pub(crate) fn tfidf(&self) -> &Idf {
+        self.tfidf.get_or_init(Idf::bundled)
+    }
+
+    /// The `TextRank` ranking, set up on first use.
+    pub(crate) fn textrank(&self) -> &TextRank {
+        self.textrank.get_or_init(TextRank::default)
     }
 
     pub fn jieba(&self) -> &Jieba {

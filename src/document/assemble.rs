@@ -213,7 +213,12 @@ impl Builder<'_> {
             Role::ParaCont => self.continuation(i, piece),
             Role::Caption => self.block(BlockKind::Caption, i),
             Role::Credit => self.block(BlockKind::Credit, i),
-            Role::EndNote => self.block(BlockKind::EndNote, i),
+            // A closing note (`（本报记者赵六参与采写）`, `（特别感谢……）`) is the role's
+            // reason not to be read as a head or a story of its own; the article keeps
+            // it as its last paragraph, as the corpus truth counts it (`truth.rs`,
+            // the articles' MANIFEST: closing notes stay paragraphs when the article
+            // has another byline), and as the rules keep a second byline line.
+            Role::EndNote => self.block(BlockKind::Paragraph, i),
             Role::Furniture => self.furniture.push(i),
             Role::ListItem => self.block(BlockKind::ListItem, i),
             Role::Quote => self.block(BlockKind::Quote, i),
@@ -322,5 +327,30 @@ impl Builder<'_> {
             Some(b) => b.text.pieces.push(piece),
             None => self.paragraph(i),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::units;
+
+    #[test]
+    fn an_end_note_closes_its_article_as_a_paragraph() {
+        let md = "# 春耕时节备耕忙\n\n本报记者 张三\n\n全县今年计划种植粮食三十万亩。\n\n（特别感谢县农业农村局对本文的支持）";
+        let u = units(md);
+        let roles = [Role::Headline, Role::Byline, Role::Paragraph, Role::EndNote];
+        let a = assemble(&u, &roles);
+        assert_eq!(a.articles.len(), 1, "never an article of its own");
+        let kinds: Vec<BlockKind> = a.articles[0].blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::Paragraph]);
+        // A head role there would open a story: the role is what keeps it in.
+        let roles = [
+            Role::Headline,
+            Role::Byline,
+            Role::Paragraph,
+            Role::Headline,
+        ];
+        assert_eq!(assemble(&u, &roles).articles.len(), 2);
     }
 }

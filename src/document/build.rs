@@ -161,6 +161,7 @@ pub(crate) fn document(
         tables: w.tables,
         images: w.images,
         explanations: Vec::new(),
+        stubbed: None,
     }
 }
 

@@ -164,6 +164,22 @@ fn surnames() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
+/// A closing credit of those who reported with a story's author, or put it together
+/// (`（本报记者赵六参与采写）`, `（实习生朱玉兰对本文亦有贡献）`, `…整理`).
+pub(crate) fn is_joined_reporting(s: &str) -> bool {
+    (credits_helpers(s) || ["整理", "综合报道"].iter().any(|w| s.contains(w)))
+        && chars_up_to(s, 40) <= 40
+}
+
+/// A closing credit of those who helped the author (`（本报记者赵六参与采写）`,
+/// `（实习生朱玉兰对本文亦有贡献）`): it closes a story that is signed already, so it
+/// says nothing of where another story begins.
+pub(crate) fn credits_helpers(s: &str) -> bool {
+    ["参与采写", "参与报道", "亦有贡献"]
+        .iter()
+        .any(|w| s.contains(w))
+}
+
 /// A whole line in brackets crediting a person, as a story closes
 /// (`（吴储岐）`, `（北京航空航天大学法学院副教授 赵精武）`, `（陈立希 新华社专特稿）`,
 /// `（本报记者赵六参与采写）`): a name alone (opening with a surname, so a column tag

@@ -572,11 +572,7 @@ fn bylines(t: &str, f: &mut Vec<u16>) {
     {
         push(f, "by:text_photo");
     }
-    if ["参与采写", "参与报道", "对本文亦有贡献", "整理", "综合报道"]
-        .iter()
-        .any(|w| t.contains(w))
-        && chars_up_to(t, 40) <= 40
-    {
+    if byline::is_joined_reporting(t) {
         push(f, "by:joined_reporting");
     }
     if byline::inline(t).is_some() {

@@ -25,6 +25,10 @@ use super::topic::Bigrams;
 /// The most words a column name (栏目名) has.
 const COLUMN_NAME_MAX: usize = 6;
 
+/// Items read ahead for a stretch's own signature (a long story's sections and the
+/// byline closing it).
+const SIGNATURE_SCAN: usize = 160;
+
 /// The dashes a subtitle opens with or a kicker ends with (`——`, and the ASCII
 /// stand-in some converters write).
 const DASHES: [&str; 3] = ["——", "--", "──"];
@@ -98,8 +102,9 @@ impl Builder<'_> {
     }
 
     fn push_block(&mut self, kind: BlockKind, text: Text) {
-        // Levels decide subheads on a levelled page: no need to learn topics there.
-        if !self.marks.levelled && matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
+        // (On a levelled page too: converters jitter levels, and a topic change tells
+        // a headline set at a subhead's level.)
+        if matches!(kind, BlockKind::Paragraph | BlockKind::Subhead) {
             self.learn(&text);
         }
         self.cur().blocks.push(PlanBlock { kind, text });
@@ -244,8 +249,19 @@ impl Builder<'_> {
             bylines.push(last.unit);
             lines.pop();
         }
-        let after_byline =
-            i > 0 && matches!(self.items.get(i - 1), Some(Item::Single(Class::Byline, _)));
+        // The story before closed with its signature: a byline, or a bare dateline
+        // (`新华社北京4月24日电`) as agency copy ends.
+        let after_byline = i > 0
+            && match self.items.get(i - 1) {
+                Some(Item::Single(Class::Byline, _)) => true,
+                Some(Item::Para(parts)) => {
+                    parts.len() == 1
+                        && parts
+                            .first()
+                            .is_some_and(|&u| byline::is_bare_dateline(self.text(u)))
+                }
+                _ => false,
+            };
         let opens = lines.len() >= 2
             || !bylines.is_empty()
             || inline_next
@@ -267,6 +283,15 @@ impl Builder<'_> {
         };
         let top = lines.iter().filter_map(|l| l.level).min();
         !self.marks.levelled || top.is_some_and(|t| level > t)
+    }
+
+    /// The unit of a single-unit item.
+    fn single_unit(&self, k: usize) -> Option<usize> {
+        match self.items.get(k)? {
+            Item::Single(_, u) => Some(*u),
+            Item::Para(parts) if parts.len() == 1 => parts.first().copied(),
+            Item::Para(_) => None,
+        }
     }
 
     /// Whether the item at `k` is a paragraph opening with an inline byline.
@@ -299,36 +324,104 @@ impl Builder<'_> {
         if self.units.get(line.unit).is_some_and(|u| u.from_note_next) {
             return true;
         }
-        if self.marks.levelled
-            && let Some(level) = line.level
-        {
-            return level == self.marks.headline;
-        }
-        // The text up to the next heading-like line ends with a byline of its own,
-        // while the current article already has one: that text is another article.
+        // The text up to the next heading-like line, and what it and the line are
+        // about against the article so far.
         let mut end = after;
         while self.items.get(end).is_some() && head_line(self.items.get(end)).is_none() {
             end += 1;
         }
-        let signed = end > after
-            && matches!(
-                self.items.get(end - 1),
-                Some(Item::Single(Class::Byline, _))
-            );
-        if signed && cur.byline.is_some() {
-            return true;
-        }
-        // What the line and the text after it are about, against the article so far.
         let mut next = Bigrams::default();
         next.add(self.text(line.unit));
-        for item in self.items.get(after..end).unwrap_or(&[]) {
+        let stretch = self.items.get(after..end).unwrap_or(&[]);
+        for item in stretch {
             if let Item::Para(parts) = item {
                 for &u in parts {
                     next.add(self.text(u));
                 }
             }
         }
+        let clearly_new = self.topic.is_clearly_new_topic(&next).unwrap_or(false);
+        let clearly_judged = self
+            .topic
+            .is_clearly_new_topic_at_length(&next)
+            .unwrap_or(false);
+        // The text from here on closes with a byline of its own, while the current
+        // article already has one: that text is another article.
+        let signed = cur.byline.is_some() && self.signed_later(after);
+        if self.marks.levelled
+            && let Some(level) = line.level
+        {
+            // Levels say which lines are headlines, but converters jitter them: a head
+            // below the headline level whose text is signed on its own, or (after an
+            // unsigned story, where no byline tells) is about other things altogether,
+            // is the next story's headline.
+            return level == self.marks.headline
+                || signed
+                || cur.byline.is_none() && clearly_judged;
+        }
+        if signed {
+            return true;
+        }
+        // A story signed under its head, and this line's text not signed on its own:
+        // the stories of the page are signed, so an unsigned head inside one is one of
+        // its sections (MinerU sets every subhead `#`, like the next story's headline),
+        // unless what follows shares next to nothing with it. A photo item (its own
+        // short title, a caption, the photo and its credit) is titled but never signed.
+        let photo = stretch
+            .iter()
+            .any(|it| matches!(it, Item::Single(Class::Image | Class::Credit, _)))
+            && stretch
+                .iter()
+                .filter(|it| matches!(it, Item::Para(_)))
+                .count()
+                <= 2;
+        if cur.byline.is_some() && !photo {
+            return clearly_new;
+        }
         self.topic.is_new_topic(&next).unwrap_or(false)
+    }
+
+    /// Whether the text from item `from` on closes with a signature of its own (a
+    /// byline after its paragraphs; not a bare dateline, which agency copy prints
+    /// under a story signed at its head too) before another article surely
+    /// opens (a head with a byline or a dateline under it, or a cluster of heads):
+    /// single heads on the way may be that text's own subheads. Bounded, so that a
+    /// page of unsigned heads stays linear.
+    fn signed_later(&self, from: usize) -> bool {
+        let stop = from.saturating_add(SIGNATURE_SCAN).min(self.items.len());
+        let mut k = from;
+        while k < stop {
+            if head_line(self.items.get(k)).is_some() {
+                let mut j = k;
+                while head_line(self.items.get(j)).is_some() {
+                    j += 1;
+                }
+                let opens = j - k >= 2
+                    || matches!(self.items.get(j), Some(Item::Single(Class::Byline, _)))
+                    || self.inline_byline_at(j);
+                // A closing line of names the page sets like a head.
+                let names = self.single_unit(k).is_some_and(|u| {
+                    let t = self.text(u);
+                    byline::is_own_line(t) || byline::is_names_line(t)
+                });
+                if names {
+                    return true;
+                }
+                if opens {
+                    return false;
+                }
+                k = j;
+                continue;
+            }
+            match self.items.get(k) {
+                Some(Item::Single(Class::Byline, u)) if !byline::credits_helpers(self.text(*u)) => {
+                    return true;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Starts a new article from a cluster of heading lines and its bylines.

@@ -188,3 +188,83 @@ fn inline_head(units: &[Unit], t: &Text) -> bool {
 fn classes_byline(u: &Unit) -> bool {
     matches!(u.syntax, Syntax::Text | Syntax::Heading(_)) && byline::is_own_line(&u.text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::units;
+
+    const LEDE: &str =
+        "伊朗战事爆发至今已六十天，美国和伊朗陷入不战不谈的僵局，各方都在观望局势的走向。";
+    const SECTION: &str =
+        "连日来，伊朗外长展开多线外交，接连访问巴基斯坦和阿曼，伊朗局势的走向备受各方关注。";
+    const OTHER: &str = "全县今年计划种植粮食三十万亩，农技人员深入田间地头指导农民春耕备耕。合作社里，社员们忙着检修拖拉机和播种机，仓库里的良种和化肥早已备足。";
+
+    fn role_of(md: &str, text: &str) -> Option<Role> {
+        let u = units(md);
+        let r = roles(&u);
+        u.iter()
+            .position(|x| x.text == text)
+            .and_then(|i| r.get(i).copied().flatten())
+    }
+
+    #[test]
+    fn an_unsigned_head_inside_a_signed_story_is_its_subhead() {
+        // Every head `#` (MinerU): the first section's head after a signed story's
+        // lede looks like the next story's headline; no byline opens its text, none
+        // closes it, and it goes on with the story's words.
+        let md = format!(
+            "# 战事六十天还要多久\n\n新华社记者 柳伟建\n\n{LEDE}\n\n# 外交攻势显露策略转变\n\n{SECTION}\n\n{SECTION}"
+        );
+        assert_eq!(role_of(&md, "外交攻势显露策略转变"), Some(Role::Subhead));
+    }
+
+    #[test]
+    fn a_head_whose_text_closes_with_its_own_byline_opens_a_story() {
+        // The text under the head runs through sections of its own and closes with a
+        // line of names: another story, signed at its foot.
+        let md = format!(
+            "# 战事六十天还要多久\n\n新华社记者 柳伟建\n\n{LEDE}\n\n# 安徽未来产业新图景\n\n{SECTION}\n\n# 前瞻布局\n\n{SECTION}\n\n郑志强  高子涵  王宇"
+        );
+        assert_eq!(role_of(&md, "安徽未来产业新图景"), Some(Role::Headline));
+        // A helper's credit closes a signed story: it signs no other.
+        let md = format!(
+            "# 战事六十天还要多久\n\n新华社记者 柳伟建\n\n{LEDE}\n\n# 外交攻势显露策略转变\n\n{SECTION}\n\n（本报记者赵六参与采写）"
+        );
+        assert_eq!(role_of(&md, "外交攻势显露策略转变"), Some(Role::Subhead));
+    }
+
+    #[test]
+    fn a_head_after_a_closing_dateline_or_on_a_new_topic_opens_a_story() {
+        // Agency copy closes with its dateline: the story is finished.
+        let md = format!(
+            "# 战事六十天还要多久\n\n新华社记者 柳伟建\n\n{LEDE}\n\n新华社北京4月28日电\n\n# 外交攻势显露策略转变\n\n{SECTION}"
+        );
+        assert_eq!(role_of(&md, "外交攻势显露策略转变"), Some(Role::Headline));
+        // Unsigned, but about other things altogether.
+        let md = format!(
+            "# 战事六十天还要多久\n\n新华社记者 柳伟建\n\n{LEDE}\n\n# 春耕时节备耕忙\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "春耕时节备耕忙"), Some(Role::Headline));
+    }
+
+    #[test]
+    fn a_head_at_a_subhead_s_level_on_a_new_topic_after_an_unsigned_story_opens_one() {
+        // Levels jittered by the converter: the next story's headline set `###`.
+        let md = format!(
+            "## 伊朗局势观察\n\n{LEDE}\n\n{SECTION}\n\n### 春耕时节备耕忙\n\n{OTHER}\n\n## 另一篇\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "春耕时节备耕忙"), Some(Role::Headline));
+        // The same story going on under its subhead stays one story.
+        let md = format!(
+            "## 伊朗局势观察\n\n{LEDE}\n\n### 外交攻势显露策略转变\n\n{SECTION}\n\n## 另一篇\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "外交攻势显露策略转变"), Some(Role::Subhead));
+        // A signed story's subhead is its own, whatever follows: the topic cue is
+        // left to stories no byline speaks for.
+        let md = format!(
+            "## 伊朗局势观察\n\n本报记者 张三\n\n{LEDE}\n\n{SECTION}\n\n### 春耕时节备耕忙\n\n{OTHER}\n\n## 另一篇\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "春耕时节备耕忙"), Some(Role::Subhead));
+    }
+}

@@ -165,6 +165,10 @@ pub struct Document {
     /// Per unit, why it got its role; filled by [`parse_explained`](super::parse_explained)
     /// only (explaining costs a second pass).
     pub explanations: Vec<Explanation>,
+    /// Set on a page's stub ([`super::stub`]): the length of the parsed page's text,
+    /// which the stub drops, so that positions count through the whole archive.
+    /// `None` on a parsed page.
+    pub stubbed: Option<usize>,
 }
 
 impl Document {

@@ -463,7 +463,8 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
         }
         if measure.is_some() && u.syntax == Syntax::Text {
             u.adjacent = false;
-            u.opens_block = open_before && score <= SETTLED;
+            // (An earlier step's settled opening, a photo's or a prose table's, holds.)
+            u.opens_block |= open_before && score <= SETTLED;
         }
         after_end = out
             .last()

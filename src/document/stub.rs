@@ -22,11 +22,13 @@ const OPENING_BYTES: usize = 60;
 
 /// Whether `doc` is a stub made by [`stub`] (a parsed page is never one).
 pub fn is_stub(doc: &Document) -> bool {
-    doc.habits.contains(&STUB_HABIT)
+    doc.stubbed.is_some()
 }
 
-/// The habit a stub carries, so that it can be told from a parsed page.
-const STUB_HABIT: &str = "stub";
+/// The length of the text of `doc`'s page, whether `doc` is the page or its stub.
+pub fn page_len(doc: &Document) -> usize {
+    doc.stubbed.unwrap_or(doc.text.len())
+}
 
 /// The compact stand-in for a parsed page: what the section list shows of it.
 pub fn stub(doc: &Document) -> Document {
@@ -113,7 +115,7 @@ pub fn stub(doc: &Document) -> Document {
         text,
         articles,
         furniture,
-        habits: vec![STUB_HABIT],
+        stubbed: Some(page_len(doc)),
         ..Document::default()
     }
 }
@@ -173,6 +175,10 @@ mod tests {
         );
         assert!(!s.text.contains("全市停课"), "the body is gone: {}", s.text);
         assert!(weight(&s) < weight(&doc));
+        // A stub knows how long its page is, and a stub of a stub too.
+        assert_eq!(page_len(&s), doc.text.len());
+        assert_eq!(page_len(&stub(&s)), doc.text.len());
+        assert_eq!(page_len(&doc), doc.text.len());
     }
 
     #[test]

@@ -225,6 +225,11 @@ pub fn after(state: &mut AppState, hooks: &SearchHooks) -> bool {
     };
     let mut changed = false;
     let mut pinned = Vec::new();
+    // The update's own settle scrolled the list from where it was; settling again
+    // here must not scroll it on while the selection stays (a jump to a page may start
+    // the list at the page's header, which a second settle would leave for the
+    // entries above it), or the list would not be where a parsed reader has it.
+    let list = (state.list.selected, state.list.offset);
     // A stub is shorter than its page: the view computed on stubs covers more pages
     // than the one on parsed pages, so a few rounds settle it.
     for _ in 0..4 {
@@ -239,6 +244,9 @@ pub fn after(state: &mut AppState, hooks: &SearchHooks) -> bool {
         }
         changed = true;
         state.settle();
+    }
+    if changed && state.list.selected == list.0 {
+        state.list.offset = list.1;
     }
     let Some(demand) = state.demand.as_mut() else {
         return changed;

@@ -53,6 +53,10 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::LoadFinished { skipped } => {
             state.loading = None;
+            // The lists grew batch by batch (each doubling its room): a large
+            // archive's would keep up to half again as much room unused.
+            state.list.entries.shrink_to_fit();
+            state.reader.shrink_to_fit();
             state.pages = state.docs.len();
             if let Some(first) = skipped.first() {
                 state.message = Some(crate::i18n::skipped_pages(skipped.len(), first));

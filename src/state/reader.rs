@@ -105,8 +105,18 @@ impl Reader {
                 }
             }
             let last = self.byte_prefix.last().copied().unwrap_or(0);
-            self.byte_prefix.push(last + d.text.len());
+            // A stub counts as its whole page: the percentage is of the archive.
+            self.byte_prefix
+                .push(last + crate::document::stub::page_len(d));
         }
+    }
+
+    /// Gives back the room the lists of units kept for more pages (once every page has
+    /// arrived).
+    pub fn shrink_to_fit(&mut self) {
+        self.units.shrink_to_fit();
+        self.doc_first_unit.shrink_to_fit();
+        self.byte_prefix.shrink_to_fit();
     }
 
     /// The layout width.

@@ -29,6 +29,7 @@ mod names_measured;
 mod nav_pty;
 mod navigation;
 mod on_demand;
+mod on_demand_pty;
 mod page_rules;
 mod parse_props;
 mod photos;

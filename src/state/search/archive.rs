@@ -175,8 +175,10 @@ fn stub_match(article: usize, at: usize, query: &matcher::Query) -> Match {
     }
 }
 
-/// Page `d` has just been parsed (read on demand): its hits placed from the index get
-/// the block they are in, which the results list cuts their context from.
+/// Page `d` has just been parsed (read on demand). Its hits placed from the index
+/// (one per article: the first) give way to every hit of those articles on the parsed
+/// page, so that `n`/`N`, the highlights and the results list see them all; the hit
+/// `n` last showed, and the results list's selection, stay on their article.
 pub(in crate::state) fn page_parsed(state: &mut AppState, d: usize) {
     let Some(doc) = state.docs.get(d) else {
         return;
@@ -185,23 +187,54 @@ pub(in crate::state) fn page_parsed(state: &mut AppState, d: usize) {
         return;
     };
     let from = a.matches.partition_point(|(doc, _)| *doc < d);
-    for (_, m) in a.matches[from..]
-        .iter_mut()
-        .take_while(|(doc, _)| *doc == d)
-    {
-        let Some(article) = doc.articles.get(m.article) else {
-            continue;
-        };
-        if let Some((block, _)) =
-            BlockRef::all(article).find(|(_, span)| span.range.contains(&m.range.start))
-        {
-            m.block = block;
+    let to = a.matches.partition_point(|(doc, _)| *doc <= d);
+    if from == to {
+        return;
+    }
+    let mut articles: Vec<usize> = a.matches[from..to].iter().map(|(_, m)| m.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let found: Vec<(usize, Match)> = matcher::search(doc, &SearchIndex::new(doc), &a.query, None)
+        .into_iter()
+        .filter(|m| articles.binary_search(&m.article).is_ok())
+        .map(|m| (d, m))
+        .collect();
+    if found.is_empty() {
+        // The parse no longer matches (the file changed): keep the index's places,
+        // on the real text's bounds.
+        for (_, m) in &mut a.matches[from..to] {
+            m.range.end = m.range.end.min(doc.text.len());
+            m.range.start = m.range.start.min(m.range.end);
+            while m.range.end > m.range.start && !doc.text.is_char_boundary(m.range.end) {
+                m.range.end -= 1;
+            }
         }
-        // The end on a character boundary of the real text, whatever the term.
-        while m.range.end > m.range.start && !doc.text.is_char_boundary(m.range.end) {
-            m.range.end -= 1;
+        return;
+    }
+    // Where each old match goes: the first new match of its article.
+    let remap: Vec<usize> = a.matches[from..to]
+        .iter()
+        .map(|(_, m)| {
+            from + found
+                .iter()
+                .position(|(_, f)| f.article == m.article)
+                .unwrap_or(0)
+        })
+        .collect();
+    let grew = found.len().cast_signed() - (to - from).cast_signed();
+    let moved = |i: usize| -> usize {
+        if i < from {
+            i
+        } else if i < to {
+            remap[i - from]
+        } else {
+            i.saturating_add_signed(grew)
         }
-        m.range.end = m.range.end.min(doc.text.len());
+    };
+    a.matches.splice(from..to, found);
+    a.current = a.current.map(moved);
+    if let Some(list) = state.search.results.as_mut() {
+        list.remap(moved, a.matches.len());
     }
 }
 

@@ -55,6 +55,22 @@ impl ResultsList {
             .as_ref()
             .map_or(pos, |k| k.get(pos).copied().unwrap_or(usize::MAX))
     }
+
+    /// The matches were renumbered (`moved` gives each old index its new one; there
+    /// are `total` now): the selection stays on its hit. A filter keeps the matches it
+    /// kept; the new ones a page brought are not filtered until the filter changes.
+    pub(super) fn remap(&mut self, moved: impl Fn(usize) -> usize, total: usize) {
+        if let Some(kept) = &mut self.kept {
+            for i in kept.iter_mut() {
+                *i = moved(*i);
+            }
+            kept.dedup();
+        } else {
+            let offset_delta = self.selected.saturating_sub(self.offset);
+            self.selected = moved(self.selected).min(total.saturating_sub(1));
+            self.offset = self.selected.saturating_sub(offset_delta);
+        }
+    }
 }
 
 /// Rows the overlay has for headlines and hits (inside its border, above the status
