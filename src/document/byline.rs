@@ -56,11 +56,42 @@ pub(crate) fn is_own_line(s: &str) -> bool {
     let agency = ["社记者", "台记者", "报记者", "社記者", "報記者"]
         .iter()
         .any(|w| head.contains(w));
-    (PREFIXES.iter().any(|p| s.starts_with(p))
+    (PREFIXES
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(names_follow))
         || agency
         || is_dateline_and_credit(s)
         || is_place_and_name(s))
         && chars_up_to(s, 3) > 2
+}
+
+/// Words a lede opens with after `记者` (`记者近日从……获悉`): reporting, not a name.
+const REPORTING: &[&str] = &[
+    "从",
+    "近日",
+    "日前",
+    "昨天",
+    "昨日",
+    "今天",
+    "今日",
+    "获悉",
+    "了解到",
+    "在",
+    "走进",
+    "来到",
+];
+
+/// Whether what follows a reporter word reads as names (`本报记者 王政 刘温馨`,
+/// `记者王政、刘温馨`), not as a sentence's first printed line (`记者近日从全国工业和信
+/// 息化工作会议上获`): no run of more than ten characters, no reporting verb first.
+fn names_follow(rest: &str) -> bool {
+    let rest = trim(rest);
+    let longest = rest
+        .split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／'))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    longest <= 10 && !REPORTING.iter().any(|w| rest.starts_with(w))
 }
 
 /// A commentary's signature: where the writer is, then the name, `北京海淀区  陈  雪`,
@@ -318,6 +349,11 @@ mod tests {
             "记者从市统计局获悉,今年前三季度全市经济稳中向好。"
         ));
         assert!(!is_own_line("本报记者 孙鑫 摄"));
+        // A lede's first printed line, hard-wrapped: `记者` opens a sentence here.
+        assert!(!is_own_line("记者近日从全国工业和信息化工作会议上获"));
+        assert!(!is_own_line("记者从市教育局获"));
+        assert!(is_own_line("记者王政、刘温馨"));
+        assert!(is_own_line("文/图 本报记者 王五"));
         assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
     }
 

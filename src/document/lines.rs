@@ -108,17 +108,7 @@ pub(crate) fn read_in(markdown: &str, running: &RunningLines) -> (Vec<Unit>, Hab
                 .collect();
             if let Some(columns) = prose_table::columns(&rows) {
                 habits.note(habits::PROSE_TABLE);
-                for (row, cell, first) in columns {
-                    let text = inline::clean_noting(&cell, &mut habits);
-                    let before = out.len();
-                    push(&mut out, Syntax::Text, text, line + row, false);
-                    // A column's later cells are its hard-wrapped lines.
-                    if out.len() > before
-                        && let Some(u) = out.last_mut()
-                    {
-                        u.adjacent = !first;
-                    }
-                }
+                prose_runs(&mut out, columns, line, &mut habits);
             } else {
                 let (text, grid) = pipe_table(&rows);
                 let before = out.len();
@@ -155,6 +145,47 @@ pub(crate) fn read_in(markdown: &str, running: &RunningLines) -> (Vec<Unit>, Hab
     spacing::apply(&mut out, &mut habits);
     stops::mark(&mut out, &mut habits);
     (out, habits)
+}
+
+/// Appends the cells of a pipe table of prose (`prose_table::columns`, in reading
+/// order) as text units: a column's cells down to an empty one are the printed lines
+/// of one stretch of a paragraph, so they are one unit, as the table says; a stretch
+/// after an empty cell opens a paragraph (the table's own gap, which no weight may
+/// overrule). Only where one column ends and the next begins is it left to the
+/// decoder whether the paragraph goes on, as at any column break.
+fn prose_runs(
+    out: &mut Vec<Unit>,
+    columns: Vec<(usize, String, bool)>,
+    line: usize,
+    habits: &mut Habits,
+) {
+    // Stretches: (first row, text, opens after a gap, first of its column).
+    let mut runs: Vec<(usize, String, bool, bool)> = Vec::new();
+    let mut rows_seen: Option<usize> = None;
+    for (row, cell, first) in columns {
+        let text = inline::clean_noting(&cell, habits);
+        let new_column = rows_seen.is_some_and(|r| row < r);
+        rows_seen = Some(row);
+        match runs.last_mut() {
+            Some(run) if !first => {
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin(run.1.chars().next_back()) && latin(trim(&text).chars().next()) {
+                    run.1.push(' ');
+                }
+                run.1.push_str(trim(&text));
+            }
+            _ => runs.push((row, trim(&text).to_string(), first, new_column)),
+        }
+    }
+    for (n, (row, text, first, new_column)) in runs.into_iter().enumerate() {
+        let before = out.len();
+        push(out, Syntax::Text, text, line + row, false);
+        if out.len() > before
+            && let Some(u) = out.last_mut()
+        {
+            u.opens_block = n > 0 && first && !new_column;
+        }
+    }
 }
 
 /// Appends a unit of trimmed text (a table's text comes trimmed, so its grid's ranges

@@ -127,4 +127,36 @@ mod tests {
         let three = "| 春耕时节，记者来到县里， | 甲，乙，丙，丁，戊， | 第三列也是长长的句子， |\n| a | b | c |";
         assert_eq!(columns(&three.split('\n').collect::<Vec<_>>()), None);
     }
+
+    #[test]
+    fn each_stretch_of_a_column_is_one_unit_and_a_gap_opens_a_paragraph() {
+        // markitdown: the left column holds a whole paragraph and the start of the
+        // next, which the right column finishes; a gap in the right column opens the
+        // third paragraph.
+        let md = "| 春耕时节，记者来到县里的农机合作 | 量。合作社负责人介绍说，今年的种 |\n| --- | --- |\n| 社，看到农民们正在检修拖拉机和播 | 子和化肥早已备足。 |\n| 种机，准备下地播种。 | |\n| | 今年全县新建高标准农田十万亩。 |\n| 全县今年计划种植粮食三十万亩，农 | |\n| 技人员深入田间地头，指导农民提高产 | |";
+        let got: Vec<(String, bool)> = units(md)
+            .into_iter()
+            .map(|u| (u.text, u.opens_block))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "春耕时节，记者来到县里的农机合作社，看到农民们正在检修拖拉机和播种机，准备下地播种。".into(),
+                    false
+                ),
+                (
+                    "全县今年计划种植粮食三十万亩，农技人员深入田间地头，指导农民提高产".into(),
+                    true
+                ),
+                // Where the right column opens, the paragraph may go on (it does here):
+                // left to the decoder, as any column break.
+                (
+                    "量。合作社负责人介绍说，今年的种子和化肥早已备足。".into(),
+                    false
+                ),
+                ("今年全县新建高标准农田十万亩。".into(), true),
+            ]
+        );
+    }
 }

@@ -33,10 +33,13 @@
 //! is read as the headline's first line.
 
 use super::byline;
+use super::cut;
+use super::furniture;
 use super::habits::{self, Habits};
 use super::text::{
-    announces_caption, clearly_continues, ends_mid_phrase, ends_on_preposition, ends_sentence,
-    is_credit, is_han, is_space, is_title_like, starts_enumeration, trim,
+    announces_caption, chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition,
+    ends_sentence, ends_with_credit, is_credit, is_han, is_space, is_title_like,
+    starts_enumeration, trim,
 };
 use super::unit::{Syntax, Unit};
 
@@ -146,8 +149,25 @@ fn is_cut_word(s: &str) -> bool {
     !t.is_empty() && !t.chars().any(is_han) && t.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
+/// The longest piece before a blank line whose words across it are read.
+const WORD_CUT_MAX: usize = 40;
+
+/// A number cut in two (`从全球首款5` ⏎⏎ `吨级…`, `20` ⏎⏎ `19年`): a digit before the
+/// break, and a digit or a counting word after it.
+fn number_cut(a: &str, b: &str) -> bool {
+    let last = a.trim_end_matches(is_space).chars().next_back();
+    let first = trim(b).chars().next();
+    last.is_some_and(|c| c.is_ascii_digit())
+        && first.is_some_and(|c| {
+            c.is_ascii_digit() || "年月日时号吨万亿个元米岁倍件次人家项所%％".contains(c)
+        })
+}
+
 /// A line that stands as a block of its own, never inside a sentence: a byline, a
-/// line of names, a credit, a news dateline (`新华社北京4月26日电`).
+/// line of names, a bracketed closing credit (`（北京航空航天大学法学院副教授 赵精武）`),
+/// a credit (or a caption closed by its credit), page furniture with its numbers
+/// (`3 第 版 2019年7月23日星期三`; a section name alone, `体育`, may be the front of a
+/// sentence cut by a column break), a news dateline (`新华社北京4月26日电`).
 fn own_block(s: &str) -> bool {
     let t = trim(s);
     let names = {
@@ -159,13 +179,31 @@ fn own_block(s: &str) -> bool {
             })
     };
     let dateline = t.ends_with('电') && t.chars().take(24).count() < 24 && t.contains("日电");
-    byline::is_own_line(t) || is_credit(t) || names || dateline
+    byline::is_own_line(t)
+        || byline::is_bracketed_credit(t)
+        || is_credit(t)
+        || ends_with_credit(t)
+        || furniture::is_furniture(t) && t.contains(|c: char| c.is_ascii_digit())
+        || names
+        || dateline
 }
 
 /// Something a line that opens it is not the rest of a sentence: a block of its own,
-/// a subtitle's dash, a caption announcing itself (`图为…`).
+/// a subtitle's dash, a caption announcing itself (`图为…`), a lede opening with its
+/// dateline (`新华社北京4月27日电（记者朱高祥）4月27`).
 fn opens_own_block(s: &str) -> bool {
-    own_block(s) || trim(s).starts_with("——") || announces_caption(s)
+    own_block(s)
+        || trim(s).starts_with("——")
+        || announces_caption(s)
+        || spaced_name(s)
+        || byline::inline(trim(s)).is_some()
+}
+
+/// A name set with a gap between its characters (`赵  璧`, `陈  雪`): a signature, as
+/// no sentence is printed that way.
+fn spaced_name(s: &str) -> bool {
+    let t = trim(s);
+    byline::is_bare_name(t) && t.contains(is_space)
 }
 
 /// The context of a candidate join: the block so far, and the line after `b`.
@@ -236,6 +274,14 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     if a.ends_with(['，', ',', '、']) || leaves_open(a) {
         s += 2;
+        // Across a blank line too: no head or paragraph ends on a comma or inside a
+        // quotation (`依托山区、` ⏎⏎ `……`, `“把小` ⏎⏎ `……`), unless what follows is a
+        // short finished sentence, maybe a caption dropped into the break.
+        let closes = leaves_open(a) && b.contains(['”', '’', '）', ')', '》', '」']);
+        let short_sentence = ends_sentence(b) && chars_up_to(b, 81) <= 80 && !closes;
+        if !adjacent && !short_sentence {
+            s += 2;
+        }
     }
     // A preposition waits for its object below, unless what is below is a finished
     // sentence of its own: a caption dropped into the break (the decoder weighs that).
@@ -244,6 +290,22 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     if is_cut_word(a) && !adjacent {
         s += 2;
+    }
+    // A blank line inside a word (`中央财政安` ⏎⏎ `排1000亿元……`, `20` ⏎⏎ `19年5月`): the
+    // words across the break say it is one sentence, whatever the shapes say. (A
+    // dictionary word runs across 42% of column breaks and 0.2-0.4% of paragraph or
+    // head ends, `cut`.)
+    // Only a piece opening a paragraph, with no clause in it, is read for words (the
+    // front of a paragraph cut by the column's foot): a longer piece may end a
+    // paragraph whose `。` the OCR dropped, where a chance word across weighs too much
+    // (the decoder still weighs `cut:word` there).
+    let short_piece = p.lines == 1
+        && p.after_end
+        && !a.contains(['，', ',', '；', '：'])
+        && chars_up_to(a, WORD_CUT_MAX + 1) <= WORD_CUT_MAX;
+    if !adjacent && !ends_sentence(a) && (number_cut(a, b) || short_piece && cut::is_word_cut(a, b))
+    {
+        s += 4;
     }
     if a.contains(['，', ',', '。', '；']) && !wide_head {
         // A fragment holding a clause is body text, not a title.
@@ -270,8 +332,15 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     }
     // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
     // `（记者蒋梦辰 叶昊鸣）`): one line of its own again.
-    if p.lines == 1 && byline::is_bare_dateline(a) && byline::is_own_line(&format!("{a}{b}")) {
-        s += 12;
+    // So is a dateline over the bracketed credit that opens its paragraph
+    // (`新华社北京4月28日电` ⏎ `（记者樊曦 才扬） 28` ⏎ `日，……`): the paragraph's first
+    // line again, its inline byline whole.
+    if p.lines == 1 && byline::is_bare_dateline(a) {
+        let ab = format!("{a}{b}");
+        let credit_below = byline::inline(&ab).is_some_and(|(end, _)| end > a.len());
+        if byline::is_own_line(&ab) || credit_below && b.starts_with(['（', '(']) {
+            s += 12;
+        }
     }
     if !adjacent {
         // A short title-like line standing alone after finished text: maybe a head.
@@ -283,6 +352,19 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         if b_body && !p.b.indented {
             s += 1;
         }
+    } else if measure.is_some()
+        && p.lines == 1
+        && p.after_end
+        && sa.short
+        && is_title_like(a)
+        && is_title_like(b)
+        && !sb.full
+    {
+        // Two head-shaped lines after finished text, the first short: a kicker over
+        // its headline (`强化科技支撑　深化结对帮扶` ⏎ `远程星智……`). A head printed over
+        // two lines fills the first to its measure, so a short one is the whole of it
+        // (a column-break fragment goes on with running text, not with another head).
+        s -= 2;
     }
     s
 }
@@ -363,9 +445,12 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                 habits.note(habits::COLUMN_BREAK);
             }
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
             let cur_end = cur.text.trim_end_matches(is_space).len();
             cur.text.truncate(cur_end);
-            if latin(cur.text.chars().next_back()) && latin(trim(&u.text).chars().next()) {
+            let (end, start) = (cur.text.chars().next_back(), trim(&u.text).chars().next());
+            // A space between two Latin words; none inside a number cut in two.
+            if latin(end) && latin(start) && !(digit(end) && digit(start)) {
                 cur.text.push(' ');
             }
             last_start = cur.text.len();
@@ -378,7 +463,8 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
         }
         if measure.is_some() && u.syntax == Syntax::Text {
             u.adjacent = false;
-            u.opens_block = open_before && score <= SETTLED;
+            // (An earlier step's settled opening, a photo's or a prose table's, holds.)
+            u.opens_block |= open_before && score <= SETTLED;
         }
         after_end = out
             .last()
@@ -496,6 +582,15 @@ mod tests {
                 .any(|u| u.1 == "新华社北京4月29日电（记者蒋梦辰 叶昊鸣）"),
             "{t:?}"
         );
+        // A dateline over the credit opening its paragraph is that paragraph's.
+        let md =
+            format!("{WRAPPED}新华社北京4月28日电\n（记者樊曦 才扬） 28\n日，全总召开大会。\n");
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "新华社北京4月28日电（记者樊曦 才扬） 28日，全总召开大会。"),
+            "{t:?}"
+        );
         // A dateline closing a story stays apart from the next paragraph.
         let md = format!("{WRAPPED}新华社北京4月29日电\n（上接第一版）\n{WRAPPED}");
         let t = texts(&md);
@@ -581,6 +676,110 @@ mod tests {
         // A byline or a credit under a line is never its continuation.
         let md = format!("{WRAPPED}孙鑫摄\n新的一年新的开始\n");
         assert!(texts(&md).iter().any(|u| u.1 == "孙鑫摄"));
+    }
+
+    #[test]
+    fn a_line_that_closes_a_block_is_not_glued_to_the_head_below() {
+        // A caption closed by its credit, a bracketed closing credit, page furniture:
+        // each ends its block, and the head under it stays a head of its own.
+        for closing in [
+            "5月6日，工人在车间赶制订单。　　胡建国 摄",
+            "（北京航空航天大学法学院副教授 赵精武）",
+            "3 第 版 2019年7月23日星期三",
+        ] {
+            let md = format!("{WRAPPED}{closing}\n浙江杭州发布园林绿化行业信用指数\n{WRAPPED}");
+            let t = texts(&md);
+            assert!(t.iter().any(|u| u.1 == closing), "{t:?}");
+            assert!(
+                t.iter().any(|u| u.1 == "浙江杭州发布园林绿化行业信用指数"),
+                "{t:?}"
+            );
+        }
+        // A credit inside a caption's sentence is no closing credit: `拍摄` goes on.
+        let md = format!("{WRAPPED}他举起相机，对准远处的\n梯田拍摄。\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "他举起相机，对准远处的梯田拍摄。")
+        );
+    }
+
+    #[test]
+    fn a_lede_opening_with_its_dateline_is_not_the_head_s_second_line() {
+        let md = format!(
+            "{WRAPPED}互联网公开募捐服务平台不得插入商业广告\n新华社北京4月27日电（记者朱高\n祥）民政部等三部门联合发\n布办法。\n"
+        );
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "互联网公开募捐服务平台不得插入商业广告"),
+            "{t:?}"
+        );
+        // A line that only names an agency mid-sentence goes on.
+        let md = format!("{WRAPPED}据报道，这一消息最早由\n新华社播发，引起关注。\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "据报道，这一消息最早由新华社播发，引起关注。")
+        );
+    }
+
+    #[test]
+    fn a_spaced_name_under_a_head_is_its_signature() {
+        let md = format!("{WRAPPED}恐龙蛋化石藏着什么秘密（唠“科”）\n赵  璧\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "赵  璧"), "{t:?}");
+        // Without the gap two characters may be the end of a head's second line.
+        let md = format!("{WRAPPED}恐龙蛋化石藏着什么秘密，考古学家\n在说\n");
+        assert!(texts(&md).iter().any(|u| u.1.ends_with("考古学家在说")));
+    }
+
+    #[test]
+    fn a_short_head_line_after_finished_text_is_the_whole_head() {
+        // A kicker narrower than the column over a headline wider than it.
+        let md = format!(
+            "{WRAPPED}强化科技　深化帮扶\n全县春耕备耕工作全面展开 农机合作社忙起来了\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "强化科技　深化帮扶"), "{t:?}");
+        // A full-width first line goes on: a head printed over two lines.
+        let md = format!("{WRAPPED}全县春耕备耕工作全面铺\n开\n{WRAPPED}");
+        assert!(
+            texts(&md).iter().any(|u| u.1 == "全县春耕备耕工作全面铺开"),
+            "{:?}",
+            texts(&md)
+        );
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_word_or_a_number_is_a_column_break() {
+        // One block per paragraph, blank lines between (no measure): the word `安排`
+        // and the number `2019` run across the break.
+        let md = "全年经济工作稳中有进。\n\n中央财政安\n\n排1000亿元支持财政金融协同促内需，多地设立未来产业基金。\n\n华为在20\n\n19年5月正式发布新品。\n";
+        let t = texts(md);
+        assert!(
+            t.iter().any(|u| u.1.starts_with("中央财政安排1000亿元")),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().any(|u| u.1.starts_with("华为在2019年5月")),
+            "{t:?}"
+        );
+        // A head over its lede: no word across, the two stay apart.
+        let md = "全年经济工作稳中有进。\n\n春耕备耕忙\n\n全县今年计划种植粮食三十万亩，比去年增加两万亩。\n";
+        assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
+    }
+
+    #[test]
+    fn a_block_ending_on_a_comma_or_inside_a_quote_goes_on_across_a_blank_line() {
+        let md = "全年经济工作稳中有进。\n\n依托山区、\n\n海岛等特色资源，全县发展乡村旅游，游客逐年增多，村民的收入也跟着涨了起来，合作社还办起了农家乐、民宿和采摘园，带动周边几个村的农产品销售，今年全县乡村旅游收入预计超过两亿元。\n\n“把小\n\n事办好，就是大事。”村支书说。\n";
+        let t = texts(md);
+        assert!(t.iter().any(|u| u.1.starts_with("依托山区、海岛")), "{t:?}");
+        assert!(t.iter().any(|u| u.1.starts_with("“把小事办好")), "{t:?}");
+        // A short finished sentence after the comma may be a caption dropped into the
+        // break: left to the decoder.
+        let md = "全年经济工作稳中有进。\n\n依托山区、\n\n5月6日，游客在景区游览。\n";
+        assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
     }
 
     #[test]

@@ -210,6 +210,21 @@ pub(crate) fn is_credit(t: &str) -> bool {
     credit_core(t)
 }
 
+/// A line closed by a photo credit after a gap or a full stop: a caption with its
+/// credit on the same line (`…在车间赶制订单。　　胡建国 摄`). Such a line ends its
+/// block: the line after it is never the rest of its sentence.
+pub(crate) fn ends_with_credit(t: &str) -> bool {
+    let t = trim(t);
+    let credit_after = |sep: &str| {
+        t.rsplit_once(sep).is_some_and(|(head, tail)| {
+            let tail = trim(tail);
+            !trim(head).is_empty() && chars_up_to(tail, 3) >= 3 && is_credit(tail)
+        })
+    };
+    ["。", "\u{3000}", "  "].into_iter().any(credit_after)
+        || t.ends_with('摄') && chars_up_to(t, 200) > 30 && t.contains('。')
+}
+
 fn credit_core(t: &str) -> bool {
     let core = t
         .trim_end_matches([')', '）'])
@@ -228,6 +243,12 @@ mod tests {
     #[test]
     fn a_credit_may_carry_its_agency_s_tag() {
         assert!(is_credit("孙鑫摄"));
+        assert!(ends_with_credit(
+            "5月6日，工人在车间赶制订单。　　胡建国 摄"
+        ));
+        assert!(ends_with_credit("工人在车间赶制订单。胡建国摄"));
+        assert!(!ends_with_credit("胡建国 摄"));
+        assert!(!ends_with_credit("他拿起相机，对准远山拍摄"));
         assert!(is_credit("（新华社记者 王五 摄）"));
         assert!(is_credit("吴承忠摄(影像中国)"));
         assert!(is_credit("张  鹰摄（人民视觉）"));

@@ -35,6 +35,7 @@ mod parse_props;
 mod photos;
 mod pty;
 mod punct;
+mod quit_while_loading;
 mod readme;
 mod results_dates;
 mod running;
