@@ -59,20 +59,26 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                 *slot = NEG;
             }
             // A line the converter set as a heading, short and without a single
-            // punctuation mark, is a head of some kind, never a paragraph or the rest
-            // of one: of the 3,308 such units of the training pages none is a
-            // paragraph, one the second line of a wrapped headline (the rest are
-            // headlines, subheads, kickers, photo titles, bylines, labels). Without
-            // this the fitted weights read a second `## 丙版次条` after a finished
-            // story as a paragraph, or the rest of the one before, that the line
-            // under it continues. So is a heading line that is one short quotation:
+            // punctuation mark, is a head of some kind, never a paragraph, the rest
+            // of one or a caption: of the 3,308 such units of the training pages
+            // none is a paragraph or a caption, one is the second line of a wrapped
+            // headline (the rest are headlines, subheads, kickers, photo titles,
+            // bylines, labels). Without this the fitted weights read a second
+            // `## 丙版次条` after a finished story as a paragraph, or the rest of the
+            // one before, that the line under it continues. So is a heading line
+            // that is one short quotation:
             // the 154 of the training pages are all headlines or subheads, and
             // OmniDocBench's `# “让能飞的飞得更高，能跑的跑得更快！”` under `…旅长邓立中说：`
-            // was read as the words he said.
+            // was read as the words he said (or, at a lower rule trust, a caption).
             if matches!(u.syntax, Syntax::Heading(_))
                 && (features::short_and_unpunctuated(&u.text) || features::whole_quotation(&u.text))
             {
-                for r in [Role::Paragraph, Role::ParaCont, Role::LineCont] {
+                for r in [
+                    Role::Paragraph,
+                    Role::ParaCont,
+                    Role::LineCont,
+                    Role::Caption,
+                ] {
                     if let Some(slot) = row.get_mut(r.index()) {
                         *slot = NEG;
                     }
