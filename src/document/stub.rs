@@ -15,7 +15,8 @@
 //! the move is computed. A stub's blocks other than subheads are empty ranges: the
 //! reader must never lay one out as the page.
 
-use super::{Article, Block, BlockKind, Document, Span};
+use super::articles::Articles;
+use super::{Article, Block, BlockKind, Document, HeadField, Span};
 
 /// Bytes of a headless article's opening kept in its stub (its list label).
 const OPENING_BYTES: usize = 60;
@@ -63,13 +64,26 @@ pub fn stub(doc: &Document) -> Document {
             .rposition(|b| b.kind == BlockKind::Subhead)
             .map_or(usize::from(title.is_none()), |last| last + 1)
             .min(article.blocks.len());
+        // A headless article's label is its first paragraph's opening (or its first
+        // block's): that block is kept, cut, whatever its number.
+        let label = title
+            .is_none()
+            .then(|| {
+                article
+                    .blocks
+                    .iter()
+                    .position(|b| b.kind == BlockKind::Paragraph)
+                    .or((!article.blocks.is_empty()).then_some(0))
+            })
+            .flatten();
+        let needed = needed.max(label.map_or(0, |at| at + 1));
         let blocks = article.blocks[..needed]
             .iter()
             .enumerate()
             .map(|(i, b)| {
                 let span = if b.kind == BlockKind::Subhead {
                     keep(&b.span, usize::MAX)
-                } else if i == 0 && title.is_none() {
+                } else if Some(i) == label {
                     keep(&b.span, OPENING_BYTES)
                 } else {
                     Span {
@@ -108,6 +122,11 @@ pub fn stub(doc: &Document) -> Document {
         })
         .collect();
     text.shrink_to_fit();
+    let articles = match Heads::new(&articles) {
+        Some(heads) => Articles::compact(heads),
+        // Offsets past `u32` (never on a real page): the records as they are.
+        None => Articles::from(articles),
+    };
     Document {
         source: doc.source.clone(),
         encoding: doc.encoding.clone(),
@@ -117,6 +136,175 @@ pub fn stub(doc: &Document) -> Document {
         furniture,
         stubbed: Some(page_len(doc)),
         ..Document::default()
+    }
+}
+
+/// A span of a stub's text in `u32`s (`start` is [`ABSENT`] for a missing field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    start: u32,
+    end: u32,
+    line: u32,
+}
+
+/// [`Piece::start`] of a field the article does not have.
+const ABSENT: u32 = u32::MAX;
+
+impl Piece {
+    /// `span` in `u32`s; `None` when it does not fit.
+    fn of(span: Option<&Span>) -> Option<Self> {
+        let Some(span) = span else {
+            return Some(Self {
+                start: ABSENT,
+                end: 0,
+                line: 0,
+            });
+        };
+        let start = u32::try_from(span.range.start)
+            .ok()
+            .filter(|&s| s != ABSENT)?;
+        Some(Self {
+            start,
+            end: u32::try_from(span.range.end).ok()?,
+            line: u32::try_from(span.line).ok()?,
+        })
+    }
+
+    fn span(self) -> Option<Span> {
+        (self.start != ABSENT).then(|| Span {
+            range: self.start as usize..self.end as usize,
+            line: self.line as usize,
+        })
+    }
+}
+
+/// One of a stub's blocks: an overline block or a body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HeadBlock {
+    piece: Piece,
+    kind: BlockKind,
+}
+
+impl HeadBlock {
+    fn block(self) -> Block {
+        Block {
+            kind: self.kind,
+            span: self.piece.span().unwrap_or(Span {
+                range: 0..0,
+                line: self.piece.line as usize,
+            }),
+        }
+    }
+}
+
+/// One article of a stub, in `u32`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Head {
+    /// Kicker, headline, subtitle and byline, in [`HeadField`] order.
+    fields: [Piece; 4],
+    line: u32,
+    /// Where its blocks start in [`Heads::blocks`]: `overline` overline blocks,
+    /// then `blocks` body blocks.
+    from: u32,
+    overline: u32,
+    blocks: u32,
+}
+
+/// A stub's articles in `u32`s: one record per article and one slice of blocks for
+/// the whole page (see [`super::articles`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heads {
+    heads: Box<[Head]>,
+    blocks: Box<[HeadBlock]>,
+}
+
+impl Heads {
+    /// The compact form of a stub's `articles`; `None` when an offset passes `u32`.
+    fn new(articles: &[Article]) -> Option<Self> {
+        let mut heads = Vec::with_capacity(articles.len());
+        let mut blocks = Vec::new();
+        let block = |b: &Block| {
+            Some(HeadBlock {
+                piece: Piece::of(Some(&b.span))?,
+                kind: b.kind,
+            })
+        };
+        for a in articles {
+            let from = u32::try_from(blocks.len()).ok()?;
+            for b in a.overline.iter().chain(&a.blocks) {
+                blocks.push(block(b)?);
+            }
+            heads.push(Head {
+                fields: [
+                    Piece::of(a.kicker.as_ref())?,
+                    Piece::of(a.title.as_ref())?,
+                    Piece::of(a.subtitle.as_ref())?,
+                    Piece::of(a.byline.as_ref())?,
+                ],
+                line: u32::try_from(a.line).ok()?,
+                from,
+                overline: u32::try_from(a.overline.len()).ok()?,
+                blocks: u32::try_from(a.blocks.len()).ok()?,
+            });
+        }
+        Some(Self {
+            heads: heads.into(),
+            blocks: blocks.into(),
+        })
+    }
+
+    /// How many articles.
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// The full records, exactly those the heads were made from.
+    pub(crate) fn articles(&self) -> Vec<Article> {
+        (0..self.heads.len())
+            .filter_map(|i| {
+                let h = self.heads.get(i)?;
+                Some(Article {
+                    overline: self.overline(i).map(|b| b.block()).collect(),
+                    kicker: self.field(i, HeadField::Kicker),
+                    title: self.field(i, HeadField::Title),
+                    subtitle: self.field(i, HeadField::Subtitle),
+                    byline: self.field(i, HeadField::Byline),
+                    line: h.line as usize,
+                    blocks: self.body(i).map(|b| b.block()).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// A head field of article `i`.
+    pub(crate) fn field(&self, i: usize, field: HeadField) -> Option<Span> {
+        self.heads.get(i)?.fields[field as usize].span()
+    }
+
+    fn overline(&self, i: usize) -> impl Iterator<Item = HeadBlock> + '_ {
+        let range = self.heads.get(i).map_or(0..0, |h| {
+            let from = h.from as usize;
+            from..from + h.overline as usize
+        });
+        self.blocks.get(range).unwrap_or(&[]).iter().copied()
+    }
+
+    fn body(&self, i: usize) -> impl Iterator<Item = HeadBlock> + '_ {
+        let range = self.heads.get(i).map_or(0..0, |h| {
+            let from = (h.from + h.overline) as usize;
+            from..from + h.blocks as usize
+        });
+        self.blocks.get(range).unwrap_or(&[]).iter().copied()
+    }
+
+    /// The body blocks of article `i`, in order, at their numbers.
+    pub(crate) fn blocks(&self, i: usize) -> impl Iterator<Item = Block> + '_ {
+        self.body(i).map(HeadBlock::block)
     }
 }
 
@@ -179,6 +367,107 @@ mod tests {
         assert_eq!(page_len(&s), doc.text.len());
         assert_eq!(page_len(&stub(&s)), doc.text.len());
         assert_eq!(page_len(&doc), doc.text.len());
+    }
+
+    /// Every page the tests have at hand: this one, the sample, a page of tables.
+    fn pages() -> Vec<Document> {
+        vec![
+            page(),
+            crate::document::parse("sample.md", include_str!("../../assets/sample.md")),
+            crate::document::parse(
+                "t.md",
+                "# 专栏\n\n## 标题\n\n> 引文\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n### 小标题\n\n正文。\n",
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_stub_holds_compact_heads_that_read_as_the_records_they_were_made_from() {
+        for doc in pages() {
+            let s = stub(&doc);
+            assert!(!s.articles.is_built(), "a fresh stub is compact");
+            assert_eq!(s.articles.len(), doc.articles.len());
+            // The accessors read the heads, and build nothing.
+            let fields = [
+                HeadField::Kicker,
+                HeadField::Title,
+                HeadField::Subtitle,
+                HeadField::Byline,
+            ];
+            let read: Vec<_> = (0..s.articles.len())
+                .map(|i| {
+                    let heads: Vec<_> = fields.iter().map(|&f| s.head_span(i, f)).collect();
+                    (heads, s.subheads(i), s.blocks_of(i), s.article_label(i))
+                })
+                .collect();
+            assert!(
+                !s.articles.is_built(),
+                "reading the heads builds no records"
+            );
+            // The same through the records, built once from the heads.
+            let copy = s.clone();
+            for (i, a) in s.articles.iter().enumerate() {
+                let fields = [&a.kicker, &a.title, &a.subtitle, &a.byline];
+                let heads: Vec<_> = fields.into_iter().cloned().collect();
+                let subheads: Vec<_> = a
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.kind == BlockKind::Subhead)
+                    .map(|(n, b)| (n, b.span.clone()))
+                    .collect();
+                assert_eq!(
+                    read[i],
+                    (heads, subheads, a.blocks.clone(), s.article_label(i))
+                );
+                // A headline reads as the page's; a subhead too, at its number.
+                assert_eq!(
+                    s.head_text(i, HeadField::Title),
+                    doc.head_text(i, HeadField::Title)
+                );
+                for (n, span) in &read[i].1 {
+                    assert_eq!(s.str(span), doc.str(&doc.articles[i].blocks[*n].span));
+                }
+            }
+            assert!(s.articles.is_built());
+            // A copy of a stub stays compact, and equal.
+            assert!(!copy.articles.is_built());
+            assert_eq!(copy, s);
+        }
+    }
+
+    #[test]
+    fn a_stub_changed_through_its_records_keeps_the_change() {
+        let mut s = stub(&page());
+        s.articles[0].title = None;
+        s.articles.push(Article::default());
+        assert_eq!(s.articles.len(), page().articles.len() + 1);
+        assert_eq!(s.head_span(0, HeadField::Title), None);
+        assert_eq!(s.clone().articles[0].title, None, "a copy has the change");
+    }
+
+    #[test]
+    fn a_headless_article_is_labelled_by_its_first_paragraph_as_on_its_page() {
+        // A continuation opening with a photo caption before its first paragraph.
+        let mut doc = crate::document::parse("p.md", "## 标题\n\n春耕开始了，农民们忙着播种。\n");
+        let first = doc.articles[0].blocks[0].clone();
+        doc.text.push_str("图为田间");
+        let caption = Block {
+            kind: BlockKind::Caption,
+            span: Span {
+                range: doc.text.len() - "图为田间".len()..doc.text.len(),
+                line: 1,
+            },
+        };
+        doc.articles[0].title = None;
+        doc.articles[0].blocks = vec![caption, first];
+        let s = stub(&doc);
+        assert_eq!(s.article_label(0), doc.article_label(0));
+        assert!(
+            s.article_label(0).starts_with("春耕"),
+            "{}",
+            s.article_label(0)
+        );
     }
 
     #[test]
