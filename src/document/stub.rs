@@ -171,7 +171,7 @@ impl Piece {
     }
 
     fn span(self) -> Option<Span> {
-        (self.start != ABSENT).then(|| Span {
+        (self.start != ABSENT).then_some(Span {
             range: self.start as usize..self.end as usize,
             line: self.line as usize,
         })
@@ -269,13 +269,13 @@ impl Heads {
             .filter_map(|i| {
                 let h = self.heads.get(i)?;
                 Some(Article {
-                    overline: self.overline(i).map(|b| b.block()).collect(),
+                    overline: self.overline(i).map(HeadBlock::block).collect(),
                     kicker: self.field(i, HeadField::Kicker),
                     title: self.field(i, HeadField::Title),
                     subtitle: self.field(i, HeadField::Subtitle),
                     byline: self.field(i, HeadField::Byline),
                     line: h.line as usize,
-                    blocks: self.body(i).map(|b| b.block()).collect(),
+                    blocks: self.body(i).map(HeadBlock::block).collect(),
                 })
             })
             .collect()
