@@ -18,7 +18,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
 use super::Article;
-use super::stub::Heads;
+use super::heads::Heads;
 
 /// The articles of a page (see the module doc).
 #[derive(Default)]

@@ -24,6 +24,7 @@ mod glyphs;
 mod grid;
 mod habits;
 mod headings;
+mod heads;
 mod html;
 mod infer;
 mod inline;
