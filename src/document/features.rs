@@ -724,6 +724,20 @@ pub(crate) fn ends_a_sentence(t: &str) -> bool {
     t.ends_with(['。', '！', '？', '!', '?', '｡'])
 }
 
+/// The most characters of a line `short_and_unpunctuated` calls short.
+const SHORT_HEAD_MAX: usize = 20;
+
+/// A line of at most 20 characters without a single punctuation mark (quotes and
+/// brackets aside): the shape of a head, never of running text.
+pub(crate) fn short_and_unpunctuated(t: &str) -> bool {
+    let t = trim(t);
+    !t.is_empty()
+        && chars_up_to(t, SHORT_HEAD_MAX + 1) <= SHORT_HEAD_MAX
+        && !t.contains([
+            '，', '。', '！', '？', '；', '：', '、', ',', '.', '!', '?', ';', ':',
+        ])
+}
+
 /// A sentence, or clauses (`，` `；`), with neither furniture's words nor its shapes is
 /// text, never furniture: the fitted weights learn furniture from short lines at a
 /// page's end, and a page whose one short paragraph ends it (`正文第一段。`) must not
