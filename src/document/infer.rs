@@ -22,9 +22,6 @@ use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
 use super::text::{trim, word_chars};
 use super::topic::Bigrams;
 
-/// The most words a column name (栏目名) has.
-const COLUMN_NAME_MAX: usize = 6;
-
 /// The most words of a section label over a quoted sentence (`整合资源`, `制度赋权`).
 const LABEL_MAX: usize = 6;
 
@@ -558,7 +555,7 @@ impl Builder<'_> {
             // A short top-level line over a much longer one is a column name (`## 简讯`
             // over `### 区委召开常委会议`): the longer line is the headline.
             let words = |n: usize| lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
-            if words(t) <= COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
+            if words(t) <= kicker::COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
                 return t + 1;
             }
             // A deck opening with a dash (`## ——习近平主席贺信为……凝聚合力`) is the
@@ -582,7 +579,16 @@ impl Builder<'_> {
             }
             return t;
         }
-        let mut pool: Vec<usize> = if marked.is_empty() {
+        // Lines marked only for being wider than a hard-wrapped page's column say
+        // nothing about which is the headline: a short headline fits the column and
+        // its long kicker or subtitle does not.
+        let wide = |n: &usize| {
+            lines
+                .get(*n)
+                .and_then(|l| self.units.get(l.unit))
+                .is_some_and(|u| u.wide_head)
+        };
+        let mut pool: Vec<usize> = if marked.iter().all(wide) {
             (0..lines.len()).collect()
         } else {
             marked
@@ -620,6 +626,14 @@ impl Builder<'_> {
         let text = |n: usize| lines.get(n).map_or("", |l| self.text(l.unit));
         if pool.contains(&(best + 1)) && kicker::reads_as_kicker(text(best), text(best + 1)) {
             return best + 1;
+        }
+        // A short headline over its longer subtitle (`开启“数智”盛宴` over `第九届……
+        // 拉开帷幕`): the line above is the headline.
+        if let Some(up) = best.checked_sub(1)
+            && pool.contains(&up)
+            && kicker::reads_as_subtitle(text(up), text(best))
+        {
+            return up;
         }
         best
     }

@@ -478,6 +478,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     for (u, (wide, lines)) in out.iter_mut().zip(wide_heads) {
         if wide && is_wide_head(&u.text, lines) {
             u.syntax = Syntax::Heading(1);
+            u.wide_head = true;
             habits.note(habits::WIDE_HEAD);
         }
     }

@@ -65,4 +65,8 @@ pub(crate) struct Unit {
     /// right after this unit: the story stops here on this page, so a head after it
     /// opens another one.
     pub to_note_next: bool,
+    /// A heading only because the line was set wider than the body column of a
+    /// hard-wrapped page (`rewrap`), not marked so by the converter: among stacked
+    /// heads it tells a headline no better than the lines beside it.
+    pub wide_head: bool,
 }
