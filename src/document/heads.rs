@@ -237,8 +237,8 @@ impl Heads {
 mod tests {
     use super::*;
 
-    fn span(range: std::ops::Range<usize>, line: usize) -> Option<Span> {
-        Some(Span { range, line })
+    fn at(range: std::ops::Range<usize>, line: usize) -> Span {
+        Span { range, line }
     }
 
     fn article() -> Article {
@@ -250,10 +250,10 @@ mod tests {
                     line: 1,
                 },
             }],
-            kicker: span(0..9, 2),
-            title: span(9..21, 3),
+            kicker: Some(at(0..9, 2)),
+            title: Some(at(9..21, 3)),
             subtitle: None,
-            byline: span(21..30, 5),
+            byline: Some(at(21..30, 5)),
             line: 2,
             blocks: vec![
                 Block {
@@ -291,7 +291,7 @@ mod tests {
         let heads = Heads::new(&articles).expect("compact");
         assert_eq!(heads.len(), 4);
         assert_eq!(heads.articles(), articles);
-        assert_eq!(heads.field(0, HeadField::Byline), span(21..30, 5));
+        assert_eq!(heads.field(0, HeadField::Byline), Some(at(21..30, 5)));
         assert_eq!(heads.field(0, HeadField::Subtitle), None);
         assert_eq!(heads.blocks(0).collect::<Vec<_>>(), articles[0].blocks);
         assert!(size_of::<Head>() <= 32, "{} bytes", size_of::<Head>());
@@ -301,15 +301,15 @@ mod tests {
     fn fields_out_of_order_or_too_long_stay_records() {
         // The headline before its kicker in the text: not the layout of a stub.
         let swapped = Article {
-            kicker: span(9..21, 2),
-            title: span(0..9, 3),
+            kicker: Some(at(9..21, 2)),
+            title: Some(at(0..9, 3)),
             ..article()
         };
         assert_eq!(Heads::new(&[swapped]), None);
         // A field longer than a record's length can say.
         let long = Article {
             kicker: None,
-            title: span(0..70_000, 3),
+            title: Some(at(0..70_000, 3)),
             byline: None,
             ..article()
         };
