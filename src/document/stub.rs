@@ -58,6 +58,8 @@ pub fn stub(doc: &Document) -> Document {
         let title = article.title.as_ref().map(|s| keep(s, usize::MAX));
         let subtitle = article.subtitle.as_ref().map(|s| keep(s, usize::MAX));
         let byline = article.byline.as_ref().map(|s| keep(s, usize::MAX));
+        // (Kicker, headline, subtitle and byline are kept one after another: the compact
+        // heads keep where they start and their lengths, see `document::heads`.)
         // Blocks up to the last one the list needs, at their own numbers.
         let needed = article
             .blocks
