@@ -33,7 +33,9 @@
 //! (the perceptron then learns around it); `FIT_BAGS=n` averages `n` fits made with
 //! different page orders; `FIT_CONFUSION=1` prints the commonest gold/decoded role
 //! confusions; `FIT_CHECK_TRUST=t` makes `--check` use the shipped weights as if fit
-//! with trust t. `--dry-run` fits (and evaluates) without writing the file.
+//! with trust t; `FIT_WEIGHTS=FILE` scores that file without fitting (with
+//! `FIT_EVAL=train` on held-out training pages only). `--dry-run` fits (and
+//! evaluates) without writing the file.
 
 mod labels;
 
@@ -350,6 +352,24 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--check") {
         check(args.get(1..).unwrap_or(&[]));
+        return;
+    }
+    // `FIT_WEIGHTS=FILE`: score that weights file as it is (no fit), on the parts
+    // `FIT_EVAL` names: the shipped weights against a candidate on the same code.
+    if let Ok(file) = std::env::var("FIT_WEIGHTS") {
+        let Some(w) = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|t| Weights::from_json(&t).ok())
+        else {
+            eprintln!("cannot read weights from {file}");
+            std::process::exit(1);
+        };
+        let parts = if std::env::var("FIT_EVAL").is_ok_and(|v| v == "train") {
+            Parts::HeldOutTrain
+        } else {
+            Parts::TrainAndDev
+        };
+        evaluate(&w, &file, parts);
         return;
     }
     let started = Instant::now();

@@ -65,8 +65,13 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
             // headlines, subheads, kickers, photo titles, bylines, labels). Without
             // this the fitted weights read a second `## 丙版次条` after a finished
             // story as a paragraph, or the rest of the one before, that the line
-            // under it continues.
-            if matches!(u.syntax, Syntax::Heading(_)) && features::short_and_unpunctuated(&u.text) {
+            // under it continues. So is a heading line that is one short quotation:
+            // the 154 of the training pages are all headlines or subheads, and
+            // OmniDocBench's `# “让能飞的飞得更高，能跑的跑得更快！”` under `…旅长邓立中说：`
+            // was read as the words he said.
+            if matches!(u.syntax, Syntax::Heading(_))
+                && (features::short_and_unpunctuated(&u.text) || features::whole_quotation(&u.text))
+            {
                 for r in [Role::Paragraph, Role::ParaCont, Role::LineCont] {
                     if let Some(slot) = row.get_mut(r.index()) {
                         *slot = NEG;
