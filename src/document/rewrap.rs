@@ -163,6 +163,25 @@ fn number_cut(a: &str, b: &str) -> bool {
         })
 }
 
+/// Whether `a` is nothing but the first digits of a year whose rest opens `b`
+/// (`20` ⏎⏎ `19年5月`, `202` ⏎⏎ `5年`): four digits from 1900 to 2099 then `年`. A page
+/// number over a paragraph opening with a year does not make one (`3` ⏎⏎ `2019年`).
+fn year_cut(a: &str, b: &str) -> bool {
+    let a = trim(a);
+    let b = trim(b);
+    let rest: String = b.chars().take_while(char::is_ascii_digit).collect();
+    let after = b.get(rest.len()..).unwrap_or("");
+    let year = format!("{a}{rest}");
+    (1..=3).contains(&a.len())
+        && a.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && year.len() == 4
+        && after.starts_with('年')
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
 /// A line that stands as a block of its own, never inside a sentence: a byline, a
 /// line of names, a bracketed closing credit (`（北京航空航天大学法学院副教授 赵精武）`),
 /// a credit (or a caption closed by its credit), page furniture with its numbers
@@ -327,7 +346,9 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if opens_own_block(b) {
         s -= 5;
     }
-    if own_block(a) {
+    // A bare number is a page number, unless it is the front of a year the column
+    // cut (`20` ⏎⏎ `19年5月，……`).
+    if own_block(a) && !year_cut(a, b) {
         s -= 5;
     }
     // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
@@ -432,6 +453,19 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     after_b,
                 };
                 score = weigh(&pair, measure);
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
                 score
                     >= if measure.is_some() {
                         1
@@ -766,6 +800,14 @@ mod tests {
             t.iter().any(|u| u.1.starts_with("华为在2019年5月")),
             "{t:?}"
         );
+        // A year cut after its first digits, the digits alone on their block: no
+        // page number.
+        let md = "全年经济工作稳中有进。\n\n20\n\n19年5月，某企业正式发布新品，首次进军汽车业。\n";
+        let t = texts(md);
+        assert!(t.iter().any(|u| u.1.starts_with("2019年5月，")), "{t:?}");
+        // A page number over a paragraph opening with a year stays apart.
+        let md = "全年经济工作稳中有进。\n\n3\n\n2019年5月，某企业正式发布新品，首次进军汽车业。\n";
+        assert!(texts(md).iter().any(|u| u.1 == "3"), "{:?}", texts(md));
         // A head over its lede: no word across, the two stay apart.
         let md = "全年经济工作稳中有进。\n\n春耕备耕忙\n\n全县今年计划种植粮食三十万亩，比去年增加两万亩。\n";
         assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
