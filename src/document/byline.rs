@@ -135,6 +135,12 @@ pub(crate) fn is_names_line(s: &str) -> bool {
     }) && n >= 2
 }
 
+/// A single bare name opening with a surname (`丁磊`, `谈  牧`): a possible byline.
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let w: String = trim(s).chars().filter(|c| !is_space(*c)).collect();
+    is_bare_name(s) && is_name_word(&w)
+}
+
 /// A name-shaped word: ideographs (and `·` in a transcribed name) opening with a
 /// surname from `assets/surnames.txt`.
 pub(crate) fn is_name_word(w: &str) -> bool {

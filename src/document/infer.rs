@@ -22,6 +22,9 @@ use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
 use super::text::{trim, word_chars};
 use super::topic::Bigrams;
 
+/// The most words of a section label over a quoted sentence (`整合资源`, `制度赋权`).
+const LABEL_MAX: usize = 6;
+
 /// Items read ahead for a stretch's own signature (a long story's sections and the
 /// byline closing it).
 const SIGNATURE_SCAN: usize = 160;
@@ -259,6 +262,16 @@ impl Builder<'_> {
                 }
                 _ => false,
             };
+        if bylines.is_empty()
+            && !inline_next
+            && !after_byline
+            && self.is_two_part_subhead(&lines, k)
+        {
+            for l in &lines {
+                self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
+            }
+            return k;
+        }
         let opens = lines.len() >= 2
             || !bylines.is_empty()
             || inline_next
@@ -270,6 +283,32 @@ impl Builder<'_> {
             self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
         }
         k
+    }
+
+    /// Whether two heads in a row inside a signed story are one subhead printed in two
+    /// parts: a short label and a quoted sentence under it (`整合资源` ⏎⏎ `“原本需要15个
+    /// 工作日的流程，仅用5天就完成了……”`). A kicker over a headline, or a headline over
+    /// its deck, opens a story of its own, signed under them or at its end; a quotation
+    /// as the lower line of a pair with nothing signed after it is what a story says
+    /// inside, under the label of its section.
+    fn is_two_part_subhead(&self, lines: &[Line], after: usize) -> bool {
+        let [label, quote] = lines else {
+            return false;
+        };
+        let signed_story = self
+            .cur
+            .as_ref()
+            .is_some_and(|a| a.byline.is_some() && a.title.is_some() && a.has_paragraph());
+        let label_text = trim(self.text(label.unit));
+        let quote_text = trim(self.text(quote.unit));
+        signed_story
+            && label.level == quote.level
+            && word_chars(label_text) <= LABEL_MAX
+            && !label_text.contains(['，', ',', '：', ':'])
+            && quote_text.starts_with(['“', '"'])
+            && quote_text.ends_with(['”', '"'])
+            && matches!(self.items.get(after), Some(Item::Para(_)))
+            && !self.signed_later(after)
     }
 
     /// Whether the last line of a cluster may be a promoted byline: a plain line, or a

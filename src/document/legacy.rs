@@ -220,6 +220,28 @@ mod tests {
     }
 
     #[test]
+    fn a_label_and_a_quotation_under_it_inside_a_signed_story_are_one_subhead() {
+        // A section's label, and under it a sentence of the section quoted: two heads
+        // in a row, yet nothing signs them and nothing under them is signed.
+        let quote = "“原本需要十五个工作日的流程，仅用五天就完成了”";
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 整合资源\n\n# {quote}\n\n{SECTION}\n\n# 制度赋权\n\n{SECTION}"
+        );
+        assert_eq!(role_of(&md, "整合资源"), Some(Role::Subhead));
+        assert_eq!(role_of(&md, quote), Some(Role::Subhead));
+        // A kicker over a headline opens a story: the lower line is no quotation, or
+        // the text under them is signed at its end.
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 整合资源\n\n# 银川市民大厅服务升级\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "银川市民大厅服务升级"), Some(Role::Headline));
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 记者手记\n\n# {quote}\n\n{OTHER}\n\n郑志强  高子涵  王宇"
+        );
+        assert_eq!(role_of(&md, quote), Some(Role::Headline));
+    }
+
+    #[test]
     fn a_head_whose_text_closes_with_its_own_byline_opens_a_story() {
         // The text under the head runs through sections of its own and closes with a
         // line of names: another story, signed at its foot.

@@ -154,7 +154,7 @@ const WORD_CUT_MAX: usize = 40;
 
 /// A number cut in two (`从全球首款5` ⏎⏎ `吨级…`, `20` ⏎⏎ `19年`): a digit before the
 /// break, and a digit or a counting word after it.
-fn number_cut(a: &str, b: &str) -> bool {
+pub(crate) fn number_cut(a: &str, b: &str) -> bool {
     let last = a.trim_end_matches(is_space).chars().next_back();
     let first = trim(b).chars().next();
     last.is_some_and(|c| c.is_ascii_digit())
