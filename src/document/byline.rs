@@ -143,7 +143,7 @@ pub(crate) fn is_person_name(s: &str) -> bool {
 
 /// A name-shaped word: ideographs (and `·` in a transcribed name) opening with a
 /// surname from `assets/surnames.txt`.
-fn is_name_word(w: &str) -> bool {
+pub(crate) fn is_name_word(w: &str) -> bool {
     let n = w.chars().count();
     if !(2..=4).contains(&n) || !w.chars().all(|c| is_han(c) || c == '·') {
         return false;

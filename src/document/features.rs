@@ -102,6 +102,7 @@ pub(crate) const BASE: &[&str] = &[
     "end:short_sentence",
     "starts:one_char_clause",
     "next_is_credit",
+    "note:to_next",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -289,6 +290,11 @@ fn unit_features(
     push(f, "bias");
     if unit.from_note_next {
         push(f, "note:from_next");
+    }
+    // The story stops here on this page (`转第15版` comes next): the unit after it
+    // (`next:`'s mirror, `prev:note:to_next`) opens another story.
+    if unit.to_note_next {
+        push(f, "note:to_next");
     }
     let t = trim(&unit.text);
     match unit.syntax {
