@@ -135,9 +135,15 @@ pub(crate) fn is_names_line(s: &str) -> bool {
     }) && n >= 2
 }
 
+/// A single bare name opening with a surname (`丁磊`, `谈  牧`): a possible byline.
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let w: String = trim(s).chars().filter(|c| !is_space(*c)).collect();
+    is_bare_name(s) && is_name_word(&w)
+}
+
 /// A name-shaped word: ideographs (and `·` in a transcribed name) opening with a
 /// surname from `assets/surnames.txt`.
-fn is_name_word(w: &str) -> bool {
+pub(crate) fn is_name_word(w: &str) -> bool {
     let n = w.chars().count();
     if !(2..=4).contains(&n) || !w.chars().all(|c| is_han(c) || c == '·') {
         return false;

@@ -22,8 +22,8 @@ use super::plan::{Glue, Piece, PlanArticle, PlanBlock, Text};
 use super::text::{trim, word_chars};
 use super::topic::Bigrams;
 
-/// The most words a column name (栏目名) has.
-const COLUMN_NAME_MAX: usize = 6;
+/// The most words of a section label over a quoted sentence (`整合资源`, `制度赋权`).
+const LABEL_MAX: usize = 6;
 
 /// Items read ahead for a stretch's own signature (a long story's sections and the
 /// byline closing it).
@@ -244,7 +244,8 @@ impl Builder<'_> {
             && matches!(self.items.get(k), Some(Item::Para(_)))
             && let Some(last) = lines.last()
             && self.may_be_byline(last, &lines)
-            && byline::is_bare_name(self.text(last.unit))
+            && (byline::is_bare_name(self.text(last.unit))
+                || byline::is_names_line(self.text(last.unit)))
         {
             bylines.push(last.unit);
             lines.pop();
@@ -262,6 +263,16 @@ impl Builder<'_> {
                 }
                 _ => false,
             };
+        if bylines.is_empty()
+            && !inline_next
+            && !after_byline
+            && self.is_two_part_subhead(&lines, k)
+        {
+            for l in &lines {
+                self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
+            }
+            return k;
+        }
         let opens = lines.len() >= 2
             || !bylines.is_empty()
             || inline_next
@@ -273,6 +284,32 @@ impl Builder<'_> {
             self.push_block(BlockKind::Subhead, whole(self.units, l.unit));
         }
         k
+    }
+
+    /// Whether two heads in a row inside a signed story are one subhead printed in two
+    /// parts: a short label and a quoted sentence under it (`整合资源` ⏎⏎ `“原本需要15个
+    /// 工作日的流程，仅用5天就完成了……”`). A kicker over a headline, or a headline over
+    /// its deck, opens a story of its own, signed under them or at its end; a quotation
+    /// as the lower line of a pair with nothing signed after it is what a story says
+    /// inside, under the label of its section.
+    fn is_two_part_subhead(&self, lines: &[Line], after: usize) -> bool {
+        let [label, quote] = lines else {
+            return false;
+        };
+        let signed_story = self
+            .cur
+            .as_ref()
+            .is_some_and(|a| a.byline.is_some() && a.title.is_some() && a.has_paragraph());
+        let label_text = trim(self.text(label.unit));
+        let quote_text = trim(self.text(quote.unit));
+        signed_story
+            && label.level == quote.level
+            && word_chars(label_text) <= LABEL_MAX
+            && !label_text.contains(['，', ',', '：', ':'])
+            && quote_text.starts_with(['“', '"'])
+            && quote_text.ends_with(['”', '"'])
+            && matches!(self.items.get(after), Some(Item::Para(_)))
+            && !self.signed_later(after)
     }
 
     /// Whether the last line of a cluster may be a promoted byline: a plain line, or a
@@ -322,6 +359,16 @@ impl Builder<'_> {
         // titles that story, whatever level the converter gave it (on a page where
         // every head is `#`, it looks like a subhead of the story before).
         if self.units.get(line.unit).is_some_and(|u| u.from_note_next) {
+            return true;
+        }
+        // The story before was sent on to another page (`转第15版` right before this
+        // line): it stops here, and the line opens the next one.
+        if line
+            .unit
+            .checked_sub(1)
+            .and_then(|b| self.units.get(b))
+            .is_some_and(|u| u.to_note_next)
+        {
             return true;
         }
         // The text up to the next heading-like line, and what it and the line are
@@ -376,6 +423,13 @@ impl Builder<'_> {
                 .count()
                 <= 2;
         if cur.byline.is_some() && !photo {
+            return clearly_new;
+        }
+        // A story unsigned so far whose text after this line closes with a signature
+        // before another story surely opens: the story signed at its foot (as commentary
+        // and features are), this line one of its sections. (A page's stories are
+        // signed; one with no signature at all is rare but for photo items.)
+        if !photo && line.level.is_some() && self.signed_later(after) {
             return clearly_new;
         }
         self.topic.is_new_topic(&next).unwrap_or(false)
@@ -501,7 +555,7 @@ impl Builder<'_> {
             // A short top-level line over a much longer one is a column name (`## 简讯`
             // over `### 区委召开常委会议`): the longer line is the headline.
             let words = |n: usize| lines.get(n).map_or(0, |l| word_chars(self.text(l.unit)));
-            if words(t) <= COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
+            if words(t) <= kicker::COLUMN_NAME_MAX && words(t + 1) > 2 * words(t) {
                 return t + 1;
             }
             // A deck opening with a dash (`## ——习近平主席贺信为……凝聚合力`) is the
@@ -525,7 +579,16 @@ impl Builder<'_> {
             }
             return t;
         }
-        let mut pool: Vec<usize> = if marked.is_empty() {
+        // Lines marked only for being wider than a hard-wrapped page's column say
+        // nothing about which is the headline: a short headline fits the column and
+        // its long kicker or subtitle does not.
+        let wide = |n: &usize| {
+            lines
+                .get(*n)
+                .and_then(|l| self.units.get(l.unit))
+                .is_some_and(|u| u.wide_head)
+        };
+        let mut pool: Vec<usize> = if marked.iter().all(wide) {
             (0..lines.len()).collect()
         } else {
             marked
@@ -563,6 +626,14 @@ impl Builder<'_> {
         let text = |n: usize| lines.get(n).map_or("", |l| self.text(l.unit));
         if pool.contains(&(best + 1)) && kicker::reads_as_kicker(text(best), text(best + 1)) {
             return best + 1;
+        }
+        // A short headline over its longer subtitle (`开启“数智”盛宴` over `第九届……
+        // 拉开帷幕`): the line above is the headline.
+        if let Some(up) = best.checked_sub(1)
+            && pool.contains(&up)
+            && kicker::reads_as_subtitle(text(up), text(best))
+        {
+            return up;
         }
         best
     }

@@ -7,11 +7,13 @@
 //! become blocks of their own and the paragraph is joined around them.
 
 use super::byline;
+use super::cut::is_word_cut;
 use super::lines::{Syntax, Unit};
+use super::rewrap::number_cut;
 pub(crate) use super::text::is_credit;
 use super::text::{
-    TITLE_MAX_CHARS, chars_up_to, clearly_continues, ends_sentence, is_title_like,
-    starts_enumeration, trim,
+    TITLE_MAX_CHARS, chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition,
+    ends_sentence, is_title_like, starts_enumeration, trim, word_chars,
 };
 
 /// The role a unit can play, before articles are built.
@@ -161,7 +163,10 @@ pub(crate) fn join(units: &[Unit], classes: &[Class]) -> Vec<Item> {
                     return false;
                 };
                 let body = classes.get(k) == Some(&Class::Body);
-                body && clearly_continues(&next.text) || same_width(units, i, k)
+                let text = matches!(classes.get(k), Some(Class::Body | Class::TitleLike));
+                body && clearly_continues(&next.text)
+                    || text && is_fragment_under_head(units, i, k)
+                    || same_width(units, i, k)
             });
         if class != Class::Body && !open_title {
             items.push(Item::Single(class, i));
@@ -200,6 +205,52 @@ fn same_width(units: &[Unit], at: usize, k: usize) -> bool {
     };
     let wide = |s: &str| s.chars().take(201).count();
     k == at + 1 && b.adjacent && wide(&a.text) >= 8 && wide(&a.text) + 1 >= wide(&b.text)
+}
+
+/// Most word characters of a column-break fragment read as such right under a head
+/// on its own evidence (a plain deck under a marked head is longer: the training
+/// pages' are nine characters or more).
+const HEAD_FRAGMENT_MAX: usize = 6;
+
+/// Words of a line that signs a story (`新华社评论员`, `本报特约记者`).
+const REPORTER_WORDS: [&str; 6] = ["记者", "评论员", "通讯员", "实习生", "撰稿", "特约"];
+
+/// Whether the short plain line `at`, right under a marked heading, is the first part
+/// of the paragraph `k` cut by a column break (`# 转型升级的获得感` ⏎⏎ `晨光` ⏎⏎
+/// `熹微，……`; `3月` ⏎⏎ `18日，……`) rather than the head's deck or its author. A
+/// converter that marks heads (`#`) leaves a deck or a byline plain, but those are a
+/// phrase or a name: a fragment is a few characters, or stops where no phrase does (on a
+/// particle, a preposition, inside a number, a word or a quotation). A bare name opening with
+/// a surname (`丁磊`) stays a possible byline, and a paragraph opening with a dateline
+/// starts afresh.
+fn is_fragment_under_head(units: &[Unit], at: usize, k: usize) -> bool {
+    let (Some(head), Some(u), Some(next)) = (
+        at.checked_sub(1).and_then(|h| units.get(h)),
+        units.get(at),
+        units.get(k),
+    ) else {
+        return false;
+    };
+    if !matches!(head.syntax, Syntax::Heading(_)) || u.syntax != Syntax::Text {
+        return false;
+    }
+    let t = trim(&u.text);
+    if is_dashed_deck(t)
+        || REPORTER_WORDS.iter().any(|w| t.contains(w))
+        || byline::is_person_name(t)
+        || byline::is_names_line(t)
+        || byline::inline(&next.text).is_some()
+    {
+        return false;
+    }
+    let open_quote =
+        t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
+    word_chars(t) <= HEAD_FRAGMENT_MAX
+        || ends_mid_phrase(t)
+        || ends_on_preposition(t)
+        || open_quote
+        || number_cut(t, &next.text)
+        || is_word_cut(t, &next.text)
 }
 
 /// The unit that continues the open paragraph part `at`, skipping interruptions.
@@ -316,6 +367,58 @@ mod tests {
             items(md),
             vec![Item::Single(Class::TitleLike, 0), Item::Para(vec![1])]
         );
+    }
+
+    #[test]
+    fn a_fragment_under_a_marked_head_is_its_paragraph_s_front() {
+        // A column break right under a subhead: the few characters before it are no
+        // deck and no author (`晨光` ⏎⏎ `熹微，……`; a phrase cut on its particle; a question cut).
+        for md in [
+            "# 转型升级的获得感\n\n晨光\n\n熹微，长深高速公路收费站入口，车辆往来不断。",
+            "# 伊朗总统府：不会永久限制互联网访问\n\n伊朗总统府负责新闻与\n\n通信事务的副主任当地时间表示，限制是临时的。",
+            "# 奋力打造改革开放引领地\n\n问：福\n\n建是改革开放的先行地、试验田，如何先行先试？",
+        ] {
+            let u = units(md);
+            let got = join(&u, &classify(&u));
+            let n = u.len();
+            assert!(n >= 3, "{u:?}");
+            assert_eq!(
+                got,
+                vec![
+                    Item::Single(Class::Heading(1), 0),
+                    Item::Para((1..n).collect())
+                ],
+                "{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_deck_or_an_author_under_a_marked_head_stays_apart() {
+        // A bare name with a surname signs the story; a deck is a whole phrase; a
+        // reporter's title signs too; a paragraph opening with its dateline starts anew.
+        for (line, next) in [
+            ("丁磊", "从乌鲁木齐出发的时候，天是晴的。"),
+            (
+                "中共中央总书记习近平主持会议",
+                "中共中央政治局召开会议，分析研究当前经济形势。",
+            ),
+            ("新华社评论员", "防范应对自然灾害，要在提高能力。"),
+            (
+                "蔡奇出席",
+                "新华社上海4月30日电 中共中央总书记习近平出席座谈会。",
+            ),
+        ] {
+            let md = format!("# 以更大力度加强基础研究\n\n{line}\n\n{next}");
+            let got = items(&md);
+            assert!(
+                !got.contains(&Item::Para(vec![1, 2])),
+                "{line} joined: {got:?}"
+            );
+        }
+        // Not under a head: a short plain line between paragraphs is left to infer.
+        let md = "上一段写完了。\n\n晨光\n\n熹微，长深高速公路收费站入口，车辆往来不断。";
+        assert_eq!(items(md).get(1), Some(&Item::Single(Class::TitleLike, 1)));
     }
 
     #[test]

@@ -32,11 +32,54 @@ pub(crate) fn reads_as_kicker(upper: &str, lower: &str) -> bool {
     {
         return false;
     }
-    let quoted = |s: &str| s.contains(['“', '"', '「']);
     SAYS.iter().any(|w| u.ends_with(w))
         || has_gap(l) && !has_gap(u)
         || tagged(l) && !tagged(u)
         || quoted(l) && !quoted(u)
+        || figures(u) && !figures(l)
+}
+
+/// Whether the shorter `upper`, standing right over the longer `lower`, is the
+/// headline and `lower` its subtitle (副题), the mirror of `reads_as_kicker`.
+///
+/// Taking the longer line for the title makes a headline over its long subtitle a
+/// kicker (`一张清单为基层干部减负增能` over `浙江湖州推行……，清退“分外事”，让……`).
+/// A subtitle carries the detail: clauses (`，` `、`) or a source before a colon
+/// (`四川甘孜：……`), or it is the plain line under a headline set with quoted words
+/// (`开启“数智”盛宴` over `第九届数字中国建设峰会拉开帷幕`). A kicker over a longer
+/// headline has none of these on the corpus articles: it reports (`……强调`), leads in
+/// with a dash, is a column name, or is a two-half slogan (`依托“六新”“六最”
+/// 致力“六稳”“六保”`, `立足剧目创作  注重保护传承`), and those stay kickers.
+pub(crate) fn reads_as_subtitle(upper: &str, lower: &str) -> bool {
+    let (u, l) = (trim(upper), trim(lower));
+    if word_chars(u) >= word_chars(l)
+        || word_chars(u) <= COLUMN_NAME_MAX && !quoted(u)
+        || SAYS.iter().any(|w| u.ends_with(w))
+        || has_gap(u)
+        || tagged(l)
+        || ends_a_sentence(l)
+    {
+        return false;
+    }
+    let clauses = |s: &str| s.contains(['，', '、', ',']);
+    let sourced = |s: &str| s.contains(['：', ':']);
+    clauses(l) && !clauses(u) || sourced(l) && !sourced(u) || quoted(u) && !quoted(l)
+}
+
+/// The most words of a column name over its story (`纵横`, `来论`, `国务院安委办`):
+/// a kicker whatever the line under it looks like, unless it quotes a word (a column
+/// name never does; a short slogan headline does: `开启“数智”盛宴`).
+pub(crate) const COLUMN_NAME_MAX: usize = 6;
+
+/// A quoted word, the mark of a headline set as a slogan.
+fn quoted(s: &str) -> bool {
+    s.contains(['“', '"', '「'])
+}
+
+/// Figures in Arabic digits: a kicker reports the fact (`去年……产值超30亿元`) that
+/// the headline over it puts in words (`金黄芒果托起火红产业`).
+fn figures(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a head reports who spoke (`……在会上强调`): a kicker over the headline that
@@ -96,6 +139,66 @@ mod tests {
             "赵乐际主持人大常委会第二十二次会议闭幕会并作讲话强调",
             "高质量做好人大各项工作   服务保障“十五五”良好开局"
         ));
+        // A kicker with the figures over a headline in words.
+        assert!(reads_as_kicker(
+            "前年某省某县茶叶产值超25亿元",
+            "一片茶叶富了一方百姓"
+        ));
+        // Figures on both lines tell nothing; nor does a subtitle naming who attended.
+        assert!(!reads_as_kicker(
+            "2026年某市春季运动会开幕",
+            "3000名运动员参赛"
+        ));
+        assert!(!reads_as_kicker(
+            "某学院举行2026年第一批培训班结业仪式",
+            "某某出席并颁发证书"
+        ));
+    }
+
+    #[test]
+    fn a_short_headline_over_its_long_subtitle() {
+        for (h, s) in [
+            (
+                "一份名单为村干部减负",
+                "某省推行村务事项清单，清退“额外事”，让村干部专注本职",
+            ),
+            ("开启“智造”盛会", "第三届智能制造博览会在某市开幕"),
+            (
+                "山区学校也“上网”了",
+                "某县：乡村学校全部接入千兆网络，孩子们用上在线课堂",
+            ),
+            (
+                "委员会表决通过修订的救助条例",
+                "决定任命甲为某部部长、乙为某局局长，主任签署命令",
+            ),
+        ] {
+            assert!(reads_as_subtitle(h, s), "{h} / {s}");
+        }
+    }
+
+    #[test]
+    fn a_short_kicker_over_a_long_headline_is_no_subtitle() {
+        for (k, h) in [
+            (
+                "某部长在全省防汛工作会议上强调",
+                "紧盯重点部位薄弱环节，严密防范化解风险",
+            ),
+            ("纵横", "给山里的孩子更大的舞台：合唱团的故事"),
+            (
+                "某市自2024年设立窗口，专管难办的事",
+                "两年后，窗口变“冷清”了（新观察）",
+            ),
+            ("某总工会发布表彰决定", "2000个劳动奖揭晓"),
+            (
+                "某某回信勉励青年代表",
+                "胸怀远大理想矢志拼搏奋斗 带动青年建功立业",
+            ),
+            ("依托“三新” 致力“三保”", "某区全力打造现代服务业发展新引擎"),
+            ("某省统计局", "一季度全省经济运行稳中向好，消费回升"),
+            ("守住“钱袋子”", "某市打出“组合拳”整治违规收费"),
+        ] {
+            assert!(!reads_as_subtitle(k, h), "{k} / {h}");
+        }
     }
 
     #[test]

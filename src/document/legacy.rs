@@ -220,6 +220,57 @@ mod tests {
     }
 
     #[test]
+    fn a_label_and_a_quotation_under_it_inside_a_signed_story_are_one_subhead() {
+        // A section's label, and under it a sentence of the section quoted: two heads
+        // in a row, yet nothing signs them and nothing under them is signed.
+        let quote = "“原本需要十五个工作日的流程，仅用五天就完成了”";
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 整合资源\n\n# {quote}\n\n{SECTION}\n\n# 制度赋权\n\n{SECTION}"
+        );
+        assert_eq!(role_of(&md, "整合资源"), Some(Role::Subhead));
+        assert_eq!(role_of(&md, quote), Some(Role::Subhead));
+        // A kicker over a headline opens a story: the lower line is no quotation, or
+        // the text under them is signed at its end.
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 整合资源\n\n# 银川市民大厅服务升级\n\n{OTHER}"
+        );
+        assert_eq!(role_of(&md, "银川市民大厅服务升级"), Some(Role::Headline));
+        let md = format!(
+            "# 办不成事窗口变冷清了\n\n本报记者 张三\n\n{LEDE}\n\n# 记者手记\n\n# {quote}\n\n{OTHER}\n\n郑志强  高子涵  王宇"
+        );
+        assert_eq!(role_of(&md, quote), Some(Role::Headline));
+    }
+
+    #[test]
+    fn a_story_signed_at_its_foot_keeps_its_sections() {
+        // Nothing signs the story under its head, and its section shares few words
+        // with the lede (3%: a new story by the topic alone); but the text runs on to
+        // the signature closing the story: the head on the way is its subhead.
+        let street = "德黑兰街头的商店照常营业，市民排队购买面包和蔬菜，物价上涨让普通家庭的日子越来越难，很多人说战事拖得太久了，伊朗人盼着早日停火。";
+        let md = format!(
+            "# 战事六十天还要多久\n\n{LEDE}\n\n# 街头巷尾的日子\n\n{street}\n\n（新华社记者 柳伟建）"
+        );
+        assert_eq!(role_of(&md, "街头巷尾的日子"), Some(Role::Subhead));
+        // Unsigned all through (compiled items): the topic decides.
+        let md = format!("# 战事六十天还要多久\n\n{LEDE}\n\n# 街头巷尾的日子\n\n{street}");
+        assert_eq!(role_of(&md, "街头巷尾的日子"), Some(Role::Headline));
+        // Signed at its foot, but about other things altogether: another story.
+        let md = format!(
+            "# 战事六十天还要多久\n\n{LEDE}\n\n{SECTION}\n\n# 春耕时节备耕忙\n\n{OTHER}\n\n（本报记者 张三）"
+        );
+        assert_eq!(role_of(&md, "春耕时节备耕忙"), Some(Role::Headline));
+    }
+
+    #[test]
+    fn a_line_of_names_under_a_headline_signs_it() {
+        let md = format!("# 三年风云起东北\n\n李心然 高玉娇\n\n{LEDE}");
+        assert_eq!(role_of(&md, "李心然 高玉娇"), Some(Role::Byline));
+        // A headline in two halves is no line of names.
+        let md = format!("# 伊朗局势观察\n\n党建引领 资源融合\n\n{LEDE}");
+        assert_ne!(role_of(&md, "党建引领 资源融合"), Some(Role::Byline));
+    }
+
+    #[test]
     fn a_head_whose_text_closes_with_its_own_byline_opens_a_story() {
         // The text under the head runs through sections of its own and closes with a
         // line of names: another story, signed at its foot.

@@ -38,7 +38,18 @@ impl Marks {
                 *v += 1;
             }
         }
-        let total: usize = count.iter().sum();
+        // Lines typed as headings only for running wider than a hard-wrapped page's
+        // column (`rewrap`) are no converter's marks: a headline that fits the column
+        // is not marked, so they must not make the page's unmarked lines body text.
+        let converter_marked = items.iter().any(|item| {
+            matches!(item, Item::Single(Class::Heading(_), u)
+                if units.get(*u).is_some_and(|u| !u.wide_head))
+        });
+        let total: usize = if converter_marked {
+            count.iter().sum()
+        } else {
+            0
+        };
         let distinct = count.iter().filter(|n| **n > 0).count();
         let top = count.iter().position(|n| *n > 0).unwrap_or(1);
         // Most vouched-for level; on a tie (or no votes) the smaller level.
@@ -76,5 +87,33 @@ fn signed_after(units: &[Unit], items: &[Item], at: usize) -> bool {
             byline::inline(units.get(u).map_or("", |u| u.text.as_str())).is_some()
         }),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Marks;
+    use crate::document::join;
+    use crate::document::lines::units;
+
+    fn marks(md: &str) -> Marks {
+        let units = units(md);
+        let items = join::join(&units, &join::classify(&units));
+        Marks::of(&units, &items)
+    }
+
+    #[test]
+    fn heads_typed_for_their_width_are_no_converter_marks() {
+        // A line-by-line OCR page: two heads run wider than the 15-ideograph column.
+        let body = "今年以来，全区上下凝心聚力，经\n济增速逐步转正，各项指标稳步增\n长，服务业发展取得实质性突破。\n下一步，该区将继续优化营商环境，\n推动高质量发展。\n";
+        let md = format!(
+            "某市推行村务事项清单改革，清退额外事务，减轻负担\n本报记者 张三\n{body}某县打造现代服务业发展新引擎，群众得实惠\n本报记者 李四\n{body}"
+        );
+        assert!(!marks(&md).used);
+        // Marked by the converter, the same heads are marks.
+        let md = format!(
+            "## 某市推行村务事项清单改革\n\n本报记者 张三\n\n{body}\n## 某县打造现代服务业发展新引擎\n\n本报记者 李四\n\n{body}"
+        );
+        assert!(marks(&md).used);
     }
 }

@@ -154,13 +154,57 @@ const WORD_CUT_MAX: usize = 40;
 
 /// A number cut in two (`从全球首款5` ⏎⏎ `吨级…`, `20` ⏎⏎ `19年`): a digit before the
 /// break, and a digit or a counting word after it.
-fn number_cut(a: &str, b: &str) -> bool {
+pub(crate) fn number_cut(a: &str, b: &str) -> bool {
     let last = a.trim_end_matches(is_space).chars().next_back();
     let first = trim(b).chars().next();
     last.is_some_and(|c| c.is_ascii_digit())
         && first.is_some_and(|c| {
             c.is_ascii_digit() || "年月日时号吨万亿个元米岁倍件次人家项所%％".contains(c)
         })
+}
+
+/// Most ideographs of a piece read as the cut-off front of a sentence by its length.
+const TINY_PIECE_MAX: usize = 3;
+
+/// A piece of two or three ideographs that is no name, no label set with a gap
+/// (`贺  信`) and no furniture.
+fn tiny_piece(a: &str) -> bool {
+    let t = trim(a);
+    let han = t.chars().filter(|c| is_han(*c)).count();
+    let spaced = t.contains("  ") || t.contains('\u{3000}');
+    let word: String = t.chars().filter(|c| !is_space(*c)).collect();
+    (2..=TINY_PIECE_MAX).contains(&han)
+        && t.chars().all(|c| is_han(c) || c == ' ')
+        && !spaced
+        && !byline::is_name_word(&word)
+        && !furniture::is_furniture(t)
+}
+
+/// Running text that goes on for more than a caption's one sentence: clauses, and
+/// more than a short finished sentence.
+fn runs_on(b: &str) -> bool {
+    let t = trim(b);
+    let n = chars_up_to(t, 81);
+    t.contains(['，', ',', '、']) && n >= 20 && !(ends_sentence(t) && n <= 80)
+}
+
+/// Whether `a` is nothing but the first digits of a year whose rest opens `b`
+/// (`20` ⏎⏎ `19年5月`, `202` ⏎⏎ `5年`): four digits from 1900 to 2099 then `年`. A page
+/// number over a paragraph opening with a year does not make one (`3` ⏎⏎ `2019年`).
+fn year_cut(a: &str, b: &str) -> bool {
+    let a = trim(a);
+    let b = trim(b);
+    let rest: String = b.chars().take_while(char::is_ascii_digit).collect();
+    let after = b.get(rest.len()..).unwrap_or("");
+    let year = format!("{a}{rest}");
+    (1..=3).contains(&a.len())
+        && a.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && year.len() == 4
+        && after.starts_with('年')
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
 }
 
 /// A line that stands as a block of its own, never inside a sentence: a byline, a
@@ -307,6 +351,14 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     {
         s += 4;
     }
+    // Two or three ideographs alone after finished text, then running text: the front
+    // of a sentence the column's foot cut off (`陕西` ⏎⏎ `是科教大省，……`), as no
+    // subhead or headline of the corpus is that short. A column name (`纵横`) stands
+    // over a headline, a photo's title (`晨练`) over a one-sentence caption, a
+    // signature (`丁磊`) is a name: those stay apart.
+    if !adjacent && p.lines == 1 && p.after_end && tiny_piece(a) && runs_on(b) {
+        s += 4;
+    }
     if a.contains(['，', ',', '。', '；']) && !wide_head {
         // A fragment holding a clause is body text, not a title.
         s += 1;
@@ -327,7 +379,9 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     if opens_own_block(b) {
         s -= 5;
     }
-    if own_block(a) {
+    // A bare number is a page number, unless it is the front of a year the column
+    // cut (`20` ⏎⏎ `19年5月，……`).
+    if own_block(a) && !year_cut(a, b) {
         s -= 5;
     }
     // A byline line the converter broke after its dateline (`新华社北京4月29日电` ⏎
@@ -432,6 +486,45 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     after_b,
                 };
                 score = weigh(&pair, measure);
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
                 score
                     >= if measure.is_some() {
                         1
@@ -478,6 +571,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     for (u, (wide, lines)) in out.iter_mut().zip(wide_heads) {
         if wide && is_wide_head(&u.text, lines) {
             u.syntax = Syntax::Heading(1);
+            u.wide_head = true;
             habits.note(habits::WIDE_HEAD);
         }
     }
@@ -765,9 +859,32 @@ mod tests {
             t.iter().any(|u| u.1.starts_with("华为在2019年5月")),
             "{t:?}"
         );
+        // A year cut after its first digits, the digits alone on their block: no
+        // page number.
+        let md = "全年经济工作稳中有进。\n\n20\n\n19年5月，某企业正式发布新品，首次进军汽车业。\n";
+        let t = texts(md);
+        assert!(t.iter().any(|u| u.1.starts_with("2019年5月，")), "{t:?}");
+        // A page number over a paragraph opening with a year stays apart.
+        let md = "全年经济工作稳中有进。\n\n3\n\n2019年5月，某企业正式发布新品，首次进军汽车业。\n";
+        assert!(texts(md).iter().any(|u| u.1 == "3"), "{:?}", texts(md));
         // A head over its lede: no word across, the two stay apart.
         let md = "全年经济工作稳中有进。\n\n春耕备耕忙\n\n全县今年计划种植粮食三十万亩，比去年增加两万亩。\n";
         assert_eq!(texts(md).len(), 3, "{:?}", texts(md));
+    }
+
+    #[test]
+    fn two_or_three_ideographs_cut_off_a_sentence_are_rejoined() {
+        let md = "全年经济工作稳中有进。\n\n某省\n\n是农业大省，耕地面积居全国前列，粮食产量连续多年稳定增长，但以往受种植结构单一制约，农民增收难度大，一些好品种没能走出大山，优质农产品卖不上好价钱，如今全省上下正在努力改变这一局面。\n\n发展到\n\n现在，合作社已有社员三百多户，带动周边几个村共同致富，村里还建起了冷库和加工车间，农产品从地头直接走向全国各地的餐桌，村民的腰包一年比一年鼓，日子越过越红火，年轻人也愿意回村创业了。\n";
+        let t = texts(md);
+        assert!(t.iter().any(|u| u.1.starts_with("某省是农业大省")), "{t:?}");
+        assert!(t.iter().any(|u| u.1.starts_with("发展到现在，")), "{t:?}");
+        // A signature, a column name over its headline, a photo's title over its
+        // one-sentence caption, a label set with a gap: each stays a block.
+        let md = "全年经济工作稳中有进。\n\n王小明\n\n近年来，某市平台经济快速发展，涉及数千万经营主体和灵活就业人员。\n\n纵横\n\n别让年龄门槛绊倒银发消费\n\n晨练\n\n3月31日，某县的市民在广场参加健身活动。\n\n贺  信\n\n值此某报创刊40周年之际，向报社全体同志表示祝贺，希望继续办好报纸。\n";
+        let t = texts(md);
+        for piece in ["王小明", "纵横", "晨练", "贺  信"] {
+            assert!(t.iter().any(|u| u.1 == piece), "{piece}: {t:?}");
+        }
     }
 
     #[test]

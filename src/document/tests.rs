@@ -519,3 +519,77 @@ fn a_table_keeps_its_grid_with_spans_and_header() {
     assert!(!pipe.rows[1].iter().any(|c| c.header));
     assert_eq!(&doc.text[pipe.rows[1][1].range.clone()], "120");
 }
+
+/// A line-by-line OCR page: the body column is 15 ideographs wide; the head lines
+/// stand on their own lines among the body's.
+fn ocr_page(head: &str) -> String {
+    format!(
+        "今年以来，全区上下凝心聚力，经\n济增速逐步转正，各项指标稳步增\n长，服务业发展取得实质性突破。\n下一步，该区将继续优化营商环境，\n推动高质量发展。\n{head}\n本报记者 张三\n当了快十年村支书，老李的手机终\n于能“歇口气”了。以前镇上什么\n事都往村里派，如今有了清单，村\n干部能把更多时间花在解难题上。\n"
+    )
+}
+
+#[test]
+fn short_headline_over_a_subtitle_set_wider_than_the_column() {
+    // Only the subtitle is wider than the column (so read as a heading); the shorter
+    // headline over it still is the headline, the clauses under it its subtitle.
+    let doc = parse(
+        "t",
+        &ocr_page(
+            "一份名单为村干部减负\n某省推行村务事项清单改革，清退“额外事”，\n让村干部专注“本职事”",
+        ),
+    );
+    assert_eq!(
+        heads(&doc).last().copied(),
+        Some([
+            None,
+            Some("一份名单为村干部减负"),
+            Some("某省推行村务事项清单改革，清退“额外事”，让村干部专注“本职事”"),
+            Some("本报记者 张三"),
+        ])
+    );
+    // A kicker reporting who spoke stays the kicker over the longer headline.
+    let doc = parse(
+        "t",
+        &ocr_page("某部长在全省防汛会议上强调\n紧盯重点部位薄弱环节，严密防范化解风险"),
+    );
+    assert_eq!(
+        heads(&doc).last().copied(),
+        Some([
+            Some("某部长在全省防汛会议上强调"),
+            Some("紧盯重点部位薄弱环节，严密防范化解风险"),
+            None,
+            Some("本报记者 张三"),
+        ])
+    );
+}
+
+#[test]
+fn widths_alone_do_not_make_unmarked_heads_body_text() {
+    // A line-by-line OCR page: its first head runs wider than the column (so it is
+    // typed a heading), the second fits the column. The second still opens its
+    // story after the first story's closing dateline.
+    let page = "某市推行村务事项清单改革，清退额外事务，减轻负担\n本报记者 张三\n今年以来，全区上下凝心聚力，经\n济增速逐步转正，各项指标稳步增\n长，服务业发展取得实质性突破。\n下一步，该区将继续优化营商环境，\n推动高质量发展。\n新华社某地5月1日电\n某地的社保（监督哨）\n“感觉自己每月缴纳社保的基数偏\n低，便想着提高缴费基数和比例，\n给自己捞点实惠……”\n日前，某街道社区干部李某某面对\n处分决定，懊悔不已。巡察组顺藤\n摸瓜，核查发现了问题。\n";
+    let doc = parse("t", page);
+    let titles: Vec<_> = heads(&doc).iter().map(|h| h[1]).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("某市推行村务事项清单改革，清退额外事务，减轻负担"),
+            Some("某地的社保（监督哨）")
+        ]
+    );
+    // Where the converter marks its heads, an unmarked short line between
+    // paragraphs stays text.
+    let page = format!(
+        "## 某市推行村务事项清单改革\n\n本报记者 张三\n\n{BODY}\n\n## 某地的社保\n\n{BODY2}\n\n社保基数调整\n\n{BODY}\n"
+    );
+    let doc = parse("t", &page);
+    assert_eq!(doc.articles.len(), 2);
+    assert!(
+        blocks(&doc, 1)
+            .iter()
+            .all(|(k, t)| *k == BlockKind::Paragraph || !t.contains("社保基数调整")),
+        "{:?}",
+        blocks(&doc, 1)
+    );
+}
