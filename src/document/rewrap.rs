@@ -525,6 +525,19 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                         u.text.chars().take(12).collect::<String>()
                     );
                 }
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
                 score
                     >= if measure.is_some() {
                         1
