@@ -455,7 +455,8 @@ mod tests {
             articles: vec![Article {
                 blocks: vec![block(0..6), block(6..12)],
                 ..Article::default()
-            }],
+            }]
+            .into(),
             ..Document::default()
         };
         assert!(found(&d, "乙丙").is_empty());

@@ -15,8 +15,9 @@ use super::join::is_credit;
 use super::lines::{Syntax, Unit};
 use super::roles::{ALL, Role};
 use super::text::{
-    announces_caption, chars_up_to, clearly_continues, ends_mid_phrase, ends_on_preposition,
-    ends_sentence, is_han, is_space, is_title_like, starts_enumeration, trim, word_chars,
+    TITLE_MAX_CHARS, announces_caption, chars_up_to, clearly_continues, ends_mid_phrase,
+    ends_on_preposition, ends_sentence, is_han, is_space, is_title_like, starts_enumeration, trim,
+    word_chars,
 };
 
 /// The features of a unit itself, by name. Their order is the feature id.
@@ -101,6 +102,7 @@ pub(crate) const BASE: &[&str] = &[
     "end:short_sentence",
     "starts:one_char_clause",
     "next_is_credit",
+    "note:to_next",
 ];
 
 /// Each base feature again, when the unit before is running text left open
@@ -288,6 +290,11 @@ fn unit_features(
     push(f, "bias");
     if unit.from_note_next {
         push(f, "note:from_next");
+    }
+    // The story stops here on this page (`转第15版` comes next): the unit after it
+    // (`next:`'s mirror, `prev:note:to_next`) opens another story.
+    if unit.to_note_next {
+        push(f, "note:to_next");
     }
     let t = trim(&unit.text);
     match unit.syntax {
@@ -724,6 +731,37 @@ pub(crate) fn ends_a_sentence(t: &str) -> bool {
     t.ends_with(['。', '！', '？', '!', '?', '｡'])
 }
 
+/// The most characters of a line `short_and_unpunctuated` calls short.
+const SHORT_HEAD_MAX: usize = 20;
+
+/// A line of at most 20 characters without a single punctuation mark (quotes and
+/// brackets aside): the shape of a head, never of running text.
+pub(crate) fn short_and_unpunctuated(t: &str) -> bool {
+    let t = trim(t);
+    !t.is_empty()
+        && chars_up_to(t, SHORT_HEAD_MAX + 1) <= SHORT_HEAD_MAX
+        && !t.contains([
+            '，', '。', '！', '？', '；', '：', '、', ',', '.', '!', '?', ';', ':',
+        ])
+}
+
+/// A line that is one quotation and nothing else, of at most `TITLE_MAX_CHARS`
+/// characters (`“让能飞的飞得更高，能跑的跑得更快！”`): set as a heading, a quoted
+/// line is a head, whatever punctuation the quote holds.
+pub(crate) fn whole_quotation(t: &str) -> bool {
+    let t = trim(t);
+    let Some(inner) = t
+        .strip_prefix('“')
+        .and_then(|r| r.strip_suffix('”'))
+        .or_else(|| t.strip_prefix('「').and_then(|r| r.strip_suffix('」')))
+    else {
+        return false;
+    };
+    !inner.is_empty()
+        && !inner.contains(['“', '”', '「', '」'])
+        && chars_up_to(t, TITLE_MAX_CHARS + 1) <= TITLE_MAX_CHARS
+}
+
 /// A sentence, or clauses (`，` `；`), with neither furniture's words nor its shapes is
 /// text, never furniture: the fitted weights learn furniture from short lines at a
 /// page's end, and a page whose one short paragraph ends it (`正文第一段。`) must not
@@ -1092,6 +1130,13 @@ mod tests {
     #[test]
     fn a_finished_sentence_without_furniture_words_is_never_furniture() {
         assert!(sentence_not_furniture("正文第一段。"));
+        assert!(short_and_unpunctuated("丙版次条"));
+        assert!(short_and_unpunctuated("“荣誉室”一墙之隔是“创新室”"));
+        assert!(!short_and_unpunctuated("正文第一段。"));
+        assert!(!short_and_unpunctuated(&"很长的标题".repeat(5)));
+        assert!(whole_quotation("“让能飞的飞得更高，能跑的跑得更快！”"));
+        assert!(!whole_quotation("“荣誉室”一墙之隔是“创新室”"));
+        assert!(!whole_quotation("他说：“好。”"));
         assert!(sentence_not_furniture("会议于昨日召开！"));
         assert!(sentence_not_furniture("人口普查员，人口；人口普查"));
         assert!(ends_a_sentence("正文第一段。"));

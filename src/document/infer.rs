@@ -254,7 +254,8 @@ impl Builder<'_> {
             && matches!(self.items.get(k), Some(Item::Para(_)))
             && let Some(last) = lines.last()
             && self.may_be_byline(last, &lines)
-            && byline::is_bare_name(self.text(last.unit))
+            && (byline::is_bare_name(self.text(last.unit))
+                || byline::is_names_line(self.text(last.unit)))
         {
             bylines.push(last.unit);
             lines.pop();
@@ -381,6 +382,16 @@ impl Builder<'_> {
         if self.units.get(line.unit).is_some_and(|u| u.from_note_next) {
             return true;
         }
+        // The story before was sent on to another page (`转第15版` right before this
+        // line): it stops here, and the line opens the next one.
+        if line
+            .unit
+            .checked_sub(1)
+            .and_then(|b| self.units.get(b))
+            .is_some_and(|u| u.to_note_next)
+        {
+            return true;
+        }
         // The text up to the next heading-like line, and what it and the line are
         // about against the article so far.
         let mut end = after;
@@ -433,6 +444,13 @@ impl Builder<'_> {
                 .count()
                 <= 2;
         if cur.byline.is_some() && !photo {
+            return clearly_new;
+        }
+        // A story unsigned so far whose text after this line closes with a signature
+        // before another story surely opens: the story signed at its foot (as commentary
+        // and features are), this line one of its sections. (A page's stories are
+        // signed; one with no signature at all is rare but for photo items.)
+        if !photo && line.level.is_some() && self.signed_later(after) {
             return clearly_new;
         }
         self.topic.is_new_topic(&next).unwrap_or(false)

@@ -242,6 +242,35 @@ mod tests {
     }
 
     #[test]
+    fn a_story_signed_at_its_foot_keeps_its_sections() {
+        // Nothing signs the story under its head, and its section shares few words
+        // with the lede (3%: a new story by the topic alone); but the text runs on to
+        // the signature closing the story: the head on the way is its subhead.
+        let street = "德黑兰街头的商店照常营业，市民排队购买面包和蔬菜，物价上涨让普通家庭的日子越来越难，很多人说战事拖得太久了，伊朗人盼着早日停火。";
+        let md = format!(
+            "# 战事六十天还要多久\n\n{LEDE}\n\n# 街头巷尾的日子\n\n{street}\n\n（新华社记者 柳伟建）"
+        );
+        assert_eq!(role_of(&md, "街头巷尾的日子"), Some(Role::Subhead));
+        // Unsigned all through (compiled items): the topic decides.
+        let md = format!("# 战事六十天还要多久\n\n{LEDE}\n\n# 街头巷尾的日子\n\n{street}");
+        assert_eq!(role_of(&md, "街头巷尾的日子"), Some(Role::Headline));
+        // Signed at its foot, but about other things altogether: another story.
+        let md = format!(
+            "# 战事六十天还要多久\n\n{LEDE}\n\n{SECTION}\n\n# 春耕时节备耕忙\n\n{OTHER}\n\n（本报记者 张三）"
+        );
+        assert_eq!(role_of(&md, "春耕时节备耕忙"), Some(Role::Headline));
+    }
+
+    #[test]
+    fn a_line_of_names_under_a_headline_signs_it() {
+        let md = format!("# 三年风云起东北\n\n李心然 高玉娇\n\n{LEDE}");
+        assert_eq!(role_of(&md, "李心然 高玉娇"), Some(Role::Byline));
+        // A headline in two halves is no line of names.
+        let md = format!("# 伊朗局势观察\n\n党建引领 资源融合\n\n{LEDE}");
+        assert_ne!(role_of(&md, "党建引领 资源融合"), Some(Role::Byline));
+    }
+
+    #[test]
     fn a_head_whose_text_closes_with_its_own_byline_opens_a_story() {
         // The text under the head runs through sections of its own and closes with a
         // line of names: another story, signed at its foot.

@@ -209,6 +209,7 @@ fn push(out: &mut Vec<Unit>, syntax: Syntax, text: String, line: usize, indented
             src: None,
             opens_block: false,
             from_note_next: false,
+            to_note_next: false,
             wide_head: false,
         });
     }

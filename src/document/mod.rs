@@ -8,6 +8,7 @@
 //! breaks rejoined, captions lifted out), `infer` (articles, headlines, bylines…),
 //! `build` (the text laid down once, fields and blocks as spans).
 
+pub mod articles;
 mod assemble;
 mod attach;
 mod build;
@@ -23,6 +24,7 @@ mod glyphs;
 mod grid;
 mod habits;
 mod headings;
+mod heads;
 mod html;
 mod infer;
 mod inline;
@@ -53,7 +55,10 @@ mod unit;
 mod weights;
 
 pub use grid::is_number;
-pub use model::{Article, Block, BlockKind, Cell, Document, Explanation, ImageSource, Span, Table};
+pub use model::{
+    Article, Articles, Block, BlockKind, Cell, Document, Explanation, HeadField, ImageSource, Span,
+    Table,
+};
 pub use parse::{parse, parse_explained, parse_in, parse_with, set_explain};
 pub use running::RunningLines;
 pub use weights::Weights;

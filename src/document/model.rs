@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+pub use super::articles::Articles;
+
 /// A piece of text inside [`Document::text`], with the source line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -107,6 +109,20 @@ pub struct ImageSource {
     pub src: String,
 }
 
+/// One of an article's head fields, for the accessors that read them without building
+/// a stub's records ([`Document::head_span`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadField {
+    /// [`Article::kicker`].
+    Kicker,
+    /// [`Article::title`].
+    Title,
+    /// [`Article::subtitle`].
+    Subtitle,
+    /// [`Article::byline`].
+    Byline,
+}
+
 /// One article: a headline with its satellites and its body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -150,8 +166,9 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// All text of the page, once: fields and blocks point into it.
     pub text: String,
-    /// Articles in reading order.
-    pub articles: Vec<Article>,
+    /// Articles in reading order (compact heads on a stub; reads as a `Vec<Article>`
+    /// either way, see [`Articles`]).
+    pub articles: Articles,
     /// Page furniture (date lines, 第N版, 责任编辑：…), kept apart from articles.
     pub furniture: Vec<Block>,
     /// The converter habits the parser undid on this page (`outer-fence`,
@@ -212,23 +229,85 @@ impl Document {
         span.map(|s| self.str(s))
     }
 
+    /// A head field of article `index` (its headline, kicker…). On a stub it is read
+    /// from the compact heads: no records are built (see [`Articles`]).
+    pub fn head_span(&self, index: usize, field: HeadField) -> Option<Span> {
+        if let Some(heads) = self.articles.heads() {
+            return heads.field(index, field);
+        }
+        let a = self.articles.get(index)?;
+        match field {
+            HeadField::Kicker => a.kicker.clone(),
+            HeadField::Title => a.title.clone(),
+            HeadField::Subtitle => a.subtitle.clone(),
+            HeadField::Byline => a.byline.clone(),
+        }
+    }
+
+    /// The text of a head field of article `index` (see [`Document::head_span`]).
+    pub fn head_text(&self, index: usize, field: HeadField) -> Option<&str> {
+        self.head_span(index, field).map(|s| self.str(&s))
+    }
+
+    /// The body blocks of article `index`, at their numbers. On a stub they are read
+    /// from the compact heads: no records are built (see [`Articles`]).
+    pub fn blocks_of(&self, index: usize) -> Vec<Block> {
+        match self.articles.heads() {
+            Some(heads) => heads.blocks(index).collect(),
+            None => self
+                .articles
+                .get(index)
+                .map(|a| a.blocks.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The subheads of article `index`: each block number with its span. On a stub
+    /// they are read from the compact heads: no records are built.
+    pub fn subheads(&self, index: usize) -> Vec<(usize, Span)> {
+        let subhead =
+            |(n, b): (usize, Block)| (b.kind == BlockKind::Subhead).then_some((n, b.span));
+        match self.articles.heads() {
+            Some(heads) => heads
+                .blocks(index)
+                .enumerate()
+                .filter_map(subhead)
+                .collect(),
+            None => self.articles.get(index).map_or_else(Vec::new, |a| {
+                a.blocks
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .filter_map(subhead)
+                    .collect()
+            }),
+        }
+    }
+
     /// A short label for an article: its headline, or the opening words of its first
-    /// paragraph when it has none (a continuation from the previous page).
+    /// paragraph when it has none (a continuation from the previous page). On a stub
+    /// it is read from the compact heads: no records are built.
     pub fn article_label(&self, index: usize) -> String {
-        let Some(article) = self.articles.get(index) else {
+        if index >= self.articles.len() {
             return String::new();
-        };
-        if let Some(title) = self.field(article.title.as_ref()) {
+        }
+        if let Some(title) = self.head_text(index, HeadField::Title) {
             return title.to_string();
         }
-        let first = article
-            .blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-            .or(article.blocks.first());
+        let opening = |blocks: &[Block]| {
+            blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph)
+                .or(blocks.first())
+                .map(|b| b.span.clone())
+        };
+        let first = match self.articles.heads() {
+            Some(heads) => opening(&heads.blocks(index).collect::<Vec<_>>()),
+            None => opening(&self.articles[index].blocks),
+        };
         match first {
-            Some(block) => {
-                let words: String = self.str(&block.span).chars().take(12).collect();
+            Some(span) => {
+                let words: String = self.str(&span).chars().take(12).collect();
                 format!("{words}…")
             }
             None => String::from("(untitled)"),

@@ -8,8 +8,10 @@
 
 use super::text::{chars_up_to, trim};
 
-/// Average characters per non-empty cell for a column of prose.
-const PROSE_CELL_MIN_CHARS: usize = 12;
+/// Average characters per non-empty cell for a column of prose. A printed column
+/// line holds 11 to 18 characters (a narrow column's lines average 11); the cells of
+/// a real table (figures, names, labels) average under 5 and rarely hold a comma.
+const PROSE_CELL_MIN_CHARS: usize = 8;
 
 /// The cells of a prose table in reading order (left column down, then right column
 /// down), each with its row's offset from the table's first line and whether it opens
@@ -118,6 +120,17 @@ mod tests {
                 ("全市粮食生产形势良好。", false)
             ]
         );
+    }
+
+    #[test]
+    fn a_narrow_column_of_prose_is_prose_too() {
+        // Lines of a narrow column: ten or eleven characters a cell.
+        let md = "| 新华社北京4月27日电（ | 细化，并明确平台在特定 |\n| --- | --- |\n| 记者朱高祥）民政部等 | 情形下可以拒绝提供服务 |\n| 三部门联合发布办法。 | 。同时，要求平台不得代 |";
+        let cells = columns(&md.split('\n').collect::<Vec<_>>()).unwrap_or_default();
+        assert_eq!(cells.len(), 6, "{cells:?}");
+        // Names and figures in two columns are a table, however many rows.
+        let md = "| 姓名 | 单位 |\n|---|---|\n| 张三 | 县农业农村局 |\n| 李四 | 市气象台 |\n| 王五 | 省农科院 |";
+        assert_eq!(columns(&md.split('\n').collect::<Vec<_>>()), None);
     }
 
     #[test]

@@ -315,10 +315,12 @@ fn split(markdown: &str, running: &RunningLines) -> Split {
             _ => false,
         };
         if u.syntax == Syntax::Continuation {
-            if attach::is_from(&u.text)
-                && let Some(before) = units.last_mut()
-            {
-                before.from_note_next = true;
+            if let Some(before) = units.last_mut() {
+                if attach::is_from(&u.text) {
+                    before.from_note_next = true;
+                } else {
+                    before.to_note_next = true;
+                }
             }
             notes.push((units.len(), u));
         } else if is_furniture {
@@ -338,6 +340,39 @@ fn split(markdown: &str, running: &RunningLines) -> Split {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_to_note_set_apart_marks_the_end_of_its_story() {
+        // The story goes on elsewhere: the head after the note opens the next story,
+        // even where every head is `#` and the story before is signed.
+        let para = "航校刚成立不久，国民党军队大举进攻东北，通化机场遭到多次轰炸，飞机还没擦亮，命令就到了。";
+        let md = format!(
+            "# 三年风云起东北\n\n本报记者 李心然\n\n{para}\n\n# 荒原上的起飞线\n\n{para}\n\n转第15版\n\n# 一手撤军一手加税\n\n{para}"
+        );
+        let page = Page::new(&md);
+        let marked: Vec<&str> = page
+            .units
+            .iter()
+            .filter(|u| u.to_note_next)
+            .map(|u| u.text.as_str())
+            .collect();
+        assert_eq!(marked, [para]);
+        assert!(page.units.iter().all(|u| !u.from_note_next));
+        let head = page.units.iter().position(|u| u.text == "一手撤军一手加税");
+        let names = |i: usize| -> Vec<String> {
+            let mut active = Vec::new();
+            page.feats.active(i, &mut active);
+            active.iter().map(|&f| features::name(f)).collect()
+        };
+        assert!(head.is_some_and(|h| names(h).contains(&"prev:note:to_next".to_string())));
+        let doc = crate::document::parse("t", &md);
+        let titles: Vec<&str> = doc
+            .articles
+            .iter()
+            .filter_map(|a| doc.field(a.title.as_ref()))
+            .collect();
+        assert_eq!(titles, ["三年风云起东北", "一手撤军一手加税"]);
+    }
 
     #[test]
     fn a_from_note_set_apart_leaves_its_mark_on_the_unit_before() {

@@ -15,6 +15,8 @@
 //! the move is computed. A stub's blocks other than subheads are empty ranges: the
 //! reader must never lay one out as the page.
 
+use super::articles::Articles;
+use super::heads::Heads;
 use super::{Article, Block, BlockKind, Document, Span};
 
 /// Bytes of a headless article's opening kept in its stub (its list label).
@@ -56,6 +58,8 @@ pub fn stub(doc: &Document) -> Document {
         let title = article.title.as_ref().map(|s| keep(s, usize::MAX));
         let subtitle = article.subtitle.as_ref().map(|s| keep(s, usize::MAX));
         let byline = article.byline.as_ref().map(|s| keep(s, usize::MAX));
+        // (Kicker, headline, subtitle and byline are kept one after another: the compact
+        // heads keep where they start and their lengths, see `document::heads`.)
         // Blocks up to the last one the list needs, at their own numbers.
         let needed = article
             .blocks
@@ -63,13 +67,26 @@ pub fn stub(doc: &Document) -> Document {
             .rposition(|b| b.kind == BlockKind::Subhead)
             .map_or(usize::from(title.is_none()), |last| last + 1)
             .min(article.blocks.len());
+        // A headless article's label is its first paragraph's opening (or its first
+        // block's): that block is kept, cut, whatever its number.
+        let label = title
+            .is_none()
+            .then(|| {
+                article
+                    .blocks
+                    .iter()
+                    .position(|b| b.kind == BlockKind::Paragraph)
+                    .or((!article.blocks.is_empty()).then_some(0))
+            })
+            .flatten();
+        let needed = needed.max(label.map_or(0, |at| at + 1));
         let blocks = article.blocks[..needed]
             .iter()
             .enumerate()
             .map(|(i, b)| {
                 let span = if b.kind == BlockKind::Subhead {
                     keep(&b.span, usize::MAX)
-                } else if i == 0 && title.is_none() {
+                } else if Some(i) == label {
                     keep(&b.span, OPENING_BYTES)
                 } else {
                     Span {
@@ -108,6 +125,11 @@ pub fn stub(doc: &Document) -> Document {
         })
         .collect();
     text.shrink_to_fit();
+    let articles = match Heads::new(&articles) {
+        Some(heads) => Articles::compact(heads),
+        // Offsets past `u32` (never on a real page): the records as they are.
+        None => Articles::from(articles),
+    };
     Document {
         source: doc.source.clone(),
         encoding: doc.encoding.clone(),
@@ -139,6 +161,7 @@ pub fn weight(doc: &Document) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::HeadField;
 
     const PAGE: &str = "## 台风过境 全市防灾\n\n记者 王明\n\n台风今晨登陆，全市停课一天。\n\n### 救灾物资到位\n\n物资已经运抵灾区。\n\n## 第二篇\n\n春耕开始了。\n";
 
@@ -179,6 +202,107 @@ mod tests {
         assert_eq!(page_len(&s), doc.text.len());
         assert_eq!(page_len(&stub(&s)), doc.text.len());
         assert_eq!(page_len(&doc), doc.text.len());
+    }
+
+    /// Every page the tests have at hand: this one, the sample, a page of tables.
+    fn pages() -> Vec<Document> {
+        vec![
+            page(),
+            crate::document::parse("sample.md", include_str!("../../assets/sample.md")),
+            crate::document::parse(
+                "t.md",
+                "# 专栏\n\n## 标题\n\n> 引文\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n### 小标题\n\n正文。\n",
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_stub_holds_compact_heads_that_read_as_the_records_they_were_made_from() {
+        for doc in pages() {
+            let s = stub(&doc);
+            assert!(!s.articles.is_built(), "a fresh stub is compact");
+            assert_eq!(s.articles.len(), doc.articles.len());
+            // The accessors read the heads, and build nothing.
+            let fields = [
+                HeadField::Kicker,
+                HeadField::Title,
+                HeadField::Subtitle,
+                HeadField::Byline,
+            ];
+            let read: Vec<_> = (0..s.articles.len())
+                .map(|i| {
+                    let heads: Vec<_> = fields.iter().map(|&f| s.head_span(i, f)).collect();
+                    (heads, s.subheads(i), s.blocks_of(i), s.article_label(i))
+                })
+                .collect();
+            assert!(
+                !s.articles.is_built(),
+                "reading the heads builds no records"
+            );
+            // The same through the records, built once from the heads.
+            let copy = s.clone();
+            for (i, a) in s.articles.iter().enumerate() {
+                let fields = [&a.kicker, &a.title, &a.subtitle, &a.byline];
+                let heads: Vec<_> = fields.into_iter().cloned().collect();
+                let subheads: Vec<_> = a
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.kind == BlockKind::Subhead)
+                    .map(|(n, b)| (n, b.span.clone()))
+                    .collect();
+                assert_eq!(
+                    read[i],
+                    (heads, subheads, a.blocks.clone(), s.article_label(i))
+                );
+                // A headline reads as the page's; a subhead too, at its number.
+                assert_eq!(
+                    s.head_text(i, HeadField::Title),
+                    doc.head_text(i, HeadField::Title)
+                );
+                for (n, span) in &read[i].1 {
+                    assert_eq!(s.str(span), doc.str(&doc.articles[i].blocks[*n].span));
+                }
+            }
+            assert!(s.articles.is_built());
+            // A copy of a stub stays compact, and equal.
+            assert!(!copy.articles.is_built());
+            assert_eq!(copy, s);
+        }
+    }
+
+    #[test]
+    fn a_stub_changed_through_its_records_keeps_the_change() {
+        let mut s = stub(&page());
+        s.articles[0].title = None;
+        s.articles.push(Article::default());
+        assert_eq!(s.articles.len(), page().articles.len() + 1);
+        assert_eq!(s.head_span(0, HeadField::Title), None);
+        assert_eq!(s.clone().articles[0].title, None, "a copy has the change");
+    }
+
+    #[test]
+    fn a_headless_article_is_labelled_by_its_first_paragraph_as_on_its_page() {
+        // A continuation opening with a photo caption before its first paragraph.
+        let mut doc = crate::document::parse("p.md", "## 标题\n\n春耕开始了，农民们忙着播种。\n");
+        let first = doc.articles[0].blocks[0].clone();
+        doc.text.push_str("图为田间");
+        let caption = Block {
+            kind: BlockKind::Caption,
+            span: Span {
+                range: doc.text.len() - "图为田间".len()..doc.text.len(),
+                line: 1,
+            },
+        };
+        doc.articles[0].title = None;
+        doc.articles[0].blocks = vec![caption, first];
+        let s = stub(&doc);
+        assert_eq!(s.article_label(0), doc.article_label(0));
+        assert!(
+            s.article_label(0).starts_with("春耕"),
+            "{}",
+            s.article_label(0)
+        );
     }
 
     #[test]

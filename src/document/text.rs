@@ -225,6 +225,45 @@ pub(crate) fn ends_with_credit(t: &str) -> bool {
         || t.ends_with('摄') && chars_up_to(t, 200) > 30 && t.contains('。')
 }
 
+/// The words a photo credit is made of: who took the picture (`摄`, `攝`, `摄影`,
+/// OCR's `报` for `摄` at the end), drew it (`绘`, `制图`), gave it (`供图`, `资料图片`,
+/// `图/`, `提供`), or their titles and agencies (`记者`, `通讯员`, `新华社`,
+/// `视觉中国`, `IC`, …).
+const CREDIT_WORDS: [&str; 23] = [
+    "摄",
+    "攝",
+    "供图",
+    "供圖",
+    "图/",
+    "图／",
+    "图：",
+    "圖/",
+    "图片",
+    "图文",
+    "绘",
+    "繪",
+    "制图",
+    "漫画",
+    "记者",
+    "記者",
+    "通讯员",
+    "新华社",
+    "中新社",
+    "视觉",
+    "提供",
+    "IC",
+    "photo",
+];
+
+/// Whether a line could be a photo credit at all: it holds a credit word. Every
+/// credit among the 655 of the training pages holds one (`FIT_GOLD_TEXTS=credit`);
+/// a two-half subhead `党建引领 资源融合` under a caption, or a short second head
+/// `丙版次条` after a story, holds none, and is no credit however its neighbours read.
+pub(crate) fn may_be_credit(t: &str) -> bool {
+    let t = trim(t);
+    CREDIT_WORDS.iter().any(|w| t.contains(w)) || t.trim_end_matches([')', '）']).ends_with('报')
+}
+
 fn credit_core(t: &str) -> bool {
     let core = t
         .trim_end_matches([')', '）'])
@@ -255,6 +294,23 @@ mod tests {
         // A head with a bracketed tag is no credit.
         assert!(!is_credit("城市美学在细节（暖闻热评）"));
         assert!(!is_credit("我们拍摄了许多照片，(图)"));
+    }
+
+    #[test]
+    fn a_credit_holds_credit_words() {
+        for c in [
+            "孙鑫摄",
+            "新华社记者 于子涵 报",
+            "中国驻厄立特里亚大使馆供图",
+            "资料图片",
+            "洪  琥绘",
+            "图/视觉中国",
+        ] {
+            assert!(may_be_credit(c), "{c}");
+        }
+        assert!(!may_be_credit("党建引领 资源融合"));
+        assert!(!may_be_credit("丙版次条"));
+        assert!(!may_be_credit("民情图架起沟通桥梁"));
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub(crate) struct Unit {
     /// unit: set when the notes are set apart, so the decoder still sees where they were
     /// (a heading over one is the headline of a continued story).
     pub from_note_next: bool,
+    /// A note sending the story on to another page (`（下转第三版）`, `转第15版`) stands
+    /// right after this unit: the story stops here on this page, so a head after it
+    /// opens another one.
+    pub to_note_next: bool,
     /// A heading only because the line was set wider than the body column of a
     /// hard-wrapped page (`rewrap`), not marked so by the converter: among stacked
     /// heads it tells a headline no better than the lines beside it.

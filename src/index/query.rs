@@ -199,7 +199,8 @@ fn one_block(text: &str) -> Document {
                 },
             }],
             ..Article::default()
-        }],
+        }]
+        .into(),
         ..Document::default()
     }
 }

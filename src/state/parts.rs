@@ -18,6 +18,11 @@ pub const PART_BYTES: usize = 64 * 1024;
 /// The parts of article `article` when one of its blocks is longer than
 /// [`PART_BYTES`], cut after a sentence end where there is one nearby.
 pub fn split(doc: &Document, article: usize) -> Option<Vec<Part>> {
+    // A stub holds no body (its blocks are headlines and empty stand-ins): never
+    // long, and its records are not built for the question (`document::articles`).
+    if crate::document::stub::is_stub(doc) {
+        return None;
+    }
     let a = doc.articles.get(article)?;
     // Every block kind: a 10 MB table cell, quote or list item laid out whole cost
     // ~450 MB at a 1×1 terminal and a tenth of a second per resize (issue 18).

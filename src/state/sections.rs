@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{Document, HeadField};
 
 use super::reader::Unit;
 
@@ -50,7 +50,6 @@ pub fn article_text(
     room: usize,
     fullwidth: bool,
 ) -> (String, usize) {
-    let a = doc.articles.get(article);
     let shown = |text: &str| {
         let flat = text.replace(['\n', '\r'], " ");
         if fullwidth {
@@ -59,8 +58,9 @@ pub fn article_text(
             flat
         }
     };
-    let title = a.and_then(|x| doc.field(x.title.as_ref())).map(shown);
-    let kicker = a.and_then(|x| doc.field(x.kicker.as_ref())).map(shown);
+    // Read through the accessors: on a stub no article records are built.
+    let title = doc.head_text(article, HeadField::Title).map(shown);
+    let kicker = doc.head_text(article, HeadField::Kicker).map(shown);
     match (kicker, title) {
         (Some(k), Some(t)) => {
             let lead = format!("{}{KICKER_JOIN}", cut_to(&k, room.saturating_sub(3)));
@@ -215,21 +215,19 @@ pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &Ex
             });
         }
         last_doc = Some(u.doc);
-        let Some(article) = doc.articles.get(u.article) else {
+        if u.article >= doc.articles.len() {
             continue;
-        };
-        let _ = article;
+        }
         out.push(Entry {
             kind: EntryKind::Article { unit },
             rows: 1,
         });
-        for (block, b) in article.blocks.iter().enumerate() {
-            if b.kind == BlockKind::Subhead {
-                out.push(Entry {
-                    kind: EntryKind::Subhead { unit, block },
-                    rows: 1,
-                });
-            }
+        // Through the accessor: a stub's article records are not built for its list.
+        for (block, _) in doc.subheads(u.article) {
+            out.push(Entry {
+                kind: EntryKind::Subhead { unit, block },
+                rows: 1,
+            });
         }
     }
 }

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::Document;
+use crate::document::{Document, HeadField};
 use crate::state::{AppState, EntryKind, Focus, sections};
 
 use super::{fit, sanitize, theme};
@@ -153,7 +153,7 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             } else {
                 0
             };
-            let titled = d.articles.get(a).is_some_and(|x| x.title.is_some());
+            let titled = d.head_span(a, HeadField::Title).is_some();
             let max = sections::MAX_ARTICLE_ROWS + usize::from(kicker > 0);
             let (ranges, cut) = sections::wrap(&text, room, max);
             let last = ranges.len().saturating_sub(1);
@@ -201,11 +201,12 @@ fn entry_rows(state: &AppState, kind: EntryKind, room: usize) -> Vec<ListRow> {
             let Some((d, a)) = article(state, unit) else {
                 return Vec::new();
             };
+            // Through the accessor: drawing the list builds no stub's records.
             let text = d
-                .articles
-                .get(a)
-                .and_then(|x| x.blocks.get(block))
-                .map_or("", |b| d.str(&b.span));
+                .subheads(a)
+                .into_iter()
+                .find(|(n, _)| *n == block)
+                .map_or("", |(_, span)| d.str(&span));
             one(2, vec![piece(&format!("· {text}"), theme::entry_title())])
         }
     }

@@ -147,6 +147,42 @@ fn reading_through_the_archive_parses_pages_as_they_come_and_drops_far_ones() {
     let _ = std::fs::remove_dir_all(&base);
 }
 
+/// Far pages stay compact: listing every page, drawing the list, reading to the end
+/// and back build the article records of no stub (they are read from its compact
+/// heads), so memory holds the pages in view and compact heads for the rest.
+#[test]
+fn stubs_far_from_the_reader_build_no_article_records() {
+    let (base, root) = archive("demand-compact");
+    let docs = all_pages(&root);
+    let (mut lazy, _) = on_demand(&docs, 1);
+    let built = |s: &AppState| {
+        s.docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| is_stub(d) && d.articles.is_built())
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(built(&lazy), Vec::<usize>::new(), "listing every page");
+    for (action, count) in [
+        (Action::FocusSectionList, None),
+        (Action::JumpToEnd, None),
+        (Action::JumpToStart, None),
+        (Action::FocusArticlePane, None),
+        (Action::JumpToEnd, None),
+        (Action::ScrollPageUp, Some(3)),
+        (Action::JumpToPage, Some(6)),
+        (Action::JumpToStart, None),
+    ] {
+        lazy.count = count;
+        update(&mut lazy, action.clone());
+        let _ = render(&lazy);
+        assert_eq!(built(&lazy), Vec::<usize>::new(), "after {action:?}");
+    }
+    assert!(stubs(&lazy) > PAGES / 2, "far pages are stubs");
+    let _ = std::fs::remove_dir_all(&base);
+}
+
 #[test]
 fn the_end_the_start_and_a_page_number_land_where_a_parsed_reader_lands() {
     let (base, root) = archive("demand-jumps");

@@ -42,7 +42,8 @@ fn doc(parts: &[&str]) -> Document {
             title,
             blocks,
             ..Article::default()
-        }],
+        }]
+        .into(),
         ..Document::default()
     }
 }

@@ -227,7 +227,9 @@ impl Worker {
             if self.current.load(Ordering::Relaxed) != generation {
                 return true;
             }
-            if !request.query.keeps(doc) {
+            // A stub (a page read on demand, not parsed now) holds headlines only:
+            // its hits come from the index, and the reader drops any found here.
+            if crate::document::stub::is_stub(doc) || !request.query.keeps(doc) {
                 continue;
             }
             let found = self.with_index(d, doc, |index| {
