@@ -229,6 +229,16 @@ impl Builder<'_> {
             bylines.push(*u);
             k += 1;
         }
+        // A news dateline alone on its line right under the heads (`新华社北京5月3日电`
+        // ⏎ `外交部发言人3日……`) signs the story as agency copy does: its byline. (One
+        // after a story's last paragraph closes that story instead; it stands before
+        // the heads, not under them.)
+        if bylines.is_empty()
+            && let Some(u) = self.bare_dateline_at(k)
+        {
+            bylines.push(u);
+            k += 1;
+        }
         let inline_next = self.inline_byline_at(k);
         let vouched = !bylines.is_empty() || inline_next;
         if self.marks.used && !vouched && lines.iter().all(|l| l.level.is_none()) {
@@ -338,6 +348,17 @@ impl Builder<'_> {
                 .first()
                 .is_some_and(|&u| byline::inline(self.text(u)).is_some()),
             _ => false,
+        }
+    }
+
+    /// The unit of a news dateline standing alone as the item at `k`.
+    fn bare_dateline_at(&self, k: usize) -> Option<usize> {
+        match self.items.get(k) {
+            Some(Item::Para(parts)) => match parts.as_slice() {
+                [u] if byline::is_bare_dateline(self.text(*u)) => Some(*u),
+                _ => None,
+            },
+            _ => None,
         }
     }
 

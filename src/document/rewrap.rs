@@ -420,7 +420,30 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         // (a column-break fragment goes on with running text, not with another head).
         s -= 2;
     }
+    // A slogan set in two matching halves (`筑牢安全底线 增进民生福祉`) is a whole
+    // line, a kicker or a headline, never the first line of a longer head under it
+    // (unless a word runs on into the next line: `全县春耕备耕工作 全面展开农机合作` ⏎
+    // `社忙起来了`).
+    if adjacent && p.lines == 1 && two_halves(a) && is_title_like(b) && !cut::is_word_cut(a, b) {
+        s -= 4;
+    }
     s
+}
+
+/// Whether a line is two halves of the same length set apart by a gap
+/// (`立足剧目创作  注重保护传承`, `做好“六稳” 落实“六保”`): a slogan. A space the OCR
+/// dropped into running text leaves unequal or short halves (`强化 法律威`).
+fn two_halves(s: &str) -> bool {
+    let t = trim(s);
+    let halves: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+    let han = |w: &str| w.chars().filter(|c| is_han(*c)).count();
+    match halves.as_slice() {
+        [x, y] => {
+            let (x, y) = (han(x), han(y));
+            x >= 4 && x == y && !t.contains(['，', '。', ',', '；'])
+        }
+        _ => false,
+    }
 }
 
 /// Below this the step is sure enough of a boundary to settle it for the structure
@@ -525,6 +548,32 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                         u.text.chars().take(12).collect::<String>()
                     );
                 }
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
+                if std::env::var_os("LINES_DBG").is_some() && !u.adjacent {
+                    eprintln!(
+                        "DBGJ {score} {:?} | {:?}",
+                        a.chars()
+                            .rev()
+                            .take(12)
+                            .collect::<String>()
+                            .chars()
+                            .rev()
+                            .collect::<String>(),
+                        u.text.chars().take(12).collect::<String>()
+                    );
+                }
                 score
                     >= if measure.is_some() {
                         1
@@ -580,6 +629,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
 
 #[cfg(test)]
 mod tests {
+    use super::two_halves;
     use crate::document::lines::{Syntax, units};
 
     fn texts(md: &str) -> Vec<(Syntax, String)> {
@@ -843,6 +893,30 @@ mod tests {
             "{:?}",
             texts(&md)
         );
+    }
+
+    #[test]
+    fn a_slogan_in_two_halves_is_a_whole_head_line() {
+        let md =
+            format!("{WRAPPED}筑牢安全底线 增进民生福祉\n开启“智造”盛会\n本报记者 张三\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(
+            t.iter().any(|u| u.1 == "筑牢安全底线 增进民生福祉"),
+            "{t:?}"
+        );
+        // Halves of one length, but a word runs on into the next line: a head's
+        // first line.
+        let md = format!(
+            "{WRAPPED}全县春耕备耕工作 全面展开农机合作\n社忙起来了\n本报记者 张三\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "全县春耕备耕工作 全面展开农机合作社忙起来了"),
+            "{t:?}"
+        );
+        assert!(two_halves("做好“六稳” 落实“六保”"));
+        assert!(!two_halves("强化 法律威"));
     }
 
     #[test]

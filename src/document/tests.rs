@@ -593,3 +593,26 @@ fn widths_alone_do_not_make_unmarked_heads_body_text() {
         blocks(&doc, 1)
     );
 }
+
+#[test]
+fn a_dateline_alone_under_a_head_signs_its_story() {
+    let doc = parse(
+        "t",
+        &format!("{BODY}\n\n某部发言人就某事答记者问\n\n新华社北京5月3日电\n\n{BODY2}\n"),
+    );
+    assert_eq!(
+        heads(&doc).last().copied(),
+        Some([
+            None,
+            Some("某部发言人就某事答记者问"),
+            None,
+            Some("新华社北京5月3日电")
+        ])
+    );
+    // A dateline closing a story is that story's, not a head for what follows.
+    let doc = parse(
+        "t",
+        &format!("## 某部发言人就某事答记者问\n\n{BODY}\n\n新华社北京5月3日电\n\n{BODY2}\n"),
+    );
+    assert_eq!(doc.articles.len(), 1, "{:?}", heads(&doc));
+}

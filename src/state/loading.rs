@@ -97,7 +97,7 @@ impl AppState {
         self.docs = docs;
         let from = ExtendFrom {
             unit: self.reader.units.len(),
-            last_doc: self.list.entries.iter().rev().find_map(|e| match e.kind {
+            last_doc: self.list.entries.iter().rev().find_map(|e| match e.kind() {
                 EntryKind::Page { doc } => Some(doc),
                 EntryKind::Article { unit } | EntryKind::Subhead { unit, .. } => {
                     self.reader.units.get(unit).map(|u| u.doc)
@@ -144,7 +144,7 @@ mod tests {
             .list
             .entries
             .iter()
-            .filter(|e| matches!(e.kind, EntryKind::Page { .. }))
+            .filter(|e| matches!(e.kind(), EntryKind::Page { .. }))
             .count();
         assert_eq!(pages, 4);
         // Nobody else held the list: it is the reader's alone, each page in it once.

@@ -22,13 +22,49 @@ pub enum EntryKind {
     Subhead { unit: usize, block: usize },
 }
 
-/// One entry of the section list.
+/// One entry of the section list, in 12 bytes: an archive lists hundreds of
+/// thousands (a page, its articles, their subheads), so what it opens is kept as
+/// `u32`s and read back as an [`EntryKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
-    pub kind: EntryKind,
     /// Rows it takes in the list: a long headline wraps onto a second row (a third
     /// when a kicker leads it); set for the list's width by [`measure`].
     pub rows: u16,
+    /// Which [`EntryKind`]: 0 a page, 1 an article, 2 a subhead.
+    tag: u8,
+    /// The page, or the article's unit.
+    at: u32,
+    /// The subhead's block.
+    block: u32,
+}
+
+impl Entry {
+    /// An entry opening `kind`, `rows` rows tall.
+    pub fn new(kind: EntryKind, rows: u16) -> Self {
+        // Past `u32` there is no memory for the list anyway: such a number saturates.
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let (tag, at, block) = match kind {
+            EntryKind::Page { doc } => (0, n(doc), 0),
+            EntryKind::Article { unit } => (1, n(unit), 0),
+            EntryKind::Subhead { unit, block } => (2, n(unit), n(block)),
+        };
+        Self {
+            rows,
+            tag,
+            at,
+            block,
+        }
+    }
+
+    /// What the entry opens.
+    pub fn kind(&self) -> EntryKind {
+        let (at, block) = (self.at as usize, self.block as usize);
+        match self.tag {
+            0 => EntryKind::Page { doc: at },
+            1 => EntryKind::Article { unit: at },
+            _ => EntryKind::Subhead { unit: at, block },
+        }
+    }
 }
 
 /// Most rows an article entry wraps onto: a headline gets two, a kicker one more.
@@ -152,7 +188,7 @@ pub fn measure(
     fullwidth: bool,
 ) {
     for e in entries.iter_mut().skip(from) {
-        e.rows = match e.kind {
+        e.rows = match e.kind() {
             EntryKind::Article { unit } => units
                 .get(unit)
                 .and_then(|u| docs.get(u.doc).map(|d| (d, u.article)))
@@ -209,25 +245,16 @@ pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &Ex
             continue;
         };
         if from.pages && last_doc != Some(u.doc) {
-            out.push(Entry {
-                kind: EntryKind::Page { doc: u.doc },
-                rows: 1,
-            });
+            out.push(Entry::new(EntryKind::Page { doc: u.doc }, 1));
         }
         last_doc = Some(u.doc);
         if u.article >= doc.articles.len() {
             continue;
         }
-        out.push(Entry {
-            kind: EntryKind::Article { unit },
-            rows: 1,
-        });
+        out.push(Entry::new(EntryKind::Article { unit }, 1));
         // Through the accessor: a stub's article records are not built for its list.
         for (block, _) in doc.subheads(u.article) {
-            out.push(Entry {
-                kind: EntryKind::Subhead { unit, block },
-                rows: 1,
-            });
+            out.push(Entry::new(EntryKind::Subhead { unit, block }, 1));
         }
     }
 }
@@ -236,11 +263,11 @@ pub fn extend(out: &mut Vec<Entry>, docs: &[Document], units: &[Unit], from: &Ex
 pub fn entry_of(entries: &[Entry], unit: usize, subhead: Option<usize>) -> Option<usize> {
     let article = entries
         .iter()
-        .position(|e| e.kind == EntryKind::Article { unit })?;
+        .position(|e| e.kind() == EntryKind::Article { unit })?;
     if let Some(block) = subhead
         && let Some(offset) = entries[article..]
             .iter()
-            .position(|e| e.kind == EntryKind::Subhead { unit, block })
+            .position(|e| e.kind() == EntryKind::Subhead { unit, block })
     {
         return Some(article + offset);
     }
@@ -289,7 +316,12 @@ pub fn scroll_with_context(
 fn page_header_before(entries: &[Entry], at: usize, height: u16) -> Option<usize> {
     (at.saturating_sub(usize::from(height))..=at)
         .rev()
-        .find(|&i| matches!(entries.get(i).map(|e| e.kind), Some(EntryKind::Page { .. })))
+        .find(|&i| {
+            matches!(
+                entries.get(i).map(Entry::kind),
+                Some(EntryKind::Page { .. })
+            )
+        })
 }
 
 /// Whether the entries `from..=to` fit in a list of `height` rows.
@@ -331,11 +363,24 @@ mod tests {
     fn entries(rows: &[u16]) -> Vec<Entry> {
         rows.iter()
             .enumerate()
-            .map(|(unit, &rows)| Entry {
-                kind: EntryKind::Article { unit },
-                rows,
-            })
+            .map(|(unit, &rows)| Entry::new(EntryKind::Article { unit }, rows))
             .collect()
+    }
+
+    #[test]
+    fn an_entry_is_small_and_opens_what_it_was_made_for() {
+        assert!(size_of::<Entry>() <= 12, "{} bytes", size_of::<Entry>());
+        for kind in [
+            EntryKind::Page { doc: 49_999 },
+            EntryKind::Article { unit: 0 },
+            EntryKind::Subhead {
+                unit: 540_000,
+                block: 7,
+            },
+        ] {
+            let e = Entry::new(kind, 3);
+            assert_eq!((e.kind(), e.rows), (kind, 3));
+        }
     }
 
     #[test]
@@ -358,14 +403,8 @@ mod tests {
     #[test]
     fn a_jump_into_another_page_shows_that_page_from_its_header() {
         // Page 0: header + 30 articles; page 1: header + 30 articles.
-        let page = |doc| Entry {
-            kind: EntryKind::Page { doc },
-            rows: 1,
-        };
-        let article = |unit| Entry {
-            kind: EntryKind::Article { unit },
-            rows: 1,
-        };
+        let page = |doc| Entry::new(EntryKind::Page { doc }, 1);
+        let article = |unit| Entry::new(EntryKind::Article { unit }, 1);
         let mut list = vec![page(0)];
         list.extend((0..30).map(article));
         list.push(page(1));

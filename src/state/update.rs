@@ -509,7 +509,12 @@ fn article_of_page(state: &mut AppState, n: usize) -> Option<usize> {
 
 /// `NG` in the list: the entry of article N of the selected entry's page.
 fn select_article_of_page(state: &mut AppState, n: usize) {
-    let unit = match state.list.entries.get(state.list.selected).map(|e| e.kind) {
+    let unit = match state
+        .list
+        .entries
+        .get(state.list.selected)
+        .map(super::sections::Entry::kind)
+    {
         Some(EntryKind::Page { doc }) => state.reader.doc_first_unit.get(doc).copied(),
         Some(EntryKind::Article { unit } | EntryKind::Subhead { unit, .. }) => Some(unit),
         None => None,
@@ -562,7 +567,7 @@ fn jump_to_page(state: &mut AppState, count: Option<usize>) {
                 .list
                 .entries
                 .iter()
-                .position(|e| e.kind == EntryKind::Page { doc: n - 1 })
+                .position(|e| e.kind() == EntryKind::Page { doc: n - 1 })
         {
             state.list.selected = entry;
         }
@@ -621,14 +626,14 @@ fn open_entry(state: &mut AppState, entry: usize) {
     let Some(e) = state.list.entries.get(entry).copied() else {
         return;
     };
-    let doc = match e.kind {
+    let doc = match e.kind() {
         EntryKind::Page { doc } => Some(doc),
         EntryKind::Article { unit } | EntryKind::Subhead { unit, .. } => {
             state.reader.units.get(unit).map(|u| u.doc)
         }
     };
     super::ensure_pages(state, &doc.into_iter().collect::<Vec<_>>());
-    let pos = match e.kind {
+    let pos = match e.kind() {
         EntryKind::Page { doc } => Pos {
             unit: state.reader.doc_first_unit.get(doc).copied().unwrap_or(0),
             line: 0,

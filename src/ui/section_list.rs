@@ -59,12 +59,15 @@ impl SectionList {
             let reading = state.list.reading == Some(index)
                 || state
                     .shown
-                    .is_some_and(|unit| entry.kind == EntryKind::Article { unit });
-            for (nth, mut row) in entry_rows(state, entry.kind, room).into_iter().enumerate() {
-                if !matches!(entry.kind, EntryKind::Page { .. }) {
+                    .is_some_and(|unit| entry.kind() == EntryKind::Article { unit });
+            for (nth, mut row) in entry_rows(state, entry.kind(), room)
+                .into_iter()
+                .enumerate()
+            {
+                if !matches!(entry.kind(), EntryKind::Page { .. }) {
                     // The number stands at the margin; nesting follows it.
                     let nesting = " ".repeat(usize::from(row.indent));
-                    let article = match entry.kind {
+                    let article = match entry.kind() {
                         EntryKind::Article { unit } => state.reader.units.get(unit),
                         _ => None,
                     };

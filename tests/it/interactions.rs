@@ -244,12 +244,15 @@ fn the_list_follows_reading_and_opens_entries() {
     let mut s = state_on(vec![test_doc("t")], 100, 30);
     press(&mut s, "2]");
     let reading = s.list.reading.expect("an entry is marked");
-    assert_eq!(s.list.entries[reading].kind, EntryKind::Article { unit: 2 });
+    assert_eq!(
+        s.list.entries[reading].kind(),
+        EntryKind::Article { unit: 2 }
+    );
     press(&mut s, "<Tab>");
     assert_eq!(s.focus, Focus::List);
     press(&mut s, "j");
     assert!(matches!(
-        s.list.entries[s.list.selected].kind,
+        s.list.entries[s.list.selected].kind(),
         EntryKind::Subhead { unit: 2, .. }
     ));
     assert_eq!(
@@ -268,7 +271,7 @@ fn article_keys_in_the_list_move_the_cursor_with_the_reading() {
     press(&mut s, "<Tab>]]");
     assert_eq!(s.focus, Focus::List);
     assert_eq!(
-        s.list.entries[s.list.selected].kind,
+        s.list.entries[s.list.selected].kind(),
         EntryKind::Article { unit: 2 }
     );
 }
@@ -283,7 +286,7 @@ fn every_article_is_reachable_with_its_number_from_the_list() {
             .list
             .entries
             .iter()
-            .position(|e| e.kind == EntryKind::Article { unit });
+            .position(|e| e.kind() == EntryKind::Article { unit });
         assert_eq!(s.list.reading, entry, "article {}", i + 1);
         assert_eq!(s.focus, Focus::Pane);
     }
@@ -292,7 +295,10 @@ fn every_article_is_reachable_with_its_number_from_the_list() {
 #[test]
 fn several_documents_form_page_groups() {
     let mut s = state_on(vec![test_doc("a.md"), test_doc("b.md")], 100, 30);
-    assert!(matches!(s.list.entries[0].kind, EntryKind::Page { doc: 0 }));
+    assert!(matches!(
+        s.list.entries[0].kind(),
+        EntryKind::Page { doc: 0 }
+    ));
     press(&mut s, "J");
     assert_eq!(s.current_unit().map(|u| u.doc), Some(1));
     assert_eq!(s.reader.top.line, 0);

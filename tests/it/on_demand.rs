@@ -212,7 +212,7 @@ fn evicted_pages_keep_the_section_list_and_a_mark_on_them() {
     let (mut lazy, _) = on_demand(&docs, 1);
     let mut full = parsed(&docs);
     let rows = |s: &AppState| -> Vec<(EntryKind, u16)> {
-        s.list.entries.iter().map(|e| (e.kind, e.rows)).collect()
+        s.list.entries.iter().map(|e| (e.kind(), e.rows)).collect()
     };
     both(&mut lazy, &mut full, &Action::FocusSectionList, None);
     both(&mut lazy, &mut full, &Action::FocusArticlePane, None);
@@ -252,7 +252,7 @@ fn a_subhead_chosen_in_the_list_on_an_unparsed_page_opens_at_its_line() {
         .list
         .entries
         .iter()
-        .position(|e| match e.kind {
+        .position(|e| match e.kind() {
             EntryKind::Subhead { unit, .. } => lazy.reader.units[unit].doc == doc,
             _ => false,
         })

@@ -330,7 +330,7 @@ fn a_huge_paragraph_is_read_in_parts_that_lose_nothing() {
         .list
         .entries
         .iter()
-        .filter(|e| matches!(e.kind, kanbao::state::EntryKind::Article { .. }))
+        .filter(|e| matches!(e.kind(), kanbao::state::EntryKind::Article { .. }))
         .count();
     assert_eq!(articles, 2);
     assert_eq!(state.reader.unit_of(0, 1), Some(parts));
