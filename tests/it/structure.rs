@@ -17,7 +17,8 @@ use serde_json::Value;
 const PAGES: usize = 3;
 /// Score on the generated dev set (`PAGES` per profile, seed 1), in per mille, at least.
 /// A ratio, not points: every extra article the parser opens adds a point to the maximum.
-const GENERATED_FLOOR: usize = 860;
+/// 904‰ (1939/2144) with the weights refit at 20 epochs and head trust 200.
+const GENERATED_FLOOR: usize = 900;
 /// `(page, score in per mille at least)`.
 const REAL_FLOORS: [(&str, usize); 2] = [
     ("newspaper-omnidocbench", 1000),
