@@ -43,6 +43,21 @@ fn cooked(modes: &str) -> bool {
     has("icanon") && has("echo")
 }
 
+/// Presses `q` and checks that kanbao exits with 0 within [`PROMPT`] and leaves the
+/// terminal as it found it (main screen, cursor shown, cooked mode).
+fn quit_at_once_and_restored(p: &mut Pty, what: &str) {
+    let pressed = Instant::now();
+    let code = p.quit();
+    let took = pressed.elapsed();
+    assert_eq!(code, 0, "exit code");
+    assert!(took < PROMPT, "kanbao took {took:?} to exit after q {what}");
+    let s = p.parser.screen();
+    assert!(!s.alternate_screen(), "still on the alternate screen");
+    assert!(!s.hide_cursor(), "cursor hidden");
+    let modes = p.tty_modes();
+    assert!(cooked(&modes), "not in cooked mode: {modes}");
+}
+
 #[test]
 fn q_while_the_index_is_being_built_exits_at_once_and_the_next_opening_rebuilds() {
     let home = Home::new();
@@ -62,19 +77,7 @@ fn q_while_the_index_is_being_built_exits_at_once_and_the_next_opening_rebuilds(
     p.wait_for("the first page", |s| s.contents().contains("第1版要闻之0"));
     // The index build starts once the first frame is out: let it get going.
     p.screen_after(Duration::from_millis(300));
-    let pressed = Instant::now();
-    let code = p.quit();
-    let took = pressed.elapsed();
-    assert_eq!(code, 0, "exit code");
-    assert!(
-        took < PROMPT,
-        "kanbao took {took:?} to exit after q while indexing"
-    );
-    let s = p.parser.screen();
-    assert!(!s.alternate_screen(), "still on the alternate screen");
-    assert!(!s.hide_cursor(), "cursor hidden");
-    let modes = p.tty_modes();
-    assert!(cooked(&modes), "not in cooked mode: {modes}");
+    quit_at_once_and_restored(&mut p, "while indexing");
     // The build was cut off long before its commit: the next build trusts none of
     // it and indexes every page.
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"));
@@ -144,19 +147,7 @@ fn q_during_an_incremental_index_update_exits_at_once_and_the_index_stays_whole(
     p.wait_for("the update under way", |s| {
         s.contents().contains("indexing ")
     });
-    let pressed = Instant::now();
-    let code = p.quit();
-    let took = pressed.elapsed();
-    assert_eq!(code, 0, "exit code");
-    assert!(
-        took < PROMPT,
-        "kanbao took {took:?} to exit after q while updating its index"
-    );
-    let s = p.parser.screen();
-    assert!(!s.alternate_screen(), "still on the alternate screen");
-    assert!(!s.hide_cursor(), "cursor hidden");
-    let modes = p.tty_modes();
-    assert!(cooked(&modes), "not in cooked mode: {modes}");
+    quit_at_once_and_restored(&mut p, "while updating its index");
     // The cut-off update is either kept whole or not at all: the next `kanbao index`
     // indexes what it did not keep (the changed pages at most), removes nothing, and
     // the index then finds the new story on every changed page, once.
