@@ -21,7 +21,7 @@ use kanbao::action::Action;
 use kanbao::analysis::search::batch::SearchBatch;
 use kanbao::analysis::search::runner::SearchRunner;
 use kanbao::analysis::search::{MatchMode, Query};
-use kanbao::analysis::segmenter::SegmenterOptions;
+use kanbao::analysis::shared_jieba::SharedJieba;
 use kanbao::document::Document;
 use kanbao::layout::LayoutOptions;
 use kanbao::state::{AppState, update};
@@ -89,7 +89,7 @@ fn benches(c: &mut Criterion) {
 
     let (tx, rx) = channel();
     let docs = Arc::clone(&big.docs);
-    let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), move |b| {
+    let runner = SearchRunner::spawn(Arc::clone(&docs), SharedJieba::default(), move |b| {
         tx.send(b).is_ok()
     });
     let mut generation = 1;

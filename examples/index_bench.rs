@@ -9,7 +9,8 @@
 //! Writes the pages (unless `DIR` has them already) with a rare word planted in three
 //! of them, then reports: the index's build time and size; an update after touching
 //! 10 pages, and one with nothing changed; search latency (median of 5) and counts for
-//! the rare word and a common one through the index; the same searches in memory
+//! the rare word and a common one through the index, and whole-word searches (jieba
+//! checking the index's candidates); the same searches in memory
 //! (every page parsed first, as the reader does today); `rg -c` over the same files
 //! when ripgrep is installed; and the peak RSS after the index part and at the end.
 //! The cache is `DIR.cache`, never the user's. `--keep` keeps an index already there
@@ -22,7 +23,8 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use kanbao::analysis::search::{self, MatchMode, Query};
+use kanbao::analysis::search::{self, MatchMode, Query, WordBoundaries};
+use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
 use kanbao::index::Archive;
 use kanbao::index::build;
 use kanbao::index::query::{DateRange, Searcher};
@@ -32,6 +34,39 @@ const RARE: &str = "雪豹";
 const RARE_PAGES: [usize; 3] = [100, 2_500, 4_900];
 /// A word of nearly every page of the generator.
 const COMMON: &str = "社区";
+/// Part of a common word and rarely a word itself: whole-word mode checks many
+/// candidates for few hits.
+const PART: &str = "城区";
+
+/// Whole-word searches through the index: jieba checks the index's candidates, a
+/// chunk at a time, until the reader's list is full or the time budget is spent.
+fn whole_words(searcher: &Searcher) -> anyhow::Result<()> {
+    let t = Instant::now();
+    let seg = Segmenter::load(&SegmenterOptions::default())?;
+    println!("jieba loaded in {:.0} ms", ms(t));
+    let words = Some(&seg as &dyn WordBoundaries);
+    for term in [RARE, COMMON, PART] {
+        let query = Query::parse(term, MatchMode::WholeWord);
+        for limit in [50, 2000] {
+            let mut times = Vec::new();
+            let mut results = None;
+            for _ in 0..5 {
+                let t = Instant::now();
+                results = Some(searcher.search(&query, DateRange::default(), limit, words)?);
+                times.push(ms(t));
+            }
+            let r = results.unwrap_or_default();
+            println!(
+                "index whole-word {term}: first {} of {}{} placed in {:.1} ms (median of 5)",
+                r.hits.len(),
+                if r.exact { "" } else { "at most " },
+                r.total,
+                median(&mut times)
+            );
+        }
+    }
+    Ok(())
+}
 
 fn main() -> anyhow::Result<()> {
     let Args {
@@ -105,6 +140,7 @@ fn main() -> anyhow::Result<()> {
             ms(t)
         );
     }
+    whole_words(&searcher)?;
     println!("peak RSS so far (index): {} MB", peak_rss_mb());
     if !memory {
         return Ok(());

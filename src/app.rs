@@ -16,6 +16,7 @@ use crate::action::Action;
 use crate::analysis::keywords::KeywordOptions;
 use crate::analysis::search::runner::SearchRunner;
 use crate::analysis::segmenter::SegmenterOptions;
+use crate::analysis::shared_jieba::SharedJieba;
 use crate::analysis::worker::{AnalysisEvent, AnalysisWorker, SharedAnalysis};
 use crate::document::Document;
 use crate::index::live::LiveIndex;
@@ -102,6 +103,9 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         }
     }
     let results = tx.clone();
+    // One jieba for whole-word search in memory and in the index, and for keywords.
+    let jieba = SharedJieba::new(options.analysis.segmenter.clone());
+    state.search.jieba = jieba.clone();
     // Read on demand, the pages are stubs: nothing to fold ahead, and the search
     // runner must not hold the list the reader swaps pages in.
     let runner = SearchRunner::spawn(
@@ -110,7 +114,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         } else {
             Arc::clone(&state.docs)
         },
-        options.analysis.segmenter.clone(),
+        jieba.clone(),
         move |batch| {
             results
                 .send(Msg::Action(Action::ApplySearchResults(batch)))
@@ -159,17 +163,18 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
             &options.paths,
             None,
             crate::index::live::AUTO_BUILD_PAGES,
+            jieba.clone(),
             sink,
         )
     };
     let spawn_analysis = |docs: Arc<[Document]>| {
         analysis_options.clone().map(|(seg, opts)| {
             let tx = tx.clone();
-            let share_jieba = runner.segmenter_sharer();
+            let share_jieba = jieba.clone();
             let sink = move |event: AnalysisEvent| {
                 // Whole-word search uses the same jieba rather than loading its own.
                 if let AnalysisEvent::Ready(seg) = &event {
-                    share_jieba(Arc::clone(seg));
+                    share_jieba.offer(Arc::clone(seg));
                     // Headlines break between jieba's words from now on (the state
                     // switches its layout over when the ready action arrives).
                     let seg = Arc::clone(seg);

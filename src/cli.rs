@@ -287,6 +287,10 @@ pub struct IndexCli {
     #[arg(long, value_name = "TERMS")]
     pub search: Option<String>,
 
+    /// With `--search`: terms must be whole words (jieba's), not parts of longer ones.
+    #[arg(long, short = 'w', requires = "search")]
+    pub whole_word: bool,
+
     /// Only pages dated on or after this (`2020`, `2020-01`, `2020-01-15`).
     #[arg(long, value_name = "DATE", value_parser = |t: &str| date_bound(t, false))]
     pub from: Option<u32>,
@@ -307,6 +311,7 @@ impl IndexCli {
             dirs: self.dirs.clone(),
             quiet: self.quiet,
             search: self.search.clone(),
+            whole_word: self.whole_word,
             from: self.from,
             to: self.to,
             limit: self.limit,

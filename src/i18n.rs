@@ -232,6 +232,11 @@ messages! {
         en: format!("{total} in the archive"),
         zh: format!("全库 {total} 篇"),
     }
+    /// A whole-word search's count when not every candidate was checked.
+    fn archive_total_at_most(total: &str) {
+        en: format!("at most {total} in the archive"),
+        zh: format!("全库至多 {total} 篇"),
+    }
     /// Only the first results by date are listed: ` (first 2,000 by date)`.
     fn archive_listed(listed: &str) {
         en: format!(" (first {listed} by date)"),
@@ -494,6 +499,7 @@ mod tests {
             indexing("1,234", "5,000"),
             archive_searching(),
             archive_total("41,159"),
+            archive_total_at_most("41,159"),
             archive_listed("2,000"),
             archive_pending(3),
             archive_fallback("甲"),

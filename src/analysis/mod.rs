@@ -30,4 +30,5 @@ pub mod names;
 pub mod script;
 pub mod search;
 pub mod segmenter;
+pub mod shared_jieba;
 pub mod worker;

@@ -24,6 +24,8 @@ pub struct IndexOptions {
     pub quiet: bool,
     /// Terms to search for after updating (`date:` words limit the dates).
     pub search: Option<String>,
+    /// Terms must be whole words (jieba is loaded for it).
+    pub whole_word: bool,
     /// First and last date to keep, `yyyymmdd`.
     pub from: Option<u32>,
     pub to: Option<u32>,
@@ -61,7 +63,8 @@ pub fn run(cli: &IndexOptions) -> i32 {
 ///      他们在广场上讲解颱風季节的防灾知识。
 /// ```
 fn search(dir: &std::path::Path, text: &str, cli: &IndexOptions) -> Result<(), IndexError> {
-    use crate::analysis::search::{MatchMode, Query};
+    use crate::analysis::search::{MatchMode, Query, WordBoundaries};
+    use crate::analysis::segmenter::{Segmenter, SegmenterOptions};
     let archive = Archive::locate(dir)?;
     let searcher = super::query::Searcher::open(&archive).ok_or_else(|| IndexError::Tantivy {
         path: archive.dir.display().to_string(),
@@ -74,8 +77,22 @@ fn search(dir: &std::path::Path, text: &str, cli: &IndexOptions) -> Result<(), I
     }
     dates.from = cli.from.unwrap_or(dates.from);
     dates.to = cli.to.unwrap_or(dates.to);
-    let query = Query::parse(&terms, MatchMode::Substring);
-    let results = searcher.search(&query, dates, cli.limit, None)?;
+    let mode = if cli.whole_word {
+        MatchMode::WholeWord
+    } else {
+        MatchMode::Substring
+    };
+    let query = Query::parse(&terms, mode);
+    let seg = cli
+        .whole_word
+        .then(|| Segmenter::load(&SegmenterOptions::default()))
+        .transpose()
+        .map_err(|e| IndexError::Tantivy {
+            path: dir.display().to_string(),
+            message: format!("cannot load jieba for whole words: {e}"),
+        })?;
+    let words = seg.as_ref().map(|s| s as &dyn WordBoundaries);
+    let results = searcher.search(&query, dates, cli.limit, words)?;
     let mut out = std::io::stdout().lock();
     let mut last: Option<(u32, &str)> = None;
     for hit in &results.hits {
@@ -110,7 +127,8 @@ fn search(dir: &std::path::Path, text: &str, cli: &IndexOptions) -> Result<(), I
     }
     let _ = writeln!(
         out,
-        "{} article{} match{}",
+        "{}{} article{} match{}",
+        if results.exact { "" } else { "at most " },
         results.total,
         if results.total == 1 { "" } else { "s" },
         if results.hits.len() < results.total {

@@ -11,7 +11,9 @@
 //!
 //! The search thread answers the newest request only ("latest wins"): the articles
 //! that match, the first [`READER_LIMIT`] by date, turned into [`ArchiveHit`]s that
-//! name the page as the reader numbers it.
+//! name the page as the reader numbers it. A whole-word search takes the reader's
+//! jieba ([`SharedJieba`], loading it there if the keyword worker has not yet) to
+//! check the index's substring candidates.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,8 +25,9 @@ use super::build::{self, Progress};
 use super::query::Searcher;
 use super::{Archive, IndexError};
 use crate::action::Action;
-use crate::analysis::search::Query;
 use crate::analysis::search::archive::{ArchiveBatch, ArchiveHit};
+use crate::analysis::search::{MatchMode, Query, WordBoundaries};
+use crate::analysis::shared_jieba::SharedJieba;
 use crate::input::{self, PageSource};
 
 /// Articles a reader's search lists at most (the count is of all).
@@ -58,11 +61,13 @@ impl LiveIndex {
     /// Starts building or updating the index of `paths` when they are one directory
     /// (else `None`: a file or standard input has no index), under `cache_home`
     /// (`None`: the user's cache directory). A directory of fewer than `min_pages`
-    /// pages gets no new index (one that is there is used and updated).
+    /// pages gets no new index (one that is there is used and updated). Whole-word
+    /// searches find word boundaries with `jieba`.
     pub fn spawn(
         paths: &[PathBuf],
         cache_home: Option<PathBuf>,
         min_pages: usize,
+        jieba: SharedJieba,
         sink: Arc<Sink>,
     ) -> Option<Self> {
         let [dir] = paths else {
@@ -82,7 +87,7 @@ impl LiveIndex {
         }
         std::thread::Builder::new()
             .name("kanbao-index-search".into())
-            .spawn(move || search_thread(&rx, &*sink, &ready))
+            .spawn(move || search_thread(&rx, &*sink, &ready, &jieba))
             .ok()?;
         Some(Self { requests: tx })
     }
@@ -196,16 +201,27 @@ fn page_numbers(dir: &Path, archive: &Archive) -> HashMap<String, (usize, String
         .collect()
 }
 
-fn search_thread(requests: &Receiver<(u64, Query)>, sink: &Sink, ready: &Mutex<Option<Ready>>) {
+fn search_thread(
+    requests: &Receiver<(u64, Query)>,
+    sink: &Sink,
+    ready: &Mutex<Option<Ready>>,
+    jieba: &SharedJieba,
+) {
     while let Ok(mut request) = requests.recv() {
         // Latest wins: an older request still queued is not answered.
         while let Ok(newer) = requests.try_recv() {
             request = newer;
         }
         let (generation, query) = request;
+        // Loaded before the index is locked: the first whole-word search may wait
+        // for jieba, the index's build thread should not.
+        let seg = (query.mode() == MatchMode::WholeWord)
+            .then(|| jieba.get_or_load())
+            .flatten();
+        let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
         let batch = match ready.lock() {
             Ok(guard) => match guard.as_ref() {
-                Some(r) => answer(r, generation, &query),
+                Some(r) => answer(r, generation, &query, words),
                 None => failed(generation, "no index yet".into()),
             },
             Err(_) => failed(generation, "the index is gone".into()),
@@ -216,9 +232,14 @@ fn search_thread(requests: &Receiver<(u64, Query)>, sink: &Sink, ready: &Mutex<O
     }
 }
 
-fn answer(ready: &Ready, generation: u64, query: &Query) -> ArchiveBatch {
+fn answer(
+    ready: &Ready,
+    generation: u64,
+    query: &Query,
+    words: Option<&dyn WordBoundaries>,
+) -> ArchiveBatch {
     let dates = query.dates().unwrap_or_default();
-    match ready.searcher.search(query, dates, READER_LIMIT, None) {
+    match ready.searcher.search(query, dates, READER_LIMIT, words) {
         Ok(results) => ArchiveBatch {
             generation,
             hits: results
@@ -236,6 +257,7 @@ fn answer(ready: &Ready, generation: u64, query: &Query) -> ArchiveBatch {
                 })
                 .collect(),
             total: results.total,
+            exact: results.exact,
             error: None,
         },
         Err(err) => failed(generation, format!("the index failed: {err}")),
@@ -247,6 +269,7 @@ fn failed(generation: u64, error: String) -> ArchiveBatch {
         generation,
         hits: Vec::new(),
         total: 0,
+        exact: true,
         error: Some(error),
     }
 }

@@ -9,8 +9,16 @@
 //! `--exact-script` and whole-word mode, given word boundaries, hold as they do in
 //! memory), and its first match and that match's sentence are given as byte ranges
 //! into the page's `Document::text` (the stored text's `base` plus the offset in it).
+//!
+//! The index knows characters, not words, so in whole-word mode its articles are
+//! candidates: they are checked in date order, a chunk at a time, until `limit` hold
+//! the word or [`WHOLE_WORD_BUDGET`] is spent. The count is then exact when every
+//! candidate was checked, else an upper bound (the hits found plus the candidates not
+//! checked; [`Results::exact`] says which): checking a common word's 370,000 candidate
+//! articles would take jieba minutes.
 
 use std::ops::{Bound, Range};
+use std::time::{Duration, Instant};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, RangeQuery, TermQuery};
@@ -19,7 +27,7 @@ use tantivy::{IndexReader, Order, Term};
 
 use super::schema::Fields;
 use super::{Archive, IndexError, open_trusted, tokenizer};
-use crate::analysis::search::{self, Query, SearchIndex, WordBoundaries};
+use crate::analysis::search::{self, MatchMode, Query, SearchIndex, WordBoundaries};
 use crate::document::{Article, Block, BlockKind, Document, Span};
 
 pub use crate::analysis::dates::DateRange;
@@ -45,11 +53,30 @@ pub struct Hit {
     pub matches: usize,
 }
 
+/// How long a whole-word search checks candidates before it answers with what it has.
+pub const WHOLE_WORD_BUDGET: Duration = Duration::from_millis(800);
+
+/// Candidates fetched from the index at a time in whole-word mode.
+const WHOLE_WORD_CHUNK: usize = 512;
+
 /// The first hits and how many articles match in all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Results {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// `total` is the count; false when it is an upper bound (whole-word mode with
+    /// candidates left unchecked).
+    pub exact: bool,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        Self {
+            hits: Vec::new(),
+            total: 0,
+            exact: true,
+        }
+    }
 }
 
 /// A trusted index, open for searching.
@@ -84,25 +111,61 @@ impl Searcher {
         let Some(q) = self.tantivy_query(query, dates) else {
             return Ok(Results::default());
         };
+        let limit = limit.max(1);
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit.max(1)).order_by_u64_field("date", Order::Asc);
-        let (total, top) = searcher
-            .search(&q, &(Count, top))
+        let words = words.filter(|_| query.mode() == MatchMode::WholeWord);
+        let by_date = |n: usize, offset: usize| {
+            TopDocs::with_limit(n)
+                .and_offset(offset)
+                .order_by_u64_field("date", Order::Asc)
+        };
+        let chunk = if words.is_some() {
+            WHOLE_WORD_CHUNK.max(limit)
+        } else {
+            limit
+        };
+        let (total, mut top) = searcher
+            .search(&q, &(Count, by_date(chunk, 0)))
             .map_err(|e| self.error(&e))?;
+        let started = Instant::now();
         let mut hits = Vec::new();
-        for (_, address) in top {
-            let stored: TantivyDocument = searcher.doc(address).map_err(|e| self.error(&e))?;
-            if let Some(hit) = self.place(&stored, query, words) {
-                hits.push(hit);
+        let mut checked = 0;
+        loop {
+            let fetched = top.len();
+            for (_, address) in top {
+                if hits.len() == limit {
+                    break;
+                }
+                let stored: TantivyDocument = searcher.doc(address).map_err(|e| self.error(&e))?;
+                checked += 1;
+                if let Some(hit) = self.place(&stored, query, words) {
+                    hits.push(hit);
+                }
             }
+            // Substring mode: every candidate is a hit, one fetch is all.
+            if words.is_none()
+                || hits.len() == limit
+                || checked >= total
+                || fetched < chunk
+                || started.elapsed() >= WHOLE_WORD_BUDGET
+            {
+                break;
+            }
+            top = searcher
+                .search(&q, &by_date(chunk, checked))
+                .map_err(|e| self.error(&e))?;
         }
+        let (total, exact) = match words {
+            Some(_) => (hits.len() + total.saturating_sub(checked), checked >= total),
+            None => (total, true),
+        };
         hits.sort_by(|a, b| {
             a.date
                 .cmp(&b.date)
                 .then_with(|| crate::input::natural_cmp(&a.path, &b.path))
                 .then(a.article.cmp(&b.article))
         });
-        Ok(Results { hits, total })
+        Ok(Results { hits, total, exact })
     }
 
     fn tantivy_query(&self, query: &Query, dates: DateRange) -> Option<BooleanQuery> {

@@ -114,6 +114,9 @@ pub struct SearchState {
     pub indexing: Option<(usize, usize)>,
     /// Dates every search keeps to (`--from`/`--to`) unless it names its own (`date:`).
     pub dates: Option<crate::analysis::dates::DateRange>,
+    /// The reader's jieba, for placing whole-word hits the index found (peeked at,
+    /// never loaded here: the index's search thread loaded it for that search).
+    pub jieba: crate::analysis::shared_jieba::SharedJieba,
     saved: Option<Saved>,
     /// Folded documents for synchronous searches: `(text length, index)` per document.
     indexes: Vec<Option<(usize, SearchIndex)>>,
@@ -133,6 +136,7 @@ impl Default for SearchState {
             index: IndexStatus::Off,
             indexing: None,
             dates: None,
+            jieba: crate::analysis::shared_jieba::SharedJieba::default(),
             saved: None,
             indexes: Vec::new(),
         }

@@ -15,6 +15,7 @@ use std::time::Duration;
 use clap::Parser;
 use kanbao::action::Action;
 use kanbao::analysis::dates::DateRange;
+use kanbao::analysis::shared_jieba::SharedJieba;
 use kanbao::document::Document;
 use kanbao::index::live::{LiveIndex, Sink};
 use kanbao::index::{Archive, build};
@@ -71,8 +72,14 @@ fn live(root: &Path, cache: &Path) -> (LiveIndex, mpsc::Receiver<Action>) {
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let sink: Arc<Sink> = Arc::new(move |a| tx.lock().is_ok_and(|tx| tx.send(a).is_ok()));
-    let live = LiveIndex::spawn(&[root.to_path_buf()], Some(cache.to_path_buf()), 0, sink)
-        .expect("a directory has an index");
+    let live = LiveIndex::spawn(
+        &[root.to_path_buf()],
+        Some(cache.to_path_buf()),
+        0,
+        SharedJieba::default(),
+        sink,
+    )
+    .expect("a directory has an index");
     (live, rx)
 }
 
@@ -267,7 +274,7 @@ fn search_in_reader(root: &Path, extra: &[&str], home: &crate::home::Home) -> St
     pty.wait_for("the first page", |s| s.contents().contains("page 1/"));
     // Searching until the index answers (or, without one, the in-memory search does);
     // the status line is taken as soon as it says so.
-    let indexed = extra.is_empty();
+    let indexed = !extra.contains(&"--no-index");
     let mut status = String::new();
     'tries: for _ in 0..30 {
         pty.send("/台风\r");
@@ -290,6 +297,10 @@ fn the_reader_builds_the_index_and_searches_through_it_unless_told_not_to() {
     let status = search_in_reader(&root, &[], &home);
     assert!(status.contains("in the archive"), "{status}");
     assert!(home.dir.join("cache/kanbao/index").is_dir());
+    // Whole words too go through the index (jieba checks its candidates; before,
+    // they were searched in memory and the status line named no archive).
+    let status = search_in_reader(&root, &["--whole-word"], &home);
+    assert!(status.contains("in the archive"), "{status}");
     let other = crate::home::Home::new();
     let status = search_in_reader(&root, &["--no-index"], &other);
     assert!(status.contains("· 1 article"), "{status}");
@@ -352,6 +363,7 @@ fn hits_are_found_by_name_past_skipped_pages_and_dropped_when_their_page_never_c
         generation,
         hits: vec![hit(0, "a.md"), hit(2, "c.md"), hit(3, "d.md")],
         total: 3,
+        exact: true,
         error: None,
     };
     update(&mut state, Action::ApplyArchiveResults(batch));
@@ -380,6 +392,7 @@ fn an_index_that_fails_to_answer_falls_back_to_the_pages_in_memory() {
         generation,
         hits: Vec::new(),
         total: 0,
+        exact: true,
         error: Some("the index failed: broken".into()),
     };
     update(&mut state, Action::ApplyArchiveResults(batch));

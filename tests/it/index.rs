@@ -113,6 +113,86 @@ fn a_phrase_must_be_whole_and_dates_filter() {
     );
 }
 
+/// Five pages: `志愿者` is a word on each, `市更` is on each inside `城市更新` only.
+fn words_archive(name: &str) -> (PathBuf, PathBuf) {
+    let base = scratch(name);
+    let root = base.join("papers");
+    std::fs::create_dir_all(&root).unwrap();
+    // Each page in its own words: lines alike on every page (digits aside) would be
+    // taken for running headers.
+    let pages = [
+        (
+            "老街换新颜",
+            "纪元",
+            "社区志愿者走进小区，讲解城市更新的做法。",
+        ),
+        (
+            "旧厂房变身图书馆",
+            "王五",
+            "城市更新让旧厂房有了新用途，志愿者在馆里值守。",
+        ),
+        (
+            "口袋公园开园",
+            "李明",
+            "居民和志愿者一起种下树苗，这是城市更新的一部分。",
+        ),
+        (
+            "背街小巷亮起来",
+            "赵六",
+            "志愿者挨家挨户听取意见，城市更新从细处着手。",
+        ),
+        (
+            "老旧小区加装电梯",
+            "陈静",
+            "楼里的老人最盼电梯，志愿者帮着协调，城市更新暖人心。",
+        ),
+    ];
+    for (day, (title, name, body)) in (1..).zip(pages) {
+        let page = format!("## {title}\n\n本报记者 {name}\n\n{body}\n");
+        std::fs::write(root.join(format!("2021-03-0{day}_第1版.md")), page).unwrap();
+    }
+    (root, base.join("cache"))
+}
+
+#[test]
+fn whole_words_are_checked_with_jieba_and_an_unchecked_count_is_a_bound() {
+    use kanbao::analysis::search::WordBoundaries;
+    use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
+    let (root, cache) = words_archive("index-words");
+    update(&root, &cache);
+    let s = searcher(&root, &cache);
+    let seg = Segmenter::load(&SegmenterOptions::default()).expect("jieba");
+    let words = Some(&seg as &dyn WordBoundaries);
+    let word = |text: &str| Query::parse(text, MatchMode::WholeWord);
+    let all = DateRange::default();
+
+    let substring = s.search(&query("市更"), all, 10, None).unwrap();
+    assert_eq!((substring.total, substring.exact), (5, true));
+    let inside = s.search(&word("市更"), all, 10, words).unwrap();
+    assert!(inside.hits.is_empty(), "{:?}", inside.hits);
+    assert_eq!(
+        (inside.total, inside.exact),
+        (0, true),
+        "every candidate checked"
+    );
+
+    let found = s.search(&word("志愿者"), all, 10, words).unwrap();
+    assert_eq!((found.hits.len(), found.total, found.exact), (5, 5, true));
+    let page = std::fs::read_to_string(&found.hits[0].path).unwrap();
+    let doc = kanbao::input::document_from_bytes("p", page.as_bytes(), None).unwrap();
+    assert_eq!(&doc.text[found.hits[0].range.clone()], "志愿者");
+
+    // Listing two, the other three are not checked: "at most 5", not "5".
+    let capped = s.search(&word("志愿者"), all, 2, words).unwrap();
+    assert_eq!(
+        (capped.hits.len(), capped.total, capped.exact),
+        (2, 5, false)
+    );
+    // Without a segmenter (jieba failed to load) whole-word acts as substring.
+    let fallback = s.search(&word("市更"), all, 10, None).unwrap();
+    assert_eq!((fallback.total, fallback.exact), (5, true));
+}
+
 #[test]
 fn an_update_indexes_only_what_changed_and_removes_what_is_gone() {
     let (root, cache) = archive("index-update");

@@ -10,6 +10,8 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, SystemTime};
 
 use kanbao::action::Action;
+use kanbao::analysis::search::MatchMode;
+use kanbao::analysis::shared_jieba::SharedJieba;
 use kanbao::document::Document;
 use kanbao::document::stub::{is_stub, stub};
 use kanbao::index::live::{LiveIndex, Sink};
@@ -269,13 +271,24 @@ fn a_subhead_chosen_in_the_list_on_an_unparsed_page_opens_at_its_line() {
 
 /// The archive's index, up to date, and a worker answering searches through it.
 fn live(root: &Path, base: &Path) -> (LiveIndex, mpsc::Receiver<Action>) {
+    live_with(root, base, SharedJieba::default())
+}
+
+/// [`live`], finding whole words with `jieba`.
+fn live_with(root: &Path, base: &Path, jieba: SharedJieba) -> (LiveIndex, mpsc::Receiver<Action>) {
     let archive = Archive::locate_in(root, &base.join("cache")).expect("archive");
     build::update(&archive, &mut |_| {}).expect("indexed");
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let sink: Arc<Sink> = Arc::new(move |a| tx.lock().is_ok_and(|tx| tx.send(a).is_ok()));
-    let live = LiveIndex::spawn(&[root.to_path_buf()], Some(base.join("cache")), 0, sink)
-        .expect("a directory has an index");
+    let live = LiveIndex::spawn(
+        &[root.to_path_buf()],
+        Some(base.join("cache")),
+        0,
+        jieba,
+        sink,
+    )
+    .expect("a directory has an index");
     (live, rx)
 }
 
@@ -326,6 +339,43 @@ fn index_hits_on_evicted_pages_open_at_their_sentence_highlighted() {
         assert!(pane(&lazy).contains("专稿"), "{}", pane(&lazy));
     }
     assert!(stubs(&lazy) > PAGES / 2, "pages read past were evicted");
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
+fn whole_word_search_goes_through_the_index_to_pages_not_parsed() {
+    let (base, root) = archive("demand-words");
+    let docs = all_pages(&root);
+    let jieba = SharedJieba::default();
+    let (live, rx) = live_with(&root, &base, jieba.clone());
+    let (mut lazy, _) = on_demand(&docs, 1);
+    lazy.search.jieba = jieba;
+    lazy.search.mode = MatchMode::WholeWord;
+    // `市更` is in every page's `城市更新` but is no word of it.
+    search(&mut lazy, &live, &rx, "市更");
+    let a = lazy.search.active.as_ref().expect("a search");
+    assert!(a.done);
+    assert!(a.matches.is_empty(), "{:?}", a.matches);
+    let hits = a.archive.as_ref().expect("the index answered");
+    assert_eq!((hits.total, hits.exact), (0, true));
+    // `老师` is a word on every page, most of them stubs: the index finds them all.
+    search(&mut lazy, &live, &rx, "老师");
+    let a = lazy.search.active.as_ref().expect("a search");
+    let hits = a.archive.as_ref().expect("the index answered");
+    assert_eq!((hits.total, hits.exact), (PAGES, true));
+    let mut pages: Vec<usize> = a.matches.iter().map(|(d, _)| *d).collect();
+    pages.dedup();
+    assert_eq!(pages, (0..PAGES).collect::<Vec<_>>());
+    assert!(stubs(&lazy) > PAGES / 2, "found without parsing the pages");
+    for step in 0..PAGES {
+        if step > 0 {
+            update(&mut lazy, Action::JumpToNextMatch);
+        }
+        let a = lazy.search.active.as_ref().expect("a search");
+        let (doc, m) = a.matches[a.current.expect("a current hit")].clone();
+        assert!(!is_stub(&lazy.docs[doc]), "the hit's page is parsed");
+        assert_eq!(&lazy.docs[doc].text[m.range.clone()], "老师");
+    }
     let _ = std::fs::remove_dir_all(&base);
 }
 

@@ -74,13 +74,15 @@ fn background_batches_latest_request_wins() {
 fn the_runner_answers_whole_word_queries_with_a_shared_jieba() {
     use kanbao::analysis::search::runner::SearchRunner;
     use kanbao::analysis::segmenter::{Segmenter, SegmenterOptions};
+    use kanbao::analysis::shared_jieba::SharedJieba;
     use std::sync::{Arc, mpsc};
     let docs: Arc<[Document]> = vec![sample_doc()].into();
     let (tx, rx) = mpsc::channel();
-    let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), move |b| {
+    let jieba = SharedJieba::default();
+    let runner = SearchRunner::spawn(Arc::clone(&docs), jieba.clone(), move |b| {
         tx.send(b).is_ok()
     });
-    runner.set_segmenter(Arc::new(
+    jieba.offer(Arc::new(
         Segmenter::load(&SegmenterOptions::default()).expect("jieba"),
     ));
     let count = |generation: u64, mode: MatchMode| {

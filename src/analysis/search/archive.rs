@@ -31,6 +31,9 @@ pub struct ArchiveBatch {
     pub hits: Vec<ArchiveHit>,
     /// How many articles match in all (more than `hits` when the list was capped).
     pub total: usize,
+    /// `total` is the count, not an upper bound (a whole-word search counts the
+    /// index's substring candidates it did not check as matches).
+    pub exact: bool,
     /// The index could not answer: the reader searches in memory instead.
     pub error: Option<String>,
 }

@@ -14,15 +14,15 @@
 //! loads is searched as it is now; folded texts are reused while a document's text
 //! length is unchanged, up to [`INDEX_BUDGET`] bytes; past it they are folded per search.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::batch::SearchBatch;
 use crate::analysis::search::{self, MatchMode, Query, SearchIndex, WordBoundaries};
-use crate::analysis::segmenter::{Segmenter, SegmenterOptions};
+use crate::analysis::shared_jieba::SharedJieba;
 use crate::document::Document;
 
 /// Longest wait between two batches of one search.
@@ -45,7 +45,6 @@ struct Request {
 pub struct SearchRunner {
     requests: Sender<Request>,
     current: Arc<AtomicU64>,
-    shared_seg: Arc<Mutex<Option<Arc<Segmenter>>>>,
 }
 
 /// Where batches go; returns false when nobody listens any more.
@@ -53,16 +52,14 @@ pub trait BatchSink: Fn(SearchBatch) -> bool + Send + 'static {}
 impl<F: Fn(SearchBatch) -> bool + Send + 'static> BatchSink for F {}
 
 impl SearchRunner {
-    /// Starts the thread, which folds `docs` while idle.
-    pub fn spawn(docs: Arc<[Document]>, segmenter: SegmenterOptions, sink: impl BatchSink) -> Self {
+    /// Starts the thread, which folds `docs` while idle. Whole-word mode takes its
+    /// jieba from `jieba` (loading it there on first use if nobody has handed one over).
+    pub fn spawn(docs: Arc<[Document]>, jieba: SharedJieba, sink: impl BatchSink) -> Self {
         let (tx, rx) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
-        let shared_seg = Arc::new(Mutex::new(None));
         let worker = Worker {
             current: Arc::clone(&current),
-            segmenter,
-            shared_seg: Arc::clone(&shared_seg),
-            seg: Jieba::NotLoaded,
+            jieba,
             indexes: Vec::new(),
             cached: 0,
             budget: INDEX_BUDGET,
@@ -74,24 +71,6 @@ impl SearchRunner {
         Self {
             requests: tx,
             current,
-            shared_seg,
-        }
-    }
-
-    /// Hands over a jieba already loaded elsewhere (the keyword worker's), so
-    /// whole-word mode does not load a second one.
-    pub fn set_segmenter(&self, seg: Arc<Segmenter>) {
-        (self.segmenter_sharer())(seg);
-    }
-
-    /// [`set_segmenter`](Self::set_segmenter) as a function another thread can keep
-    /// (the keyword worker's event sink calls it when jieba is ready).
-    pub fn segmenter_sharer(&self) -> impl Fn(Arc<Segmenter>) + Send + 'static {
-        let slot = Arc::clone(&self.shared_seg);
-        move |seg| {
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(seg);
-            }
         }
     }
 
@@ -112,19 +91,10 @@ impl SearchRunner {
     }
 }
 
-/// jieba for whole-word mode, loaded on first use.
-enum Jieba {
-    NotLoaded,
-    /// Loading failed (a bad user dictionary): whole-word acts as substring.
-    Failed,
-    Ready(Arc<Segmenter>),
-}
-
 struct Worker {
     current: Arc<AtomicU64>,
-    segmenter: SegmenterOptions,
-    shared_seg: Arc<Mutex<Option<Arc<Segmenter>>>>,
-    seg: Jieba,
+    /// jieba for whole-word mode (a failed load makes it act as substring).
+    jieba: SharedJieba,
     indexes: Vec<Option<(usize, SearchIndex)>>,
     /// Folded bytes held in `indexes`.
     cached: usize,
@@ -193,30 +163,11 @@ impl Worker {
         result
     }
 
-    /// Takes the shared jieba if one was handed over, else loads one (once).
-    fn load_jieba(&mut self) {
-        if matches!(self.seg, Jieba::Ready(_)) {
-            return;
-        }
-        if let Some(seg) = self.shared_seg.lock().ok().and_then(|s| s.clone()) {
-            self.seg = Jieba::Ready(seg);
-        } else if matches!(self.seg, Jieba::NotLoaded) {
-            self.seg = match Segmenter::load(&self.segmenter) {
-                Ok(seg) => Jieba::Ready(Arc::new(seg)),
-                Err(_) => Jieba::Failed,
-            };
-        }
-    }
-
     /// Runs one search; false when the sink has gone away.
     fn search(&mut self, request: &Request, sink: &impl BatchSink) -> bool {
-        if request.query.mode() == MatchMode::WholeWord {
-            self.load_jieba();
-        }
-        let seg = match &self.seg {
-            Jieba::Ready(s) => Some(Arc::clone(s)),
-            _ => None,
-        };
+        let seg = (request.query.mode() == MatchMode::WholeWord)
+            .then(|| self.jieba.get_or_load())
+            .flatten();
         let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
         let generation = request.generation;
         let mut pending = Vec::new();
@@ -279,9 +230,7 @@ mod tests {
         let one = docs.first().map_or(0, |d| d.text.len());
         let mut worker = Worker {
             current: Arc::new(AtomicU64::new(0)),
-            segmenter: SegmenterOptions::default(),
-            shared_seg: Arc::new(Mutex::new(None)),
-            seg: Jieba::NotLoaded,
+            jieba: SharedJieba::default(),
             indexes: Vec::new(),
             cached: 0,
             budget: one * 3,
@@ -324,7 +273,7 @@ mod tests {
     fn batches_cover_every_document_in_order_and_end_with_done() {
         let docs = docs(50);
         let (got, sink) = collect();
-        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SharedJieba::default(), sink);
         runner.search(
             1,
             Arc::clone(&docs),
@@ -344,7 +293,7 @@ mod tests {
     fn a_search_can_start_at_a_later_document() {
         let docs = docs(50);
         let (got, sink) = collect();
-        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SharedJieba::default(), sink);
         let query = Query::parse("人口普查", MatchMode::Substring);
         runner.search_from(1, Arc::clone(&docs), query, 45);
         let batches = wait_done(&got, 1);
@@ -357,7 +306,7 @@ mod tests {
     fn only_the_newest_request_is_finished() {
         let docs = docs(20);
         let (got, sink) = collect();
-        let runner = SearchRunner::spawn(Arc::clone(&docs), SegmenterOptions::default(), sink);
+        let runner = SearchRunner::spawn(Arc::clone(&docs), SharedJieba::default(), sink);
         for (g, q) in [(1, "人"), (2, "人口"), (3, "第1次")] {
             runner.search(g, Arc::clone(&docs), Query::parse(q, MatchMode::Substring));
         }

@@ -10,12 +10,23 @@
 //! that follows the reading position (`/`, `--search`) opens at the first hit after
 //! it as soon as that page is parsed, at the hit's own line.
 //!
-//! Without an index (none yet, `--no-index`, a read-only cache, a whole-word search)
-//! the pages in memory are scanned as before ([`super::run`]).
+//! A whole-word search goes the same way: the index's search thread checks its
+//! candidates with jieba, and the hits are placed here with the same jieba
+//! ([`super::SearchState::jieba`]); its count may then be an upper bound
+//! ([`ArchiveHits::exact`]).
+//!
+//! Without an index (none yet, `--no-index`, a read-only cache) the pages in memory
+//! are scanned as before ([`super::run`]).
 
 use crate::analysis::search::archive::{ArchiveBatch, ArchiveHit};
 use crate::analysis::search::batch::SearchBatch;
-use crate::analysis::search::{self as matcher, BlockRef, Match, SearchIndex};
+use std::sync::Arc;
+
+use crate::analysis::search::{
+    self as matcher, BlockRef, Match, MatchMode, SearchIndex, WordBoundaries,
+};
+use crate::analysis::segmenter::Segmenter;
+use crate::analysis::shared_jieba::SharedJieba;
 use crate::document::Document;
 use crate::document::stub::is_stub;
 use crate::i18n;
@@ -51,6 +62,8 @@ pub struct ArchiveHits {
     pub pending: Vec<ArchiveHit>,
     /// Articles that match in the whole archive.
     pub total: usize,
+    /// `total` is the count, not an upper bound (see [`ArchiveBatch::exact`]).
+    pub exact: bool,
     /// Articles the index listed (the first by date; `total` may be more).
     pub listed: usize,
 }
@@ -83,6 +96,7 @@ pub(in crate::state) fn apply(state: &mut AppState, batch: ArchiveBatch) -> Vec<
         listed: pending.len(),
         pending,
         total: batch.total,
+        exact: batch.exact,
     };
     let mut effects = resolve(state);
     effects.push(Effect::Redraw);
@@ -126,6 +140,8 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
     }
     ready.sort_unstable();
     ready.dedup();
+    let seg = whole_words(&state.search.jieba, &query);
+    let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
     let mut matches: Vec<(usize, Match)> = Vec::new();
     let mut i = 0;
     while i < ready.len() {
@@ -143,7 +159,7 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
         }
         let articles: Vec<usize> = ready[i..end].iter().map(|&(_, a)| a).collect();
         let doc = &docs[d];
-        let found = matcher::search(doc, &SearchIndex::new(doc), &query, None);
+        let found = matcher::search(doc, &SearchIndex::new(doc), &query, words);
         matches.extend(
             found
                 .into_iter()
@@ -160,6 +176,15 @@ pub fn resolve(state: &mut AppState) -> Vec<Effect> {
             done,
         },
     )
+}
+
+/// jieba for placing a whole-word search's hits, if it is loaded (the index's search
+/// thread loaded it to answer the search; until then hits are placed as substrings
+/// within the articles the index checked).
+fn whole_words(jieba: &SharedJieba, query: &matcher::Query) -> Option<Arc<Segmenter>> {
+    (query.mode() == MatchMode::WholeWord)
+        .then(|| jieba.peek())
+        .flatten()
 }
 
 /// A hit on a stub's article, placed from the index's byte offset: the length of the
@@ -194,7 +219,9 @@ pub(in crate::state) fn page_parsed(state: &mut AppState, d: usize) {
     let mut articles: Vec<usize> = a.matches[from..to].iter().map(|(_, m)| m.article).collect();
     articles.sort_unstable();
     articles.dedup();
-    let found: Vec<(usize, Match)> = matcher::search(doc, &SearchIndex::new(doc), &a.query, None)
+    let seg = whole_words(&state.search.jieba, &a.query);
+    let words = seg.as_deref().map(|s| s as &dyn WordBoundaries);
+    let found: Vec<(usize, Match)> = matcher::search(doc, &SearchIndex::new(doc), &a.query, words)
         .into_iter()
         .filter(|m| articles.binary_search(&m.article).is_ok())
         .map(|m| (d, m))
@@ -278,7 +305,11 @@ pub fn note(hits: &ArchiveHits) -> String {
     if !hits.answered {
         return i18n::archive_searching();
     }
-    let mut note = i18n::archive_total(&thousands(hits.total));
+    let mut note = if hits.exact {
+        i18n::archive_total(&thousands(hits.total))
+    } else {
+        i18n::archive_total_at_most(&thousands(hits.total))
+    };
     if hits.listed < hits.total {
         note.push_str(&i18n::archive_listed(&thousands(hits.listed)));
     }

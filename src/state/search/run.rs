@@ -31,9 +31,8 @@ pub(super) fn start(state: &mut AppState, text: &str, follow: Option<Pos>) -> Ve
         return redraw();
     }
     let follow = follow.map(|origin| Follow { origin });
-    // The index answers substring searches; whole words need jieba over the text.
-    let via_index =
-        state.search.index == IndexStatus::Ready && query.mode() == MatchMode::Substring;
+    // The index answers both modes: whole words are checked with jieba on its side.
+    let via_index = state.search.index == IndexStatus::Ready;
     state.search.active = Some(ActiveSearch {
         text: text.to_string(),
         query: query.clone(),
