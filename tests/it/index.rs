@@ -194,6 +194,34 @@ fn whole_words_are_checked_with_jieba_and_an_unchecked_count_is_a_bound() {
 }
 
 #[test]
+fn an_update_with_nothing_changed_reads_no_page_and_keeps_the_list_as_it_is() {
+    let (root, cache) = archive("index-unchanged");
+    // A directory changed just now is not trusted by its time: set it a minute back.
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::open(&root)
+        .and_then(|f| f.set_modified(then))
+        .unwrap();
+    update(&root, &cache);
+    let listing = Archive::locate_in(&root, &cache).unwrap().listing().file;
+    let written = || std::fs::metadata(&listing).unwrap().modified().unwrap();
+    let first = written();
+    let again = update(&root, &cache);
+    assert_eq!((again.indexed, again.removed), (0, 0));
+    assert_eq!(written(), first, "nothing changed: no recount, no new list");
+    // A page edited in place: its directory keeps its time, the running lines are
+    // counted again and the list is written anew.
+    let marked = root.join("2021-03-04_第2版.md");
+    std::fs::write(
+        &marked,
+        format!("{MARKED}\n## 新闻\n\n雪豹出现在山谷里。\n"),
+    )
+    .unwrap();
+    let changed = update(&root, &cache);
+    assert_eq!(changed.indexed, 1);
+    assert_ne!(written(), first, "a changed page writes the list again");
+}
+
+#[test]
 fn an_update_indexes_only_what_changed_and_removes_what_is_gone() {
     let (root, cache) = archive("index-update");
     update(&root, &cache);
