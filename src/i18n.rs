@@ -234,8 +234,8 @@ messages! {
     }
     /// A whole-word search's count when not every candidate was checked.
     fn archive_total_at_most(total: &str) {
-        en: format!("at most {total} in the archive"),
-        zh: format!("全库至多 {total} 篇"),
+        en: format!("at most {total} in the archive, not all checked"),
+        zh: format!("全库至多 {total} 篇，未全部核对"),
     }
     /// Only the first results by date are listed: ` (first 2,000 by date)`.
     fn archive_listed(listed: &str) {

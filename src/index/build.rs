@@ -120,22 +120,21 @@ pub fn update(
     } else {
         None
     };
-    let running = Arc::new(match kept {
-        Some(listing) => listing.running,
-        None => {
-            let running = input::running::scan(&found.pages, None);
-            // The reader's next opening lists the pages from this walk while it
-            // holds; a list that cannot be kept only costs that opening a walk.
-            let _ = input::listing::write(
-                &archive.listing(),
-                &archive.root,
-                &found,
-                &stamps,
-                &running,
-                walked_at,
-            );
-            running
-        }
+    let running = Arc::new(if let Some(listing) = kept {
+        listing.running
+    } else {
+        let running = input::running::scan(&found.pages, None);
+        // The reader's next opening lists the pages from this walk while it holds;
+        // a list that cannot be kept only costs that opening a walk.
+        let _ = input::listing::write(
+            &archive.listing(),
+            &archive.root,
+            &found,
+            &stamps,
+            &running,
+            walked_at,
+        );
+        running
     });
     let mut summary = Summary {
         pages: found.pages.len(),

@@ -364,7 +364,25 @@ pub(in crate::state) fn index_event(
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{ArchiveHits, note, thousands};
+
+    #[test]
+    fn a_count_that_is_a_bound_says_so() {
+        let hits = |exact| ArchiveHits {
+            answered: true,
+            total: 374_307,
+            listed: 2000,
+            exact,
+            ..ArchiveHits::default()
+        };
+        let counted = note(&hits(true));
+        assert!(counted.starts_with("374,307 in the archive"), "{counted}");
+        let bound = note(&hits(false));
+        assert!(
+            bound.starts_with("at most 374,307 in the archive, not all checked"),
+            "{bound}"
+        );
+    }
 
     #[test]
     fn thousands_are_separated() {
