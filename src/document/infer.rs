@@ -57,6 +57,27 @@ pub(crate) fn infer(units: &[Unit], items: &[Item]) -> Vec<PlanArticle> {
     b.finish()
 }
 
+/// Whether an article is a photo item so far: a caption, a credit or a photo under its
+/// title, no running text. A photo item has no sections, so a head after it opens the
+/// next item or story (`丰收的喜悦` ⏎ caption ⏎ credit ⏎ `稻田画` ⏎ caption).
+fn is_photo_item(a: &PlanArticle) -> bool {
+    !a.has_paragraph()
+        && a.blocks.iter().any(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Caption | BlockKind::Credit | BlockKind::Image
+            )
+        })
+}
+
+/// Whether the items under a single head (up to the next head) are a photo's caption
+/// and credit with no running text: the head is that photo's own title (`候鸟归来` ⏎
+/// `……观赏候鸟。周博摄`), never a section of the story before.
+fn titles_photo(stretch: &[Item]) -> bool {
+    matches!(stretch.first(), Some(Item::Single(Class::Caption, _)))
+        && !stretch.iter().any(|it| matches!(it, Item::Para(_)))
+}
+
 struct Builder<'a> {
     units: &'a [Unit],
     items: &'a [Item],
@@ -407,6 +428,9 @@ impl Builder<'_> {
                     next.add(self.text(u));
                 }
             }
+        }
+        if is_photo_item(cur) || titles_photo(stretch) {
+            return true;
         }
         let clearly_new = self.topic.is_clearly_new_topic(&next).unwrap_or(false);
         let clearly_judged = self

@@ -389,6 +389,16 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     // So is a dateline over the bracketed credit that opens its paragraph
     // (`新华社北京4月28日电` ⏎ `（记者樊曦 才扬） 28` ⏎ `日，……`): the paragraph's first
     // line again, its inline byline whole.
+    // A closing dateline the line cut inside its date (`新华社北京4月24` ⏎ `日电`): one
+    // line again, never a head of its own.
+    if !byline::is_bare_dateline(a)
+        && !byline::is_bare_dateline(b)
+        && b.ends_with('电')
+        && chars_up_to(b, 5) <= 4
+        && byline::is_bare_dateline(&format!("{a}{b}"))
+    {
+        s += 12;
+    }
     if p.lines == 1 && byline::is_bare_dateline(a) {
         let ab = format!("{a}{b}");
         let credit_below = byline::inline(&ab).is_some_and(|(end, _)| end > a.len());
@@ -426,6 +436,25 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     // `社忙起来了`).
     if adjacent && p.lines == 1 && two_halves(a) && is_title_like(b) && !cut::is_word_cut(a, b) {
         s -= 4;
+    }
+    // Nor is such a slogan the second line of the head over it (`天津市河西区推进老旧小区
+    // 智慧化改造` ⏎ `“智”守楼门  服务升级`: a kicker over its headline).
+    if adjacent && two_halves(b) && is_title_like(a) && !cut::is_word_cut(a, b) {
+        s -= 4;
+    }
+    // A person's name alone under a head is its author (`给大山的小孩更大的舞台` ⏎
+    // `陈久菊`), not the head's last characters. (Two characters are as often the end
+    // of the head's words: `……论坛致` ⏎ `贺信`.)
+    if adjacent
+        && p.lines <= 2
+        && p.after_end
+        && !sa.wide
+        && is_title_like(a)
+        && byline::is_person_name(b)
+        && b.chars().filter(|c| is_han(*c)).count() >= 3
+        && !cut::is_word_cut(a, b)
+    {
+        s -= 5;
     }
     s
 }
@@ -800,6 +829,65 @@ mod tests {
             texts(&md)
                 .iter()
                 .any(|u| u.1 == "据报道，这一消息最早由新华社播发，引起关注。")
+        );
+    }
+
+    #[test]
+    fn a_closing_dateline_cut_inside_its_date_is_one_line() {
+        let md = format!("{WRAPPED}新华社北京4月24\n日电\n让患者家庭有“医”靠\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "新华社北京4月24日电"), "{t:?}");
+        // Across a column break too; a date in running text is no dateline.
+        let md = format!("{WRAPPED}\n　　新华社重庆4月29\n\n日电\n\n莫让虚假测评误导消费\n");
+        assert!(texts(&md).iter().any(|u| u.1 == "新华社重庆4月29日电"));
+        // A whole dateline under a head is not the head's end.
+        let md = format!("{WRAPPED}中马读者会在吉隆坡举行\n新华社吉隆坡4月30日电\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "新华社吉隆坡4月30日电"), "{t:?}");
+    }
+
+    #[test]
+    fn a_name_under_a_head_is_its_author() {
+        let md = format!("{WRAPPED}给大山的小孩更大的舞台\n陈久菊\n{WRAPPED}");
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "给大山的小孩更大的舞台"), "{t:?}");
+        assert!(t.iter().any(|u| u.1 == "陈久菊"), "{t:?}");
+        // A name on the line after running text is the rest of its sentence.
+        let md = format!("{WRAPPED}入村第一天，记者见到了\n陈久菊\n");
+        assert_eq!(texts(&md).len(), 3, "{:?}", texts(&md));
+        let md = format!("{WRAPPED}习近平向上合组织论坛致\n贺信\n\n{WRAPPED}");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "习近平向上合组织论坛致贺信")
+        );
+        let md = format!("{WRAPPED}入村第一天，记者见到了\n陈久菊\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "入村第一天，记者见到了陈久菊"),
+            "{:?}",
+            texts(&md)
+        );
+    }
+
+    #[test]
+    fn a_slogan_under_a_head_line_is_a_head_of_its_own() {
+        let md = format!(
+            "{WRAPPED}天津市河西区推进老旧小区\n“智”守楼门  服务升级\n本报记者 张三\n{WRAPPED}"
+        );
+        let t = texts(&md);
+        assert!(t.iter().any(|u| u.1 == "“智”守楼门  服务升级"), "{t:?}");
+        // Unequal halves are a head's second line with a gap the OCR left.
+        let md = format!(
+            "{WRAPPED}天津市河西区推进老旧小区\n智慧化改造 服务升级\n本报记者 张三\n{WRAPPED}"
+        );
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1 == "天津市河西区推进老旧小区智慧化改造 服务升级"),
+            "{:?}",
+            texts(&md)
         );
     }
 

@@ -268,6 +268,10 @@ fn credit_core(t: &str) -> bool {
     let core = t
         .trim_end_matches([')', '）'])
         .trim_start_matches(['(', '（']);
+    // A stock photo is credited by the words alone (`资料图片`).
+    if ["资料图片", "资料照片", "資料圖片"].contains(&trim(core)) {
+        return true;
+    }
     chars_up_to(core, 30) <= 30
         && ["摄", "摄影", "供图", "攝", "攝影", "供圖"]
             .iter()
@@ -291,6 +295,8 @@ mod tests {
         assert!(is_credit("（新华社记者 王五 摄）"));
         assert!(is_credit("吴承忠摄(影像中国)"));
         assert!(is_credit("张  鹰摄（人民视觉）"));
+        assert!(is_credit("资料图片"));
+        assert!(!is_credit("一组资料图片展示了他的一生"));
         // A head with a bracketed tag is no credit.
         assert!(!is_credit("城市美学在细节（暖闻热评）"));
         assert!(!is_credit("我们拍摄了许多照片，(图)"));
