@@ -222,7 +222,15 @@ fn own_block(s: &str) -> bool {
                 (2..=4).contains(&n) && w.chars().all(is_han)
             })
     };
-    let dateline = t.ends_with('电') && t.chars().take(24).count() < 24 && t.contains("日电");
+    // A dateline with its date (`新华社北京4月26日 电`, a space the OCR left counting for
+    // nothing); the bare `日电` the line was cut before is the rest of one.
+    let dateline = {
+        let d: String = t.chars().filter(|c| !is_space(*c)).collect();
+        d.ends_with('电')
+            && d.chars().take(24).count() < 24
+            && d.contains("日电")
+            && d.contains(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
     byline::is_own_line(t)
         || byline::is_bracketed_credit(t)
         || is_credit(t)
@@ -263,6 +271,8 @@ struct Pair<'a> {
     b: &'a Unit,
     /// The line after `b`, when it is text right under it.
     after_b: Option<&'a Unit>,
+    /// The page sets its blocks apart with blank lines (`boxed`).
+    boxed: bool,
 }
 
 /// The evidence that `b` goes on the block ending with `a` (positive: join).
@@ -456,7 +466,44 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
     {
         s -= 5;
     }
+    // On a page that sets every block apart with a blank line, the lines of one block
+    // are one paragraph or one head, whatever their widths say (a headline wrapped
+    // after `——` or before its last two characters, a dateline cut before `日电`),
+    // unless a line is a block of its own the converter left in its neighbour's box.
+    if p.boxed && adjacent && !p.b.indented && !own_block(a) && !opens_own_block(b) {
+        s = s.max(1);
+    }
     s
+}
+
+/// Whether `prev` is a story's closing dateline on a line of its own
+/// (`新华社北京4月28日电`): what follows is a new block (a photo's title, the next
+/// story's head), never the rest of the dateline's text, however open it ends.
+fn closes_with_dateline(prev: Option<&Unit>) -> bool {
+    prev.is_some_and(|p| p.syntax == Syntax::Text && byline::is_bare_dateline(&p.text))
+}
+
+/// Fewest blank lines between text blocks for a hard-wrapped page to count as boxed.
+const MIN_BOXES: usize = 3;
+
+/// Whether a hard-wrapped page sets its blocks apart with blank lines, as text boxes
+/// (markitdown's pdfminer text; OCR keeping its layout blocks): blank lines between
+/// text lines are frequent, not the odd one a line-by-line dump leaves.
+fn boxed(units: &[Unit]) -> bool {
+    let (mut wrapped, mut blank) = (0usize, 0usize);
+    for pair in units.windows(2) {
+        if let [a, b] = pair
+            && a.syntax == Syntax::Text
+            && b.syntax == Syntax::Text
+        {
+            if b.adjacent {
+                wrapped += 1;
+            } else {
+                blank += 1;
+            }
+        }
+    }
+    blank >= MIN_BOXES && blank * 10 >= wrapped
 }
 
 /// Whether a line is two halves of the same length set apart by a gap
@@ -505,6 +552,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
     if measure.is_some() {
         habits.note(habits::HARD_WRAP);
     }
+    let boxed = measure.is_some() && boxed(units);
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     // For the unit being gathered (the last of `out`): where its last line starts,
     // its line count, and whether the text before it ended a sentence.
@@ -536,6 +584,7 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
                     after_end,
                     b: &u,
                     after_b,
+                    boxed,
                 };
                 score = weigh(&pair, measure);
                 score
@@ -571,6 +620,9 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
             u.adjacent = false;
             // (An earlier step's settled opening, a photo's or a prose table's, holds.)
             u.opens_block |= open_before && score <= SETTLED;
+        }
+        if u.syntax == Syntax::Text && closes_with_dateline(out.last()) {
+            u.opens_block = true;
         }
         after_end = out
             .last()
@@ -940,6 +992,53 @@ mod tests {
         );
         assert!(two_halves("做好“六稳” 落实“六保”"));
         assert!(!two_halves("强化 法律威"));
+    }
+
+    /// The wrapped story with a blank line between its paragraphs, as markitdown
+    /// (pdfminer text boxes) writes it.
+    fn boxed_page(head: &str) -> String {
+        let para = WRAPPED.replace("为播种做好准备。\n", "为播种做好准备。\n\n");
+        format!("{para}\n{head}\n\n本报记者 张三\n\n{para}\n{para}")
+    }
+
+    #[test]
+    fn on_a_boxed_page_the_lines_of_one_block_are_one_head() {
+        // The last line of a wrapped headline is short and looks like a subtitle;
+        // on a page of blank-line blocks it is the rest of the head all the same.
+        let t = texts(&boxed_page("跨国车企拥抱中国技术 汽车市场“反向合资”\n潮涌"));
+        assert!(
+            t.iter()
+                .any(|u| u.1 == "跨国车企拥抱中国技术 汽车市场“反向合资”潮涌"),
+            "{t:?}"
+        );
+        // A dateline cut before its `日电` is one line again.
+        let t = texts(&boxed_page("新华社北京5月2\n日电"));
+        assert!(t.iter().any(|u| u.1 == "新华社北京5月2日电"), "{t:?}");
+        // A byline the converter left in the head's box stays a line of its own.
+        let t = texts(&boxed_page("全县春耕备耕工作全面展开\n本报记者 李四"));
+        assert!(t.iter().any(|u| u.1 == "本报记者 李四"), "{t:?}");
+        // Without blank lines between blocks the widths decide: a short head line
+        // over a line wider than it is a kicker over its headline.
+        let md = format!(
+            "{WRAPPED}强化科技　深化帮扶\n全县春耕备耕工作全面展开 农机合作社忙起来了\n{WRAPPED}"
+        );
+        assert!(texts(&md).iter().any(|u| u.1 == "强化科技　深化帮扶"));
+    }
+
+    #[test]
+    fn a_closing_dateline_ends_its_block_and_settles_the_next_one() {
+        // A space the OCR left inside the dateline changes nothing.
+        assert!(super::own_block("新华社西宁4月26日 电"));
+        assert!(!super::own_block("日电"));
+        let md =
+            format!("{WRAPPED}\n  新华社西宁4月26日 电\n\n花海迎客\n\n图为游客在花海中游览。\n");
+        let got = units(&md);
+        let at = got.iter().position(|u| u.text == "花海迎客");
+        assert!(at.is_some_and(|i| got[i].opens_block), "{got:?}");
+        // After an open paragraph part the next block may still be its rest.
+        let md = format!("{WRAPPED}\n全县各乡镇已经\n\n把任务分解到村到户。\n");
+        let got = units(&md);
+        assert!(got.iter().all(|u| !u.opens_block), "{got:?}");
     }
 
     #[test]
