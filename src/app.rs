@@ -168,13 +168,10 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
         )
     };
     let spawn_analysis = |docs: Arc<[Document]>| {
-        analysis_options.clone().map(|(seg, opts)| {
+        analysis_options.clone().map(|(_, opts)| {
             let tx = tx.clone();
-            let share_jieba = jieba.clone();
             let sink = move |event: AnalysisEvent| {
-                // Whole-word search uses the same jieba rather than loading its own.
                 if let AnalysisEvent::Ready(seg) = &event {
-                    share_jieba.offer(Arc::clone(seg));
                     // Headlines break between jieba's words from now on (the state
                     // switches its layout over when the ready action arrives).
                     let seg = Arc::clone(seg);
@@ -182,7 +179,7 @@ pub fn run(opening: Opening, options: &Options) -> anyhow::Result<()> {
                 }
                 tx.send(Msg::Action(analysis_action(event))).is_ok()
             };
-            AnalysisWorker::spawn_with(docs, seg, opts, Box::new(sink))
+            AnalysisWorker::spawn_with(docs, jieba.clone(), opts, Box::new(sink))
         })
     };
     // jieba (~50 MB, 100–400 ms of a core) starts once every page is parsed: a large

@@ -3,10 +3,10 @@
 //! jieba with kanbao's dictionaries holds about 42 MB and takes 100–400 ms of a core to
 //! load. Three parts of the reader want it: the keyword worker (always, unless keywords
 //! are off), the in-memory search's whole-word mode, and the archive index's whole-word
-//! search. Each holds a clone of one [`SharedJieba`]: the keyword worker hands its
-//! segmenter over with [`SharedJieba::offer`], a search that needs one before then loads
-//! it once with [`SharedJieba::get_or_load`] (a second caller waits for that load rather
-//! than starting its own), and the UI thread, which must never wait, only
+//! search. Each holds a clone of one [`SharedJieba`]: whichever asks first loads it with
+//! [`SharedJieba::get_or_load`] (a second caller waits for that load rather than
+//! starting its own), a segmenter loaded elsewhere can be handed over with
+//! [`SharedJieba::offer`], and the UI thread, which must never wait, only
 //! [`SharedJieba::peek`]s.
 
 use std::fmt;
@@ -26,8 +26,9 @@ pub struct SharedJieba {
 enum Slot {
     #[default]
     Empty,
-    /// Loading failed (a bad user dictionary): whole-word search acts as substring.
-    Failed,
+    /// Loading failed (a bad user dictionary), for this reason: whole-word search
+    /// acts as substring, and keywords are off.
+    Failed(String),
     Ready(Arc<Segmenter>),
 }
 
@@ -53,16 +54,28 @@ impl SharedJieba {
     /// The segmenter, loading it on this thread if nobody has (slow the first time:
     /// call it off the UI thread). `None` when it cannot be loaded.
     pub fn get_or_load(&self) -> Option<Arc<Segmenter>> {
-        let mut slot = self.slot.lock().ok()?;
+        self.load().ok()
+    }
+
+    /// [`get_or_load`](Self::get_or_load), with the reason it cannot be loaded.
+    ///
+    /// # Errors
+    /// The dictionaries cannot be read (the same reason every time).
+    pub fn load(&self) -> Result<Arc<Segmenter>, String> {
+        let mut slot = self
+            .slot
+            .lock()
+            .map_err(|_| "jieba's loader panicked".to_string())?;
         if matches!(*slot, Slot::Empty) {
             *slot = match Segmenter::load(&self.options) {
                 Ok(seg) => Slot::Ready(Arc::new(seg)),
-                Err(_) => Slot::Failed,
+                Err(err) => Slot::Failed(err.to_string()),
             };
         }
         match &*slot {
-            Slot::Ready(seg) => Some(Arc::clone(seg)),
-            _ => None,
+            Slot::Ready(seg) => Ok(Arc::clone(seg)),
+            Slot::Failed(why) => Err(why.clone()),
+            Slot::Empty => Err("jieba is not loaded".into()),
         }
     }
 
@@ -79,7 +92,7 @@ impl fmt::Debug for SharedJieba {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = match self.slot.try_lock().as_deref() {
             Ok(Slot::Empty) => "empty",
-            Ok(Slot::Failed) => "failed",
+            Ok(Slot::Failed(_)) => "failed",
             Ok(Slot::Ready(_)) => "ready",
             Err(_) => "busy",
         };
@@ -129,7 +142,9 @@ mod tests {
             user_dict: Some("/nonexistent/kanbao-dict.txt".into()),
             ..small()
         });
-        assert!(jieba.get_or_load().is_none());
+        let why = jieba.load().expect_err("no such dictionary");
+        assert!(why.contains("kanbao-dict.txt"), "{why}");
+        assert_eq!(jieba.load().expect_err("tried once"), why);
         assert!(jieba.get_or_load().is_none());
         assert!(jieba.peek().is_none());
     }

@@ -19,6 +19,7 @@ use std::thread;
 use super::keywords::{self, Keyword, KeywordOptions, Occurrence};
 use super::names::{self, Name};
 use super::segmenter::{Segmenter, SegmenterOptions};
+use super::shared_jieba::SharedJieba;
 use crate::document::Document;
 
 /// Where a worker delivers its events: returns false once nobody listens any more,
@@ -108,22 +109,24 @@ impl AnalysisWorker {
     /// Events arrive on [`events`](Self::events).
     pub fn spawn(docs: Arc<[Document]>, seg: SegmenterOptions, opts: KeywordOptions) -> Self {
         let (sink, events) = channel_sink();
-        Self::start(docs, seg, opts, sink, events)
+        Self::start(docs, SharedJieba::new(seg), opts, sink, events)
     }
 
-    /// Like [`spawn`](Self::spawn), but events go to `sink` (and `events` stays empty).
+    /// Like [`spawn`](Self::spawn), but events go to `sink` (and `events` stays empty),
+    /// and jieba is the reader's one `jieba` (a whole-word search may have loaded it
+    /// already; else this worker loads it there, for the searches too).
     pub fn spawn_with(
         docs: Arc<[Document]>,
-        seg: SegmenterOptions,
+        jieba: SharedJieba,
         opts: KeywordOptions,
         sink: Sink<AnalysisEvent>,
     ) -> Self {
-        Self::start(docs, seg, opts, sink, mpsc::channel().1)
+        Self::start(docs, jieba, opts, sink, mpsc::channel().1)
     }
 
     fn start(
         docs: Arc<[Document]>,
-        seg: SegmenterOptions,
+        seg: SharedJieba,
         opts: KeywordOptions,
         sink: Sink<AnalysisEvent>,
         events: Receiver<AnalysisEvent>,
@@ -194,17 +197,17 @@ fn sweep(docs: &[Document]) -> VecDeque<(usize, usize)> {
 
 fn analysis_thread(
     docs: &[Document],
-    seg_opts: &SegmenterOptions,
+    jieba: &SharedJieba,
     mut opts: KeywordOptions,
     requests: &Receiver<AnalysisRequest>,
     send: &dyn Fn(AnalysisEvent) -> bool,
 ) {
     // The 繁简 table for search is built here too, so the first search does not wait.
     super::script::warm_up();
-    let seg = match Segmenter::load(seg_opts) {
-        Ok(seg) => Arc::new(seg),
+    let seg = match jieba.load() {
+        Ok(seg) => seg,
         Err(err) => {
-            send(AnalysisEvent::Failed(err.to_string()));
+            send(AnalysisEvent::Failed(err));
             return;
         }
     };

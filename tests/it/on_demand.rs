@@ -20,7 +20,7 @@ use kanbao::input::LoadOptions;
 use kanbao::input::listing::{self, Place};
 use kanbao::layout::LayoutOptions;
 use kanbao::loader::{self, Startup};
-use kanbao::state::{AppState, EntryKind, HighlightKind, update};
+use kanbao::state::{AppState, Effect, EntryKind, HighlightKind, update};
 
 use crate::archive::wait_for;
 use crate::input::scratch;
@@ -339,6 +339,36 @@ fn index_hits_on_evicted_pages_open_at_their_sentence_highlighted() {
         assert!(pane(&lazy).contains("专稿"), "{}", pane(&lazy));
     }
     assert!(stubs(&lazy) > PAGES / 2, "pages read past were evicted");
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
+fn a_search_typed_before_the_index_was_ready_runs_again_through_it() {
+    let (base, root) = archive("demand-early");
+    let docs = all_pages(&root);
+    let (live, rx) = live(&root, &base);
+    let (mut lazy, _) = on_demand(&docs, 1);
+    // Typed before the index is open: the pages in memory are all it can search.
+    let effects = update(&mut lazy, Action::SearchFor("专稿".into()));
+    assert!(!effects.contains(&Effect::RunIndexSearch));
+    let ready = wait_for(&rx, |a| matches!(a, Action::IndexReady));
+    let effects = update(&mut lazy, ready);
+    assert!(effects.contains(&Effect::RunIndexSearch), "{effects:?}");
+    let (generation, query) = lazy
+        .search
+        .pending_index_request()
+        .expect("asks the index");
+    live.search(generation, query);
+    let answer = wait_for(&rx, |a| matches!(a, Action::ApplyArchiveResults(_)));
+    update(&mut lazy, answer);
+    let a = lazy.search.active.as_ref().expect("a search");
+    assert_eq!(a.archive.as_ref().map(|h| h.total), Some(PAGES));
+    let mut pages: Vec<usize> = a.matches.iter().map(|(d, _)| *d).collect();
+    pages.dedup();
+    assert_eq!(pages, (0..PAGES).collect::<Vec<_>>());
+    // Once ready, a second IndexReady (after the update) starts nothing new.
+    let effects = update(&mut lazy, Action::IndexReady);
+    assert!(!effects.contains(&Effect::RunIndexSearch));
     let _ = std::fs::remove_dir_all(&base);
 }
 

@@ -332,6 +332,21 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// A search started before the index was ready (typed at once, or `--search`) on an
+/// archive read on demand scanned only the pages parsed then: it runs again through
+/// the index, still following the position it followed (a search whose view has moved
+/// on does not move it again).
+fn rerun_through_index(state: &mut AppState) -> Vec<Effect> {
+    if !state.on_demand() {
+        return Vec::new();
+    }
+    let Some(a) = state.search.active.as_ref().filter(|a| a.archive.is_none()) else {
+        return Vec::new();
+    };
+    let (text, follow) = (a.text.clone(), a.follow.map(|f| f.origin));
+    super::run::start(state, &text, follow)
+}
+
 /// The index's progress and readiness, from the worker that builds it.
 pub(in crate::state) fn index_event(
     state: &mut AppState,
@@ -346,8 +361,14 @@ pub(in crate::state) fn index_event(
             state.search.indexing = Some((done, total));
         }
         Action::IndexReady => {
+            let was = state.search.index;
             state.search.index = IndexStatus::Ready;
             state.search.indexing = None;
+            if was != IndexStatus::Ready {
+                let mut effects = rerun_through_index(state);
+                effects.push(Effect::Redraw);
+                return effects;
+            }
         }
         Action::IndexUnavailable(why) => {
             state.search.indexing = None;
