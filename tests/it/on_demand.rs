@@ -354,10 +354,7 @@ fn a_search_typed_before_the_index_was_ready_runs_again_through_it() {
     let ready = wait_for(&rx, |a| matches!(a, Action::IndexReady));
     let effects = update(&mut lazy, ready);
     assert!(effects.contains(&Effect::RunIndexSearch), "{effects:?}");
-    let (generation, query) = lazy
-        .search
-        .pending_index_request()
-        .expect("asks the index");
+    let (generation, query) = lazy.search.pending_index_request().expect("asks the index");
     live.search(generation, query);
     let answer = wait_for(&rx, |a| matches!(a, Action::ApplyArchiveResults(_)));
     update(&mut lazy, answer);
