@@ -576,6 +576,18 @@ impl Builder<'_> {
         self.cur = Some(a);
     }
 
+    /// The line right over the first deck opening with a dash, when a deck stands under
+    /// another line that does not itself lead into it with a dash.
+    fn line_over_deck(&self, lines: &[Line]) -> Option<usize> {
+        let text = |n: usize| lines.get(n).map_or("", |l| trim(self.text(l.unit)));
+        let deck = (1..lines.len()).find(|&n| DASHES.iter().any(|d| text(n).starts_with(d)))?;
+        let up = deck - 1;
+        (!DASHES
+            .iter()
+            .any(|d| text(up).ends_with(d) || text(up).starts_with(d)))
+        .then_some(up)
+    }
+
     /// Which line of a cluster is the headline.
     fn title_index(&self, lines: &[Line]) -> usize {
         let marked: Vec<usize> = (0..lines.len())
@@ -648,6 +660,11 @@ impl Builder<'_> {
                 .iter()
                 .any(|d| t.starts_with(d) || t.ends_with(d) && *n + 1 < lines.len())
         };
+        // A deck under the heads (`——关于县域民生的蹲点观察`) hangs from the headline:
+        // the line right above it, not a longer kicker over both.
+        if let Some(up) = self.line_over_deck(lines) {
+            return up;
+        }
         if pool.iter().any(|n| !dashed(n)) {
             pool.retain(|n| !dashed(n));
         } else if (0..lines.len()).any(|n| !dashed(&n)) {

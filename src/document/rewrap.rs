@@ -222,22 +222,81 @@ fn own_block(s: &str) -> bool {
                 (2..=4).contains(&n) && w.chars().all(is_han)
             })
     };
-    // A dateline with its date (`新华社北京4月26日 电`, a space the OCR left counting for
-    // nothing); the bare `日电` the line was cut before is the rest of one.
+    // A dateline with its place and date (`新华社北京4月26日 电`, a space the OCR left
+    // counting for nothing); `日电` or `月29日电`, where the line was cut, is the rest
+    // of one.
     let dateline = {
         let d: String = t.chars().filter(|c| !is_space(*c)).collect();
         d.ends_with('电')
             && d.chars().take(24).count() < 24
             && d.contains("日电")
-            && d.contains(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            && d.split(|c: char| c.is_ascii_digit())
+                .next()
+                .is_some_and(|place| place.chars().count() >= 2)
+            && d.contains(|c: char| c.is_ascii_digit())
     };
     byline::is_own_line(t)
         || byline::is_bracketed_credit(t)
         || is_credit(t)
         || ends_with_credit(t)
+        || ends_with_misread_credit(t)
         || furniture::is_furniture(t) && t.contains(|c: char| c.is_ascii_digit())
         || names
         || dateline
+}
+
+/// Whether `b` opens with a word whose first character is also a particle (`地处`,
+/// `了解`, `着力`, `过去`): a sentence or a head may open so (`地处三峡库区的……`,
+/// `着力提高……能力`), unlike one opening on the particle itself.
+fn opens_on_a_word(b: &str) -> bool {
+    let t = trim(b);
+    PARTICLE_WORDS.iter().any(|w| t.starts_with(w))
+}
+
+/// Words opening with a particle's character.
+const PARTICLE_WORDS: [&str; 27] = [
+    "的确",
+    "地处",
+    "地方",
+    "地区",
+    "地铁",
+    "地球",
+    "地震",
+    "地面",
+    "地下",
+    "地上",
+    "地理",
+    "地质",
+    "地块",
+    "地产",
+    "地标",
+    "地图",
+    "了解",
+    "着力",
+    "着眼",
+    "着手",
+    "着重",
+    "着实",
+    "过去",
+    "过年",
+    "过度",
+    "过程",
+    "之所以",
+];
+
+/// A caption closed, after a gap, by a credit whose `摄` the OCR read as `报`
+/// (`……在集市选购年货。　　通讯员 马宇 报`): no sentence goes on after it.
+fn ends_with_misread_credit(t: &str) -> bool {
+    ["\u{3000}", "  "].iter().any(|gap| {
+        t.rsplit_once(gap).is_some_and(|(head, tail)| {
+            let tail = trim(tail);
+            let n = chars_up_to(tail, 13);
+            ends_sentence(trim(head))
+                && tail.ends_with('报')
+                && (3..=12).contains(&n)
+                && tail.chars().all(|c| is_han(c) || is_space(c))
+        })
+    })
 }
 
 /// Something a line that opens it is not the rest of a sentence: a block of its own,
@@ -373,7 +432,7 @@ fn weigh(p: &Pair, measure: Option<usize>) -> i32 {
         // A fragment holding a clause is body text, not a title.
         s += 1;
     }
-    if clearly_continues(b) {
+    if clearly_continues(b) && (ends_mid_phrase(a) || !opens_on_a_word(b)) {
         s += 4;
     }
     if p.b.indented {
@@ -624,9 +683,9 @@ pub(crate) fn gather(units: &mut Vec<Unit>, habits: &mut Habits) {
         if u.syntax == Syntax::Text && closes_with_dateline(out.last()) {
             u.opens_block = true;
         }
-        after_end = out
-            .last()
-            .is_none_or(|c| c.syntax != Syntax::Text || ends_sentence(&c.text));
+        after_end = out.last().is_none_or(|c| {
+            c.syntax != Syntax::Text || ends_sentence(&c.text) || own_block(trim(&c.text))
+        });
         last_start = 0;
         lines = 1;
         let wide = u.syntax == Syntax::Text && shape(&u.text, measure).wide;
@@ -1030,6 +1089,7 @@ mod tests {
         // A space the OCR left inside the dateline changes nothing.
         assert!(super::own_block("新华社西宁4月26日 电"));
         assert!(!super::own_block("日电"));
+        assert!(!super::own_block("月29日电"));
         let md =
             format!("{WRAPPED}\n  新华社西宁4月26日 电\n\n花海迎客\n\n图为游客在花海中游览。\n");
         let got = units(&md);
@@ -1039,6 +1099,33 @@ mod tests {
         let md = format!("{WRAPPED}\n全县各乡镇已经\n\n把任务分解到村到户。\n");
         let got = units(&md);
         assert!(got.iter().all(|u| !u.opens_block), "{got:?}");
+    }
+
+    #[test]
+    fn a_photo_title_after_a_closing_line_stays_over_its_caption() {
+        // After a story's closing dateline, a photo's title is not the front of the
+        // caption under it, and a title of two characters is not the front of a
+        // caption closed by its credit (`报` the OCR's `摄`).
+        let md = format!(
+            "{WRAPPED}\n新华社福州4月28日电\n\n库区早茶香\n\n地处三峡库区的湖北省宜\n昌市秭归县依托优良生\n态环境，建设早茶基地。\n\n{WRAPPED}\n\n晨练\n\n日前，山西省大同市平城区的学生在集市选购年货。　　通讯员 马宇 报\n"
+        );
+        let t = texts(&md);
+        for piece in ["库区早茶香", "晨练"] {
+            assert!(t.iter().any(|u| u.1 == piece), "{piece}: {t:?}");
+        }
+        assert!(super::own_block(
+            "日前，山西省大同市平城区的学生在集市选购年货。　　通讯员 马宇 报"
+        ));
+        assert!(!super::own_block("他说，这份报纸最早由　　县日报"));
+        // `地处` opens a sentence; after a part waiting for its word, `地` goes on it.
+        assert!(super::opens_on_a_word("地处三峡库区的湖北省宜昌市"));
+        assert!(!super::opens_on_a_word("地推进各项工作。"));
+        let md = format!("{WRAPPED}\n大家来到当地的\n\n地处山区的村子里看望农户。\n");
+        assert!(
+            texts(&md)
+                .iter()
+                .any(|u| u.1.starts_with("大家来到当地的地处"))
+        );
     }
 
     #[test]

@@ -280,6 +280,23 @@ fn a_dashed_subtitle_is_never_the_headline_however_long() {
         "{h:?}"
     );
     assert_eq!(h[0][1], Some("特色蔬菜产业铺就致富路"), "{h:?}");
+    // Over the deck, a short headline under a wordier kicker: the line right above
+    // the deck is the headline the deck hangs from.
+    let md = format!(
+        "{BODY}\n\n提升服务效能　拎稳“菜篮子”\n\n两当的色彩\n\n——关于县域民生的蹲点观察\n\n本报记者 张钦 王紫轩\n\n{BODY}"
+    );
+    let doc = parse("t", &md);
+    let h = heads(&doc);
+    let last = h.last().copied().unwrap_or_default();
+    assert_eq!(
+        last[0..3],
+        [
+            Some("提升服务效能　拎稳“菜篮子”"),
+            Some("两当的色彩"),
+            Some("——关于县域民生的蹲点观察")
+        ],
+        "{h:?}"
+    );
     // Without dashes the wordier line still wins (a kicker above it).
     let md = format!("感受义乌\n\n敢为人先与时俱进的新脉动\n\n本报记者 王五\n\n{BODY}");
     let doc = parse("t", &md);
