@@ -3,6 +3,7 @@
 //! inline at the start of the first paragraph (`本报讯 (记者 张鑫) 为扮靓…`,
 //! `新华社北京10月15日电（记者 李四）…`).
 
+use super::cut;
 use super::text::{chars_up_to, is_han, is_space, trim};
 
 /// Words a byline line starts with.
@@ -81,6 +82,16 @@ const REPORTING: &[&str] = &[
     "来到",
 ];
 
+/// Whether a line opens a report rather than signing one: a reporter word, then what
+/// the reporter did (`记者从27日`, `记者近日从……获悉`), the printed front of a lede.
+pub(crate) fn opens_report(s: &str) -> bool {
+    let s = strip_bullet(s);
+    PREFIXES.iter().any(|p| {
+        s.strip_prefix(p)
+            .is_some_and(|rest| REPORTING.iter().any(|w| trim(rest).starts_with(w)))
+    })
+}
+
 /// Whether what follows a reporter word reads as names (`本报记者 王政 刘温馨`,
 /// `记者王政、刘温馨`), not as a sentence's first printed line (`记者近日从全国工业和信
 /// 息化工作会议上获`): no run of more than ten characters, no reporting verb first.
@@ -110,6 +121,7 @@ fn is_place_and_name(s: &str) -> bool {
         && place.ends_with(DIVISIONS)
         && is_bare_name(name)
         && name.chars().filter(|c| is_han(*c)).count() <= 3
+        && !cut::is_common_word(name)
 }
 
 /// A line that is only a dateline and its bracketed credit, `本报成都6月2日电 （记者宋豪新）`,
@@ -358,6 +370,9 @@ mod tests {
         // A lede's first printed line, hard-wrapped: `记者` opens a sentence here.
         assert!(!is_own_line("记者近日从全国工业和信息化工作会议上获"));
         assert!(!is_own_line("记者从市教育局获"));
+        assert!(opens_report("记者从27日"));
+        assert!(!opens_report("记者王政、刘温馨"));
+        assert!(!opens_report("本报记者 张三"));
         assert!(is_own_line("记者王政、刘温馨"));
         assert!(is_own_line("文/图 本报记者 王五"));
         assert!(!is_own_line("平城区全力打造现代服务业高质量发展新引擎"));
@@ -397,6 +412,10 @@ mod tests {
             "a phrase, not a name"
         );
         assert!(!is_own_line("城区 李四"), "too short to be a place");
+        assert!(
+            !is_own_line("石桥村村 干部"),
+            "a common word after a place is no name"
+        );
     }
 
     #[test]

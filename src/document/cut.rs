@@ -152,9 +152,32 @@ pub(crate) fn is_word_cut(before: &str, after: &str) -> bool {
     false
 }
 
+/// Log frequency from which a word is common speech (`干部`, `群众`, `老师`: 7 and
+/// up): jieba's dictionary holds few personal names, and none that often.
+const COMMON_FROM: u8 = 7;
+
+/// Whether `w` (two to four ideographs) is a common word of the language rather than
+/// a personal name: `干部` after a place (`石桥村村 干部`) is no signature.
+pub(crate) fn is_common_word(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().filter(|c| is_han(*c)).collect();
+    (2..=MAX_WORD).contains(&chars.len())
+        && dictionary()
+            .get(&key(&chars))
+            .is_some_and(|&ln| ln >= COMMON_FROM)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_word_cut;
+    use super::{is_common_word, is_word_cut};
+
+    #[test]
+    fn common_words_are_no_names() {
+        assert!(is_common_word("干部"));
+        assert!(is_common_word("群 众"));
+        assert!(!is_common_word("程立"));
+        assert!(!is_common_word("周志强"));
+        assert!(!is_common_word("干"));
+    }
 
     #[test]
     fn a_word_cut_by_the_column_is_seen() {

@@ -236,7 +236,7 @@ fn is_fragment_under_head(units: &[Unit], at: usize, k: usize) -> bool {
     }
     let t = trim(&u.text);
     if is_dashed_deck(t)
-        || REPORTER_WORDS.iter().any(|w| t.contains(w))
+        || REPORTER_WORDS.iter().any(|w| t.contains(w)) && !byline::opens_report(t)
         || byline::is_person_name(t)
         || byline::is_names_line(t)
         || byline::inline(&next.text).is_some()
@@ -377,6 +377,7 @@ mod tests {
             "# 转型升级的获得感\n\n晨光\n\n熹微，长深高速公路收费站入口，车辆往来不断。",
             "# 伊朗总统府：不会永久限制互联网访问\n\n伊朗总统府负责新闻与\n\n通信事务的副主任当地时间表示，限制是临时的。",
             "# 奋力打造改革开放引领地\n\n问：福\n\n建是改革开放的先行地、试验田，如何先行先试？",
+            "# 全省票根经济合作商户预计超千家\n\n记者从27日\n\n举行的新闻发布会上获悉，全省已招募合作商户。",
         ] {
             let u = units(md);
             let got = join(&u, &classify(&u));

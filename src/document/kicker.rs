@@ -36,6 +36,8 @@ pub(crate) fn reads_as_kicker(upper: &str, lower: &str) -> bool {
         || has_gap(l) && !has_gap(u)
         || tagged(l) && !tagged(u)
         || quoted(l) && !quoted(u)
+        || whole_quotation(l) && !whole_quotation(u)
+        || slogan(u) && !slogan(l)
         || figures(u) && !figures(l)
 }
 
@@ -74,6 +76,31 @@ pub(crate) const COLUMN_NAME_MAX: usize = 6;
 /// A quoted word, the mark of a headline set as a slogan.
 fn quoted(s: &str) -> bool {
     s.contains(['“', '"', '「'])
+}
+
+/// A head that is one quotation from end to end (`“今天，他们就该站C位”`): the words
+/// of someone in the story set as its headline, under a kicker that says where and
+/// when (`“五一”假期各地“城超”很忙，……`), which may quote a word of its own.
+fn whole_quotation(s: &str) -> bool {
+    s.starts_with(['“', '"', '「']) && s.ends_with(['”', '"', '」']) && s.chars().count() >= 4
+}
+
+/// A slogan in two matching halves set apart by a gap (`守护绿水青山 增进民生福祉`,
+/// `筑牢“防火墙” 厚植发展优势`): a campaign line the paper sets over a story as its
+/// kicker or label. Over a shorter line that is no such slogan it is not the headline,
+/// however many words it has; a headline set as a slogan stands under a longer
+/// kicker (`选准一人  带富一方`), and halves of unequal length (`白宫记协晚宴发生“安全
+/// 事件”　一名嫌疑人被拘捕`) are a headline's two clauses.
+fn slogan(s: &str) -> bool {
+    let halves: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+    let han = |w: &str| w.chars().filter(|c| is_han(*c)).count();
+    match halves.as_slice() {
+        [x, y] => {
+            let (x, y) = (han(x), han(y));
+            x >= 4 && y >= 4 && x.abs_diff(y) <= 1 && !s.contains(['，', '。', ',', '；', '：'])
+        }
+        _ => false,
+    }
 }
 
 /// Figures in Arabic digits: a kicker reports the fact (`去年……产值超30亿元`) that
@@ -143,6 +170,19 @@ mod tests {
         assert!(reads_as_kicker(
             "前年某省某县茶叶产值超25亿元",
             "一片茶叶富了一方百姓"
+        ));
+        // A slogan over a shorter headline; a quotation set as the headline.
+        assert!(reads_as_kicker(
+            "守护绿水青山 增进民生福祉",
+            "大课间 多锻炼"
+        ));
+        assert!(reads_as_kicker(
+            "筑牢“防火墙” 厚植发展优势",
+            "一树花果两相依"
+        ));
+        assert!(reads_as_kicker(
+            "“五一”假期各地“城超”很忙，赛场内外的劳动者们尽情享受节日",
+            "“今天，他们就该站C位”"
         ));
         // Figures on both lines tell nothing; nor does a subtitle naming who attended.
         assert!(!reads_as_kicker(
@@ -228,6 +268,15 @@ mod tests {
         ] {
             assert!(!reads_as_kicker(h, s), "{h} / {s}");
         }
+        // A headline in two unequal clauses over a shorter subtitle; two quotations.
+        assert!(!reads_as_kicker(
+            "某地晚宴发生“安全事件”　一名嫌疑人被拘捕",
+            "消息人士称嫌疑人另有目标"
+        ));
+        assert!(!reads_as_kicker(
+            "“要让每一位老人都吃上热乎饭”",
+            "“热饭”送到家门口"
+        ));
         // The shorter line above is never a kicker by this rule.
         assert!(!reads_as_kicker(
             "选准一人  带富一方",
