@@ -43,6 +43,7 @@ mod prose_table;
 mod rewrap;
 mod roles;
 pub mod running;
+mod siblings;
 mod spacing;
 mod stops;
 mod stray;
