@@ -953,7 +953,9 @@ impl PageChars {
     /// are text and `a` stops on a word character (else there is no cut to read).
     fn cut(&self, a: &Unit, b: &Unit, f: &mut Vec<u16>) {
         let text = |u: &Unit| matches!(u.syntax, Syntax::Text | Syntax::Heading(_));
-        if !text(a) || !text(b) {
+        // A bare dateline (`新华社福州5月2日电`) is finished, however it ends: `电` and
+        // the head under it (`梯田如画`) make no word across a cut.
+        if !text(a) || !text(b) || byline::is_bare_dateline(trim(&a.text)) {
             return;
         }
         let last = a.text.chars().rev().find(|c| !is_wrapper(*c));
@@ -1233,6 +1235,9 @@ mod tests {
         assert!(f.contains(&"cut:clause_end".into()), "{f:?}");
         assert!(f.contains(&"cut:clause_start".into()), "{f:?}");
         assert!(!f.contains(&"cut:seen_bigram".into()), "{f:?}");
+        // After a bare dateline neither.
+        let f = names_of("新华社福州5月2日电\n\n梯田如画", 1);
+        assert!(!f.iter().any(|n| n.starts_with("cut:")), "{f:?}");
         // After a finished sentence there is no cut to read.
         let f = names_of("今年蔬菜丰收，农民增收。\n\n农民增收，日子越过越好。", 1);
         assert!(!f.iter().any(|n| n.starts_with("cut:")), "{f:?}");
