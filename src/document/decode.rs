@@ -141,6 +141,17 @@ pub(crate) fn emissions(units: &[Unit], feats: &PageFeatures, w: &Weights) -> Ve
                     }
                 }
             }
+            // A line opening with an end note's words (`本期统筹：`, `（特别感谢`,
+            // `资料来源`…) titles nothing: no headline, kicker, subhead or label of the
+            // training pages opens so. Without this a refit read a page's closing
+            // `本期统筹：钱七` as the headline of an article of its own.
+            if features::is_end_note(&u.text) {
+                for r in TITLE_ROLES {
+                    if let Some(slot) = row.get_mut(r.index()) {
+                        *slot = NEG;
+                    }
+                }
+            }
             // The front end measured the page and settled that this line opens a
             // block (a hard-wrapped page's widths, an image before it, or a page whose
             // OCR drops paragraph stops read by `stops`): no weight may make it the
@@ -340,6 +351,21 @@ mod tests {
             assert!(emit[0][r.index()] > NEG / 2.0, "{r:?}");
         }
         assert!(emit[1][Role::Paragraph.index()] > NEG / 2.0);
+    }
+
+    #[test]
+    fn an_end_note_titles_nothing() {
+        use crate::document::lines::units;
+        let md = "# 青山镇蔬菜产业助农增收\n\n正文写完了。\n\n本期统筹：钱七\n\n# 本期特别报道";
+        let u = units(md);
+        let feats = features::page(&u, &vec![None; u.len()], &[]);
+        let emit = emissions(&u, &feats, Weights::shipped());
+        for r in TITLE_ROLES {
+            assert!(emit[2][r.index()] <= NEG / 2.0, "{r:?}");
+            // A head that only holds such a word later on keeps them.
+            assert!(emit[3][r.index()] > NEG / 2.0, "{r:?}");
+        }
+        assert!(emit[2][Role::EndNote.index()] > NEG / 2.0);
     }
 
     #[test]
